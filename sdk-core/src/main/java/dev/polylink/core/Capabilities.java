@@ -1,0 +1,172 @@
+package dev.polylink.core;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a provider can do, and the single source of truth for it: the provider validates requests
+ * against these sets, its README table is checked against them, and the contract tests derive their
+ * expectations from them.
+ */
+public final class Capabilities {
+  private final Set<Operation> operations;
+  private final Set<LinkField> creatableFields;
+  private final Set<LinkField> updatableFields;
+  private final Set<LinkField> clearableFields;
+  private final Set<ListFilter> listFilters;
+  private final int maxPageSize;
+
+  private Capabilities(Builder b) {
+    this.operations = frozen(b.operations, Operation.class);
+    this.creatableFields = frozen(b.creatableFields, LinkField.class);
+    this.updatableFields = frozen(b.updatableFields, LinkField.class);
+    this.clearableFields = frozen(b.clearableFields, LinkField.class);
+    this.listFilters = frozen(b.listFilters, ListFilter.class);
+    this.maxPageSize = b.maxPageSize;
+    if (!updatableFields.containsAll(clearableFields)) {
+      throw new IllegalArgumentException("clearable fields must be updatable: " + clearableFields);
+    }
+    if (!creatableFields.contains(LinkField.DESTINATION)) {
+      throw new IllegalArgumentException("every provider must create DESTINATION");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The operations the provider supports. */
+  public Set<Operation> operations() {
+    return operations;
+  }
+
+  /** Fields a {@link CreateLinkRequest} may set. */
+  public Set<LinkField> creatableFields() {
+    return creatableFields;
+  }
+
+  /** Fields a {@link LinkPatch} may set. */
+  public Set<LinkField> updatableFields() {
+    return updatableFields;
+  }
+
+  /** Fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()}). */
+  public Set<LinkField> clearableFields() {
+    return clearableFields;
+  }
+
+  /** Filters {@link LinkClient#list(ListLinksRequest)} honours. */
+  public Set<ListFilter> listFilters() {
+    return listFilters;
+  }
+
+  /** The largest page size the vendor accepts. */
+  public int maxPageSize() {
+    return maxPageSize;
+  }
+
+  public boolean supports(Operation operation) {
+    return operations.contains(operation);
+  }
+
+  public boolean supports(ListFilter filter) {
+    return listFilters.contains(filter);
+  }
+
+  public boolean canCreate(LinkField field) {
+    return creatableFields.contains(field);
+  }
+
+  public boolean canUpdate(LinkField field) {
+    return updatableFields.contains(field);
+  }
+
+  public boolean canClear(LinkField field) {
+    return clearableFields.contains(field);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Capabilities)) {
+      return false;
+    }
+    Capabilities c = (Capabilities) o;
+    return operations.equals(c.operations)
+        && creatableFields.equals(c.creatableFields)
+        && updatableFields.equals(c.updatableFields)
+        && clearableFields.equals(c.clearableFields)
+        && listFilters.equals(c.listFilters)
+        && maxPageSize == c.maxPageSize;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(operations, creatableFields, updatableFields, clearableFields, listFilters, maxPageSize);
+  }
+
+  @Override
+  public String toString() {
+    return "Capabilities{operations=" + operations + ", create=" + creatableFields + ", update="
+        + updatableFields + ", clear=" + clearableFields + ", listFilters=" + listFilters
+        + ", maxPageSize=" + maxPageSize + "}";
+  }
+
+  private static <E extends Enum<E>> Set<E> frozen(Set<E> values, Class<E> type) {
+    return Collections.unmodifiableSet(values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values));
+  }
+
+  /** Builds {@link Capabilities}; every set starts empty. */
+  public static final class Builder {
+    private final Set<Operation> operations = EnumSet.noneOf(Operation.class);
+    private final Set<LinkField> creatableFields = EnumSet.noneOf(LinkField.class);
+    private final Set<LinkField> updatableFields = EnumSet.noneOf(LinkField.class);
+    private final Set<LinkField> clearableFields = EnumSet.noneOf(LinkField.class);
+    private final Set<ListFilter> listFilters = EnumSet.noneOf(ListFilter.class);
+    private int maxPageSize = 100;
+
+    private Builder() {}
+
+    public Builder operations(Operation... operations) {
+      return add(this.operations, operations);
+    }
+
+    public Builder creatableFields(LinkField... fields) {
+      return add(creatableFields, fields);
+    }
+
+    public Builder updatableFields(LinkField... fields) {
+      return add(updatableFields, fields);
+    }
+
+    public Builder clearableFields(LinkField... fields) {
+      return add(clearableFields, fields);
+    }
+
+    public Builder listFilters(ListFilter... filters) {
+      return add(listFilters, filters);
+    }
+
+    public Builder maxPageSize(int maxPageSize) {
+      if (maxPageSize < 1) {
+        throw new IllegalArgumentException("maxPageSize must be at least 1");
+      }
+      this.maxPageSize = maxPageSize;
+      return this;
+    }
+
+    @SafeVarargs
+    private <E> Builder add(Collection<E> target, E... values) {
+      for (E value : values) {
+        target.add(Objects.requireNonNull(value));
+      }
+      return this;
+    }
+
+    public Capabilities build() {
+      return new Capabilities(this);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.polylink.core;
+
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One field of a {@link LinkPatch}: absent (leave it unchanged, send nothing), set to a value, or
+ * cleared (send the vendor's own "remove").
+ *
+ * @param <T> the field's value type
+ */
+public final class FieldUpdate<T> {
+  /** The three states of a patched field. */
+  public enum State {
+    ABSENT,
+    SET,
+    CLEARED
+  }
+
+  private static final FieldUpdate<?> ABSENT = new FieldUpdate<>(State.ABSENT, null);
+  private static final FieldUpdate<?> CLEARED = new FieldUpdate<>(State.CLEARED, null);
+
+  private final State state;
+  private final T value;
+
+  private FieldUpdate(State state, T value) {
+    this.state = state;
+    this.value = value;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static <T> FieldUpdate<T> absent() {
+    return (FieldUpdate<T>) ABSENT;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static <T> FieldUpdate<T> cleared() {
+    return (FieldUpdate<T>) CLEARED;
+  }
+
+  public static <T> FieldUpdate<T> set(T value) {
+    return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"));
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public boolean isAbsent() {
+    return state == State.ABSENT;
+  }
+
+  public boolean isSet() {
+    return state == State.SET;
+  }
+
+  public boolean isCleared() {
+    return state == State.CLEARED;
+  }
+
+  /** The value a set field carries. */
+  public T value() {
+    if (state != State.SET) {
+      throw new NoSuchElementException("the field is " + state + ", not SET");
+    }
+    return value;
+  }
+
+  /** The value when set; empty when absent or cleared. */
+  public Optional<T> asOptional() {
+    return Optional.ofNullable(value);
+  }
+
+  /** Runs the action with the value when set. */
+  public void ifSet(Consumer<? super T> action) {
+    if (state == State.SET) {
+      action.accept(value);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof FieldUpdate)) {
+      return false;
+    }
+    FieldUpdate<?> that = (FieldUpdate<?>) o;
+    return state == that.state && Objects.equals(value, that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(state, value);
+  }
+
+  @Override
+  public String toString() {
+    return state == State.SET ? "set(" + value + ")" : state.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

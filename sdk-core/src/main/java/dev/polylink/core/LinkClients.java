@@ -1,0 +1,104 @@
+package dev.polylink.core;
+
+import dev.polylink.core.spi.ClientConfig;
+import dev.polylink.core.spi.LinkClientProvider;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Finds provider modules on the classpath ({@link ServiceLoader} of {@link LinkClientProvider}) and
+ * builds clients from string configuration or the environment.
+ *
+ * <pre>{@code
+ * try (LinkClient client = LinkClients.fromEnvironment("xqr")) {   // reads XQR_API_KEY, XQR_BASE_URL
+ *   Link link = client.create(CreateLinkRequest.builder().destination("https://example.com").build());
+ * }
+ * }</pre>
+ */
+public final class LinkClients {
+  private LinkClients() {}
+
+  /** The ids of the providers found on the classpath, sorted. */
+  public static Set<String> providers() {
+    return Registry.PROVIDERS.keySet();
+  }
+
+  /**
+   * Builds a client from configuration whose keys are the builder methods' names: {@code apiKey},
+   * {@code baseUrl}, {@code timeout} (ISO-8601, e.g. {@code PT10S}), {@code userAgent}, and the
+   * provider's own such as {@code defaultDomainId}.
+   *
+   * @throws RequestValidationException for an unknown provider id or an unknown key, naming the
+   *     known ones, or a malformed value
+   */
+  public static LinkClient create(String providerId, Map<String, String> config) {
+    Objects.requireNonNull(config, "config");
+    LinkClientProvider provider = provider(providerId);
+    Set<String> known = provider.configKeys().keySet();
+    for (String key : config.keySet()) {
+      if (!known.contains(key)) {
+        throw new RequestValidationException(
+            providerId, "config key '" + key + "': unknown (known keys: " + String.join(", ", known) + ")");
+      }
+    }
+    return provider.create(new ClientConfig(providerId, config));
+  }
+
+  /**
+   * Builds a client from the environment variables the provider documents, such as {@code
+   * XQR_API_KEY} and {@code XQR_BASE_URL}.
+   */
+  public static LinkClient fromEnvironment(String providerId) {
+    return fromEnvironment(providerId, System::getenv);
+  }
+
+  /** {@link #fromEnvironment(String)} with another source of variables (tests, system properties). */
+  public static LinkClient fromEnvironment(String providerId, Function<String, String> environment) {
+    Objects.requireNonNull(environment, "environment");
+    Map<String, String> config = new LinkedHashMap<>();
+    provider(providerId).configKeys().forEach((key, variable) -> {
+      String value = environment.apply(variable);
+      if (value != null && !value.isBlank()) {
+        config.put(key, value);
+      }
+    });
+    return create(providerId, config);
+  }
+
+  /** The environment variables a provider reads, by config key. */
+  public static Map<String, String> environmentVariables(String providerId) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(provider(providerId).configKeys()));
+  }
+
+  private static LinkClientProvider provider(String providerId) {
+    Objects.requireNonNull(providerId, "providerId");
+    LinkClientProvider provider = Registry.PROVIDERS.get(providerId);
+    if (provider == null) {
+      throw new RequestValidationException(
+          PolylinkException.NO_PROVIDER,
+          "provider '" + providerId + "': not found on the classpath (known: "
+              + (Registry.PROVIDERS.isEmpty() ? "none" : String.join(", ", Registry.PROVIDERS.keySet()))
+              + ")");
+    }
+    return provider;
+  }
+
+  /** Loaded once, on first use. */
+  private static final class Registry {
+    static final Map<String, LinkClientProvider> PROVIDERS = load();
+
+    private static Map<String, LinkClientProvider> load() {
+      Map<String, LinkClientProvider> found = new TreeMap<>();
+      for (LinkClientProvider provider : ServiceLoader.load(LinkClientProvider.class, LinkClients.class.getClassLoader())) {
+        found.putIfAbsent(provider.id(), provider);
+      }
+      return Collections.unmodifiableMap(found);
+    }
+  }
+}

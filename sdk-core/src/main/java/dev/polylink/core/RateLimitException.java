@@ -1,0 +1,39 @@
+package dev.polylink.core;
+
+import dev.polylink.core.spi.VendorError;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * HTTP 429. Either a short burst limit ({@link #quotaExhausted()} false: retried per the {@link
+ * RetryPolicy}, honouring {@code Retry-After}) or a quota that will not refill soon, such as a
+ * monthly or feature quota ({@link #quotaExhausted()} true: never retried).
+ */
+public class RateLimitException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+  private final boolean quotaExhausted;
+
+  public RateLimitException(
+      String providerId,
+      Operation operation,
+      int statusCode,
+      VendorError error,
+      String responseBody,
+      Duration retryAfter) {
+    super(providerId, operation, statusCode, error, responseBody, !error.quotaExhausted());
+    this.retryAfter = retryAfter;
+    this.quotaExhausted = error.quotaExhausted();
+  }
+
+  /** How long the vendor asked to wait ({@code Retry-After}), where it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** True for a monthly or feature quota that retrying will not fix. */
+  public boolean quotaExhausted() {
+    return quotaExhausted;
+  }
+}

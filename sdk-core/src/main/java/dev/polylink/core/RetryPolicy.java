@@ -1,0 +1,177 @@
+package dev.polylink.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How a client retries failed requests: the number of attempts, exponential backoff with full
+ * jitter, and how long a vendor's {@code Retry-After} may ask it to wait.
+ *
+ * <p>Which requests are retried is fixed by what is safe, not by this policy: GET, PUT, PATCH and
+ * DELETE after an I/O error or a 408, a burst 429, 500, 502, 503 or 504; a POST only when the
+ * vendor provably did not process it (a burst 429 with {@code Retry-After}, or a connection that
+ * never opened). A quota 429 is never retried. A {@code Retry-After} longer than {@link
+ * #maxRetryAfter()} fails at once with a {@link RateLimitException} carrying the wait.
+ */
+public final class RetryPolicy {
+  private static final RetryPolicy DEFAULTS = builder().build();
+  private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final Duration maxRetryAfter;
+
+  private RetryPolicy(Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.initialBackoff = b.initialBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.maxRetryAfter = b.maxRetryAfter;
+  }
+
+  /** 3 attempts in all, backoff from 200 ms capped at 10 s with full jitter, Retry-After up to 60 s. */
+  public static RetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** One attempt: never retry. */
+  public static RetryPolicy none() {
+    return NONE;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .maxAttempts(maxAttempts)
+        .initialBackoff(initialBackoff)
+        .maxBackoff(maxBackoff)
+        .maxRetryAfter(maxRetryAfter);
+  }
+
+  /** Attempts in all, the first included. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /** The longest {@code Retry-After} the client will wait for. */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  /**
+   * The upper bound of the wait before retry number {@code retry} (1 for the first retry): {@code
+   * min(maxBackoff, initialBackoff * 2^(retry-1))}.
+   */
+  public Duration backoffCeiling(int retry) {
+    if (retry < 1) {
+      throw new IllegalArgumentException("retry must be at least 1");
+    }
+    long initial = initialBackoff.toMillis();
+    long cap = maxBackoff.toMillis();
+    int shift = Math.min(retry - 1, 30);
+    long ceiling = initial > (cap >> shift) ? cap : Math.min(cap, initial << shift);
+    return Duration.ofMillis(ceiling);
+  }
+
+  /** The wait before retry number {@code retry}: uniformly random in {@code [0, backoffCeiling(retry)]}. */
+  public Duration backoff(int retry) {
+    long ceiling = backoffCeiling(retry).toMillis();
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RetryPolicy)) {
+      return false;
+    }
+    RetryPolicy p = (RetryPolicy) o;
+    return maxAttempts == p.maxAttempts
+        && initialBackoff.equals(p.initialBackoff)
+        && maxBackoff.equals(p.maxBackoff)
+        && maxRetryAfter.equals(p.maxRetryAfter);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxAttempts, initialBackoff, maxBackoff, maxRetryAfter);
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
+        + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + "}";
+  }
+
+  /** Pauses between attempts; replace it in tests so that no test sleeps for real. */
+  @FunctionalInterface
+  public interface Sleeper {
+    /** The sleeper that calls {@link Thread#sleep(long)}. */
+    Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** Builds a {@link RetryPolicy}; starts from the defaults. */
+  public static final class Builder {
+    private int maxAttempts = 3;
+    private Duration initialBackoff = Duration.ofMillis(200);
+    private Duration maxBackoff = Duration.ofSeconds(10);
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+    private Builder() {}
+
+    /** Attempts in all, at least 1 (1 means no retry). */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new RequestValidationException(
+            PolylinkException.NO_PROVIDER, "maxAttempts: must be at least 1 (was " + maxAttempts + ")");
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    public Builder initialBackoff(Duration initialBackoff) {
+      this.initialBackoff = notNegative("initialBackoff", initialBackoff);
+      return this;
+    }
+
+    public Builder maxBackoff(Duration maxBackoff) {
+      this.maxBackoff = notNegative("maxBackoff", maxBackoff);
+      return this;
+    }
+
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = notNegative("maxRetryAfter", maxRetryAfter);
+      return this;
+    }
+
+    public RetryPolicy build() {
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new RequestValidationException(
+            PolylinkException.NO_PROVIDER, "maxBackoff: must not be less than initialBackoff");
+      }
+      return new RetryPolicy(this);
+    }
+
+    private static Duration notNegative(String field, Duration value) {
+      Objects.requireNonNull(value, field);
+      if (value.isNegative()) {
+        throw new RequestValidationException(
+            PolylinkException.NO_PROVIDER, field + ": must not be negative (was " + value + ")");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.polylink.core.internal;
+
+import dev.polylink.core.spi.VendorError;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Carries a decoded vendor error from the retry interceptor through OkHttp and Retrofit, which only
+ * let {@link IOException}s pass, to the transport, which turns it into an ApiException.
+ */
+public final class ApiFailure extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String body;
+  private final transient VendorError error;
+  private final Duration retryAfter;
+
+  ApiFailure(int statusCode, String body, VendorError error, Duration retryAfter) {
+    super("HTTP " + statusCode);
+    this.statusCode = statusCode;
+    this.body = body;
+    this.error = error;
+    this.retryAfter = retryAfter;
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public VendorError error() {
+    return error;
+  }
+
+  /** The wait the vendor asked for, or null. */
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.polylink.core.spi;
+
+import dev.polylink.core.LinkId;
+import dev.polylink.core.RequestValidationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Client-side validation shared by providers. Every check returns normally or throws a {@link
+ * RequestValidationException} whose violation names the field and the rule.
+ */
+public final class Checks {
+  private static final Pattern UUID_SHAPE =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private Checks() {}
+
+  /**
+   * Parses an absolute http or https URL with a host.
+   *
+   * @param providerId who is asking (for the exception)
+   * @param field the field name used in the message, e.g. {@code "destination"}
+   */
+  public static URI httpUrl(String providerId, String field, String value) {
+    URI uri;
+    try {
+      uri = new URI(value.strip());
+    } catch (URISyntaxException e) {
+      throw invalid(providerId, field, "must be an absolute http or https URL", value);
+    }
+    return httpUrl(providerId, field, uri);
+  }
+
+  /** Checks that a URI is an absolute http or https URL with a host. */
+  public static URI httpUrl(String providerId, String field, URI value) {
+    String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(Locale.ROOT);
+    if (!value.isAbsolute()
+        || !(scheme.equals("http") || scheme.equals("https"))
+        || value.getHost() == null
+        || value.getHost().isEmpty()) {
+      throw invalid(providerId, field, "must be an absolute http or https URL", value.toString());
+    }
+    return value;
+  }
+
+  /** Checks a value against a pattern, describing the rule in words for the message. */
+  public static String matches(
+      String providerId, String field, String value, Pattern pattern, String rule) {
+    if (!pattern.matcher(value).matches()) {
+      throw invalid(providerId, field, rule, value);
+    }
+    return value;
+  }
+
+  /** Checks that a collection has at most {@code max} elements. */
+  public static void atMost(String providerId, String field, Collection<?> values, int max) {
+    if (values.size() > max) {
+      throw new RequestValidationException(
+          providerId, field + ": at most " + max + " allowed (was " + values.size() + ")");
+    }
+  }
+
+  /** Checks that an int lies in {@code [min, max]}. */
+  public static int inRange(String providerId, String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new RequestValidationException(
+          providerId, field + ": must be between " + min + " and " + max + " (was " + value + ")");
+    }
+    return value;
+  }
+
+  /** The id as a UUID, or a {@link RequestValidationException} naming the expected shape. */
+  public static UUID uuidId(String providerId, LinkId id) {
+    String value = id.value();
+    if (!UUID_SHAPE.matcher(value).matches()) {
+      throw invalid(providerId, "id", "must be a UUID", value);
+    }
+    return UUID.fromString(value);
+  }
+
+  /** The id as a positive integer, or a {@link RequestValidationException}. */
+  public static long positiveIntegerId(String providerId, LinkId id) {
+    String value = id.value();
+    long parsed;
+    try {
+      parsed = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw invalid(providerId, "id", "must be a positive integer", value);
+    }
+    if (parsed <= 0 || !Long.toString(parsed).equals(value)) {
+      throw invalid(providerId, "id", "must be a positive integer", value);
+    }
+    return parsed;
+  }
+
+  /** A {@link RequestValidationException} for one field; the value is quoted and shortened. */
+  public static RequestValidationException invalid(
+      String providerId, String field, String rule, String value) {
+    return new RequestValidationException(providerId, field + ": " + rule + " (was " + quote(value) + ")");
+  }
+
+  /** Several violations at once. */
+  public static RequestValidationException invalid(String providerId, List<String> violations) {
+    return new RequestValidationException(providerId, violations);
+  }
+
+  private static String quote(String value) {
+    String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
+    return '"' + shown + '"';
+  }
+}

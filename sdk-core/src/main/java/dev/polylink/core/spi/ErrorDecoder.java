@@ -1,0 +1,14 @@
+package dev.polylink.core.spi;
+
+import okhttp3.Headers;
+
+/**
+ * Reads a vendor's error response. Core has already chosen the exception type from the status; the
+ * decoder adds the vendor's code, message and request id, and says whether a 429 is a quota.
+ * It must not throw: a body that is not the vendor's error JSON yields {@link VendorError#none()}
+ * or whatever could be read.
+ */
+@FunctionalInterface
+public interface ErrorDecoder {
+  VendorError decode(int statusCode, Headers headers, String body);
+}
