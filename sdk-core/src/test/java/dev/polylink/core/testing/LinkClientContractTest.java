@@ -1,0 +1,615 @@
+package dev.polylink.core.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.polylink.core.ApiException;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListFilter;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
+import dev.polylink.core.PolylinkException;
+import dev.polylink.core.ProviderOptions;
+import dev.polylink.core.RateLimitException;
+import dev.polylink.core.RedirectType;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.RetryPolicy;
+import dev.polylink.core.ServerException;
+import dev.polylink.core.TransportException;
+import dev.polylink.core.UnsupportedFieldException;
+import dev.polylink.core.spi.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The contract every provider module's {@link LinkClient} must meet, driven through {@code
+ * LinkClient} alone against WireMock, with expectations derived from the provider's {@link
+ * dev.polylink.core.Capabilities}. A provider module extends this class and supplies its vendor's
+ * request shapes and documented response bodies.
+ */
+public abstract class LinkClientContractTest {
+
+  @RegisterExtension
+  protected static final WireMockExtension wm =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
+  /** The waits the client asked for; nothing sleeps for real. */
+  protected final RecordingSleeper sleeper = new RecordingSleeper();
+
+  /** A client on WireMock with the default retry policy and the recording sleeper. */
+  protected LinkClient client;
+
+  // ---------------------------------------------------------------- fixture: what a provider supplies
+
+  /**
+   * A builder of the provider under test with whatever the provider itself requires (a default
+   * domain, say), but no key, base URL, retry policy or sleeper: the suite sets those.
+   */
+  protected abstract LinkClientBuilder<?, ?> newBuilder();
+
+  /** The path of the vendor's documented base URL, e.g. {@code "/api"} for xQR; {@code ""} for none. */
+  protected abstract String basePath();
+
+  /** A well-formed id of a link. */
+  protected abstract LinkId sampleId();
+
+  /** Ids of the wrong shape for this vendor (e.g. a UUID where integers are expected). */
+  protected abstract List<String> malformedIds();
+
+  /** The request {@code get(id)} sends (for a vendor without get-one, the first list request). */
+  protected abstract MappingBuilder getRequest(LinkId id);
+
+  /** The vendor's 200 body answering {@link #getRequest}, containing the link {@code id}. */
+  protected abstract String getResponseBody(LinkId id);
+
+  /** The request {@code create(sampleCreateRequest())} sends. */
+  protected abstract MappingBuilder createRequest();
+
+  /** The vendor's documented error answer for a case, or empty when the vendor has no such answer. */
+  protected abstract Optional<VendorErrorFixture> errorFixture(ErrorCase errorCase);
+
+  /** An API key of the vendor's shape. Its {@link #apiKeySecret()} must never appear in messages. */
+  protected String apiKey() {
+    return "contract0.SECRETPART-9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+  }
+
+  /** The part of {@link #apiKey()} that must never be shown. */
+  protected String apiKeySecret() {
+    return "SECRETPART-9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+  }
+
+  /** A create request the provider accepts. */
+  protected CreateLinkRequest sampleCreateRequest() {
+    CreateLinkRequest.Builder b = CreateLinkRequest.builder().destination("https://example.com/contract");
+    if (client.capabilities().canCreate(LinkField.SLUG)) {
+      b.slug("contract-slug");
+    }
+    return b.build();
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  @BeforeEach
+  void startClient() {
+    client = build(newBuilder(), b -> b);
+  }
+
+  @AfterEach
+  void closeClient() {
+    client.close();
+  }
+
+  /** Builds a client on WireMock; {@code tweak} may change settings (timeout, retry policy). */
+  protected <B extends LinkClientBuilder<B, C>, C extends LinkClient> C build(
+      LinkClientBuilder<B, C> builder, Function<B, B> tweak) {
+    B configured =
+        builder.apiKey(apiKey())
+            .baseUrl(wm.baseUrl() + basePath())
+            .retryPolicy(RetryPolicy.defaults())
+            .sleeper(sleeper);
+    return tweak.apply(configured).build();
+  }
+
+  protected void assertNoRequests() {
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  protected static ResponseDefinitionBuilder json(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+  }
+
+  // ---------------------------------------------------------------- capabilities
+
+  @Test
+  void capabilitiesAreConsistent() {
+    assertFalse(client.providerId().isBlank());
+    assertTrue(client.capabilities().creatableFields().contains(LinkField.DESTINATION));
+    assertTrue(client.capabilities().updatableFields().containsAll(client.capabilities().clearableFields()));
+    assertEquals(EnumSet.allOf(Operation.class), client.capabilities().operations());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> createRejectsEachUncreatableFieldBeforeSending() {
+    return uncreatableFields().stream()
+        .map(field -> dynamicTest("create with " + field, () -> {
+          wm.resetAll();
+          UnsupportedFieldException e =
+              assertThrows(UnsupportedFieldException.class,
+                  () -> client.create(withField(CreateLinkRequest.builder().destination("https://example.com/x"), field).build()));
+          assertEquals(Set.of(field), e.fields());
+          assertEquals(Operation.CREATE, e.operation());
+          assertEquals(client.providerId(), e.providerId());
+          assertTrue(e.getMessage().contains(field.name()), e.getMessage());
+          assertNoRequests();
+        }));
+  }
+
+  @Test
+  void createNamesEveryUncreatableFieldAtOnce() {
+    Set<LinkField> unsupported = uncreatableFields();
+    if (unsupported.isEmpty()) {
+      return;
+    }
+    CreateLinkRequest.Builder b = CreateLinkRequest.builder().destination("https://example.com/x");
+    unsupported.forEach(f -> withField(b, f));
+    UnsupportedFieldException e = assertThrows(UnsupportedFieldException.class, () -> client.create(b.build()));
+    assertEquals(unsupported, e.fields());
+    assertNoRequests();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> updateRejectsEachUnupdatableFieldBeforeSending() {
+    return EnumSet.complementOf(asEnumSet(client.capabilities().updatableFields())).stream()
+        .map(field -> dynamicTest("update " + field, () -> {
+          wm.resetAll();
+          UnsupportedFieldException e =
+              assertThrows(UnsupportedFieldException.class,
+                  () -> client.update(sampleId(), withField(LinkPatch.builder(), field).build()));
+          assertEquals(Set.of(field), e.fields());
+          assertEquals(Operation.UPDATE, e.operation());
+          assertNoRequests();
+        }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> updateRejectsClearingEachUnclearableFieldBeforeSending() {
+    return clearableByBuilder().stream()
+        .filter(field -> !client.capabilities().canClear(field))
+        .map(field -> dynamicTest("clear " + field, () -> {
+          wm.resetAll();
+          UnsupportedFieldException e =
+              assertThrows(UnsupportedFieldException.class,
+                  () -> client.update(sampleId(), clearField(LinkPatch.builder(), field).build()));
+          assertEquals(Set.of(field), e.fields());
+          assertNoRequests();
+        }));
+  }
+
+  @Test
+  void updateNamesEveryOffendingFieldAtOnce() {
+    LinkPatch.Builder patch = LinkPatch.builder();
+    Set<LinkField> expected = EnumSet.noneOf(LinkField.class);
+    for (LinkField field : LinkField.values()) {
+      if (!client.capabilities().canUpdate(field)) {
+        withField(patch, field);
+        expected.add(field);
+      }
+    }
+    for (LinkField field : clearableByBuilder()) {
+      if (client.capabilities().canUpdate(field) && !client.capabilities().canClear(field)) {
+        clearField(patch, field);
+        expected.add(field);
+      }
+    }
+    if (expected.isEmpty()) {
+      return;
+    }
+    UnsupportedFieldException e =
+        assertThrows(UnsupportedFieldException.class, () -> client.update(sampleId(), patch.build()));
+    assertEquals(expected, e.fields());
+    assertNoRequests();
+  }
+
+  @Test
+  void emptyPatchIsRejectedBeforeSending() {
+    RequestValidationException e =
+        assertThrows(RequestValidationException.class, () -> client.update(sampleId(), LinkPatch.builder().build()));
+    assertEquals(client.providerId(), e.providerId());
+    assertNoRequests();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> malformedIdsAreRejectedBeforeSending() {
+    LinkPatch patch = someUpdatablePatch();
+    return malformedIds().stream()
+        .flatMap(raw -> Stream.of(
+            dynamicTest("get " + raw, () -> assertRejectsId(() -> client.get(LinkId.of(raw)))),
+            dynamicTest("update " + raw, () -> assertRejectsId(() -> client.update(LinkId.of(raw), patch))),
+            dynamicTest("delete " + raw, () -> assertRejectsId(() -> client.delete(LinkId.of(raw))))));
+  }
+
+  private void assertRejectsId(Runnable call) {
+    wm.resetAll();
+    RequestValidationException e = assertThrows(RequestValidationException.class, call::run);
+    assertTrue(e.violations().stream().anyMatch(v -> v.startsWith("id")), e.violations().toString());
+    assertNoRequests();
+  }
+
+  @Test
+  void anotherProvidersOptionsAreRejectedBeforeSending() {
+    ProviderOptions foreign = () -> "someone-else";
+    CreateLinkRequest create = sampleCreateRequest().toBuilder().options(foreign).build();
+    assertThrows(RequestValidationException.class, () -> client.create(create));
+    assertThrows(RequestValidationException.class,
+        () -> client.update(sampleId(), someUpdatablePatch().toBuilder().options(foreign).build()));
+    assertNoRequests();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> unsupportedListFiltersAreRejectedBeforeSending() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (ListFilter filter : ListFilter.values()) {
+      if (client.capabilities().supports(filter)) {
+        continue;
+      }
+      tests.add(dynamicTest("list by " + filter, () -> {
+        wm.resetAll();
+        ListLinksRequest.Builder b = ListLinksRequest.builder();
+        switch (filter) {
+          case LABEL: b.label("x"); break;
+          case ENABLED: b.enabled(true); break;
+          default: b.search("x"); break;
+        }
+        assertThrows(RequestValidationException.class, () -> client.list(b.build()));
+        assertNoRequests();
+      }));
+    }
+    tests.add(dynamicTest("page size above the maximum", () -> {
+      wm.resetAll();
+      int tooLarge = client.capabilities().maxPageSize() + 1;
+      assertThrows(RequestValidationException.class,
+          () -> client.list(ListLinksRequest.builder().pageSize(tooLarge).build()));
+      assertNoRequests();
+    }));
+    return tests.stream();
+  }
+
+  // ---------------------------------------------------------------- vendor errors
+
+  @TestFactory
+  Stream<DynamicTest> vendorErrorsMapToTypedExceptions() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (ErrorCase errorCase : ErrorCase.values()) {
+      errorFixture(errorCase).ifPresent(fixture ->
+          tests.add(dynamicTest(errorCase.name(), () -> checkError(errorCase, fixture))));
+    }
+    assertTrue(tests.size() >= 4, "a provider must document at least 401, 404, 429 and 500 answers");
+    return tests.stream();
+  }
+
+  private void checkError(ErrorCase errorCase, VendorErrorFixture fixture) {
+    wm.resetAll();
+    sleeper.clear();
+    boolean onCreate = errorCase == ErrorCase.CONFLICT;
+    wm.stubFor((onCreate ? createRequest() : getRequest(sampleId())).willReturn(errorResponse(fixture)));
+    ApiException e = assertThrows(ApiException.class,
+        () -> {
+          if (onCreate) {
+            client.create(sampleCreateRequest());
+          } else {
+            client.get(sampleId());
+          }
+        });
+    assertInstanceOf(errorCase.exceptionType(), e, e.toString());
+    assertEquals(fixture.status(), e.statusCode());
+    assertEquals(onCreate ? Operation.CREATE : Operation.GET, e.operation());
+    fixture.expectedErrorCode().ifPresent(code -> assertEquals(Optional.of(code), e.errorCode()));
+    fixture.expectedRequestId().ifPresent(id -> assertEquals(Optional.of(id), e.requestId()));
+    assertEquals(fixture.body(), e.responseBody());
+    assertTrue(e.getMessage().startsWith(client.providerId() + " " + (onCreate ? "create" : "get")), e.getMessage());
+    assertTrue(e.getMessage().contains(String.valueOf(fixture.status())), e.getMessage());
+    int requests = wm.getAllServeEvents().size();
+    switch (errorCase) {
+      case BURST_LIMIT: {
+        RateLimitException r = (RateLimitException) e;
+        assertFalse(r.quotaExhausted());
+        assertTrue(r.retryable());
+        assertTrue(r.retryAfter().isPresent(), "a burst limit carries Retry-After");
+        assertEquals(RetryPolicy.defaults().maxAttempts(), requests, "a burst 429 on GET is retried");
+        assertEquals(List.of(r.retryAfter().get(), r.retryAfter().get()), sleeper.waits());
+        break;
+      }
+      case QUOTA_EXHAUSTED: {
+        RateLimitException r = (RateLimitException) e;
+        assertTrue(r.quotaExhausted());
+        assertFalse(r.retryable());
+        assertEquals(1, requests, "an exhausted quota is never retried");
+        assertTrue(sleeper.waits().isEmpty());
+        break;
+      }
+      case SERVER_ERROR:
+        assertTrue(e.retryable());
+        assertEquals(RetryPolicy.defaults().maxAttempts(), requests, "a 500 on GET is retried");
+        break;
+      default:
+        assertFalse(e.retryable());
+        assertEquals(1, requests);
+    }
+  }
+
+  private static ResponseDefinitionBuilder errorResponse(VendorErrorFixture fixture) {
+    ResponseDefinitionBuilder response = json(fixture.status(), fixture.body());
+    fixture.headers().forEach(response::withHeader);
+    return response;
+  }
+
+  @Test
+  void getSucceedsAfterOneRetryOf500() {
+    wm.stubFor(getRequest(sampleId()).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(500).withBody("oops")).willSetStateTo("recovered"));
+    wm.stubFor(getRequest(sampleId()).inScenario("flaky").whenScenarioStateIs("recovered")
+        .willReturn(json(200, getResponseBody(sampleId()))));
+    Link link = client.get(sampleId());
+    assertEquals(sampleId(), link.id());
+    assertEquals(2, wm.getAllServeEvents().size());
+    assertEquals(1, sleeper.waits().size());
+    Duration ceiling = RetryPolicy.defaults().backoffCeiling(1);
+    assertTrue(sleeper.waits().get(0).compareTo(ceiling) <= 0, sleeper.waits().toString());
+  }
+
+  @Test
+  void getWaitsForRetryAfterOfABurstLimitThenSucceeds() {
+    VendorErrorFixture burst = errorFixture(ErrorCase.BURST_LIMIT).orElse(null);
+    if (burst == null) {
+      return;
+    }
+    wm.stubFor(getRequest(sampleId()).inScenario("burst").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(errorResponse(burst)).willSetStateTo("calm"));
+    wm.stubFor(getRequest(sampleId()).inScenario("burst").whenScenarioStateIs("calm")
+        .willReturn(json(200, getResponseBody(sampleId()))));
+    client.get(sampleId());
+    assertEquals(2, wm.getAllServeEvents().size());
+    long seconds = Long.parseLong(burst.headers().get("Retry-After"));
+    assertEquals(List.of(Duration.ofSeconds(seconds)), sleeper.waits());
+  }
+
+  @Test
+  void retryAfterBeyondTheMaximumFailsAtOnce() {
+    VendorErrorFixture burst = errorFixture(ErrorCase.BURST_LIMIT).orElse(null);
+    if (burst == null) {
+      return;
+    }
+    wm.stubFor(getRequest(sampleId()).willReturn(errorResponse(burst).withHeader("Retry-After", "3600")));
+    RateLimitException e = assertThrows(RateLimitException.class, () -> client.get(sampleId()));
+    assertEquals(Optional.of(Duration.ofHours(1)), e.retryAfter());
+    assertEquals(1, wm.getAllServeEvents().size());
+    assertTrue(sleeper.waits().isEmpty());
+  }
+
+  @Test
+  void postIsNeverRetriedAfterA500() {
+    wm.stubFor(createRequest().willReturn(aResponse().withStatus(500).withBody("")));
+    ServerException e = assertThrows(ServerException.class, () -> client.create(sampleCreateRequest()));
+    assertEquals(500, e.statusCode());
+    assertEquals(Operation.CREATE, e.operation());
+    assertEquals(1, wm.getAllServeEvents().size());
+  }
+
+  @Test
+  void postIsNeverRetriedAfterAConnectionReset() {
+    wm.stubFor(createRequest().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThrows(TransportException.class, () -> client.create(sampleCreateRequest()));
+    assertEquals(1, wm.getAllServeEvents().size());
+  }
+
+  // ---------------------------------------------------------------- transport failures
+
+  @TestFactory
+  Stream<DynamicTest> brokenResponsesAreTransportExceptions() {
+    Map<String, ResponseDefinitionBuilder> cases = new java.util.LinkedHashMap<>();
+    cases.put("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    cases.put("empty response", aResponse().withFault(Fault.EMPTY_RESPONSE));
+    cases.put("malformed chunk", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
+    cases.put("malformed JSON on 200", json(200, "{\"data\": {\"id\": "));
+    cases.put("HTML on 200", aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        .withBody("<html><body>Maintenance</body></html>"));
+    cases.put("empty body on 200", aResponse().withStatus(200).withBody(""));
+    return cases.entrySet().stream().map(c -> dynamicTest(c.getKey(), () -> {
+      wm.resetAll();
+      wm.stubFor(getRequest(sampleId()).willReturn(c.getValue()));
+      TransportException e = assertThrows(TransportException.class, () -> client.get(sampleId()));
+      assertEquals(Operation.GET, e.operation());
+      assertEquals(client.providerId(), e.providerId());
+    }));
+  }
+
+  @Test
+  void aResponseSlowerThanTheTimeoutIsATransportException() {
+    wm.stubFor(getRequest(sampleId()).willReturn(json(200, getResponseBody(sampleId())).withFixedDelay(400)));
+    try (LinkClient impatient =
+        build(newBuilder(), b -> b.timeout(Duration.ofMillis(60)).retryPolicy(RetryPolicy.none()))) {
+      TransportException e = assertThrows(TransportException.class, () -> impatient.get(sampleId()));
+      assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout")
+          || e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timed out"), e.getMessage());
+    }
+  }
+
+  @Test
+  void anHtml502PageIsAServerException() {
+    String html = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    wm.stubFor(getRequest(sampleId())
+        .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(html)));
+    ServerException e = assertThrows(ServerException.class, () -> client.get(sampleId()));
+    assertEquals(502, e.statusCode());
+    assertEquals(html, e.responseBody());
+    assertEquals(Optional.empty(), e.errorCode());
+  }
+
+  // ---------------------------------------------------------------- parsing and hygiene
+
+  @Test
+  void unknownFieldsInResponsesAreIgnored() {
+    wm.stubFor(getRequest(sampleId()).willReturn(json(200, getResponseBody(sampleId()))));
+    Link plain = client.get(sampleId());
+    wm.resetAll();
+    wm.stubFor(getRequest(sampleId()).willReturn(json(200, withUnknownFields(getResponseBody(sampleId())))));
+    Link extended = client.get(sampleId());
+    assertEquals(unified(plain), unified(extended));
+  }
+
+  @Test
+  void requestsCarryCredentialsAndAPolylinkUserAgent() {
+    wm.stubFor(getRequest(sampleId()).willReturn(json(200, getResponseBody(sampleId()))));
+    client.get(sampleId());
+    LoggedRequest request = wm.getAllServeEvents().get(0).getRequest();
+    String userAgent = request.getHeader("User-Agent");
+    assertTrue(userAgent.matches("polylink-java/\\S+ \\(" + client.providerId() + "\\).*"), userAgent);
+    assertTrue(request.containsHeader("Authorization"));
+    assertEquals("application/json", request.getHeader("Accept"));
+  }
+
+  @Test
+  void theApiKeyNeverAppearsInExceptionsOrToString() {
+    List<Throwable> failures = new ArrayList<>();
+    wm.stubFor(getRequest(sampleId()).willReturn(json(401, errorFixture(ErrorCase.UNAUTHORIZED)
+        .map(VendorErrorFixture::body).orElse("{}"))));
+    failures.add(assertThrows(PolylinkException.class, () -> client.get(sampleId())));
+    wm.resetAll();
+    wm.stubFor(createRequest().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    failures.add(assertThrows(PolylinkException.class, () -> client.create(sampleCreateRequest())));
+    failures.add(assertThrows(PolylinkException.class, () -> client.update(sampleId(), LinkPatch.builder().build())));
+    for (Throwable failure : failures) {
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        assertFalse(String.valueOf(t.getMessage()).contains(apiKeySecret()), t.toString());
+        assertFalse(t.toString().contains(apiKeySecret()), t.toString());
+      }
+    }
+    assertFalse(client.toString().contains(apiKeySecret()), client.toString());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Set<LinkField> uncreatableFields() {
+    Set<LinkField> fields = EnumSet.allOf(LinkField.class);
+    fields.remove(LinkField.ENABLED); // a CreateLinkRequest cannot carry it
+    fields.removeAll(client.capabilities().creatableFields());
+    return fields;
+  }
+
+  private static Set<LinkField> clearableByBuilder() {
+    return EnumSet.of(LinkField.TITLE, LinkField.LABELS, LinkField.EXPIRES_AT, LinkField.PASSWORD);
+  }
+
+  private static <E extends Enum<E>> EnumSet<E> asEnumSet(Set<E> set) {
+    return EnumSet.copyOf(set);
+  }
+
+  /** A patch touching one field the provider can update. */
+  protected LinkPatch someUpdatablePatch() {
+    LinkField field = client.capabilities().updatableFields().iterator().next();
+    return withField(LinkPatch.builder(), field).build();
+  }
+
+  protected static CreateLinkRequest.Builder withField(CreateLinkRequest.Builder b, LinkField field) {
+    switch (field) {
+      case DESTINATION: return b.destination("https://example.com/other");
+      case SLUG: return b.slug("contract-slug");
+      case TITLE: return b.title("Contract title");
+      case LABELS: return b.addLabels("contract");
+      case EXPIRES_AT: return b.expiresAt(Instant.parse("2030-01-01T00:00:00Z"));
+      case PASSWORD: return b.password("s3cret-Pa55");
+      case REDIRECT_TYPE: return b.redirectType(RedirectType.PERMANENT);
+      default: throw new IllegalArgumentException("a create request cannot carry " + field);
+    }
+  }
+
+  protected static LinkPatch.Builder withField(LinkPatch.Builder b, LinkField field) {
+    switch (field) {
+      case DESTINATION: return b.destination("https://example.com/other");
+      case SLUG: return b.slug("contract-slug");
+      case TITLE: return b.title("Contract title");
+      case ENABLED: return b.enabled(false);
+      case LABELS: return b.labels(List.of("contract"));
+      case EXPIRES_AT: return b.expiresAt(Instant.parse("2030-01-01T00:00:00Z"));
+      case PASSWORD: return b.password("s3cret-Pa55");
+      case REDIRECT_TYPE: return b.redirectType(RedirectType.PERMANENT);
+      default: throw new IllegalArgumentException(field.name());
+    }
+  }
+
+  protected static LinkPatch.Builder clearField(LinkPatch.Builder b, LinkField field) {
+    switch (field) {
+      case TITLE: return b.clearTitle();
+      case LABELS: return b.clearLabels();
+      case EXPIRES_AT: return b.clearExpiresAt();
+      case PASSWORD: return b.clearPassword();
+      default: throw new IllegalArgumentException(field + " has no clear method");
+    }
+  }
+
+  /** The link without its vendor fields. */
+  protected static Link unified(Link link) {
+    return link.toBuilder().providerFields(Map.of()).build();
+  }
+
+  /** Adds an unknown field to every JSON object in the body, however deep. */
+  protected static String withUnknownFields(String body) {
+    try {
+      JsonNode root = Json.mapper().readTree(body);
+      addUnknown(root);
+      return Json.mapper().writeValueAsString(root);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("fixture body is not JSON: " + body, e);
+    }
+  }
+
+  private static void addUnknown(JsonNode node) {
+    if (node instanceof ObjectNode) {
+      List<JsonNode> children = new ArrayList<>();
+      node.elements().forEachRemaining(children::add);
+      children.forEach(LinkClientContractTest::addUnknown);
+      ((ObjectNode) node).putObject("polylink_unknown_field").put("nested", 1).putArray("list").add("x");
+    } else if (node instanceof ArrayNode) {
+      node.elements().forEachRemaining(LinkClientContractTest::addUnknown);
+    }
+  }
+}
