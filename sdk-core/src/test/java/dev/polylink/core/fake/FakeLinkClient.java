@@ -1,0 +1,191 @@
+package dev.polylink.core.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListFilter;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
+import dev.polylink.core.Page;
+import dev.polylink.core.ProviderOptions;
+import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.RateLimitHeaders;
+import dev.polylink.core.spi.RequestChecks;
+import dev.polylink.core.spi.VendorError;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A small provider for an imaginary vendor, used to exercise core and the contract suite: UUID ids,
+ * {@code {"link": {...}}} envelopes, {@code {"error": {code, message, request_id}}} errors.
+ */
+public final class FakeLinkClient implements LinkClient {
+  static final String ID = "fake";
+
+  public static final Capabilities CAPABILITIES =
+      Capabilities.builder()
+          .operations(Operation.values())
+          .creatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE)
+          .updatableFields(LinkField.DESTINATION, LinkField.TITLE, LinkField.ENABLED)
+          .clearableFields(LinkField.TITLE)
+          .listFilters(ListFilter.SEARCH)
+          .maxPageSize(50)
+          .build();
+
+  private final HttpTransport transport;
+  private final FakeApi api;
+
+  private FakeLinkClient(HttpTransport transport) {
+    this.transport = transport;
+    this.api = transport.create(FakeApi.class);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String providerId() {
+    return ID;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public Link create(CreateLinkRequest request) {
+    RequestChecks.create(ID, CAPABILITIES, request, Options.class);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("url", request.destination().toString());
+    request.slug().ifPresent(s -> body.put("slug", s));
+    request.title().ifPresent(t -> body.put("title", t));
+    return toLink(transport.executeForBody(Operation.CREATE, api.create(body)).get("link"));
+  }
+
+  @Override
+  public Link get(LinkId id) {
+    Checks.uuidId(ID, id);
+    return toLink(transport.executeForBody(Operation.GET, api.get(id.value())).get("link"));
+  }
+
+  @Override
+  public Page<Link> list(ListLinksRequest request) {
+    RequestChecks.list(ID, CAPABILITIES, request);
+    JsonNode body =
+        transport.executeForBody(
+            Operation.LIST,
+            api.list(request.cursor().orElse(null), request.pageSize().isPresent() ? request.pageSize().getAsInt() : null,
+                request.search().orElse(null)));
+    java.util.List<Link> links = new java.util.ArrayList<>();
+    body.get("links").forEach(node -> links.add(toLink(node)));
+    return Page.of(links, Json.text(body, "next"), OptionalLong.empty());
+  }
+
+  @Override
+  public Link update(LinkId id, LinkPatch patch) {
+    RequestChecks.update(ID, CAPABILITIES, patch, Options.class);
+    Checks.uuidId(ID, id);
+    Map<String, Object> body = new LinkedHashMap<>();
+    patch.destination().ifSet(d -> body.put("url", d.toString()));
+    patch.enabled().ifSet(e -> body.put("enabled", e));
+    if (patch.title().isSet()) {
+      body.put("title", patch.title().value());
+    } else if (patch.title().isCleared()) {
+      body.put("title", null);
+    }
+    return toLink(transport.executeForBody(Operation.UPDATE, api.update(id.value(), body)).get("link"));
+  }
+
+  @Override
+  public void delete(LinkId id) {
+    Checks.uuidId(ID, id);
+    transport.execute(Operation.DELETE, api.delete(id.value()));
+  }
+
+  @Override
+  public Optional<RateLimitStatus> lastRateLimit() {
+    return transport.lastRateLimit();
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  private static Link toLink(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new dev.polylink.core.TransportException(ID, Operation.GET, "no link object in the response", null);
+    }
+    Link.Builder b = Link.builder()
+        .providerId(ID)
+        .id(LinkId.of(node.get("id").asText()))
+        .shortUrl(URI.create(node.get("short_url").asText()))
+        .shortCode(node.get("code").asText())
+        .destination(Json.text(node, "url").map(URI::create))
+        .title(Json.text(node, "title"))
+        .createdAt(Json.text(node, "created_at").map(Instant::parse))
+        .providerFields(Json.toPlainMap(node));
+    if (node.hasNonNull("enabled")) {
+      b.enabled(node.get("enabled").asBoolean());
+    }
+    return b.build();
+  }
+
+  static VendorError decode(int status, okhttp3.Headers headers, String body) {
+    return Json.tryParse(body)
+        .map(root -> root.get("error"))
+        .filter(JsonNode::isObject)
+        .map(error -> VendorError.builder()
+            .errorCode(Json.text(error, "code").orElse(null))
+            .message(Json.text(error, "message").orElse(null))
+            .requestId(Json.text(error, "request_id").orElse(null))
+            .quotaExhausted("QUOTA".equals(Json.text(error, "code").orElse("")))
+            .build())
+        .orElse(VendorError.none());
+  }
+
+  /** The fake vendor's typed extras (none). */
+  public static final class Options implements ProviderOptions {
+    @Override
+    public String providerId() {
+      return ID;
+    }
+  }
+
+  /** Builds a {@link FakeLinkClient}. */
+  public static final class Builder extends LinkClientBuilder<Builder, FakeLinkClient> {
+    @Override
+    protected String providerId() {
+      return ID;
+    }
+
+    @Override
+    protected String defaultBaseUrl() {
+      return "https://fake.example/api";
+    }
+
+    @Override
+    public FakeLinkClient build() {
+      return new FakeLinkClient(
+          transport()
+              .errorDecoder(FakeLinkClient::decode)
+              .rateLimitParser(headers -> RateLimitHeaders.read(headers, null, "X-RateLimit-"))
+              .build());
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.polylink.core.fake;
+
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.spi.ClientConfig;
+import dev.polylink.core.spi.LinkClientProvider;
+import java.util.Map;
+
+/** Registers the fake provider for LinkClients discovery tests. */
+public final class FakeLinkClientProvider implements LinkClientProvider {
+  @Override
+  public String id() {
+    return FakeLinkClient.ID;
+  }
+
+  @Override
+  public Map<String, String> configKeys() {
+    return ClientConfig.commonKeys(FakeLinkClient.ID);
+  }
+
+  @Override
+  public LinkClient create(ClientConfig config) {
+    return config.applyCommon(FakeLinkClient.builder()).build();
+  }
+}
