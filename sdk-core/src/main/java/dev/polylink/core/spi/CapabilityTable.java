@@ -2,7 +2,11 @@ package dev.polylink.core.spi;
 
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.LinkField;
+import dev.polylink.core.ListFilter;
+import dev.polylink.core.Operation;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,6 +33,43 @@ public final class CapabilityTable {
         .append(". List filters: ").append(capabilities.listFilters().isEmpty() ? "none" : join(capabilities.listFilters()))
         .append(". Largest page: ").append(capabilities.maxPageSize()).append(".\n");
     return sb.toString();
+  }
+
+  /**
+   * Several providers side by side: a row per operation, per creatable, updatable and clearable
+   * field, and per list filter; a column per provider, in the map's order.
+   */
+  public static String matrix(Map<String, Capabilities> providers) {
+    StringBuilder sb = new StringBuilder("| |");
+    providers.keySet().forEach(id -> sb.append(' ').append(id).append(" |"));
+    sb.append("\n|---|");
+    providers.keySet().forEach(id -> sb.append("---|"));
+    sb.append('\n');
+    for (Operation operation : Operation.values()) {
+      row(sb, lower(operation), providers, c -> c.supports(operation));
+    }
+    for (LinkField field : LinkField.values()) {
+      row(sb, "create " + lower(field), providers, c -> c.canCreate(field));
+    }
+    for (LinkField field : LinkField.values()) {
+      row(sb, "update " + lower(field), providers, c -> c.canUpdate(field));
+    }
+    for (LinkField field : LinkField.values()) {
+      row(sb, "clear " + lower(field), providers, c -> c.canClear(field));
+    }
+    for (ListFilter filter : ListFilter.values()) {
+      row(sb, "list by " + lower(filter), providers, c -> c.supports(filter));
+    }
+    sb.append("| largest page |");
+    providers.values().forEach(c -> sb.append(' ').append(c.maxPageSize()).append(" |"));
+    return sb.append('\n').toString();
+  }
+
+  private static void row(
+      StringBuilder sb, String name, Map<String, Capabilities> providers, Predicate<Capabilities> test) {
+    sb.append("| ").append(name).append(" |");
+    providers.values().forEach(c -> sb.append(' ').append(mark(test.test(c))).append(" |"));
+    sb.append('\n');
   }
 
   private static String mark(boolean yes) {
