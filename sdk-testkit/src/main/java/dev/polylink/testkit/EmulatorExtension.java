@@ -1,0 +1,137 @@
+package dev.polylink.testkit;
+
+import dev.polylink.core.LinkClient;
+import java.util.Objects;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A JUnit 5 extension that runs one {@link ProviderEmulator} for a test class and resets it before
+ * each test.
+ *
+ * <pre>{@code
+ * class MyServiceTest {
+ *   @RegisterExtension
+ *   static EmulatorExtension xqr = EmulatorExtension.of("xqr");
+ *
+ *   @Test
+ *   void createsALink() {
+ *     new MyService(xqr.client()).shorten("https://example.com");
+ *     assertEquals(1, xqr.emulator().links().size());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Registered on a {@code static} field, the emulator starts before all tests and stops after
+ * them, and {@link ProviderEmulator#reset()} runs before each test, so every test starts with no
+ * links, no rate limit, the clock following the system clock and an empty request journal (the
+ * port and API key stay the same). Registered on an instance field, it starts before each test and
+ * stops after it.
+ */
+public final class EmulatorExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+  private final String providerId;
+  private ProviderEmulator emulator;
+  private LinkClient client;
+  private boolean perTest;
+
+  private EmulatorExtension(String providerId) {
+    this.providerId = providerId;
+  }
+
+  /**
+   * An extension for {@code providerId}: {@code "xqr"}, {@code "shortpen"}, {@code "snipurl"} or
+   * {@code "carrierx"}.
+   *
+   * @throws IllegalArgumentException for any other id
+   */
+  public static EmulatorExtension of(String providerId) {
+    if (!ProviderEmulator.providerIds().contains(providerId)) {
+      throw new IllegalArgumentException("unknown provider id '" + providerId + "' (known: "
+          + String.join(", ", ProviderEmulator.providerIds()) + ")");
+    }
+    return new EmulatorExtension(providerId);
+  }
+
+  /** Starts the emulator for the class. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (emulator == null) {
+      emulator = ProviderEmulator.start(providerId);
+    }
+  }
+
+  /** Resets the emulator, or starts it when registered on an instance field. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (emulator == null) {
+      perTest = true;
+      emulator = ProviderEmulator.start(providerId);
+    } else {
+      emulator.reset();
+    }
+  }
+
+  /** Stops the emulator when it was started for this test alone. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (perTest) {
+      stop();
+    }
+  }
+
+  /** Closes the client and stops the emulator. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  /** The running emulator. */
+  public ProviderEmulator emulator() {
+    return Objects.requireNonNull(emulator, "the emulator runs only while the tests run");
+  }
+
+  /** The running emulator as its vendor's type, e.g. {@code emulator(XqrEmulator.class)}. */
+  public <E extends ProviderEmulator> E emulator(Class<E> type) {
+    return type.cast(emulator());
+  }
+
+  /**
+   * A client for the emulator, made on first use by {@link ProviderEmulator#client()} and shared by
+   * the class's tests; the extension closes it. It keeps working across resets.
+   */
+  public synchronized LinkClient client() {
+    if (client == null) {
+      client = emulator().client();
+    }
+    return client;
+  }
+
+  /** The emulator's {@link ProviderEmulator#baseUrl()}. */
+  public String baseUrl() {
+    return emulator().baseUrl();
+  }
+
+  /** The emulator's {@link ProviderEmulator#apiKey()}. */
+  public String apiKey() {
+    return emulator().apiKey();
+  }
+
+  private synchronized void stop() {
+    try {
+      if (client != null) {
+        client.close();
+      }
+    } finally {
+      client = null;
+      if (emulator != null) {
+        emulator.close();
+        emulator = null;
+      }
+      perTest = false;
+    }
+  }
+}

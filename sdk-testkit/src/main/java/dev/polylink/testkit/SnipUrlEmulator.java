@@ -1,0 +1,46 @@
+package dev.polylink.testkit;
+
+import dev.polylink.testkit.internal.EmulatorServer;
+import dev.polylink.testkit.internal.SnipUrlBackend;
+
+/**
+ * The SnipURL emulator. What the documentation (and the service's public source) says, it does;
+ * where they are silent, it does this:
+ *
+ * <ul>
+ *   <li>The API key has the documented shape {@code snip_live_<32 letters and digits>}; a missing
+ *       or malformed {@code Authorization} and an unknown key get 401 {@code UNAUTHORIZED}.
+ *   <li>Create validates as the service does: {@code url} an http(s) URL of at most 2,048
+ *       characters, {@code expires_at} an ISO 8601 date-time with an offset, {@code custom_alias} 3
+ *       to 50 letters, digits or hyphens, not starting or ending with a hyphen and not a reserved
+ *       word; failures answer 400 {@code VALIDATION_ERROR} with zod's {@code format()} tree in
+ *       {@code details}; a taken alias answers 409 {@code CONFLICT}. A missing title becomes the URL
+ *       (the service would fetch the page's title; the emulator never goes online). Generated codes
+ *       are 6 letters and digits. A body that is not a JSON object answers 400 {@code BAD_REQUEST}.
+ *   <li>{@code PATCH} with {@code url}, {@code original_url} or {@code short_code} answers 400
+ *       {@code BAD_REQUEST} before anything else; {@code title: null} is a {@code VALIDATION_ERROR}
+ *       (the title can be changed, not removed); {@code password: ""} is ignored. Get includes
+ *       {@code analytics_shared_fields}; create, update and list items do not.
+ *   <li>An unknown or malformed id answers 404 {@code NOT_FOUND}. Delete is hard and frees the code.
+ *   <li>Short links redirect with 302, as the service does, and count a click. A deactivated or
+ *       expired link answers 410 (the service serves a 200 page saying so; the emulator uses 410 so
+ *       that tests can tell), a password-protected one 401 (the service redirects to a password
+ *       form).
+ *   <li>With {@link #rateLimit} on, every authenticated response carries {@code X-RateLimit-Limit},
+ *       {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (Unix seconds), and a call past
+ *       the limit answers 429 {@code RATE_LIMIT_EXCEEDED} with {@code details{limit, window,
+ *       retry_after}} and {@code Retry-After}; {@code window} names the window ({@code 1m}, {@code
+ *       1h}, or seconds such as {@code 30s}). With it off, no rate-limit headers are sent.
+ * </ul>
+ */
+public final class SnipUrlEmulator extends ProviderEmulator {
+  private SnipUrlEmulator(MutableClock clock, EmulatorServer server) {
+    super(clock, server);
+  }
+
+  /** Starts a SnipURL emulator on a free loopback port. */
+  public static SnipUrlEmulator start() {
+    MutableClock clock = new MutableClock();
+    return new SnipUrlEmulator(clock, EmulatorServer.start(clock, SnipUrlBackend::new));
+  }
+}

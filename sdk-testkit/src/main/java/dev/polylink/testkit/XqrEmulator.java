@@ -1,0 +1,56 @@
+package dev.polylink.testkit;
+
+import dev.polylink.testkit.internal.EmulatorServer;
+import dev.polylink.testkit.internal.XqrBackend;
+
+/**
+ * The xQR emulator. What the documentation says, it does; where it is silent, it does this:
+ *
+ * <ul>
+ *   <li>The API key has the documented shape {@code xqr_pk_<8 hex>.<64 URL-safe characters>}; any
+ *       other {@code Authorization} gets 401 {@code INVALID_API_KEY}.
+ *   <li>Validation failures (a missing or non-http(s) {@code url}, a {@code custom_slug} that is
+ *       not 3 to 64 letters, digits or hyphens, more than 10 labels, a routing rule without an
+ *       http(s) {@code destination}, an unreadable {@code expires_at}, an unknown list parameter
+ *       value) answer 400 with code {@code VALIDATION_ERROR}; an unknown or malformed link id
+ *       answers 404 with code {@code NOT_FOUND} (the documentation names neither code).
+ *   <li>Slugs are compared case-sensitively; a deleted link's slug is free again.
+ *   <li>{@code PATCH} accepts only {@code url}, {@code labels}, {@code enabled} and {@code
+ *       routing_rules}; any other field, {@code expires_at} and {@code custom_slug} included, is a
+ *       400 {@code VALIDATION_ERROR}, and so is {@code null} for any of the four. An empty patch
+ *       changes nothing and keeps {@code updated_at}.
+ *   <li>The list is newest first; {@code label} matches one label exactly.
+ *   <li>Short links redirect with 302 (the documentation does not say which status): each visit
+ *       counts a scan and sets {@code last_scan_at}. Routing rules are stored and echoed but not
+ *       evaluated: the redirect always goes to the link's {@code destination}. A disabled link or
+ *       one whose {@code expires_at} has passed answers 410; its API object stays readable.
+ *   <li>Every API response carries {@code X-RateLimit-Limit}/{@code X-RateLimit-Remaining} for the
+ *       monthly quota ({@value XqrBackend#DEFAULT_MONTHLY_QUOTA} calls per calendar month in UTC by
+ *       default; see {@link #monthlyQuota(long)}), and {@code meta.rate_limit} is {@code {limit,
+ *       remaining, reset}} with {@code reset} the start of next month in Unix seconds. Once the quota
+ *       is used up every call answers 429 {@code RATE_LIMIT_EXCEEDED} without {@code Retry-After}.
+ *   <li>With {@link #rateLimit} on, every response also carries {@code X-RateLimit-Burst-Limit} and
+ *       {@code X-RateLimit-Burst-Remaining}, and a call past the limit answers 429 {@code
+ *       BURST_LIMIT_EXCEEDED} with {@code Retry-After}. Rejected calls do not use the quota.
+ * </ul>
+ */
+public final class XqrEmulator extends ProviderEmulator {
+  private XqrEmulator(MutableClock clock, EmulatorServer server) {
+    super(clock, server);
+  }
+
+  /** Starts an xQR emulator on a free loopback port. */
+  public static XqrEmulator start() {
+    MutableClock clock = new MutableClock();
+    return new XqrEmulator(clock, EmulatorServer.start(clock, XqrBackend::new));
+  }
+
+  /**
+   * Sets the workspace's monthly quota: API calls per calendar month (UTC) before every call
+   * answers 429 {@code RATE_LIMIT_EXCEEDED}. {@link #reset()} restores the default, {@value
+   * XqrBackend#DEFAULT_MONTHLY_QUOTA}.
+   */
+  public void monthlyQuota(long calls) {
+    ((XqrBackend) backend()).monthlyQuota(calls);
+  }
+}

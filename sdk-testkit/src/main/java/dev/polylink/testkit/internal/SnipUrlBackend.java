@@ -1,0 +1,491 @@
+package dev.polylink.testkit.internal;
+
+import dev.polylink.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The SnipURL API ({@code https://snipurl.click/api/v1}): links under {@code /api/v1/links}, the
+ * {@code {success, data, meta}} envelope, {@code {success:false, error:{code, message, details?}}}
+ * errors with zod-formatted details, and {@code X-RateLimit-*} headers. See {@code SnipUrlEmulator}
+ * for the documented-vs-chosen behaviour.
+ */
+public final class SnipUrlBackend extends VendorBackend {
+  private static final int MAX_URL_LENGTH = 2048;
+  private static final int MAX_BULK = 50;
+  private static final Pattern ALIAS = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
+  private static final Set<String> RESERVED = Set.of(
+      "api", "dashboard", "login", "register", "sign-in", "sign-up", "sign-out", "signin", "signup", "signout",
+      "admin", "settings", "pricing", "about", "contact", "terms", "privacy", "blog", "support", "help",
+      "account", "profile", "billing", "upgrade", "plan", "plans", "features", "termsofservice",
+      "privacystatement", "privacypolicy", "analytics", "qr", "qr-codes", "qrcodes", "feedback", "report",
+      "www", "mail", "smtp", "ftp", "cdn", "static", "assets", "images", "files", "uploads", "public",
+      "private", "robots", "sitemap", "favicon", "icon", "health", "status", "ping", "webhook", "webhooks",
+      "callback", "oauth", "auth", "authentication", "authorization", "snip", "snipurl", "root", "system",
+      "null", "undefined", "true", "false", "new", "edit", "delete", "create", "update", "search", "app",
+      "web", "test", "demo", "example", "sample", "placeholder", "home", "index", "main", "link", "links",
+      "url", "redirect", "go", "click", "track", "tracking", "stats", "code", "share", "user", "users",
+      "404", "500", "403", "401", "error", "not-found", "notfound", "forbidden");
+
+  private final String apiKey = "snip_live_" + Codes.random(Codes.ALPHANUMERIC, 32);
+  private final Map<UUID, SnipUrlLink> links = new LinkedHashMap<>();
+  private long sequence;
+
+  public SnipUrlBackend(MutableClock clock, String serverRoot) {
+    super(clock, serverRoot);
+  }
+
+  @Override
+  public String providerId() {
+    return "snipurl";
+  }
+
+  @Override
+  public String apiKey() {
+    return apiKey;
+  }
+
+  @Override
+  public Map<String, String> clientConfig() {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("apiKey", apiKey);
+    config.put("baseUrl", baseUrl());
+    return config;
+  }
+
+  @Override
+  protected String basePath() {
+    return "/api/v1";
+  }
+
+  @Override
+  protected List<String> apiPrefix() {
+    return List.of("api", "v1");
+  }
+
+  @Override
+  protected void clearState() {
+    links.clear();
+    sequence = 0;
+  }
+
+  @Override
+  protected List<Map<String, Object>> renderLinks() {
+    return links.values().stream().map(l -> render(l, true)).collect(Collectors.toList());
+  }
+
+  @Override
+  protected EmulatorResponse api(EmulatorRequest request, List<String> path) {
+    String auth = request.header("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      return error(401, "UNAUTHORIZED", "Missing or invalid Authorization header. Expected: Bearer <api_key>", null);
+    }
+    String key = auth.substring(7);
+    if (!key.startsWith("snip_live_") || key.length() < 30) {
+      return error(401, "UNAUTHORIZED", "Invalid API key format.", null);
+    }
+    if (!key.equals(apiKey)) {
+      return error(401, "UNAUTHORIZED", "Invalid API key.", null);
+    }
+    WindowLimiter.Decision decision = burst.acquire();
+    if (!decision.allowed()) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("limit", decision.limit());
+      details.put("window", windowName(burst.window()));
+      details.put("retry_after", decision.retryAfterSeconds());
+      EmulatorResponse response = error(429, "RATE_LIMIT_EXCEEDED",
+          "Rate limit exceeded. Retry after " + decision.retryAfterSeconds() + " seconds.", details);
+      response.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
+      return withRateLimitHeaders(response, decision);
+    }
+    return withRateLimitHeaders(route(request, path), decision);
+  }
+
+  private EmulatorResponse route(EmulatorRequest request, List<String> path) {
+    if (path.isEmpty() || !path.get(0).equals("links") || path.size() > 2) {
+      return error(404, "NOT_FOUND", "Not found.", null);
+    }
+    String method = request.method();
+    if (path.size() == 1) {
+      switch (method) {
+        case "GET":
+        case "HEAD":
+          return list(request);
+        case "POST":
+          return create(request);
+        default:
+          return methodNotAllowed("GET, POST");
+      }
+    }
+    if (path.get(1).equals("bulk")) {
+      return method.equals("DELETE") ? bulkDelete(request) : methodNotAllowed("DELETE");
+    }
+    Optional<SnipUrlLink> link = Values.uuid(path.get(1)).map(links::get);
+    switch (method) {
+      case "GET":
+      case "HEAD":
+        return link.map(l -> ok(200, render(l, true), null)).orElseGet(SnipUrlBackend::linkNotFound);
+      case "PATCH":
+        return update(request, link);
+      case "DELETE":
+        if (link.isEmpty()) {
+          return linkNotFound();
+        }
+        links.remove(link.get().id);
+        return ok(200, Map.of("deleted", true), null);
+      default:
+        return methodNotAllowed("GET, PATCH, DELETE");
+    }
+  }
+
+  private EmulatorResponse create(EmulatorRequest request) {
+    Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
+    if (parsed.isEmpty()) {
+      return error(400, "BAD_REQUEST", "The request body must be a JSON object.", null);
+    }
+    Map<String, Object> body = parsed.get();
+    ZodErrors errors = new ZodErrors();
+    Object url = body.get("url");
+    String destination = null;
+    if (url == null) {
+      errors.add("url", body.containsKey("url") ? ZodErrors.expected("string", null) : "Required");
+    } else if (!(url instanceof String)) {
+      errors.add("url", ZodErrors.expected("string", url));
+    } else {
+      destination = ((String) url).strip();
+      if (destination.length() > MAX_URL_LENGTH) {
+        errors.add("url", "URL must be 2,048 characters or fewer");
+      } else if (!Values.isHttpUrl(destination)) {
+        errors.add("url", "Please enter a valid URL");
+      }
+    }
+    for (String field : List.of("custom_alias", "title", "password")) {
+      Object value = body.get(field);
+      if (value != null && !(value instanceof String)) {
+        errors.add(field, ZodErrors.expected("string", value));
+      }
+    }
+    Object expires = body.get("expires_at");
+    Optional<Instant> expiresAt = Values.isoInstant(expires);
+    if (expires != null && expiresAt.isEmpty()) {
+      errors.add("expires_at", expires instanceof String ? "Invalid datetime" : ZodErrors.expected("string", expires));
+    }
+    if (!errors.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "Invalid request data.", errors.format());
+    }
+    String alias = (String) body.get("custom_alias");
+    String code;
+    if (alias != null && !alias.isEmpty()) {
+      Optional<String> reason = aliasProblem(alias);
+      if (reason.isPresent()) {
+        ZodErrors aliasErrors = new ZodErrors();
+        aliasErrors.add("custom_alias", reason.get());
+        return error(400, "VALIDATION_ERROR", reason.get(), aliasErrors.format());
+      }
+      if (codeTaken(alias)) {
+        return error(409, "CONFLICT", "This custom alias is already taken.", null);
+      }
+      code = alias;
+    } else {
+      code = Codes.uniqueCode(6, this::codeTaken);
+    }
+    Instant now = Times.toMillis(clock.instant());
+    SnipUrlLink link = new SnipUrlLink(Codes.uuid(), code, destination, ++sequence, now);
+    String title = body.get("title") == null ? "" : ((String) body.get("title")).strip();
+    link.title = title.isEmpty() ? destination : title;
+    String password = (String) body.get("password");
+    link.password = password == null || password.isEmpty() ? null : password;
+    link.expiresAt = expiresAt.map(Times::toMillis).orElse(null);
+    links.put(link.id, link);
+    return ok(201, render(link, false), null);
+  }
+
+  private EmulatorResponse list(EmulatorRequest request) {
+    ZodErrors errors = new ZodErrors();
+    long page = queryNumber(request, "page", 1, 1, Long.MAX_VALUE, errors);
+    long perPage = queryNumber(request, "per_page", 20, 1, 100, errors);
+    Optional<String> active = request.query("is_active");
+    if (active.isPresent() && !List.of("true", "false").contains(active.get())) {
+      errors.add("is_active", "Invalid enum value. Expected 'true' | 'false', received '" + active.get() + "'");
+    }
+    if (!errors.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "Invalid query parameters.", errors.format());
+    }
+    String search = request.query("search").filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
+    List<SnipUrlLink> matching = links.values().stream()
+        .filter(l -> active.isEmpty() || l.active == Boolean.parseBoolean(active.get()))
+        .filter(l -> search == null || contains(l.originalUrl, search) || contains(l.code, search)
+            || contains(l.title, search))
+        .sorted(Comparator.comparing((SnipUrlLink l) -> l.createdAt).thenComparingLong(l -> l.sequence).reversed())
+        .collect(Collectors.toList());
+    List<Map<String, Object>> items = matching.stream()
+        .skip((page - 1) * perPage).limit(perPage).map(l -> render(l, false)).collect(Collectors.toList());
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("page", page);
+    meta.put("per_page", perPage);
+    meta.put("total", matching.size());
+    meta.put("total_pages", (matching.size() + perPage - 1) / perPage);
+    return ok(200, items, meta);
+  }
+
+  private EmulatorResponse update(EmulatorRequest request, Optional<SnipUrlLink> found) {
+    Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
+    if (parsed.isEmpty()) {
+      return error(400, "BAD_REQUEST", "The request body must be a JSON object.", null);
+    }
+    Map<String, Object> body = parsed.get();
+    if (body.containsKey("original_url") || body.containsKey("short_code") || body.containsKey("url")) {
+      return error(400, "BAD_REQUEST", "URL and alias cannot be changed after creation.", null);
+    }
+    ZodErrors errors = new ZodErrors();
+    checkType(body, "title", String.class, false, "string", errors);
+    checkType(body, "is_active", Boolean.class, false, "boolean", errors);
+    checkType(body, "password", String.class, true, "string", errors);
+    checkType(body, "analytics_public", Boolean.class, false, "boolean", errors);
+    Object expires = body.get("expires_at");
+    if (expires != null && Values.isoInstant(expires).isEmpty()) {
+      errors.add("expires_at", expires instanceof String ? "Invalid datetime" : ZodErrors.expected("string", expires));
+    }
+    Object shared = body.get("analytics_shared_fields");
+    if (shared != null && !Values.isStringList(shared)) {
+      errors.add("analytics_shared_fields", shared instanceof List
+          ? "Expected string, received a non-string element"
+          : ZodErrors.expected("array", shared));
+    }
+    if (!errors.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "Invalid request data.", errors.format());
+    }
+    if (found.isEmpty()) {
+      return linkNotFound();
+    }
+    SnipUrlLink link = found.get();
+    if (body.containsKey("title")) {
+      link.title = (String) body.get("title");
+    }
+    if (body.containsKey("is_active")) {
+      link.active = (Boolean) body.get("is_active");
+    }
+    if (body.containsKey("analytics_public")) {
+      link.analyticsPublic = (Boolean) body.get("analytics_public");
+    }
+    if (body.containsKey("analytics_shared_fields")) {
+      link.analyticsSharedFields = shared == null ? null : new ArrayList<>(stringList(shared));
+    }
+    if (body.containsKey("password")) {
+      String password = (String) body.get("password");
+      if (password == null) {
+        link.password = null;
+      } else if (!password.isEmpty()) {
+        link.password = password;
+      }
+    }
+    if (body.containsKey("expires_at")) {
+      link.expiresAt = Values.isoInstant(expires).map(Times::toMillis).orElse(null);
+    }
+    link.updatedAt = Times.toMillis(clock.instant());
+    return ok(200, render(link, false), null);
+  }
+
+  private EmulatorResponse bulkDelete(EmulatorRequest request) {
+    Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
+    if (parsed.isEmpty()) {
+      return error(400, "BAD_REQUEST", "The request body must be a JSON object.", null);
+    }
+    Object ids = parsed.get().get("ids");
+    ZodErrors errors = new ZodErrors();
+    if (ids == null) {
+      errors.add("ids", "Required");
+    } else if (!(ids instanceof List)) {
+      errors.add("ids", ZodErrors.expected("array", ids));
+    } else {
+      List<?> list = (List<?>) ids;
+      if (list.isEmpty()) {
+        errors.add("ids", "Array must contain at least 1 element(s)");
+      } else if (list.size() > MAX_BULK) {
+        errors.add("ids", "Array must contain at most " + MAX_BULK + " element(s)");
+      }
+      for (Object id : list) {
+        if (!(id instanceof String) || Values.uuid((String) id).isEmpty()) {
+          errors.add("ids", "Invalid uuid");
+          break;
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "Invalid request. Provide 1-" + MAX_BULK + " link IDs.", errors.format());
+    }
+    int deleted = 0;
+    for (Object id : (List<?>) ids) {
+      if (links.remove(UUID.fromString((String) id)) != null) {
+        deleted++;
+      }
+    }
+    return ok(200, Map.of("deleted", deleted), null);
+  }
+
+  @Override
+  protected EmulatorResponse shortLink(String code) {
+    Optional<SnipUrlLink> found = links.values().stream().filter(l -> l.code.equals(code)).findFirst();
+    if (found.isEmpty()) {
+      return notFoundPage();
+    }
+    SnipUrlLink link = found.get();
+    if (!link.active) {
+      return gonePage("This link has been deactivated.");
+    }
+    if (link.expired(clock.instant())) {
+      return gonePage("This link has expired.");
+    }
+    if (link.password != null) {
+      return passwordPage();
+    }
+    link.clicks++;
+    return EmulatorResponse.redirect(302, link.originalUrl);
+  }
+
+  private static Optional<String> aliasProblem(String alias) {
+    if (alias.length() < 3) {
+      return Optional.of("Alias must be at least 3 characters.");
+    }
+    if (alias.length() > 50) {
+      return Optional.of("Alias must be 50 characters or fewer.");
+    }
+    if (RESERVED.contains(alias.toLowerCase(Locale.ROOT))) {
+      return Optional.of("\"" + alias + "\" is a reserved word and cannot be used as an alias.");
+    }
+    if (!ALIAS.matcher(alias).matches()) {
+      return Optional.of(
+          "Alias can only contain letters, numbers, and hyphens. It cannot start or end with a hyphen.");
+    }
+    return Optional.empty();
+  }
+
+  private Map<String, Object> render(SnipUrlLink link, boolean withSharedFields) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", link.id.toString());
+    out.put("short_code", link.code);
+    out.put("short_url", shortUrl(link.code));
+    out.put("original_url", link.originalUrl);
+    out.put("title", link.title);
+    out.put("is_active", link.active);
+    out.put("has_password", link.password != null);
+    out.put("expires_at", Times.millis(link.expiresAt));
+    out.put("clicks_count", link.clicks);
+    out.put("analytics_public", link.analyticsPublic);
+    if (withSharedFields) {
+      out.put("analytics_shared_fields",
+          link.analyticsSharedFields == null ? null : new ArrayList<>(link.analyticsSharedFields));
+    }
+    out.put("created_at", Times.millis(link.createdAt));
+    out.put("updated_at", Times.millis(link.updatedAt));
+    return out;
+  }
+
+  private boolean codeTaken(String code) {
+    return links.values().stream().anyMatch(l -> l.code.equals(code));
+  }
+
+  private static boolean contains(String haystack, String lowerNeedle) {
+    return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> stringList(Object value) {
+    return (List<String>) value;
+  }
+
+  private static void checkType(
+      Map<String, Object> body, String field, Class<?> type, boolean nullable, String typeName, ZodErrors errors) {
+    if (!body.containsKey(field)) {
+      return;
+    }
+    Object value = body.get(field);
+    if (value == null ? !nullable : !type.isInstance(value)) {
+      errors.add(field, ZodErrors.expected(typeName, value));
+    }
+  }
+
+  private static long queryNumber(
+      EmulatorRequest request, String name, long fallback, long min, long max, ZodErrors errors) {
+    Optional<String> text = request.query(name);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    OptionalLong value = Values.wholeNumber(text.get().strip());
+    if (value.isEmpty()) {
+      errors.add(name, "Expected integer, received string");
+    } else if (value.getAsLong() < min) {
+      errors.add(name, "Number must be greater than or equal to " + min);
+    } else if (value.getAsLong() > max) {
+      errors.add(name, "Number must be less than or equal to " + max);
+    } else {
+      return value.getAsLong();
+    }
+    return fallback;
+  }
+
+  /** {@code 1m}, {@code 1h}, or whole seconds such as {@code 30s}, as the vendor names its windows. */
+  static String windowName(Duration window) {
+    long seconds = Math.max(1, (window.toMillis() + 999) / 1000);
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    if (seconds % 60 == 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
+  }
+
+  private EmulatorResponse withRateLimitHeaders(EmulatorResponse response, WindowLimiter.Decision decision) {
+    if (!burst.enabled()) {
+      return response;
+    }
+    return response
+        .header("X-RateLimit-Limit", Integer.toString(decision.limit()))
+        .header("X-RateLimit-Remaining", Integer.toString(decision.remaining()))
+        .header("X-RateLimit-Reset", Long.toString((decision.resetAt().toEpochMilli() + 999) / 1000));
+  }
+
+  private static EmulatorResponse linkNotFound() {
+    return error(404, "NOT_FOUND", "Link not found.", null);
+  }
+
+  private static EmulatorResponse methodNotAllowed(String allowed) {
+    return error(405, "METHOD_NOT_ALLOWED", "Allowed methods: " + allowed + ".", null).header("Allow", allowed);
+  }
+
+  private static EmulatorResponse ok(int status, Object data, Map<String, Object> meta) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("data", data);
+    if (meta != null) {
+      body.put("meta", meta);
+    }
+    return EmulatorResponse.json(status, body);
+  }
+
+  private static EmulatorResponse error(int status, String code, String message, Object details) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    if (details != null) {
+      error.put("details", details);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    body.put("error", error);
+    return EmulatorResponse.json(status, body);
+  }
+}

@@ -1,0 +1,426 @@
+package dev.polylink.testkit.internal;
+
+import dev.polylink.testkit.MutableClock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The xQR API ({@code https://xqr.co/api/v1}): links under {@code /api/v1/links}, the {@code
+ * data}/{@code meta} envelope, {@code {"error":{code,message,status},"meta":{request_id}}} errors,
+ * a per-key burst limit and a monthly quota. See {@code XqrEmulator} for the documented-vs-chosen
+ * behaviour.
+ */
+public final class XqrBackend extends VendorBackend {
+  /** The monthly quota until {@link #monthlyQuota(long)} changes it: the Enterprise plan's 100,000 calls. */
+  public static final long DEFAULT_MONTHLY_QUOTA = 100_000;
+
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9-]{3,64}");
+  private static final Set<String> UPDATABLE = Set.of("url", "labels", "enabled", "routing_rules");
+  private static final int MAX_LABELS = 10;
+
+  private final String apiKey = "xqr_pk_" + Codes.random(Codes.HEX, 8) + "." + Codes.random(Codes.URL_SAFE, 64);
+  private final Map<UUID, XqrLink> links = new LinkedHashMap<>();
+  private long sequence;
+  private long monthlyQuota = DEFAULT_MONTHLY_QUOTA;
+  private YearMonth quotaMonth;
+  private long quotaUsed;
+
+  public XqrBackend(MutableClock clock, String serverRoot) {
+    super(clock, serverRoot);
+  }
+
+  @Override
+  public String providerId() {
+    return "xqr";
+  }
+
+  @Override
+  public String apiKey() {
+    return apiKey;
+  }
+
+  @Override
+  public Map<String, String> clientConfig() {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("apiKey", apiKey);
+    config.put("baseUrl", baseUrl());
+    return config;
+  }
+
+  @Override
+  protected String basePath() {
+    return "/api";
+  }
+
+  @Override
+  protected List<String> apiPrefix() {
+    return List.of("api", "v1");
+  }
+
+  /** Sets the workspace's monthly quota (calls per calendar month, UTC); 0 makes every call fail. */
+  public synchronized void monthlyQuota(long calls) {
+    if (calls < 0) {
+      throw new IllegalArgumentException("calls must not be negative (was " + calls + ")");
+    }
+    monthlyQuota = calls;
+  }
+
+  @Override
+  protected void clearState() {
+    links.clear();
+    sequence = 0;
+    monthlyQuota = DEFAULT_MONTHLY_QUOTA;
+    quotaMonth = null;
+    quotaUsed = 0;
+  }
+
+  @Override
+  protected List<Map<String, Object>> renderLinks() {
+    return links.values().stream().map(this::render).collect(Collectors.toList());
+  }
+
+  @Override
+  protected EmulatorResponse api(EmulatorRequest request, List<String> path) {
+    rollQuotaMonth();
+    String auth = request.header("Authorization");
+    if (auth == null || !auth.equals("Bearer " + apiKey)) {
+      String message = auth == null ? "Missing API key." : "Invalid API key.";
+      return withQuotaHeaders(error(401, "INVALID_API_KEY", message));
+    }
+    if (quotaUsed >= monthlyQuota) {
+      return withQuotaHeaders(error(429, "RATE_LIMIT_EXCEEDED",
+          "Monthly API quota of " + monthlyQuota + " calls exceeded. It resets at the next billing cycle."));
+    }
+    WindowLimiter.Decision decision = burst.acquire();
+    if (!decision.allowed()) {
+      EmulatorResponse response = error(429, "BURST_LIMIT_EXCEEDED",
+          "Too many requests. Retry after " + decision.retryAfterSeconds() + " seconds.");
+      response.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
+      return withBurstHeaders(withQuotaHeaders(response), decision);
+    }
+    quotaUsed++;
+    return withBurstHeaders(withQuotaHeaders(route(request, path)), decision);
+  }
+
+  private EmulatorResponse route(EmulatorRequest request, List<String> path) {
+    if (path.isEmpty() || !path.get(0).equals("links") || path.size() > 2) {
+      return error(404, "NOT_FOUND", "No such endpoint.");
+    }
+    String method = request.method();
+    if (path.size() == 1) {
+      switch (method) {
+        case "POST":
+          return create(request);
+        case "GET":
+        case "HEAD":
+          return list(request);
+        default:
+          return methodNotAllowed("GET, POST");
+      }
+    }
+    Optional<XqrLink> link = Values.uuid(path.get(1)).map(links::get);
+    if (!List.of("GET", "HEAD", "PATCH", "DELETE").contains(method)) {
+      return methodNotAllowed("GET, PATCH, DELETE");
+    }
+    if (link.isEmpty()) {
+      return error(404, "NOT_FOUND", "Link not found.");
+    }
+    switch (method) {
+      case "PATCH":
+        return update(request, link.get());
+      case "DELETE":
+        links.remove(link.get().id);
+        return EmulatorResponse.empty(204);
+      default:
+        return ok(200, render(link.get()));
+    }
+  }
+
+  private EmulatorResponse create(EmulatorRequest request) {
+    Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
+    if (parsed.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "The request body must be a JSON object.");
+    }
+    Map<String, Object> body = parsed.get();
+    List<String> problems = new ArrayList<>();
+    Object url = body.get("url");
+    if (url == null) {
+      problems.add("url: is required");
+    } else if (!(url instanceof String) || !Values.isHttpUrl((String) url)) {
+      problems.add("url: must be a valid HTTP or HTTPS URL");
+    }
+    Object slug = body.get("custom_slug");
+    if (slug != null && !(slug instanceof String && SLUG.matcher((String) slug).matches())) {
+      problems.add("custom_slug: must be 3 to 64 letters, digits or hyphens");
+    }
+    checkLabels(body, problems);
+    checkRoutingRules(body, problems);
+    Object expires = body.get("expires_at");
+    Optional<java.time.Instant> expiresAt = Values.isoInstant(expires);
+    if (expires != null && expiresAt.isEmpty()) {
+      problems.add("expires_at: must be an ISO 8601 date-time such as 2026-09-30T23:59:59Z");
+    }
+    if (!problems.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", String.join("; ", problems));
+    }
+    String code;
+    if (slug != null) {
+      code = (String) slug;
+      if (codeTaken(code)) {
+        return error(409, "SLUG_TAKEN", "The slug '" + code + "' is already in use.");
+      }
+    } else {
+      code = Codes.uniqueCode(7, this::codeTaken);
+    }
+    XqrLink link = new XqrLink(Codes.uuid(), code, ++sequence, clock.instant());
+    link.destination = (String) url;
+    applyLabelsAndRules(link, body);
+    link.expiresAt = expiresAt.orElse(null);
+    links.put(link.id, link);
+    return ok(201, render(link));
+  }
+
+  private EmulatorResponse list(EmulatorRequest request) {
+    List<String> problems = new ArrayList<>();
+    long limit = queryNumber(request, "limit", 50, 1, 200, problems);
+    long offset = queryNumber(request, "offset", 0, 0, Integer.MAX_VALUE, problems);
+    Optional<String> enabled = request.query("enabled");
+    if (enabled.isPresent() && !List.of("true", "false").contains(enabled.get())) {
+      problems.add("enabled: must be true or false");
+    }
+    if (!problems.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", String.join("; ", problems));
+    }
+    Optional<String> label = request.query("label");
+    List<XqrLink> matching = links.values().stream()
+        .filter(l -> label.isEmpty() || l.labels.contains(label.get()))
+        .filter(l -> enabled.isEmpty() || l.enabled == Boolean.parseBoolean(enabled.get()))
+        .sorted(Comparator.comparing((XqrLink l) -> l.createdAt).thenComparingLong(l -> l.sequence).reversed())
+        .collect(Collectors.toList());
+    List<Map<String, Object>> page = matching.stream()
+        .skip(offset).limit(limit).map(this::render).collect(Collectors.toList());
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("request_id", Codes.requestId());
+    meta.put("total", matching.size());
+    meta.put("limit", limit);
+    meta.put("offset", offset);
+    meta.put("rate_limit", rateLimitMeta());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("data", page);
+    body.put("meta", meta);
+    return EmulatorResponse.json(200, body);
+  }
+
+  private EmulatorResponse update(EmulatorRequest request, XqrLink link) {
+    Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
+    if (parsed.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "The request body must be a JSON object.");
+    }
+    Map<String, Object> body = parsed.get();
+    List<String> problems = new ArrayList<>();
+    for (String field : body.keySet()) {
+      if (!UPDATABLE.contains(field)) {
+        problems.add(field + ": cannot be updated (updatable: url, labels, enabled, routing_rules)");
+      }
+    }
+    if (body.containsKey("url") && !(body.get("url") instanceof String && Values.isHttpUrl((String) body.get("url")))) {
+      problems.add("url: must be a valid HTTP or HTTPS URL");
+    }
+    if (body.containsKey("enabled") && !(body.get("enabled") instanceof Boolean)) {
+      problems.add("enabled: must be a boolean");
+    }
+    if (body.containsKey("labels") && body.get("labels") == null) {
+      problems.add("labels: must be an array of strings");
+    }
+    if (body.containsKey("routing_rules") && body.get("routing_rules") == null) {
+      problems.add("routing_rules: must be an array of rules");
+    }
+    checkLabels(body, problems);
+    checkRoutingRules(body, problems);
+    if (!problems.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", String.join("; ", problems));
+    }
+    if (body.containsKey("url")) {
+      link.destination = (String) body.get("url");
+    }
+    if (body.containsKey("enabled")) {
+      link.enabled = (Boolean) body.get("enabled");
+    }
+    applyLabelsAndRules(link, body);
+    if (!body.isEmpty()) {
+      link.updatedAt = clock.instant();
+    }
+    return ok(200, render(link));
+  }
+
+  @Override
+  protected EmulatorResponse shortLink(String code) {
+    Optional<XqrLink> found = links.values().stream().filter(l -> l.code.equals(code)).findFirst();
+    if (found.isEmpty()) {
+      return notFoundPage();
+    }
+    XqrLink link = found.get();
+    Instant now = clock.instant();
+    if (!link.enabled) {
+      return gonePage("This link has been disabled.");
+    }
+    if (link.expired(now)) {
+      return gonePage("This link has expired.");
+    }
+    link.scanCount++;
+    link.lastScanAt = now;
+    return EmulatorResponse.redirect(302, link.destination);
+  }
+
+  private Map<String, Object> render(XqrLink link) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", link.id.toString());
+    out.put("short_url", shortUrl(link.code));
+    out.put("short_code", link.code);
+    out.put("destination", link.destination);
+    out.put("enabled", link.enabled);
+    out.put("labels", new ArrayList<>(link.labels));
+    out.put("routing_rules", Json.copy(link.routingRules));
+    out.put("scan_count", link.scanCount);
+    out.put("last_scan_at", Times.seconds(link.lastScanAt));
+    out.put("expires_at", Times.seconds(link.expiresAt));
+    out.put("created_at", Times.seconds(link.createdAt));
+    out.put("updated_at", Times.seconds(link.updatedAt));
+    return out;
+  }
+
+  private static void checkLabels(Map<String, Object> body, List<String> problems) {
+    Object labels = body.get("labels");
+    if (labels == null) {
+      return;
+    }
+    if (!Values.isStringList(labels)) {
+      problems.add("labels: must be an array of strings");
+    } else if (((List<?>) labels).size() > MAX_LABELS) {
+      problems.add("labels: at most " + MAX_LABELS + " labels (was " + ((List<?>) labels).size() + ")");
+    }
+  }
+
+  private static void checkRoutingRules(Map<String, Object> body, List<String> problems) {
+    Object rules = body.get("routing_rules");
+    if (rules == null) {
+      return;
+    }
+    if (!(rules instanceof List)) {
+      problems.add("routing_rules: must be an array of rules");
+      return;
+    }
+    List<?> list = (List<?>) rules;
+    for (int i = 0; i < list.size(); i++) {
+      Object rule = list.get(i);
+      if (!(rule instanceof Map)) {
+        problems.add("routing_rules[" + i + "]: must be an object");
+      } else {
+        Object destination = ((Map<?, ?>) rule).get("destination");
+        if (!(destination instanceof String) || !Values.isHttpUrl((String) destination)) {
+          problems.add("routing_rules[" + i + "].destination: must be a valid HTTP or HTTPS URL");
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void applyLabelsAndRules(XqrLink link, Map<String, Object> body) {
+    if (body.get("labels") != null) {
+      link.labels = new ArrayList<>((List<String>) body.get("labels"));
+    }
+    if (body.get("routing_rules") != null) {
+      link.routingRules = Json.copy((List<Map<String, Object>>) body.get("routing_rules"));
+    }
+  }
+
+  private boolean codeTaken(String code) {
+    return links.values().stream().anyMatch(l -> l.code.equals(code));
+  }
+
+  private static long queryNumber(
+      EmulatorRequest request, String name, long fallback, long min, long max, List<String> problems) {
+    Optional<String> text = request.query(name);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    OptionalLong value = Values.wholeNumber(text.get());
+    if (value.isEmpty() || value.getAsLong() < min || value.getAsLong() > max) {
+      problems.add(name + ": must be a whole number from " + min + " to " + max);
+      return fallback;
+    }
+    return value.getAsLong();
+  }
+
+  private void rollQuotaMonth() {
+    YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+    if (!now.equals(quotaMonth)) {
+      quotaMonth = now;
+      quotaUsed = 0;
+    }
+  }
+
+  private long quotaResetEpochSecond() {
+    return quotaMonth.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+  }
+
+  private Map<String, Object> rateLimitMeta() {
+    Map<String, Object> rateLimit = new LinkedHashMap<>();
+    rateLimit.put("limit", monthlyQuota);
+    rateLimit.put("remaining", Math.max(0, monthlyQuota - quotaUsed));
+    rateLimit.put("reset", quotaResetEpochSecond());
+    return rateLimit;
+  }
+
+  private EmulatorResponse withQuotaHeaders(EmulatorResponse response) {
+    return response
+        .header("X-RateLimit-Limit", Long.toString(monthlyQuota))
+        .header("X-RateLimit-Remaining", Long.toString(Math.max(0, monthlyQuota - quotaUsed)));
+  }
+
+  private EmulatorResponse withBurstHeaders(EmulatorResponse response, WindowLimiter.Decision decision) {
+    if (!burst.enabled()) {
+      return response;
+    }
+    return response
+        .header("X-RateLimit-Burst-Limit", Integer.toString(decision.limit()))
+        .header("X-RateLimit-Burst-Remaining", Integer.toString(decision.remaining()));
+  }
+
+  private EmulatorResponse ok(int status, Map<String, Object> link) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("request_id", Codes.requestId());
+    meta.put("rate_limit", rateLimitMeta());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("data", link);
+    body.put("meta", meta);
+    return EmulatorResponse.json(status, body);
+  }
+
+  private EmulatorResponse methodNotAllowed(String allowed) {
+    return error(405, "METHOD_NOT_ALLOWED", "Allowed methods: " + allowed + ".").header("Allow", allowed);
+  }
+
+  private static EmulatorResponse error(int status, String code, String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    error.put("status", status);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("meta", Map.of("request_id", Codes.requestId()));
+    return EmulatorResponse.json(status, body);
+  }
+}
