@@ -1,0 +1,298 @@
+package dev.polylink.shortpen;
+
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.NotFoundException;
+import dev.polylink.core.Operation;
+import dev.polylink.core.Page;
+import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.RequestChecks;
+import dev.polylink.shortpen.internal.PositiveIds;
+import dev.polylink.shortpen.internal.ShortpenOperations;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * ShortPen ({@code https://api.shortpen.com}) behind {@link LinkClient}. Link ids are ShortPen's
+ * positive integer {@code url_id}s; any other {@link LinkId} is rejected before a request.
+ *
+ * <pre>{@code
+ * try (ShortpenClient client = ShortpenClient.builder()
+ *     .apiKey(System.getenv("SHORTPEN_API_KEY"))
+ *     .defaultDomainId(1)
+ *     .build()) {
+ *   Link link = client.create(CreateLinkRequest.builder()
+ *       .destination("https://example.com/launch")
+ *       .slug("launch")
+ *       .build());
+ * }
+ * }</pre>
+ *
+ * <p>ShortPen has no get-one endpoint and its create endpoint returns no id, so {@link #get} and
+ * {@link #create} read {@code GET /v1/links} (100 links a page) until they find the link: a {@code
+ * get} costs up to one request per 100 links of the workspace, a {@code create} one POST plus
+ * usually one list request (see {@link #create}). ShortPen allows 60 requests a minute per token.
+ *
+ * <p>ShortPen documents no rate-limit headers: {@link #lastRateLimit()} stays empty unless {@code
+ * X-RateLimit-*} headers appear. A 429 is a monthly feature quota ({@code quotaExhausted()}, never
+ * retried) unless it carries {@code Retry-After}.
+ */
+public final class ShortpenClient implements LinkClient {
+  /** This provider's id: {@code "shortpen"}. */
+  public static final String PROVIDER_ID = "shortpen";
+
+  /** ShortPen's documented base URL; the {@code /v1/...} paths are appended to it. */
+  public static final String DEFAULT_BASE_URL = "https://api.shortpen.com";
+
+  /**
+   * What ShortPen supports, the single source of truth for validation, the README table and the
+   * tests: every operation; DESTINATION, SLUG, TITLE, PASSWORD and REDIRECT_TYPE on create and
+   * update; only PASSWORD can be cleared ({@code with_password: false}). ENABLED, LABELS and
+   * EXPIRES_AT do not exist at ShortPen. No list filters are documented; pages hold up to 100
+   * links.
+   */
+  public static final Capabilities CAPABILITIES =
+      Capabilities.builder()
+          .operations(Operation.values())
+          .creatableFields(
+              LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE, LinkField.PASSWORD, LinkField.REDIRECT_TYPE)
+          .updatableFields(
+              LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE, LinkField.PASSWORD, LinkField.REDIRECT_TYPE)
+          .clearableFields(LinkField.PASSWORD)
+          .maxPageSize(ShortpenOperations.MAX_PAGE_SIZE)
+          .build();
+
+  private static final Pattern PAGE_CURSOR = Pattern.compile("[1-9][0-9]{0,8}");
+
+  private final ShortpenOperations operations;
+  private final Long defaultDomainId;
+  private final Long workspaceId;
+
+  private ShortpenClient(HttpTransport transport, Long defaultDomainId, Long workspaceId) {
+    this.defaultDomainId = defaultDomainId;
+    this.workspaceId = workspaceId;
+    this.operations = new ShortpenOperations(transport, defaultDomainId, workspaceId);
+  }
+
+  /** A builder; {@link Builder#apiKey} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Always {@value #PROVIDER_ID}. */
+  @Override
+  public String providerId() {
+    return PROVIDER_ID;
+  }
+
+  /** {@link #CAPABILITIES}. */
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Creates a link with {@code POST /v1/generate}, then finds it in {@code GET /v1/links} by the
+   * short URL ShortPen returned ({@code data.link}, or the deprecated {@code data.short_url}), since
+   * ShortPen returns no id. The list order is not documented: page 1 is read first (a newest-first
+   * list has the link there, so one extra request), then the last page (oldest-first), then the
+   * pages between; every page is read before giving up, so the result is right whatever the order.
+   * The returned Link is the list item, with everything ShortPen reports.
+   *
+   * <p>The domain ({@code domain_id}, required by ShortPen) is {@code request.domain()} parsed as a
+   * ShortPen domain id, else {@link ShortpenOptions#domainId()}, else the client's {@link
+   * Builder#defaultDomainId}; with none, or a non-integer one, this is a {@link
+   * RequestValidationException} before any request. The workspace is {@link
+   * ShortpenOptions#workspaceId()}, else the client's {@link Builder#workspaceId}, else ShortPen's
+   * default; the new link is looked for in that workspace.
+   *
+   * @throws LinkNotResolvedException when the link was created but its id could not be found (not
+   *     listed, or listing failed); it carries the {@link LinkNotResolvedException#shortUrl()}. The
+   *     POST is never sent twice.
+   */
+  @Override
+  public Link create(CreateLinkRequest request) {
+    Optional<ShortpenOptions> options =
+        RequestChecks.create(PROVIDER_ID, CAPABILITIES, request, ShortpenOptions.class);
+    return operations.create(request, options);
+  }
+
+  /**
+   * Reads one link by scanning {@code GET /v1/links} (in the client's workspace) page by page,
+   * stopping at the page that holds it: up to one request per 100 links.
+   *
+   * @throws NotFoundException (status 404, synthesized) when no page holds the id
+   */
+  @Override
+  public Link get(LinkId id) {
+    return operations.get(Checks.positiveIntegerId(PROVIDER_ID, id));
+  }
+
+  /**
+   * One page of {@code GET /v1/links?page=&limit=} in the client's workspace. The cursor is the
+   * next page number; {@code pageSize} is sent as {@code limit} (default and maximum 100). {@link
+   * Page#total()} is ShortPen's {@code total}. No filters are supported.
+   */
+  @Override
+  public Page<Link> list(ListLinksRequest request) {
+    RequestChecks.list(PROVIDER_ID, CAPABILITIES, request);
+    int page = request.cursor()
+        .map(cursor -> Integer.parseInt(Checks.matches(
+            PROVIDER_ID, "cursor", cursor, PAGE_CURSOR, "must be a page number from Page.nextCursor()")))
+        .orElse(1);
+    return operations.list(page, request.pageSize().orElse(ShortpenOperations.MAX_PAGE_SIZE));
+  }
+
+  /**
+   * Updates a link with {@code PUT /v1/links}: {@code url_id} plus only the fields the patch
+   * touches ({@code url}, {@code custom_slug}, {@code title}, {@code with_password: true} + {@code
+   * url_password}, or {@code with_password: false} for {@code clearPassword()}, {@code
+   * redirect_type} 301/302) and the options set. {@link ShortpenOptions#domainId()} moves the link;
+   * the client's default domain and workspace are never sent on update.
+   *
+   * <p>ShortPen answers with the short URL and QR code only, so the returned Link holds the id, the
+   * short URL and code, {@code providerFields()} = that answer ({@code link}, {@code short_url},
+   * {@code created}, {@code qr}), and the values the patch set: destination (unless the options
+   * carry {@code param}, which ShortPen appends to it), title, password protection, redirect type.
+   * Every other field is empty, not invented; call {@link #get} for the full link.
+   *
+   * @throws RequestValidationException also when the patch carries only options that set nothing
+   *     (ShortPen answers 400 to a body holding {@code url_id} alone)
+   */
+  @Override
+  public Link update(LinkId id, LinkPatch patch) {
+    Optional<ShortpenOptions> options =
+        RequestChecks.update(PROVIDER_ID, CAPABILITIES, patch, ShortpenOptions.class);
+    return operations.update(Checks.positiveIntegerId(PROVIDER_ID, id), patch, options);
+  }
+
+  /**
+   * Soft-deletes a link with {@code DELETE /v1/links} and body {@code {"url_id": id}}: it stops
+   * resolving, its analytics are kept and it can be restored in the dashboard.
+   *
+   * @throws NotFoundException when ShortPen matched no link (404, or a count of 0)
+   */
+  @Override
+  public void delete(LinkId id) {
+    operations.delete(Checks.positiveIntegerId(PROVIDER_ID, id));
+  }
+
+  /**
+   * Soft-deletes several links in one request, {@code DELETE /v1/links} with {@code {"url_id":
+   * [ids]}}. ShortPen skips ids that match no link; duplicates are sent once.
+   *
+   * @return the number of links ShortPen deleted ({@code data.deleted})
+   * @throws RequestValidationException when {@code ids} is empty or any id is not a positive
+   *     integer (every bad id is named), before any request
+   * @throws NotFoundException when none of the ids matched (ShortPen answers 404)
+   */
+  public int delete(Collection<LinkId> ids) {
+    Objects.requireNonNull(ids, "ids");
+    if (ids.isEmpty()) {
+      throw new RequestValidationException(PROVIDER_ID, "ids: must name at least one link");
+    }
+    Set<Long> unique = new LinkedHashSet<>();
+    List<String> violations = new ArrayList<>();
+    for (LinkId id : ids) {
+      try {
+        unique.add(Checks.positiveIntegerId(PROVIDER_ID, Objects.requireNonNull(id, "ids element")));
+      } catch (RequestValidationException e) {
+        violations.addAll(e.violations());
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new RequestValidationException(PROVIDER_ID, violations);
+    }
+    return operations.delete(List.copyOf(unique));
+  }
+
+  /** Empty unless ShortPen sent {@code X-RateLimit-*} headers (none are documented). */
+  @Override
+  public Optional<RateLimitStatus> lastRateLimit() {
+    return operations.lastRateLimit();
+  }
+
+  /** Releases the connection pool and threads the client created; a user's OkHttpClient is left open. */
+  @Override
+  public void close() {
+    operations.close();
+  }
+
+  /** The client's defaults; never the API key. */
+  @Override
+  public String toString() {
+    return "ShortpenClient{defaultDomainId=" + defaultDomainId + ", workspaceId=" + workspaceId + "}";
+  }
+
+  /**
+   * Builds a {@link ShortpenClient}: the shared settings of {@link LinkClientBuilder} ({@code apiKey}
+   * required, sent as {@code Authorization: Bearer <key>}; {@code baseUrl} defaults to {@value
+   * #DEFAULT_BASE_URL}) plus ShortPen's default domain and workspace.
+   */
+  public static final class Builder extends LinkClientBuilder<Builder, ShortpenClient> {
+    private Long defaultDomainId;
+    private Long workspaceId;
+
+    private Builder() {}
+
+    /**
+     * The domain ({@code domain_id}) of new links whose request names none. Without it every {@code
+     * create} must name its domain. Never sent on update.
+     *
+     * @throws RequestValidationException unless positive
+     */
+    public Builder defaultDomainId(long domainId) {
+      this.defaultDomainId = PositiveIds.require("defaultDomainId", domainId);
+      return this;
+    }
+
+    /**
+     * The workspace ({@code workspace_id}) links are created in and listed from; without it ShortPen
+     * uses the organization's first workspace. Never sent on update.
+     *
+     * @throws RequestValidationException unless positive
+     */
+    public Builder workspaceId(long workspaceId) {
+      this.workspaceId = PositiveIds.require("workspaceId", workspaceId);
+      return this;
+    }
+
+    /** {@value ShortpenClient#PROVIDER_ID}. */
+    @Override
+    protected String providerId() {
+      return PROVIDER_ID;
+    }
+
+    /** {@value ShortpenClient#DEFAULT_BASE_URL}. */
+    @Override
+    protected String defaultBaseUrl() {
+      return DEFAULT_BASE_URL;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws RequestValidationException when no API key was given
+     */
+    @Override
+    public ShortpenClient build() {
+      return new ShortpenClient(ShortpenOperations.transport(transport()), defaultDomainId, workspaceId);
+    }
+  }
+}

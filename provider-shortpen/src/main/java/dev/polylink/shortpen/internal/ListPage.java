@@ -1,0 +1,83 @@
+package dev.polylink.shortpen.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.Operation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One answer of {@code GET /v1/links?page=&limit=}: the link items, and the {@code total} that
+ * ShortPen puts at the top level beside {@code data}.
+ */
+final class ListPage {
+  private final List<JsonNode> items;
+  private final int page;
+  private final int limit;
+  private final OptionalLong total;
+
+  private ListPage(List<JsonNode> items, int page, int limit, OptionalLong total) {
+    this.items = items;
+    this.page = page;
+    this.limit = limit;
+    this.total = total;
+  }
+
+  /**
+   * Reads the answer to a request for {@code page} with {@code limit}.
+   *
+   * @throws dev.polylink.core.TransportException when the body is not a list envelope, or names
+   *     another page than the one asked for (ShortPen ignored {@code page}: scanning on would never
+   *     end)
+   */
+  static ListPage read(JsonNode root, int page, int limit, Operation operation) {
+    JsonNode data = Envelope.dataArray(root, operation);
+    OptionalLong echoed = Nodes.wholeNumber(root, "page");
+    if (echoed.isPresent() && echoed.getAsLong() != page) {
+      throw Envelope.unreadable(
+          operation, "asked for page " + page + " but received page " + echoed.getAsLong());
+    }
+    List<JsonNode> items = new ArrayList<>(data.size());
+    data.forEach(items::add);
+    return new ListPage(Collections.unmodifiableList(items), page, limit, Nodes.wholeNumber(root, "total"));
+  }
+
+  /** The link objects, as received. */
+  List<JsonNode> items() {
+    return items;
+  }
+
+  int page() {
+    return page;
+  }
+
+  /** The number of links over all pages, where ShortPen says. */
+  OptionalLong total() {
+    return total;
+  }
+
+  /**
+   * Whether a later page holds more links: by {@code total} when ShortPen gives it, otherwise when
+   * this page was full. An empty page is always the last.
+   */
+  boolean hasNext() {
+    if (items.isEmpty()) {
+      return false;
+    }
+    if (total.isPresent()) {
+      return (long) (page - 1) * limit + items.size() < total.getAsLong();
+    }
+    return items.size() >= limit;
+  }
+
+  /** The number of the last page, where {@code total} says. */
+  OptionalInt lastPage() {
+    if (total.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    long pages = (total.getAsLong() + limit - 1) / limit;
+    return OptionalInt.of((int) Math.min(Integer.MAX_VALUE, Math.max(1, pages)));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.polylink.shortpen.internal;
+
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.spi.ClientConfig;
+import dev.polylink.core.spi.LinkClientProvider;
+import dev.polylink.shortpen.ShortpenClient;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Registers ShortPen with {@code LinkClients} as {@code "shortpen"}. Keys: the common ones ({@code
+ * SHORTPEN_API_KEY}, {@code SHORTPEN_BASE_URL}, {@code SHORTPEN_TIMEOUT}, {@code
+ * SHORTPEN_USER_AGENT}) plus {@code defaultDomainId} ({@code SHORTPEN_DOMAIN_ID}) and {@code
+ * workspaceId} ({@code SHORTPEN_WORKSPACE_ID}).
+ */
+public final class ShortpenClientProvider implements LinkClientProvider {
+  private static final Map<String, String> KEYS = keys();
+
+  /** For {@link java.util.ServiceLoader}. */
+  public ShortpenClientProvider() {}
+
+  @Override
+  public String id() {
+    return ShortpenClient.PROVIDER_ID;
+  }
+
+  @Override
+  public Map<String, String> configKeys() {
+    return KEYS;
+  }
+
+  @Override
+  public LinkClient create(ClientConfig config) {
+    ShortpenClient.Builder builder = config.applyCommon(ShortpenClient.builder());
+    config.longValue("defaultDomainId").ifPresent(builder::defaultDomainId);
+    config.longValue("workspaceId").ifPresent(builder::workspaceId);
+    return builder.build();
+  }
+
+  private static Map<String, String> keys() {
+    Map<String, String> keys = new LinkedHashMap<>(ClientConfig.commonKeys(ShortpenClient.PROVIDER_ID));
+    keys.put("defaultDomainId", "SHORTPEN_DOMAIN_ID");
+    keys.put("workspaceId", "SHORTPEN_WORKSPACE_ID");
+    return Collections.unmodifiableMap(keys);
+  }
+}

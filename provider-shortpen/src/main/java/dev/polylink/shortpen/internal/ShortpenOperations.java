@@ -1,0 +1,168 @@
+package dev.polylink.shortpen.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.NotFoundException;
+import dev.polylink.core.Operation;
+import dev.polylink.core.Page;
+import dev.polylink.core.PolylinkException;
+import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.RateLimitHeaders;
+import dev.polylink.core.spi.VendorError;
+import dev.polylink.shortpen.LinkNotResolvedException;
+import dev.polylink.shortpen.ShortpenClient;
+import dev.polylink.shortpen.ShortpenOptions;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What {@link ShortpenClient} does once a request has passed its checks: the HTTP exchanges with
+ * ShortPen and the mapping of their answers. Thread-safe; holds no mutable state of its own.
+ */
+public final class ShortpenOperations {
+  /** ShortPen's documented (and largest) page size. */
+  public static final int MAX_PAGE_SIZE = 100;
+
+  private final HttpTransport transport;
+  private final ShortpenApi api;
+  private final Long defaultDomainId;
+  private final Long workspaceId;
+
+  /**
+   * @param defaultDomainId the domain of new links when a request names none, or null
+   * @param workspaceId the workspace to create in and list, or null for ShortPen's default (the
+   *     organization's first workspace)
+   */
+  public ShortpenOperations(HttpTransport transport, Long defaultDomainId, Long workspaceId) {
+    this.transport = transport;
+    this.api = transport.create(ShortpenApi.class);
+    this.defaultDomainId = defaultDomainId;
+    this.workspaceId = workspaceId;
+  }
+
+  /** Adds ShortPen's error decoder and rate-limit reading to a transport and builds it. */
+  public static HttpTransport transport(HttpTransport.Builder builder) {
+    return builder
+        .errorDecoder(new ShortpenErrorDecoder())
+        // None are documented; read the common family should ShortPen start sending it.
+        .rateLimitParser(headers -> RateLimitHeaders.read(headers, null, "X-RateLimit-"))
+        .build();
+  }
+
+  /** {@code POST /v1/generate}, then the new link's id from {@code GET /v1/links}. */
+  public Link create(CreateLinkRequest request, Optional<ShortpenOptions> options) {
+    Long workspace = options.flatMap(o -> boxed(o.workspaceId())).orElse(workspaceId);
+    LinkWriteBody body = RequestMapper.create(request, options, defaultDomainId, workspace);
+    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.CREATE, api.generate(body)), Operation.CREATE);
+    URI shortUrl = LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(
+        Operation.CREATE, "the link was created but \"data\" has no \"link\" or \"short_url\"; do not create it again"));
+    LinkScanner.Result result;
+    try {
+      result = scanner(Operation.CREATE, workspace).byShortUrl(shortUrl);
+      if (result.item().isPresent()) {
+        return LinkMapper.fromListItem(result.item().get(), Operation.CREATE);
+      }
+    } catch (PolylinkException e) {
+      throw new LinkNotResolvedException(shortUrl, "listing failed: " + e.getMessage(), e);
+    }
+    throw new LinkNotResolvedException(
+        shortUrl, "not listed in any of the " + result.pagesRead() + " page(s) read" + inWorkspace(workspace), null);
+  }
+
+  /** Scans {@code GET /v1/links} for the id; a {@link NotFoundException} after the last page. */
+  public Link get(long id) {
+    LinkScanner.Result result = scanner(Operation.GET, workspaceId).byId(id);
+    JsonNode item = result.item().orElseThrow(() -> new NotFoundException(
+        ShortpenClient.PROVIDER_ID,
+        Operation.GET,
+        404,
+        VendorError.builder()
+            .message("no link with id " + id + " in any of the " + result.pagesRead()
+                + " page(s) of GET /v1/links" + inWorkspace(workspaceId)
+                + " (ShortPen has no get-one endpoint)")
+            .build(),
+        "",
+        false));
+    return LinkMapper.fromListItem(item, Operation.GET);
+  }
+
+  /** One page of {@code GET /v1/links}; the cursor is the next page number. */
+  public Page<Link> list(int page, int limit) {
+    ListPage current = fetch(Operation.LIST, page, limit, workspaceId);
+    List<Link> links = new ArrayList<>(current.items().size());
+    current.items().forEach(item -> links.add(LinkMapper.fromListItem(item, Operation.LIST)));
+    return Page.of(
+        links,
+        current.hasNext() ? Optional.of(Integer.toString(page + 1)) : Optional.empty(),
+        current.total());
+  }
+
+  /** {@code PUT /v1/links}; the Link holds the answer ({@code link}, {@code qr}) and what the patch set. */
+  public Link update(long id, LinkPatch patch, Optional<ShortpenOptions> options) {
+    LinkWriteBody body = RequestMapper.update(id, patch, options);
+    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.UPDATE, api.update(body)), Operation.UPDATE);
+    boolean destinationAsSent = options.map(o -> o.param().isEmpty()).orElse(true);
+    return LinkMapper.fromUpdate(id, data, patch, destinationAsSent);
+  }
+
+  /** {@code DELETE /v1/links} with {@code {"url_id": id}}; a count of 0 is a {@link NotFoundException}. */
+  public void delete(long id) {
+    OptionalLong deleted = deleted(DeleteBody.one(id), false);
+    if (deleted.isPresent() && deleted.getAsLong() == 0) {
+      throw new NotFoundException(
+          ShortpenClient.PROVIDER_ID,
+          Operation.DELETE,
+          404,
+          VendorError.builder().message("ShortPen deleted no link with id " + id + " (data.deleted: 0)").build(),
+          "",
+          false);
+    }
+  }
+
+  /** {@code DELETE /v1/links} with {@code {"url_id": [ids]}}; ShortPen's count of deleted links. */
+  public int delete(List<Long> ids) {
+    return (int) deleted(DeleteBody.many(ids), true).getAsLong();
+  }
+
+  /** The rate-limit state of the last response, when ShortPen sent headers. */
+  public Optional<RateLimitStatus> lastRateLimit() {
+    return transport.lastRateLimit();
+  }
+
+  /** Releases the transport's own resources. */
+  public void close() {
+    transport.close();
+  }
+
+  private OptionalLong deleted(DeleteBody body, boolean required) {
+    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.DELETE, api.delete(body)), Operation.DELETE);
+    OptionalLong deleted = Nodes.wholeNumber(data, "deleted");
+    if (required && deleted.isEmpty()) {
+      throw Envelope.unreadable(Operation.DELETE, "\"data\" has no \"deleted\" count");
+    }
+    return deleted;
+  }
+
+  private LinkScanner scanner(Operation operation, Long workspace) {
+    return new LinkScanner(page -> fetch(operation, page, MAX_PAGE_SIZE, workspace));
+  }
+
+  private ListPage fetch(Operation operation, int page, int limit, Long workspace) {
+    JsonNode root = transport.executeForBody(operation, api.list(page, limit, workspace));
+    return ListPage.read(root, page, limit, operation);
+  }
+
+  private static String inWorkspace(Long workspace) {
+    return workspace == null ? " of the default workspace" : " of workspace " + workspace;
+  }
+
+  private static Optional<Long> boxed(OptionalLong value) {
+    return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
+  }
+}
