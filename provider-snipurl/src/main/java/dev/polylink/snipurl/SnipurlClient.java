@@ -1,0 +1,251 @@
+package dev.polylink.snipurl;
+
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListFilter;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
+import dev.polylink.core.Page;
+import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.snipurl.internal.SnipurlOperations;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * SnipURL ({@code snipurl.click}, API {@code https://snipurl.click/api/v1}) behind {@link
+ * LinkClient}. Not to be confused with the old snipurl.com or with snipurl.live, which are other
+ * services.
+ *
+ * <pre>{@code
+ * try (SnipurlClient snip = SnipurlClient.builder().apiKey(System.getenv("SNIPURL_API_KEY")).build()) {
+ *   Link link = snip.create(CreateLinkRequest.builder()
+ *       .destination("https://example.com/article").slug("my-article").build());
+ *   snip.update(link.id(), LinkPatch.builder().clearPassword().enabled(false).build());
+ * }
+ * }</pre>
+ *
+ * <p>How SnipURL's rules are mapped:
+ *
+ * <ul>
+ *   <li>Ids are UUIDs; any other id is a {@link RequestValidationException} before a request.
+ *   <li>The destination ({@code original_url}) and the code ({@code short_code}) cannot change after
+ *       creation: a patch touching {@link LinkField#DESTINATION} or {@link LinkField#SLUG} is an
+ *       {@link dev.polylink.core.UnsupportedFieldException} naming every such field, before any
+ *       request (SnipURL itself would answer 400 {@code BAD_REQUEST}).
+ *   <li>A patch sends only the fields it touches. {@code clearPassword()} sends {@code "password":
+ *       null} and {@code clearExpiresAt()} sends {@code "expires_at": null}, SnipURL's documented
+ *       "remove". SnipURL types {@code title} as a plain string, so {@code clearTitle()} is an
+ *       UnsupportedFieldException rather than a {@code "title": null} the server would refuse.
+ *   <li>Instants are sent as ISO-8601 UTC strings truncated to milliseconds (SnipURL keeps
+ *       JavaScript dates, which hold milliseconds), e.g. {@code "2025-12-31T23:59:59Z"}.
+ *   <li>A slug ({@code custom_alias}) must be 3 to 50 letters, digits or hyphens, not starting or
+ *       ending with a hyphen; SnipURL's reserved words (such as {@code api} or {@code admin}) are
+ *       left to the server, which answers 400 {@code VALIDATION_ERROR}.
+ *   <li>SnipURL has no custom domains: a {@link CreateLinkRequest#domain()} is a
+ *       RequestValidationException.
+ *   <li>{@link #list} pages with {@code page}/{@code per_page} (at most 100); the cursor is the next
+ *       page number, given while {@code meta.page < meta.total_pages}. The filters are {@link
+ *       ListFilter#SEARCH} ({@code search}: URL, code or title) and {@link ListFilter#ENABLED}
+ *       ({@code is_active=true|false}).
+ *   <li>Errors: {@code UNAUTHORIZED} and {@code KEY_EXPIRED} are {@link
+ *       dev.polylink.core.AuthenticationException}s, {@code FORBIDDEN} (link limit reached) a {@link
+ *       dev.polylink.core.PermissionDeniedException}, {@code VALIDATION_ERROR} and {@code
+ *       BAD_REQUEST} {@link dev.polylink.core.BadRequestException}s whose {@code details()} keep
+ *       SnipURL's details, {@code CONFLICT} a {@link dev.polylink.core.ConflictException}, {@code
+ *       NOT_FOUND} a {@link dev.polylink.core.NotFoundException}, {@code RATE_LIMIT_EXCEEDED} a
+ *       {@link dev.polylink.core.RateLimitException} with {@code Retry-After} and {@code details()}
+ *       {@code {limit, window, retry_after}}. SnipURL sends no request id.
+ *   <li>Rate limits (60 a minute and 1,000 an hour per key): {@link #lastRateLimit()} reads {@code
+ *       X-RateLimit-Limit/Remaining/Reset}, or the same names without {@code X-}; its window is
+ *       SnipURL's {@code "1m"} or {@code "1h"} when a 429 names it, and empty otherwise. Both
+ *       windows are burst limits that the retry policy waits out when {@code Retry-After} is within
+ *       {@code maxRetryAfter}; a longer wait (typically the hourly window) fails at once.
+ * </ul>
+ *
+ * <p>Thread-safe; create one per API key and share it.
+ */
+public final class SnipurlClient implements LinkClient {
+  /** The provider id, {@code "snipurl"}. */
+  public static final String PROVIDER_ID = "snipurl";
+
+  /** SnipURL's documented base URL; the paths {@code links...} are appended to it. */
+  public static final String DEFAULT_BASE_URL = "https://snipurl.click/api/v1";
+
+  /** The most ids SnipURL accepts in one bulk delete; {@link #delete(Collection)} splits larger sets. */
+  public static final int MAX_BULK_DELETE = 50;
+
+  /**
+   * What SnipURL can do, the single source of truth for validation, the README table and tests:
+   * every operation; create destination, slug, title, password and expiry; update title, enabled,
+   * password and expiry; clear password and expiry; list by search and enabled, at most 100 a page.
+   */
+  public static final Capabilities CAPABILITIES =
+      Capabilities.builder()
+          .operations(Operation.values())
+          .creatableFields(
+              LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE, LinkField.PASSWORD, LinkField.EXPIRES_AT)
+          .updatableFields(LinkField.TITLE, LinkField.ENABLED, LinkField.PASSWORD, LinkField.EXPIRES_AT)
+          .clearableFields(LinkField.PASSWORD, LinkField.EXPIRES_AT)
+          .listFilters(ListFilter.SEARCH, ListFilter.ENABLED)
+          .maxPageSize(100)
+          .build();
+
+  private final SnipurlOperations operations;
+
+  private SnipurlClient(SnipurlOperations operations) {
+    this.operations = operations;
+  }
+
+  /** A builder; {@link Builder#apiKey(String)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Always {@code "snipurl"}. */
+  @Override
+  public String providerId() {
+    return PROVIDER_ID;
+  }
+
+  /** {@link #CAPABILITIES}. */
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Creates a link: {@code POST links} with {@code url}, and {@code custom_alias}, {@code title},
+   * {@code password} and {@code expires_at} when given. Without a title SnipURL fetches the page's
+   * own. Options are accepted only when they set nothing (SnipURL's create has no analytics fields).
+   *
+   * @throws dev.polylink.core.ConflictException when the slug is taken
+   * @throws dev.polylink.core.PermissionDeniedException when the account's link limit is reached
+   */
+  @Override
+  public Link create(CreateLinkRequest request) {
+    return operations.create(request);
+  }
+
+  /** Reads one link: {@code GET links/{id}}; the link's {@code analytics_shared_fields} is in {@code providerFields()}. */
+  @Override
+  public Link get(LinkId id) {
+    return operations.get(id);
+  }
+
+  /** Reads one page, newest first: {@code GET links?page=&per_page=&search=&is_active=}. */
+  @Override
+  public Page<Link> list(ListLinksRequest request) {
+    return operations.list(request);
+  }
+
+  /**
+   * Changes a link: {@code PATCH links/{id}} with exactly the fields the patch touches, plus the
+   * {@link SnipurlOptions} it carries. A patch whose only content is options that set nothing is a
+   * {@link RequestValidationException}.
+   */
+  @Override
+  public Link update(LinkId id, LinkPatch patch) {
+    return operations.update(id, patch);
+  }
+
+  /** Deletes a link for good (its analytics too; the code becomes reusable): {@code DELETE links/{id}}. */
+  @Override
+  public void delete(LinkId id) {
+    operations.delete(id);
+  }
+
+  /**
+   * Deletes many links through {@code DELETE links/bulk {"ids": [...]}}, {@value #MAX_BULK_DELETE}
+   * ids per request: a larger collection is sent as several requests, in iteration order. Every id
+   * is checked to be a UUID before the first request; repeated ids are sent once; an empty
+   * collection sends nothing and returns 0.
+   *
+   * <p>SnipURL silently skips ids that do not exist or belong to another account, so the result may
+   * be smaller than the number of ids. If a request fails, the exception is thrown and the links of
+   * the requests before it stay deleted.
+   *
+   * @return the number of links SnipURL reports deleted, summed over the requests
+   * @throws RequestValidationException naming every id that is not a UUID
+   */
+  public int delete(Collection<LinkId> ids) {
+    return operations.deleteAll(ids);
+  }
+
+  /** The rate-limit state from the most recent response (see the class documentation). */
+  @Override
+  public Optional<RateLimitStatus> lastRateLimit() {
+    return operations.lastRateLimit();
+  }
+
+  /** Releases the connection pool this client created; a user-supplied OkHttpClient is left alone. */
+  @Override
+  public void close() {
+    operations.close();
+  }
+
+  /** Names the provider only; never shows the API key. */
+  @Override
+  public String toString() {
+    return "SnipurlClient{providerId=" + PROVIDER_ID + "}";
+  }
+
+  /**
+   * Builds a {@link SnipurlClient}. Besides the shared settings of {@link LinkClientBuilder}, the API
+   * key is checked to have SnipURL's shape, {@code snip_live_} followed by its secret (SnipURL
+   * rejects keys that do not start with {@code snip_live_} or are shorter than 30 characters).
+   */
+  public static final class Builder extends LinkClientBuilder<Builder, SnipurlClient> {
+    private static final String KEY_PREFIX = "snip_live_";
+    private static final int KEY_MIN_LENGTH = 30;
+
+    private Builder() {}
+
+    /** {@value SnipurlClient#PROVIDER_ID}. */
+    @Override
+    protected String providerId() {
+      return PROVIDER_ID;
+    }
+
+    /** {@value SnipurlClient#DEFAULT_BASE_URL}. */
+    @Override
+    protected String defaultBaseUrl() {
+      return DEFAULT_BASE_URL;
+    }
+
+    /**
+     * {@code Bearer <apiKey>}, once the key has SnipURL's shape.
+     *
+     * @throws RequestValidationException when the key is missing or malformed; the message never
+     *     contains the key
+     */
+    @Override
+    protected String authorization() {
+      String key = apiKey().orElseThrow(
+          () -> new RequestValidationException(PROVIDER_ID, "apiKey: is required"));
+      if (!key.startsWith(KEY_PREFIX) || key.length() < KEY_MIN_LENGTH) {
+        throw new RequestValidationException(
+            PROVIDER_ID,
+            "apiKey: must start with \"" + KEY_PREFIX + "\" and be at least " + KEY_MIN_LENGTH
+                + " characters, like snip_live_ followed by 32 letters and digits (the key is not shown)");
+      }
+      return super.authorization();
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws RequestValidationException when the API key is missing or malformed
+     */
+    @Override
+    public SnipurlClient build() {
+      return new SnipurlClient(SnipurlOperations.create(transport(), CAPABILITIES));
+    }
+  }
+}

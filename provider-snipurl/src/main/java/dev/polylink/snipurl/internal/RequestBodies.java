@@ -1,0 +1,137 @@
+package dev.polylink.snipurl.internal;
+
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.FieldUpdate;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.snipurl.AnalyticsSection;
+import dev.polylink.snipurl.SnipurlClient;
+import dev.polylink.snipurl.SnipurlOptions;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openapitools.jackson.nullable.JsonNullable;
+
+/**
+ * Turns unified requests into SnipURL bodies, after the checks capabilities cannot express. Every
+ * violation of one request is reported at once.
+ */
+final class RequestBodies {
+  private static final String ID = SnipurlClient.PROVIDER_ID;
+
+  /** SnipURL's {@code custom_alias}: 3 to 50 letters, digits or hyphens, no hyphen at either end. */
+  static final Pattern CUSTOM_ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{1,48}[A-Za-z0-9]");
+
+  static final String CUSTOM_ALIAS_RULE =
+      "must be 3 to 50 letters, digits or hyphens, not starting or ending with a hyphen";
+
+  private RequestBodies() {}
+
+  /**
+   * The body of {@code POST links}.
+   *
+   * @throws RequestValidationException for a malformed slug, an empty password, a domain (SnipURL
+   *     has none) or options that set something (SnipURL's create has no analytics fields)
+   */
+  static CreateLinkBody create(CreateLinkRequest request, Optional<SnipurlOptions> options) {
+    List<String> violations = new ArrayList<>();
+    request.slug().ifPresent(slug -> collect(violations,
+        () -> Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE)));
+    request.password().ifPresent(password -> collect(violations, () -> checkPassword(password)));
+    request.domain().ifPresent(domain -> violations.add(
+        "domain: SnipURL has no custom domains, every link is on snipurl.click (was \"" + domain + "\")"));
+    options.filter(o -> !o.isEmpty()).ifPresent(o -> violations.add(
+        "options: SnipURL accepts analytics_public and analytics_shared_fields on update only, not on"
+            + " create (was " + o + ")"));
+    if (!violations.isEmpty()) {
+      throw Checks.invalid(ID, violations);
+    }
+    return new CreateLinkBody(
+        request.destination().toString(),
+        request.slug().orElse(null),
+        request.title().orElse(null),
+        request.password().orElse(null),
+        request.expiresAt().map(RequestBodies::instant).orElse(null));
+  }
+
+  /**
+   * The body of {@code PATCH links/{id}}. Run after {@code RequestChecks.update}, which has already
+   * rejected the fields SnipURL cannot change or clear.
+   *
+   * @throws RequestValidationException for an empty password, or a patch whose only content is
+   *     options that set nothing
+   */
+  static UpdateLinkBody update(LinkPatch patch, Optional<SnipurlOptions> options) {
+    if (patch.fields().isEmpty() && options.map(SnipurlOptions::isEmpty).orElse(true)) {
+      throw new RequestValidationException(
+          ID, "patch: must change at least one field (its SnipurlOptions set nothing)");
+    }
+    patch.password().ifSet(RequestBodies::checkPassword);
+    SnipurlOptions extras = options.orElseGet(() -> SnipurlOptions.builder().build());
+    return new UpdateLinkBody(
+        nullable(patch.title(), Function.identity()),
+        nullable(patch.enabled(), Function.identity()),
+        nullable(patch.password(), Function.identity()),
+        nullable(patch.expiresAt(), RequestBodies::instant),
+        extras.analyticsPublic().map(JsonNullable::of).orElseGet(JsonNullable::undefined),
+        sharedFields(extras));
+  }
+
+  /** {@code analytics_shared_fields}: a list in {@link AnalyticsSection} order, {@code null} for all, or not sent. */
+  private static JsonNullable<List<String>> sharedFields(SnipurlOptions options) {
+    if (options.sharesAllAnalyticsSections()) {
+      return JsonNullable.of(null);
+    }
+    return options.analyticsSharedFields()
+        .map(sections -> JsonNullable.of(
+            sections.stream().sorted().map(AnalyticsSection::wireName).collect(Collectors.toList())))
+        .orElseGet(JsonNullable::undefined);
+  }
+
+  /** Absent: not sent; cleared: {@code null}; set: the converted value. */
+  private static <T, R> JsonNullable<R> nullable(FieldUpdate<T> update, Function<T, R> convert) {
+    switch (update.state()) {
+      case SET:
+        return JsonNullable.of(convert.apply(update.value()));
+      case CLEARED:
+        return JsonNullable.of(null);
+      default:
+        return JsonNullable.undefined();
+    }
+  }
+
+  /**
+   * ISO-8601 in UTC, truncated to milliseconds (SnipURL keeps JavaScript dates): {@code
+   * 2025-12-31T23:59:59Z}, or {@code 2025-12-31T23:59:59.250Z} with a fraction.
+   */
+  static String instant(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /**
+   * SnipURL silently ignores an empty password on update and keeps the old one, and ignores it on
+   * create; core's builders already reject it, and this guard keeps anything else from slipping
+   * through. The value is never shown.
+   */
+  private static void checkPassword(String password) {
+    if (password.isEmpty()) {
+      throw new RequestValidationException(
+          ID, "password: must not be empty (SnipURL would ignore it; use clearPassword() to remove a password)");
+    }
+  }
+
+  private static void collect(List<String> violations, Runnable check) {
+    try {
+      check.run();
+    } catch (RequestValidationException e) {
+      violations.addAll(e.violations());
+    }
+  }
+}

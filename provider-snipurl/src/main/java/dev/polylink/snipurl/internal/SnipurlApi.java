@@ -1,0 +1,47 @@
+package dev.polylink.snipurl.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.HTTP;
+import retrofit2.http.PATCH;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/**
+ * SnipURL's link endpoints, relative to the base URL ({@code https://snipurl.click/api/v1}).
+ * Success bodies are read as trees and mapped once by {@link LinkMapper}; a {@code null} query
+ * parameter is left out of the URL.
+ */
+interface SnipurlApi {
+  /** {@code POST links}: 201 {@code {success, data: link}}. */
+  @POST("links")
+  Call<JsonNode> create(@Body CreateLinkBody body);
+
+  /** {@code GET links/{id}}: 200 {@code {success, data: link}}. */
+  @GET("links/{id}")
+  Call<JsonNode> get(@Path("id") String id);
+
+  /** {@code GET links}: 200 {@code {success, data: [link], meta: {page, per_page, total, total_pages}}}. */
+  @GET("links")
+  Call<JsonNode> list(
+      @Query("page") Long page,
+      @Query("per_page") Integer perPage,
+      @Query("search") String search,
+      @Query("is_active") String isActive);
+
+  /** {@code PATCH links/{id}}: 200 {@code {success, data: link}}. */
+  @PATCH("links/{id}")
+  Call<JsonNode> update(@Path("id") String id, @Body UpdateLinkBody body);
+
+  /** {@code DELETE links/{id}}: 200 {@code {success, data: {deleted: true}}}; nothing in it to read. */
+  @DELETE("links/{id}")
+  Call<Void> delete(@Path("id") String id);
+
+  /** {@code DELETE links/bulk {ids: [...]}} (1 to 50 UUIDs): 200 {@code {success, data: {deleted: n}}}. */
+  @HTTP(method = "DELETE", path = "links/bulk", hasBody = true)
+  Call<JsonNode> deleteBulk(@Body BulkDeleteBody body);
+}

@@ -1,0 +1,99 @@
+package dev.polylink.snipurl;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.testing.ErrorCase;
+import dev.polylink.core.testing.LinkClientContractTest;
+import dev.polylink.core.testing.VendorErrorFixture;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The core contract suite against SnipURL's documented shapes. SnipURL has no 410 (a disabled or
+ * expired link is still readable through the API) and no quota 429 (both of its windows are burst
+ * limits), so those cases have no fixture. Its 500 body is not documented: the fixture is the
+ * plain-text page a Next.js server answers with.
+ */
+class SnipurlContractTest extends LinkClientContractTest {
+  @Override
+  protected LinkClientBuilder<?, ?> newBuilder() {
+    return SnipurlClient.builder();
+  }
+
+  @Override
+  protected String basePath() {
+    return "/api/v1";
+  }
+
+  @Override
+  protected LinkId sampleId() {
+    return SnipurlTestSupport.DOC_ID;
+  }
+
+  @Override
+  protected List<String> malformedIds() {
+    return List.of(
+        "42",
+        "a8Kx2m", // a short code, not the link's UUID
+        "550e8400-e29b-41d4-a716-44665544000", // one hex digit short
+        "550e8400e29b41d4a716446655440000", // no hyphens
+        "550e8400-e29b-41d4-a716-44665544000g");
+  }
+
+  @Override
+  protected MappingBuilder getRequest(LinkId id) {
+    return get(urlPathEqualTo("/api/v1/links/" + id));
+  }
+
+  @Override
+  protected String getResponseBody(LinkId id) {
+    return SnipurlTestSupport.fixture("update-response.json").replace(SnipurlTestSupport.DOC_ID.value(), id.value());
+  }
+
+  @Override
+  protected MappingBuilder createRequest() {
+    return post(urlPathEqualTo("/api/v1/links"));
+  }
+
+  @Override
+  protected String apiKey() {
+    return SnipurlTestSupport.API_KEY;
+  }
+
+  @Override
+  protected String apiKeySecret() {
+    return SnipurlTestSupport.KEY_SECRET;
+  }
+
+  @Override
+  protected Optional<VendorErrorFixture> errorFixture(ErrorCase errorCase) {
+    switch (errorCase) {
+      case UNAUTHORIZED:
+        return Optional.of(VendorErrorFixture.of(401, SnipurlTestSupport.error("UNAUTHORIZED", "Invalid API key."))
+            .expectErrorCode("UNAUTHORIZED"));
+      case NOT_FOUND:
+        return Optional.of(VendorErrorFixture.of(404, SnipurlTestSupport.error("NOT_FOUND", "Link not found."))
+            .expectErrorCode("NOT_FOUND"));
+      case CONFLICT:
+        return Optional.of(VendorErrorFixture.of(409,
+                SnipurlTestSupport.error("CONFLICT", "This custom alias is already taken."))
+            .expectErrorCode("CONFLICT"));
+      case BURST_LIMIT:
+        return Optional.of(VendorErrorFixture.of(429, SnipurlTestSupport.fixture("rate-limit-1m.json"))
+            .header("Retry-After", "12")
+            .header("X-RateLimit-Limit", "60")
+            .header("X-RateLimit-Remaining", "0")
+            .header("X-RateLimit-Reset", "1750413612")
+            .expectErrorCode("RATE_LIMIT_EXCEEDED"));
+      case SERVER_ERROR:
+        return Optional.of(VendorErrorFixture.of(500, "Internal Server Error"));
+      default:
+        return Optional.empty();
+    }
+  }
+}
