@@ -1,0 +1,236 @@
+package dev.polylink.xqr;
+
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.GoneException;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListFilter;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
+import dev.polylink.core.Page;
+import dev.polylink.core.RateLimitException;
+import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.UnsupportedFieldException;
+import dev.polylink.xqr.internal.ApiKeyHint;
+import dev.polylink.xqr.internal.XqrOperations;
+import java.util.Optional;
+
+/**
+ * The xQR link API ({@code https://xqr.co/api/v1/links}) behind {@link LinkClient}.
+ *
+ * <pre>{@code
+ * try (XqrClient xqr = XqrClient.builder().apiKey(System.getenv("XQR_API_KEY")).build()) {
+ *   Link link = xqr.create(CreateLinkRequest.builder()
+ *       .destination("https://example.com/summer-sale?utm_source=qr")
+ *       .slug("summer24")
+ *       .addLabels("campaign", "summer")
+ *       .build());
+ *   xqr.update(link.id(), LinkPatch.builder().enabled(false).build());
+ * }
+ * }</pre>
+ *
+ * <p>What maps where:
+ *
+ * <ul>
+ *   <li>Create sends {@code url}, {@code custom_slug} (3 to 64 letters, digits or hyphens), {@code
+ *       labels} (at most 10), {@code expires_at} and, through {@link XqrOptions}, {@code
+ *       routing_rules}. Title, password and redirect type do not exist at xQR and raise {@link
+ *       UnsupportedFieldException}; so does any field outside {@link #CAPABILITIES}. A {@code
+ *       domain} is rejected with {@link RequestValidationException}: xQR documents no domain
+ *       choice.
+ *   <li>Update is a {@code PATCH} with only the fields that change: {@code url}, {@code labels}
+ *       (replaces the whole set; clearing sends {@code []}), {@code enabled}, and {@code
+ *       routing_rules} through {@link XqrOptions} (replaces the whole array; an empty list sends
+ *       {@code []}). xQR documents no way to change the slug or the expiry after creation, so both
+ *       are rejected as unsupported.
+ *   <li>Ids are UUIDs; any other {@link LinkId} is rejected before a request is made.
+ *   <li>{@code scan_count} becomes {@link Link#clicks()}, {@code last_scan_at} {@link
+ *       Link#lastClickedAt()}; the whole link object, {@code routing_rules} included, is in {@link
+ *       Link#providerFields()}.
+ *   <li>Listing pages by offset: {@link Page#nextCursor()} is the next offset while {@code offset +
+ *       count < total}; the page size is 1 to 200 (xQR's default 50 when not given); filters by
+ *       label and enabled state.
+ *   <li>Errors: {@code INVALID_API_KEY}, {@code REVOKED_API_KEY}, {@code EXPIRED_API_KEY} (401),
+ *       {@code INSUFFICIENT_SCOPE}, {@code FEATURE_NOT_AVAILABLE}, {@code PLAN_LIMIT_EXCEEDED}
+ *       (403), {@code SLUG_TAKEN} (409) map by status; a disabled or expired link is a {@link
+ *       GoneException} (410); {@code BURST_LIMIT_EXCEEDED} is a retryable {@link
+ *       RateLimitException} that honours {@code Retry-After}; {@code RATE_LIMIT_EXCEEDED} (monthly
+ *       quota) has {@link RateLimitException#quotaExhausted()} and is never retried.
+ * </ul>
+ *
+ * <p>Thread-safe; create one per API key and share it. {@link #toString()} shows the key's public
+ * prefix ({@code xqr_pk_a1b2c3d4}) at most, never its secret.
+ */
+public final class XqrClient implements LinkClient {
+  /** The provider id, {@code "xqr"}. */
+  public static final String PROVIDER_ID = "xqr";
+
+  /** xQR's documented base URL; the documented paths ({@code v1/links...}) are appended to it. */
+  public static final String DEFAULT_BASE_URL = "https://xqr.co/api";
+
+  /**
+   * What xQR can do, the single source of truth for validation, the README table and the tests:
+   * every operation; create destination, slug, labels and expiry; update destination, enabled state
+   * and labels; clear labels only; list filters label and enabled; pages of up to 200 links.
+   */
+  public static final Capabilities CAPABILITIES =
+      Capabilities.builder()
+          .operations(Operation.values())
+          .creatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.LABELS, LinkField.EXPIRES_AT)
+          .updatableFields(LinkField.DESTINATION, LinkField.ENABLED, LinkField.LABELS)
+          .clearableFields(LinkField.LABELS)
+          .listFilters(ListFilter.LABEL, ListFilter.ENABLED)
+          .maxPageSize(200)
+          .build();
+
+  private final XqrOperations operations;
+  private final String keyHint;
+
+  private XqrClient(XqrOperations operations, String keyHint) {
+    this.operations = operations;
+    this.keyHint = keyHint;
+  }
+
+  /** A builder; {@link Builder#apiKey(String)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Always {@code "xqr"}. */
+  @Override
+  public String providerId() {
+    return PROVIDER_ID;
+  }
+
+  /** {@link #CAPABILITIES}. */
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Creates a link ({@code POST /v1/links}).
+   *
+   * @throws UnsupportedFieldException for a title, password or redirect type, all named at once
+   * @throws RequestValidationException for a malformed slug, more than 10 labels, a domain, or
+   *     another provider's options, before any request
+   */
+  @Override
+  public Link create(CreateLinkRequest request) {
+    return operations.create(request);
+  }
+
+  /**
+   * Reads one link ({@code GET /v1/links/{link_id}}).
+   *
+   * @throws RequestValidationException when the id is not a UUID, before any request
+   */
+  @Override
+  public Link get(LinkId id) {
+    return operations.get(id);
+  }
+
+  /**
+   * Reads one page ({@code GET /v1/links}); {@link Page#total()} is xQR's {@code meta.total}.
+   *
+   * @throws RequestValidationException for a search filter, a page size above 200, or a cursor that
+   *     is not an offset from {@link Page#nextCursor()}, before any request
+   */
+  @Override
+  public Page<Link> list(ListLinksRequest request) {
+    return operations.list(request);
+  }
+
+  /**
+   * Changes a link ({@code PATCH /v1/links/{link_id}}), sending only what the patch touches.
+   *
+   * @throws UnsupportedFieldException for slug, title, expiry, password or redirect type, all named
+   *     at once
+   * @throws RequestValidationException for an empty patch, more than 10 labels, a malformed id or
+   *     another provider's options, before any request
+   */
+  @Override
+  public Link update(LinkId id, LinkPatch patch) {
+    return operations.update(id, patch);
+  }
+
+  /**
+   * Deletes a link ({@code DELETE /v1/links/{link_id}}, 204). xQR deletes its analytics too and
+   * frees the short code for reuse.
+   *
+   * @throws RequestValidationException when the id is not a UUID, before any request
+   */
+  @Override
+  public void delete(LinkId id) {
+    operations.delete(id);
+  }
+
+  /**
+   * The rate-limit state of the most recent response. It is the monthly quota ({@code
+   * X-RateLimit-Limit}/{@code -Remaining}, window {@code "monthly"}) when the headers carry it, with
+   * the reset time filled in from the body's {@code meta.rate_limit} when the body agrees with the
+   * headers; the body alone when there are no monthly headers; the per-second burst headers (window
+   * {@code "burst"}) as a last resort. An unreadable {@code meta.rate_limit} never fails a call.
+   */
+  @Override
+  public Optional<RateLimitStatus> lastRateLimit() {
+    return operations.lastRateLimit();
+  }
+
+  /**
+   * xQR's {@code meta.request_id} of the most recent successful response, for support tickets;
+   * empty when that response carried none (a delete's 204 has no body). A failed call's request id
+   * is on its {@link dev.polylink.core.ApiException#requestId()}.
+   */
+  public Optional<String> lastRequestId() {
+    return operations.lastRequestId();
+  }
+
+  /** Releases the connection pool this client created; a shared {@code OkHttpClient} is left open. */
+  @Override
+  public void close() {
+    operations.close();
+  }
+
+  /** The provider and the key's public prefix only, e.g. {@code XqrClient{key=xqr_pk_a1b2c3d4.****}}. */
+  @Override
+  public String toString() {
+    return "XqrClient{key=" + keyHint + "}";
+  }
+
+  /**
+   * Builds an {@link XqrClient}: {@code XqrClient.builder().apiKey("xqr_pk_…").build()}. The key is
+   * sent as {@code Authorization: Bearer <key>}; its shape is not checked here, so that emulators and
+   * future key formats work, and a wrong key surfaces as xQR's {@code INVALID_API_KEY}.
+   */
+  public static final class Builder extends LinkClientBuilder<Builder, XqrClient> {
+    private Builder() {}
+
+    @Override
+    protected String providerId() {
+      return PROVIDER_ID;
+    }
+
+    @Override
+    protected String defaultBaseUrl() {
+      return DEFAULT_BASE_URL;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws RequestValidationException when no API key was given
+     */
+    @Override
+    public XqrClient build() {
+      XqrOperations operations = XqrOperations.open(CAPABILITIES, transport());
+      return new XqrClient(operations, apiKey().map(ApiKeyHint::of).orElse("****"));
+    }
+  }
+}

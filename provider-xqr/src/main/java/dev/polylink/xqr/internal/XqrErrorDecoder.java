@@ -1,0 +1,68 @@
+package dev.polylink.xqr.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.spi.ErrorDecoder;
+import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.RateLimitHeaders;
+import dev.polylink.core.spi.VendorError;
+import java.util.Optional;
+import okhttp3.Headers;
+
+/**
+ * Reads xQR's error envelope {@code {"error": {"code", "message", "status"}, "meta": {"request_id"}}}.
+ * Core has already chosen the exception by status (401 authentication, 403 permission, 409 conflict,
+ * 410 gone, 429 rate limit, ...); this adds the code, message and request id, and tells a monthly
+ * quota from a burst limit:
+ *
+ * <ul>
+ *   <li>{@code RATE_LIMIT_EXCEEDED} (monthly quota used up): {@code quotaExhausted}, never retried;
+ *   <li>{@code BURST_LIMIT_EXCEEDED} (too many requests per second): not a quota, retried after
+ *       {@code Retry-After} (xQR sends {@code Retry-After: 1});
+ *   <li>a 429 with neither code (an unreadable body): a quota exactly when the monthly header
+ *       {@code X-RateLimit-Remaining} says 0.
+ * </ul>
+ *
+ * <p>The request id is read from {@code meta.request_id}, and from {@code error.request_id} when a
+ * body carries it there instead. An {@code error.details} value, not documented by xQR, is passed on
+ * as plain values. Never throws: anything unreadable yields what could be read.
+ */
+final class XqrErrorDecoder implements ErrorDecoder {
+  static final String QUOTA_CODE = "RATE_LIMIT_EXCEEDED";
+  static final String BURST_CODE = "BURST_LIMIT_EXCEEDED";
+
+  @Override
+  public VendorError decode(int statusCode, Headers headers, String body) {
+    try {
+      Optional<JsonNode> root = Json.tryParse(body).filter(JsonNode::isObject);
+      JsonNode errorNode = root.map(r -> r.get("error")).orElse(null);
+      JsonNode error = errorNode != null && errorNode.isObject() ? errorNode : null;
+      JsonNode meta = root.map(r -> r.get("meta")).filter(JsonNode::isObject).orElse(null);
+      String code = Json.text(error, "code").orElse(null);
+      String message = error != null
+          ? Json.text(error, "message").orElse(null)
+          : root.flatMap(r -> Json.text(r, "error")).orElse(null);
+      VendorError.Builder vendor = VendorError.builder()
+          .errorCode(code)
+          .message(message)
+          .requestId(Json.text(meta, "request_id").or(() -> Json.text(error, "request_id")).orElse(null))
+          .quotaExhausted(statusCode == 429 && quotaExhausted(code, headers));
+      JsonNode details = error == null ? null : error.get("details");
+      if (details != null && !details.isNull()) {
+        vendor.details(Json.mapper().convertValue(details, Object.class));
+      }
+      return vendor.build();
+    } catch (RuntimeException e) {
+      return VendorError.none();
+    }
+  }
+
+  private static boolean quotaExhausted(String code, Headers headers) {
+    if (QUOTA_CODE.equals(code)) {
+      return true;
+    }
+    if (BURST_CODE.equals(code)) {
+      return false;
+    }
+    return RateLimitHeaders.number(headers.get("X-RateLimit-Remaining")).map(r -> r == 0).orElse(false);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.polylink.xqr.internal;
+
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.xqr.RoutingRule;
+import dev.polylink.xqr.XqrClient;
+import dev.polylink.xqr.XqrOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Builds xQR request bodies from the unified requests, after checking xQR's documented rules: {@code
+ * custom_slug} 3 to 64 letters, digits or hyphens; at most 10 labels. Every broken rule is reported
+ * at once in one {@link RequestValidationException}. The capability checks ({@code RequestChecks})
+ * have already run.
+ */
+final class XqrRequests {
+  /** xQR's documented label limit, on create and on update. */
+  static final int MAX_LABELS = 10;
+
+  private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9-]{3,64}");
+  private static final String ID = XqrClient.PROVIDER_ID;
+
+  private XqrRequests() {}
+
+  /**
+   * The create body. A {@code domain} is rejected: xQR documents no way to choose a domain for a
+   * link (no custom-domain API), so it cannot be honoured and is not silently dropped.
+   */
+  static CreateLinkBody createBody(CreateLinkRequest request, Optional<XqrOptions> options) {
+    List<String> violations = new ArrayList<>();
+    request.slug().ifPresent(slug -> collect(violations, () ->
+        Checks.matches(ID, "slug", slug, SLUG, "must be 3 to 64 letters, digits or hyphens")));
+    collect(violations, () -> Checks.atMost(ID, "labels", request.labels(), MAX_LABELS));
+    request.domain().ifPresent(domain -> violations.add(
+        "domain: xQR has no domain selection, links are created on its own domain (was \"" + domain + "\")"));
+    throwIfAny(violations);
+    List<RoutingRule> rules = options.flatMap(XqrOptions::routingRules).orElse(List.of());
+    return new CreateLinkBody(
+        request.destination().toString(),
+        request.slug().orElse(null),
+        request.labels().isEmpty() ? null : request.labels(),
+        rules.isEmpty() ? null : RoutingRuleBody.of(rules),
+        request.expiresAt().orElse(null));
+  }
+
+  /**
+   * The update body: absent fields are not sent; a set field is sent with its value; cleared labels
+   * (or an empty label set) are sent as {@code "labels": []}, which is how xQR replaces the set with
+   * nothing; an empty routing-rule list likewise as {@code "routing_rules": []}.
+   *
+   * @throws RequestValidationException when a rule is broken, or when the patch carries only
+   *     options that set nothing, so there would be nothing to send
+   */
+  static UpdateLinkBody updateBody(LinkPatch patch, Optional<XqrOptions> options) {
+    List<String> violations = new ArrayList<>();
+    patch.labels().ifSet(labels -> collect(violations, () -> Checks.atMost(ID, "labels", labels, MAX_LABELS)));
+    throwIfAny(violations);
+    List<String> labels =
+        patch.labels().isSet() ? patch.labels().value() : patch.labels().isCleared() ? List.of() : null;
+    UpdateLinkBody body = new UpdateLinkBody(
+        patch.destination().asOptional().map(Object::toString).orElse(null),
+        labels,
+        patch.enabled().asOptional().orElse(null),
+        options.flatMap(XqrOptions::routingRules).map(RoutingRuleBody::of).orElse(null));
+    if (body.isEmpty()) {
+      throw new RequestValidationException(
+          ID, "patch: must change at least one field (its XqrOptions set no routing rules)");
+    }
+    return body;
+  }
+
+  private static void collect(List<String> violations, Runnable check) {
+    try {
+      check.run();
+    } catch (RequestValidationException e) {
+      violations.addAll(e.violations());
+    }
+  }
+
+  private static void throwIfAny(List<String> violations) {
+    if (!violations.isEmpty()) {
+      throw Checks.invalid(ID, violations);
+    }
+  }
+}
