@@ -1,0 +1,341 @@
+package dev.polylink.carrierx;
+
+import dev.polylink.carrierx.internal.CarrierxLinks;
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
+import dev.polylink.core.Page;
+import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.spi.HttpTransport;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The CarrierX Core API v2 shortener ({@code https://api.carrierx.com/core/v2}, paths {@code
+ * shortener/links...}) behind {@link LinkClient}. Thread-safe; build one per account and share it.
+ *
+ * <pre>{@code
+ * try (CarrierxClient carrierx = CarrierxClient.builder()
+ *     .apiKey(System.getenv("CARRIERX_API_KEY"))          // or .basicAuth(username, password)
+ *     .defaultDomainSid("330a8a83-d4bb-4f39-ae54-c59c8d87cd44")
+ *     .build()) {
+ *   Link link = carrierx.create(CreateLinkRequest.builder()
+ *       .destination("https://example.com/launch")
+ *       .expiresAt(Instant.now().plus(Duration.ofDays(7)))
+ *       .build());
+ * }
+ * }</pre>
+ *
+ * <p>How the unified model maps onto CarrierX:
+ *
+ * <ul>
+ *   <li>Ids are the links' {@code link_sid}s. The documentation shows them only as UUIDs, so any
+ *       other id is rejected with a {@link RequestValidationException} before a request.
+ *   <li>{@code destination_url} is the destination, {@code short_name} the slug and {@link
+ *       Link#shortCode()}, {@code url} the short URL, {@code hits} the clicks, {@code
+ *       date_accessed} the last click, {@code date_created} the creation time. CarrierX has no
+ *       title, enabled flag, labels, password or update time: those stay empty. {@link
+ *       Link#providerFields()} holds the whole link object as received ({@code domain_sid}, {@code
+ *       partner_sid}, {@code mode}, {@code maximum_ttl}, ...; JSON nulls left out).
+ *   <li>{@code mode}: {@code redirect_permanent} and {@code redirect_temporary} are the redirect
+ *       types {@code PERMANENT} and {@code TEMPORARY}; {@code proxy_pass} has no redirect type (the
+ *       link's {@link Link#redirectType()} is empty and {@code mode} stays in the provider fields)
+ *       and is set through {@link CarrierxOptions#proxyPass()}.
+ *   <li>Expiry is a lifetime, {@code maximum_ttl} seconds after {@code date_created} ({@code -1}:
+ *       never). {@link Link#expiresAt()} is {@code date_created + maximum_ttl} when it is 0 or more,
+ *       empty when it is {@code -1}. On create an expiry instant becomes the seconds from now (the
+ *       builder's clock), rounded up; on update the client first reads the link (one GET) and sends
+ *       the seconds from its {@code date_created}, rounded up, so the link never expires before the
+ *       instant asked for. {@link LinkPatch.Builder#clearExpiresAt()} sends {@code -1}.
+ *   <li>A create needs a {@code domain_sid}: {@link CreateLinkRequest#domain()}, else the builder's
+ *       {@link Builder#defaultDomainSid(String)}, else the create is rejected before sending.
+ *   <li>CarrierX documents no rate-limit headers, so {@link #lastRateLimit()} is always empty.
+ *   <li>The error body's shape is not documented: the raw body is kept in {@link
+ *       dev.polylink.core.ApiException#responseBody()}, the message is read from a {@code message}
+ *       and/or {@code errors} key when the body has them, and the exception type follows the status
+ *       (400, 415, 422: bad request; 401; 403; 404; 409; 5xx).
+ * </ul>
+ */
+public final class CarrierxClient implements LinkClient {
+  /** The provider id, {@code "carrierx"}. */
+  public static final String PROVIDER_ID = "carrierx";
+
+  /** CarrierX's documented Core API base URL. */
+  public static final String DEFAULT_BASE_URL = "https://api.carrierx.com/core/v2";
+
+  /**
+   * What CarrierX can do through {@link LinkClient}: every operation; create and update the
+   * destination, slug, expiry and redirect type; clear the expiry; no list filters through {@link
+   * ListLinksRequest} (use {@link #list(String, ListLinksRequest)} for CarrierX's own {@code
+   * filter=}); pages of at most 1000 links.
+   */
+  public static final Capabilities CAPABILITIES =
+      Capabilities.builder()
+          .operations(Operation.values())
+          .creatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.EXPIRES_AT, LinkField.REDIRECT_TYPE)
+          .updatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.EXPIRES_AT, LinkField.REDIRECT_TYPE)
+          .clearableFields(LinkField.EXPIRES_AT)
+          .maxPageSize(1000)
+          .build();
+
+  private final HttpTransport transport;
+  private final CarrierxLinks links;
+  private final String authScheme;
+  private final String defaultDomainSid;
+
+  private CarrierxClient(HttpTransport transport, String authScheme, String defaultDomainSid) {
+    this.transport = transport;
+    this.links = new CarrierxLinks(transport, defaultDomainSid);
+    this.authScheme = authScheme;
+    this.defaultDomainSid = defaultDomainSid;
+  }
+
+  /** A builder; give it {@code apiKey(token)} or {@code basicAuth(username, password)}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Always {@code "carrierx"}. */
+  @Override
+  public String providerId() {
+    return PROVIDER_ID;
+  }
+
+  /** {@link #CAPABILITIES}. */
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * {@code POST /shortener/links} (with {@code ?reuse=true} when {@link CarrierxOptions#reuse()}).
+   * CarrierX answers 200 with the link. The slug must be one URL path segment (no {@code /}, {@code
+   * ?}, {@code #} or whitespace); CarrierX enforces its domain's own rules (minimum length, suffix
+   * pattern) and answers 409 or 422 when they are broken. A 403 for a proxy-pass link names the
+   * missing scope {@code shortener.allow_link_mode_proxypass} in the message.
+   *
+   * @throws RequestValidationException when no domain sid is known, the expiry is not in the future
+   *     or is more than 2147483647 seconds away, the slug is malformed, or a redirect type is
+   *     combined with proxy pass
+   */
+  @Override
+  public Link create(CreateLinkRequest request) {
+    return links.create(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * {@code GET /shortener/links/{link_sid}}. The public documentation does not list this endpoint;
+   * CarrierX's own SDK uses it, and the REST conventions of the Core API imply it.
+   */
+  @Override
+  public Link get(LinkId id) {
+    return links.get(Objects.requireNonNull(id, "id"));
+  }
+
+  /**
+   * {@code GET /shortener/links?limit=&offset=}. The cursor is the offset of the next page; a page
+   * has a next cursor when CarrierX says {@code has_more}. {@link Page#total()} is empty when
+   * CarrierX sends {@code total: null}. The page size defaults to CarrierX's (10) and may be at
+   * most 1000.
+   */
+  @Override
+  public Page<Link> list(ListLinksRequest request) {
+    return links.list(null, Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Like {@link #list(ListLinksRequest)}, restricted by a CarrierX filter expression sent as {@code
+   * filter=}, e.g. {@code destination_url like '%example%'} or {@code maximum_ttl gt 40000}
+   * (conditions combine with {@code and} only). The expression is passed as is; CarrierX rejects a
+   * malformed one. Pass the same filter again with the page's next cursor to continue.
+   *
+   * @throws RequestValidationException when the filter is blank
+   */
+  public Page<Link> list(String filter, ListLinksRequest request) {
+    Objects.requireNonNull(filter, "filter");
+    if (filter.isBlank()) {
+      throw new RequestValidationException(PROVIDER_ID, "filter: must not be blank");
+    }
+    return links.list(filter, Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * {@code PATCH /shortener/links/{link_sid}} with exactly the fields the patch touches, among
+   * {@code destination_url}, {@code short_name}, {@code mode} and {@code maximum_ttl}. Setting an
+   * expiry first reads the link (one GET) for its {@code date_created}; an instant before it is a
+   * {@link RequestValidationException}, an instant already past (but after the creation) expires
+   * the link at once.
+   */
+  @Override
+  public Link update(LinkId id, LinkPatch patch) {
+    return links.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
+  }
+
+  /**
+   * Replaces the whole link with {@code PUT /shortener/links/{link_sid}}: reads the link (GET),
+   * applies the patch to the object exactly as received, and PUTs every field back, read-only ones
+   * included, because CarrierX requires all fields to be present in a PUT. The patch is validated
+   * like {@link #update}.
+   *
+   * <p>This read-modify-write is not atomic: a change made by someone else between the GET and the
+   * PUT is overwritten. Prefer {@link #update}, which sends only the changed fields.
+   */
+  public Link replace(LinkId id, LinkPatch patch) {
+    return links.replace(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
+  }
+
+  /** {@code DELETE /shortener/links/{link_sid}}; CarrierX's 204 with an empty body is success. */
+  @Override
+  public void delete(LinkId id) {
+    links.delete(Objects.requireNonNull(id, "id"));
+  }
+
+  /** Always empty: CarrierX documents no rate-limit headers. */
+  @Override
+  public Optional<RateLimitStatus> lastRateLimit() {
+    return transport.lastRateLimit();
+  }
+
+  /** Releases the connection pool this client created; a user-supplied OkHttpClient is left alone. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  /** The authentication scheme and default domain; never a credential. */
+  @Override
+  public String toString() {
+    return "CarrierxClient{auth=" + authScheme
+        + (defaultDomainSid == null ? "" : ", defaultDomainSid=" + defaultDomainSid) + "}";
+  }
+
+  /**
+   * Builds a {@link CarrierxClient}. Exactly one of {@link #apiKey(String)} (a CarrierX security or
+   * OAuth token, sent as {@code Authorization: Bearer <token>}) and {@link #basicAuth(String,
+   * String)} (sent as {@code Authorization: Basic base64(username:password)}) is required; none or
+   * both is a {@link RequestValidationException} from {@link #build()}.
+   */
+  public static final class Builder extends LinkClientBuilder<Builder, CarrierxClient> {
+    private String username;
+    private String password;
+    private String defaultDomainSid;
+
+    private Builder() {}
+
+    /**
+     * Authenticates with a CarrierX username and password (HTTP basic authentication, which the
+     * Core API accepts unless the account disabled it). The password is never shown.
+     *
+     * @throws RequestValidationException when the username is blank or contains {@code :} or a
+     *     control character, or the password is empty or contains a control character
+     */
+    public Builder basicAuth(String username, String password) {
+      Objects.requireNonNull(username, "username");
+      Objects.requireNonNull(password, "password");
+      java.util.List<String> violations = new java.util.ArrayList<>();
+      if (username.isBlank()) {
+        violations.add("username: must not be blank");
+      } else if (username.indexOf(':') >= 0) {
+        violations.add("username: must not contain ':' (HTTP basic authentication, RFC 7617)");
+      } else if (hasControl(username)) {
+        violations.add("username: must not contain control characters");
+      }
+      if (password.isEmpty()) {
+        violations.add("password: must not be empty");
+      } else if (hasControl(password)) {
+        violations.add("password: must not contain control characters");
+      }
+      if (!violations.isEmpty()) {
+        throw new RequestValidationException(PROVIDER_ID, violations);
+      }
+      this.username = username;
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * The {@code domain_sid} used by creates whose request names no {@link
+     * CreateLinkRequest#domain()}. CarrierX requires a domain on every create.
+     *
+     * @throws RequestValidationException when blank
+     */
+    public Builder defaultDomainSid(String defaultDomainSid) {
+      Objects.requireNonNull(defaultDomainSid, "defaultDomainSid");
+      if (defaultDomainSid.isBlank()) {
+        throw new RequestValidationException(PROVIDER_ID, "defaultDomainSid: must not be blank");
+      }
+      this.defaultDomainSid = defaultDomainSid.strip();
+      return this;
+    }
+
+    /** {@code "carrierx"}. */
+    @Override
+    protected String providerId() {
+      return PROVIDER_ID;
+    }
+
+    /** {@value CarrierxClient#DEFAULT_BASE_URL}. */
+    @Override
+    protected String defaultBaseUrl() {
+      return DEFAULT_BASE_URL;
+    }
+
+    /**
+     * {@code Bearer <token>} or {@code Basic base64(username:password)} (UTF-8).
+     *
+     * @throws RequestValidationException unless exactly one of the two was given
+     */
+    @Override
+    protected String authorization() {
+      boolean token = apiKey().isPresent();
+      boolean basic = username != null;
+      if (token && basic) {
+        throw new RequestValidationException(
+            PROVIDER_ID, "credentials: give either apiKey(token) or basicAuth(username, password), not both");
+      }
+      if (!token && !basic) {
+        throw new RequestValidationException(
+            PROVIDER_ID, "credentials: apiKey(token) or basicAuth(username, password) is required");
+      }
+      if (token) {
+        return super.authorization();
+      }
+      String pair = username + ":" + password;
+      return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The client.
+     *
+     * @throws RequestValidationException unless exactly one kind of credentials was given
+     */
+    @Override
+    public CarrierxClient build() {
+      String scheme = username != null && apiKey().isEmpty() ? "basic" : "bearer";
+      HttpTransport transport = transport().errorDecoder(CarrierxLinks.errorDecoder()).build();
+      return new CarrierxClient(transport, scheme, defaultDomainSid);
+    }
+
+    /** The settings that are not credentials. */
+    @Override
+    public String toString() {
+      return "CarrierxClient.Builder{auth="
+          + (username != null ? "basic" : apiKey().isPresent() ? "bearer" : "none")
+          + (defaultDomainSid == null ? "" : ", defaultDomainSid=" + defaultDomainSid) + "}";
+    }
+
+    private static boolean hasControl(String s) {
+      return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.polylink.carrierx.internal;
+
+import dev.polylink.carrierx.CarrierxClient;
+import dev.polylink.carrierx.CarrierxOptions;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.RequestChecks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link LinkPatch} checked against CarrierX's rules and translated into CarrierX's fields, before
+ * anything is sent. Shared by PATCH (update) and PUT (replace).
+ */
+final class PatchPlan {
+  final String linkSid;
+  /** The new {@code destination_url}, or null to leave it. */
+  final String destinationUrl;
+  /** The new {@code short_name}, or null to leave it. */
+  final String shortName;
+  /** The new {@code mode}, or null to leave it. */
+  final String mode;
+  /** Whether {@code mode} becomes {@code proxy_pass} (a 403 then names the scope it needs). */
+  final boolean proxyPass;
+  /** The new expiry, to turn into {@code maximum_ttl} from the link's {@code date_created}; or null. */
+  final Instant expiresAt;
+  /** Whether {@code maximum_ttl} becomes {@code -1}. */
+  final boolean clearExpiry;
+
+  private PatchPlan(
+      String linkSid, LinkPatch patch, boolean proxyPass) {
+    this.linkSid = linkSid;
+    this.destinationUrl = patch.destination().asOptional().map(Object::toString).orElse(null);
+    this.shortName = patch.slug().asOptional().orElse(null);
+    this.proxyPass = proxyPass;
+    this.mode = proxyPass
+        ? Mode.PROXY_PASS.wire()
+        : patch.redirectType().asOptional().map(Mode::of).map(Mode::wire).orElse(null);
+    this.expiresAt = patch.expiresAt().asOptional().orElse(null);
+    this.clearExpiry = patch.expiresAt().isCleared();
+  }
+
+  /**
+   * Checks the patch (capabilities and options first, then the id, then CarrierX's own rules, every
+   * violation at once).
+   *
+   * @throws dev.polylink.core.UnsupportedFieldException for fields CarrierX cannot change or clear
+   * @throws RequestValidationException for an empty patch, a malformed id or slug, {@code reuse} on
+   *     an update, a redirect type together with proxy pass, or options that change nothing
+   */
+  static PatchPlan of(LinkId id, LinkPatch patch) {
+    String provider = CarrierxClient.PROVIDER_ID;
+    Optional<CarrierxOptions> options =
+        RequestChecks.update(provider, CarrierxClient.CAPABILITIES, patch, CarrierxOptions.class);
+    String linkSid = Checks.uuidId(provider, id).toString();
+    boolean proxyPass = options.map(CarrierxOptions::proxyPass).orElse(false);
+    List<String> violations = new ArrayList<>();
+    if (options.map(CarrierxOptions::reuse).orElse(false)) {
+      violations.add("options.reuse: applies to create only");
+    }
+    patch.slug().ifSet(slug -> LinkRules.slugViolation(slug).ifPresent(violations::add));
+    LinkRules.modeViolation(patch.redirectType().isSet(), proxyPass).ifPresent(violations::add);
+    if (patch.fields().isEmpty() && !proxyPass) {
+      violations.add("patch: changes nothing (its CarrierxOptions set neither a field nor proxyPass(true))");
+    }
+    if (!violations.isEmpty()) {
+      throw new RequestValidationException(provider, violations);
+    }
+    return new PatchPlan(linkSid, patch, proxyPass);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.polylink.carrierx;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.testing.ErrorCase;
+import dev.polylink.core.testing.LinkClientContractTest;
+import dev.polylink.core.testing.VendorErrorFixture;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The core contract suite against CarrierX. The success bodies are the documented link object;
+ * the error bodies carry the documented messages (the body shape itself is not documented).
+ * CarrierX documents no 410 and no rate limits, so GONE, BURST_LIMIT and QUOTA_EXHAUSTED have no
+ * fixture; 500 is not documented either, but every HTTP API can answer it.
+ */
+class CarrierxContractTest extends LinkClientContractTest {
+
+  @Override
+  protected LinkClientBuilder<?, ?> newBuilder() {
+    return CarrierxClient.builder().defaultDomainSid(Fixtures.DOMAIN_SID);
+  }
+
+  @Override
+  protected String basePath() {
+    return Fixtures.BASE_PATH;
+  }
+
+  @Override
+  protected LinkId sampleId() {
+    return LinkId.of(Fixtures.SID);
+  }
+
+  @Override
+  protected List<String> malformedIds() {
+    return List.of(
+        "42",
+        "eOtEtO",
+        "a533f53a-7e6f-4822-be3c-3767924ee2a",
+        "a533f53a7e6f48224be3c3767924ee2a9",
+        "a533f53a-7e6f-4822-be3c-3767924ee2a9/../x",
+        "g533f53a-7e6f-4822-be3c-3767924ee2a9");
+  }
+
+  /** CarrierX's sample token is a UUID. */
+  @Override
+  protected String apiKey() {
+    return Fixtures.TOKEN;
+  }
+
+  @Override
+  protected String apiKeySecret() {
+    return Fixtures.TOKEN;
+  }
+
+  @Override
+  protected MappingBuilder getRequest(LinkId id) {
+    return get(urlPathEqualTo(Fixtures.LINKS + "/" + id));
+  }
+
+  @Override
+  protected String getResponseBody(LinkId id) {
+    return Fixtures.documentedLink().replace(Fixtures.SID, id.value());
+  }
+
+  @Override
+  protected MappingBuilder createRequest() {
+    return post(urlPathEqualTo(Fixtures.LINKS));
+  }
+
+  @Override
+  protected Optional<VendorErrorFixture> errorFixture(ErrorCase errorCase) {
+    switch (errorCase) {
+      case UNAUTHORIZED:
+        return Optional.of(VendorErrorFixture.of(401, "{\"message\": \"Bad credentials\", \"errors\": null}"));
+      case NOT_FOUND:
+        return Optional.of(VendorErrorFixture.of(404, "{\"message\": \"Cannot find item by SID\", \"errors\": null}"));
+      case CONFLICT:
+        return Optional.of(VendorErrorFixture.of(409,
+            "{\"message\": \"Conflict\", \"errors\": [{\"field\": \"short_name\","
+                + " \"message\": \"short_name is already used in this domain\"}]}"));
+      case SERVER_ERROR:
+        return Optional.of(VendorErrorFixture.of(500, "{\"message\": \"Internal Server Error\"}"));
+      default:
+        return Optional.empty();
+    }
+  }
+}
