@@ -1,7 +1,6 @@
 package dev.polylink.testkit;
 
 import dev.polylink.core.LinkClient;
-import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -89,9 +88,16 @@ public final class EmulatorExtension
     stop();
   }
 
-  /** The running emulator. */
+  /**
+   * The running emulator.
+   *
+   * @throws IllegalStateException outside the tests' lifetime
+   */
   public ProviderEmulator emulator() {
-    return Objects.requireNonNull(emulator, "the emulator runs only while the tests run");
+    if (emulator == null) {
+      throw new IllegalStateException("the " + providerId + " emulator runs only while the tests run");
+    }
+    return emulator;
   }
 
   /** The running emulator as its vendor's type, e.g. {@code emulator(XqrEmulator.class)}. */

@@ -98,7 +98,7 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
 
   /** The server root, {@code http://127.0.0.1:PORT}, where the short links live. */
   public final String serverUrl() {
-    return server.wireMock().baseUrl();
+    return backend().serverUrl();
   }
 
   /**
@@ -131,7 +131,8 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
 
   /**
    * The live links, oldest first, each rendered as the vendor's API renders it in a read (plain
-   * Java values: maps, lists, strings, numbers, booleans, nulls; unmodifiable). Deleted links are
+   * Java values as a JSON reader sees them: maps, lists, strings, {@link Integer}s or {@link
+   * Long}s, booleans, nulls; unmodifiable). Deleted links are
    * not included, soft-deleted ShortPen links neither.
    */
   public final List<Map<String, Object>> links() {

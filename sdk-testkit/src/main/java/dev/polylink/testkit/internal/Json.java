@@ -41,6 +41,18 @@ public final class Json {
     }
   }
 
+  /**
+   * {@code value} written as JSON and read back: plain values exactly as a JSON reader sees them
+   * (small whole numbers become {@link Integer}s, for instance).
+   */
+  public static Object roundTrip(Object value) {
+    try {
+      return MAPPER.readValue(write(value), Object.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A deep, mutable copy of plain values. */
   @SuppressWarnings("unchecked")
   public static <T> T copy(T value) {

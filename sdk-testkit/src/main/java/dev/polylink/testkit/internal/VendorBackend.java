@@ -36,6 +36,11 @@ public abstract class VendorBackend {
   /** The API key the emulator accepts. */
   public abstract String apiKey();
 
+  /** The server root, {@code http://127.0.0.1:PORT}. */
+  public final String serverUrl() {
+    return serverRoot;
+  }
+
   /** The server root plus the vendor's documented base path: what a client's {@code baseUrl} is. */
   public final String baseUrl() {
     return serverRoot + basePath();
@@ -80,9 +85,10 @@ public abstract class VendorBackend {
     return request.method().equals("HEAD") ? response.withoutBody() : response;
   }
 
-  /** The live links, frozen. */
+  /** The live links as a JSON reader would see them, frozen. */
+  @SuppressWarnings("unchecked")
   public final synchronized List<Map<String, Object>> links() {
-    return Json.freeze(renderLinks());
+    return Json.freeze((List<Map<String, Object>>) Json.roundTrip(renderLinks()));
   }
 
   /** Empties the state, switches rate limiting off and lets the clock follow the system clock again. */
