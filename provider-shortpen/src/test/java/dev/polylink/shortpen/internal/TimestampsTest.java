@@ -1,0 +1,44 @@
+package dev.polylink.shortpen.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** ShortPen's timestamp format is not documented, so these are read leniently. */
+class TimestampsTest {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "2025-06-01T09:30:00Z|2025-06-01T09:30:00Z",
+      "2025-06-01T09:30:00.000000Z|2025-06-01T09:30:00Z",
+      "2025-06-01T09:30:00.123Z|2025-06-01T09:30:00.123Z",
+      "2025-06-01T11:30:00+02:00|2025-06-01T09:30:00Z",
+      "2025-06-01T11:30:00+0200|2025-06-01T09:30:00Z",
+      "2025-06-01 09:30:00|2025-06-01T09:30:00Z",
+      "2025-06-01T09:30|2025-06-01T09:30:00Z",
+      "2025-06-01 09:30:00.5|2025-06-01T09:30:00.5Z",
+  })
+  void isoVariantsAreRead(String text, String expected) {
+    assertEquals(Optional.of(Instant.parse(expected)), Timestamps.parse(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "yesterday", "2025-06-01", "01/06/2025 09:30", "2025-13-01T00:00:00Z"})
+  void anythingElseIsNotSaid(String text) {
+    assertEquals(Optional.empty(), Timestamps.parse(text));
+  }
+
+  @Test
+  void numbersAreUnixSecondsOrMilliseconds() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode node =
+        dev.polylink.core.spi.Json.mapper().readTree("{\"s\": 1717234200, \"ms\": 1717234200123, \"n\": null}");
+    assertEquals(Optional.of(Instant.ofEpochSecond(1717234200)), Timestamps.read(node, "s"));
+    assertEquals(Optional.of(Instant.ofEpochMilli(1717234200123L)), Timestamps.read(node, "ms"));
+    assertEquals(Optional.empty(), Timestamps.read(node, "n"));
+    assertEquals(Optional.empty(), Timestamps.read(node, "missing"));
+  }
+}
