@@ -159,6 +159,10 @@ public final class CarrierxClient implements LinkClient {
    * (conditions combine with {@code and} only). The expression is passed as is; CarrierX rejects a
    * malformed one. Pass the same filter again with the page's next cursor to continue.
    *
+   * @param filter a CarrierX filter expression, sent as is
+   * @param request the page size and cursor; its LinkClient filters must be unset, as for {@link
+   *     #list(ListLinksRequest)}
+   * @return one page of the matching links
    * @throws RequestValidationException when the filter is blank
    */
   public Page<Link> list(String filter, ListLinksRequest request) {
@@ -189,6 +193,10 @@ public final class CarrierxClient implements LinkClient {
    *
    * <p>This read-modify-write is not atomic: a change made by someone else between the GET and the
    * PUT is overwritten. Prefer {@link #update}, which sends only the changed fields.
+   *
+   * @param id the link's {@code link_sid}
+   * @param patch the changes to apply before the PUT
+   * @return the link as CarrierX answers the PUT
    */
   public Link replace(LinkId id, LinkPatch patch) {
     return links.replace(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
@@ -236,6 +244,9 @@ public final class CarrierxClient implements LinkClient {
      * Authenticates with a CarrierX username and password (HTTP basic authentication, which the
      * Core API accepts unless the account disabled it). The password is never shown.
      *
+     * @param username the CarrierX username
+     * @param password the CarrierX password
+     * @return this builder
      * @throws RequestValidationException when the username is blank or contains {@code :} or a
      *     control character, or the password is empty or contains a control character
      */
@@ -265,8 +276,11 @@ public final class CarrierxClient implements LinkClient {
 
     /**
      * The {@code domain_sid} used by creates whose request names no {@link
-     * CreateLinkRequest#domain()}. CarrierX requires a domain on every create.
+     * CreateLinkRequest#domain()}. CarrierX requires a domain on every create. CarrierX documents
+     * no format for it (the samples are UUIDs), so only a blank value is rejected.
      *
+     * @param defaultDomainSid the domain's {@code domain_sid}
+     * @return this builder
      * @throws RequestValidationException when blank
      */
     public Builder defaultDomainSid(String defaultDomainSid) {

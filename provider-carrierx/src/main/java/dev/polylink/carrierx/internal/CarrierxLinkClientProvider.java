@@ -32,11 +32,13 @@ public final class CarrierxLinkClientProvider implements LinkClientProvider {
   /** For {@link java.util.ServiceLoader}. */
   public CarrierxLinkClientProvider() {}
 
+  /** {@code "carrierx"}. */
   @Override
   public String id() {
     return CarrierxClient.PROVIDER_ID;
   }
 
+  /** The common keys, then {@code username}, {@code password} and {@code defaultDomainSid}. */
   @Override
   public Map<String, String> configKeys() {
     return KEYS;

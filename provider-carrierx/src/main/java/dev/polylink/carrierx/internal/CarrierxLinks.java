@@ -35,6 +35,8 @@ public final class CarrierxLinks {
   private final String defaultDomainSid;
 
   /**
+   * The operations of one client.
+   *
    * @param transport the client's transport; the Retrofit service is created from it once, here
    * @param defaultDomainSid the {@code domain_sid} for creates that name none, or null
    */
