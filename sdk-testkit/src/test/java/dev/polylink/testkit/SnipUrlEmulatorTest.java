@@ -1,0 +1,321 @@
+package dev.polylink.testkit;
+
+import static dev.polylink.testkit.Http.arr;
+import static dev.polylink.testkit.Http.num;
+import static dev.polylink.testkit.Http.obj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SnipUrlEmulatorTest {
+  @RegisterExtension
+  static final EmulatorExtension EXTENSION = EmulatorExtension.of("snipurl");
+
+  private static final String ARTICLE =
+      "{\"url\": \"https://example.com/article\", \"custom_alias\": \"a8Kx2m\", \"title\": \"Example Article\"}";
+
+  private SnipUrlEmulator snipurl;
+  private Http http;
+  private String links;
+
+  @BeforeEach
+  void setUp() {
+    snipurl = EXTENSION.emulator(SnipUrlEmulator.class);
+    http = Http.bearer(snipurl.apiKey());
+    links = snipurl.baseUrl() + "/links";
+  }
+
+  @Test
+  void createAnswers201WithTheLinkObject() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    Http.Reply reply = http.post(links, ARTICLE);
+
+    assertEquals(201, reply.status(), reply.body());
+    assertEquals(List.of("success", "data"), List.copyOf(reply.json().keySet()));
+    assertEquals(true, reply.json().get("success"));
+    Map<String, Object> data = obj(reply.json().get("data"));
+    assertEquals(List.of("id", "short_code", "short_url", "original_url", "title", "is_active", "has_password",
+        "expires_at", "clicks_count", "analytics_public", "created_at", "updated_at"), List.copyOf(data.keySet()));
+    assertTrue(UUID.fromString(data.get("id").toString()).toString().equals(data.get("id")));
+    assertEquals("a8Kx2m", data.get("short_code"));
+    assertEquals(snipurl.serverUrl() + "/a8Kx2m", data.get("short_url"));
+    assertEquals("https://example.com/article", data.get("original_url"));
+    assertEquals("Example Article", data.get("title"));
+    assertEquals(true, data.get("is_active"));
+    assertEquals(false, data.get("has_password"));
+    assertEquals(null, data.get("expires_at"));
+    assertEquals(0L, num(data.get("clicks_count")));
+    assertEquals(false, data.get("analytics_public"));
+    assertEquals("2025-06-20T10:00:00.000Z", data.get("created_at"));
+    assertEquals("2025-06-20T10:00:00.000Z", data.get("updated_at"));
+  }
+
+  @Test
+  void aMissingTitleBecomesTheUrlAndCodesAreGenerated() {
+    Map<String, Object> data = obj(http.post(links, "{\"url\": \"https://example.com/x\"}").json().get("data"));
+    assertEquals("https://example.com/x", data.get("title"));
+    assertTrue(data.get("short_code").toString().matches("[A-Za-z0-9]{6}"), data.toString());
+  }
+
+  @Test
+  void theFourDocumentedPatchExamplesWork() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    String id = create(ARTICLE);
+    String link = links + "/" + id;
+    snipurl.clock().set(Instant.parse("2025-06-24T11:30:00Z"));
+
+    Map<String, Object> disabled = updated(http.patch(link, "{\"is_active\": false}"));
+    assertEquals(false, disabled.get("is_active"));
+    assertEquals("2025-06-24T11:30:00.000Z", disabled.get("updated_at"));
+    assertEquals("2025-06-20T10:00:00.000Z", disabled.get("created_at"));
+
+    Map<String, Object> protectedLink = updated(http.patch(link,
+        "{\n\"password\": \"newsecret\",\n\"expires_at\": \"2025-12-31T23:59:59Z\"\n}"));
+    assertEquals(true, protectedLink.get("has_password"));
+    assertEquals("2025-12-31T23:59:59.000Z", protectedLink.get("expires_at"));
+
+    assertEquals(false, updated(http.patch(link, "{\"password\": null}")).get("has_password"));
+
+    Map<String, Object> shared = updated(http.patch(link,
+        "{\n\"analytics_public\": true,\n\"analytics_shared_fields\": [\"overview\", \"locations\", \"devices\"]\n}"));
+    assertEquals(true, shared.get("analytics_public"));
+    assertFalse(shared.containsKey("analytics_shared_fields"));
+
+    Map<String, Object> read = obj(http.get(link).json().get("data"));
+    assertEquals(List.of("overview", "locations", "devices"), read.get("analytics_shared_fields"));
+    assertEquals(List.of("id", "short_code", "short_url", "original_url", "title", "is_active", "has_password",
+        "expires_at", "clicks_count", "analytics_public", "analytics_shared_fields", "created_at", "updated_at"),
+        List.copyOf(read.keySet()));
+    assertEquals("https://example.com/article", read.get("original_url"));
+    assertEquals(read, snipurl.links().get(0));
+
+    assertEquals(null, updated(http.patch(link, "{\"analytics_shared_fields\": null, \"expires_at\": null}"))
+        .get("expires_at"));
+    assertEquals(null, obj(http.get(link).json().get("data")).get("analytics_shared_fields"));
+  }
+
+  @Test
+  void anEmptyPasswordIsIgnoredAndTheTitleCanChangeButNotBeRemoved() {
+    String link = links + "/" + create("{\"url\": \"https://example.com\", \"password\": \"s3cret\"}");
+    assertEquals(true, updated(http.patch(link, "{\"password\": \"\"}")).get("has_password"));
+    assertEquals("New title", updated(http.patch(link, "{\"title\": \"New title\"}")).get("title"));
+    Http.Reply nullTitle = http.patch(link, "{\"title\": null}");
+    assertError(nullTitle, 400, "VALIDATION_ERROR");
+    assertEquals(List.of("Expected string, received null"),
+        obj(obj(obj(obj(nullTitle.json().get("error")).get("details"))).get("title")).get("_errors"));
+  }
+
+  @Test
+  void changingTheUrlOrCodeIsABadRequest() {
+    String link = links + "/" + create(ARTICLE);
+    for (String body : List.of("{\"url\": \"https://example.com/other\"}",
+        "{\"original_url\": \"https://example.com/other\"}", "{\"short_code\": \"other\", \"title\": \"x\"}")) {
+      assertError(http.patch(link, body), 400, "BAD_REQUEST");
+    }
+    assertError(http.patch(links + "/" + UUID.randomUUID(), "{\"url\": \"https://example.com\"}"), 400, "BAD_REQUEST");
+    assertError(http.patch(links + "/" + UUID.randomUUID(), "{\"title\": \"x\"}"), 404, "NOT_FOUND");
+    assertEquals("https://example.com/article", snipurl.links().get(0).get("original_url"));
+  }
+
+  @Test
+  void createValidatesAsTheServiceDoes() {
+    Http.Reply badUrl = http.post(links, "{\"url\": \"not a url\"}");
+    assertError(badUrl, 400, "VALIDATION_ERROR");
+    Map<String, Object> details = obj(obj(badUrl.json().get("error")).get("details"));
+    assertEquals(List.of(), details.get("_errors"));
+    assertEquals(List.of("Please enter a valid URL"), obj(details.get("url")).get("_errors"));
+    assertEquals(List.of("Required"),
+        obj(obj(obj(http.post(links, "{}").json().get("error")).get("details")).get("url")).get("_errors"));
+
+    for (String alias : List.of("ab", "-abc", "abc-", "has_underscore", "admin", "API", "a".repeat(51))) {
+      Http.Reply reply = http.post(links, "{\"url\": \"https://example.com\", \"custom_alias\": \"" + alias + "\"}");
+      assertError(reply, 400, "VALIDATION_ERROR");
+      assertTrue(obj(obj(reply.json().get("error")).get("details")).containsKey("custom_alias"), reply.body());
+    }
+    assertError(http.post(links, "{\"url\": \"https://example.com\", \"expires_at\": \"2025-12-31\"}"),
+        400, "VALIDATION_ERROR");
+    assertError(http.post(links, "{\"url\": \"ftp://example.com/file\"}"), 400, "VALIDATION_ERROR");
+    assertError(http.post(links, "[]"), 400, "BAD_REQUEST");
+    assertTrue(snipurl.links().isEmpty());
+
+    create("{\"url\": \"https://example.com\", \"custom_alias\": \"" + "a".repeat(50) + "\"}");
+    create(ARTICLE);
+    assertError(http.post(links, ARTICLE), 409, "CONFLICT");
+  }
+
+  @Test
+  void listPagesSearchesAndFilters() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    for (int i = 0; i < 5; i++) {
+      create("{\"url\": \"https://example.com/page-" + i + "\", \"custom_alias\": \"code-" + i
+          + "\", \"title\": \"Title " + (i == 3 ? "Special" : "plain") + "\"}");
+      snipurl.clock().advance(Duration.ofSeconds(1));
+    }
+    http.patch(links + "/" + idOfCode("code-2"), "{\"is_active\": false}");
+
+    Http.Reply first = http.get(links + "?per_page=2");
+    assertEquals(List.of("code-4", "code-3"), codes(first));
+    Map<String, Object> meta = obj(first.json().get("meta"));
+    assertEquals(1L, num(meta.get("page")));
+    assertEquals(2L, num(meta.get("per_page")));
+    assertEquals(5L, num(meta.get("total")));
+    assertEquals(3L, num(meta.get("total_pages")));
+    assertFalse(obj(arr(first.json().get("data")).get(0)).containsKey("analytics_shared_fields"));
+    assertEquals(List.of("code-0"), codes(http.get(links + "?page=3&per_page=2")));
+    assertEquals(20L, num(obj(http.get(links).json().get("meta")).get("per_page")));
+
+    assertEquals(List.of("code-3"), codes(http.get(links + "?search=special")));
+    assertEquals(List.of("code-1"), codes(http.get(links + "?search=PAGE-1")));
+    assertEquals(List.of("code-4"), codes(http.get(links + "?search=code-4")));
+    assertEquals(List.of("code-2"), codes(http.get(links + "?is_active=false")));
+    assertEquals(4, codes(http.get(links + "?is_active=true")).size());
+
+    for (String query : List.of("per_page=101", "per_page=0", "page=0", "is_active=yes", "page=one")) {
+      assertError(http.get(links + "?" + query), 400, "VALIDATION_ERROR");
+    }
+  }
+
+  @Test
+  void deleteIsHardAndBulkDeleteSkipsUnknownIds() {
+    String first = create(ARTICLE);
+    String second = create("{\"url\": \"https://example.com/2\"}");
+    String third = create("{\"url\": \"https://example.com/3\"}");
+
+    Http.Reply deleted = http.delete(links + "/" + first);
+    assertEquals(200, deleted.status(), deleted.body());
+    assertEquals(Map.of("success", true, "data", Map.of("deleted", true)), deleted.json());
+    Http.Reply missing = http.get(links + "/" + first);
+    assertError(missing, 404, "NOT_FOUND");
+    assertEquals("Link not found.", obj(missing.json().get("error")).get("message"));
+    assertError(http.delete(links + "/" + first), 404, "NOT_FOUND");
+    assertError(http.get(links + "/not-a-uuid"), 404, "NOT_FOUND");
+    create(ARTICLE);
+
+    Http.Reply bulk = http.delete(links + "/bulk",
+        "{\"ids\": [\"" + second + "\", \"" + third + "\", \"" + UUID.randomUUID() + "\"]}");
+    assertEquals(200, bulk.status(), bulk.body());
+    assertEquals(2L, num(obj(bulk.json().get("data")).get("deleted")));
+    assertEquals(1, snipurl.links().size());
+
+    List<String> fiftyOne = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      fiftyOne.add("\"" + UUID.randomUUID() + "\"");
+    }
+    for (String body : List.of("{\"ids\": []}", "{\"ids\": [" + String.join(",", fiftyOne) + "]}",
+        "{\"ids\": [\"nope\"]}", "{}")) {
+      assertError(http.delete(links + "/bulk", body), 400, "VALIDATION_ERROR");
+    }
+    assertEquals(1, snipurl.links().size());
+  }
+
+  @Test
+  void shortLinksRedirectWith302AndGoAway() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    String id = create("{\"url\": \"https://example.com/article\", \"custom_alias\": \"a8Kx2m\","
+        + " \"expires_at\": \"2025-06-21T10:00:00Z\"}");
+    Http anonymous = Http.authorization(null);
+    String shortUrl = snipurl.serverUrl() + "/a8Kx2m";
+
+    Http.Reply redirect = anonymous.get(shortUrl);
+    assertEquals(302, redirect.status());
+    assertEquals(Optional.of("https://example.com/article"), redirect.header("Location"));
+    assertEquals(1L, num(obj(http.get(links + "/" + id).json().get("data")).get("clicks_count")));
+
+    http.patch(links + "/" + id, "{\"is_active\": false}");
+    assertEquals(410, anonymous.get(shortUrl).status());
+    http.patch(links + "/" + id, "{\"is_active\": true, \"password\": \"pw\"}");
+    assertEquals(401, anonymous.get(shortUrl).status());
+    http.patch(links + "/" + id, "{\"password\": null}");
+    assertEquals(302, anonymous.get(shortUrl).status());
+
+    snipurl.clock().advance(Duration.ofDays(1).plusMillis(1));
+    assertEquals(410, anonymous.get(shortUrl).status());
+    http.patch(links + "/" + id, "{\"expires_at\": null}");
+    assertEquals(302, anonymous.get(shortUrl).status());
+
+    http.delete(links + "/" + id);
+    assertEquals(404, anonymous.get(shortUrl).status());
+  }
+
+  @Test
+  void badKeysGetTheDocumented401() {
+    String wellFormed = "snip_live_" + "A".repeat(32);
+    for (Http caller : List.of(Http.bearer(wellFormed), Http.bearer("snip_test_" + "A".repeat(32)),
+        Http.bearer("snip_live_short"), Http.authorization(null), Http.authorization(snipurl.apiKey()))) {
+      Http.Reply reply = caller.get(links);
+      assertError(reply, 401, "UNAUTHORIZED");
+    }
+    assertTrue(snipurl.apiKey().matches("snip_live_[A-Za-z0-9]{32}"), snipurl.apiKey());
+  }
+
+  @Test
+  void theRateLimitSendsHeadersAnd429WithDetails() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    assertEquals(Optional.empty(), http.get(links).header("X-RateLimit-Limit"));
+    snipurl.rateLimit(2, Duration.ofMinutes(1));
+
+    Http.Reply first = http.get(links);
+    assertEquals(Optional.of("2"), first.header("X-RateLimit-Limit"));
+    assertEquals(Optional.of("1"), first.header("X-RateLimit-Remaining"));
+    long reset = Instant.parse("2025-06-20T10:01:00Z").getEpochSecond();
+    assertEquals(Optional.of(Long.toString(reset)), first.header("X-RateLimit-Reset"));
+    assertEquals(201, http.post(links, ARTICLE).status());
+
+    snipurl.clock().advance(Duration.ofSeconds(15));
+    Http.Reply limited = http.get(links);
+    assertError(limited, 429, "RATE_LIMIT_EXCEEDED");
+    assertEquals(Map.of("limit", 2, "window", "1m", "retry_after", 45),
+        obj(obj(limited.json().get("error")).get("details")));
+    assertEquals(Optional.of("45"), limited.header("Retry-After"));
+    assertEquals(Optional.of("0"), limited.header("X-RateLimit-Remaining"));
+
+    snipurl.clock().advance(Duration.ofSeconds(45));
+    assertEquals(200, http.get(links).status());
+  }
+
+  private String create(String body) {
+    Http.Reply reply = http.post(links, body);
+    assertEquals(201, reply.status(), reply.body());
+    return obj(reply.json().get("data")).get("id").toString();
+  }
+
+  private String idOfCode(String code) {
+    return snipurl.links().stream().filter(l -> code.equals(l.get("short_code"))).findFirst()
+        .orElseThrow().get("id").toString();
+  }
+
+  private static Map<String, Object> updated(Http.Reply reply) {
+    assertEquals(200, reply.status(), reply.body());
+    assertEquals(true, reply.json().get("success"));
+    Map<String, Object> data = obj(reply.json().get("data"));
+    assertFalse(data.containsKey("analytics_shared_fields"), data.toString());
+    return data;
+  }
+
+  private static List<String> codes(Http.Reply reply) {
+    assertEquals(200, reply.status(), reply.body());
+    return arr(reply.json().get("data")).stream().map(l -> obj(l).get("short_code").toString())
+        .collect(Collectors.toList());
+  }
+
+  private static void assertError(Http.Reply reply, int status, String code) {
+    assertEquals(status, reply.status(), reply.body());
+    Map<String, Object> body = reply.json();
+    assertEquals(false, body.get("success"));
+    Map<String, Object> error = obj(body.get("error"));
+    assertEquals(code, error.get("code"), reply.body());
+    assertTrue(error.get("message") instanceof String && !error.get("message").toString().isBlank());
+  }
+}
