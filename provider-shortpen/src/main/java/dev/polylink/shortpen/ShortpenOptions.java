@@ -193,6 +193,7 @@ public final class ShortpenOptions implements ProviderOptions {
     return Optional.ofNullable(socialShareImageData);
   }
 
+  /** Equal when every setting is equal. */
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -221,6 +222,7 @@ public final class ShortpenOptions implements ProviderOptions {
         && Objects.equals(socialShareImageData, x.socialShareImageData);
   }
 
+  /** Consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return Objects.hash(

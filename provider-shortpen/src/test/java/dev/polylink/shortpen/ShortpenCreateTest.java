@@ -9,22 +9,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
+import dev.polylink.core.RateLimitException;
 import dev.polylink.core.RedirectType;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.ServerException;
 import dev.polylink.core.TransportException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +95,7 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
     assertEquals(OptionalLong.empty(), link.clicks());
     assertEquals(7, link.providerFields().get("workspace_id"));
     assertEquals(Map.of("utm_source", "newsletter"), link.providerFields().get("params"));
-    assertEquals(false, link.providerFields().containsKey("qr"), "JSON nulls are left out");
+    assertFalse(link.providerFields().containsKey("qr"), "JSON nulls are left out");
     wm.verify(1, postRequestedFor(urlEqualTo("/v1/generate")));
     assertEquals(List.of(1), pagesRequested());
   }
@@ -193,7 +199,7 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
     assertEquals("shortpen", e.providerId());
     assertTrue(e.getMessage().contains("https://go.shortpen.com/summer-2025"), e.getMessage());
     assertTrue(e.getMessage().contains("2 page(s)"), e.getMessage());
-    assertEquals(null, e.getCause());
+    assertNull(e.getCause());
     wm.verify(1, postRequestedFor(urlEqualTo("/v1/generate")));
     assertEquals(List.of(1, 2), pagesRequested());
   }
@@ -314,8 +320,8 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
   void aPostIsNotRetriedOnAQuota429() {
     wm.stubFor(post(urlEqualTo("/v1/generate"))
         .willReturn(json(429, ShortpenFixtures.error(429, "Monthly link quota reached."))));
-    dev.polylink.core.RateLimitException e =
-        assertThrows(dev.polylink.core.RateLimitException.class, () -> client.create(request().build()));
+    RateLimitException e =
+        assertThrows(RateLimitException.class, () -> client.create(request().build()));
     assertTrue(e.quotaExhausted());
     assertEquals(1, wm.getAllServeEvents().size());
   }
@@ -323,7 +329,7 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
   @Test
   void aPostIsRetriedOnABurst429WithRetryAfter() {
     wm.stubFor(post(urlEqualTo("/v1/generate")).inScenario("burst")
-        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .whenScenarioStateIs(Scenario.STARTED)
         .willReturn(json(429, ShortpenFixtures.error(429, "Too many requests.")).withHeader("Retry-After", "1"))
         .willSetStateTo("calm"));
     wm.stubFor(post(urlEqualTo("/v1/generate")).inScenario("burst").whenScenarioStateIs("calm")
@@ -331,7 +337,7 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
     wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.LIST_PAGE)));
     client.create(request().build());
     wm.verify(2, postRequestedFor(urlEqualTo("/v1/generate")));
-    assertEquals(List.of(java.time.Duration.ofSeconds(1)), sleeper.waits());
+    assertEquals(List.of(Duration.ofSeconds(1)), sleeper.waits());
   }
 
   @Test
@@ -344,7 +350,7 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
   }
 
   private static String[] concat(String[] items, String extra) {
-    String[] all = java.util.Arrays.copyOf(items, items.length + 1);
+    String[] all = Arrays.copyOf(items, items.length + 1);
     all[items.length] = extra;
     return all;
   }

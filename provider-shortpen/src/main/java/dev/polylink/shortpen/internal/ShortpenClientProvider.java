@@ -20,16 +20,19 @@ public final class ShortpenClientProvider implements LinkClientProvider {
   /** For {@link java.util.ServiceLoader}. */
   public ShortpenClientProvider() {}
 
+  /** {@code "shortpen"}. */
   @Override
   public String id() {
     return ShortpenClient.PROVIDER_ID;
   }
 
+  /** The common keys plus {@code defaultDomainId} and {@code workspaceId}, with their variables. */
   @Override
   public Map<String, String> configKeys() {
     return KEYS;
   }
 
+  /** A {@link ShortpenClient} from the configuration; a non-integer id is a validation error. */
   @Override
   public LinkClient create(ClientConfig config) {
     ShortpenClient.Builder builder = config.applyCommon(ShortpenClient.builder());

@@ -35,6 +35,8 @@ public final class ShortpenOperations {
   private final Long workspaceId;
 
   /**
+   * Operations over a transport built by {@link #transport(HttpTransport.Builder)}.
+   *
    * @param defaultDomainId the domain of new links when a request names none, or null
    * @param workspaceId the workspace to create in and list, or null for ShortPen's default (the
    *     organization's first workspace)

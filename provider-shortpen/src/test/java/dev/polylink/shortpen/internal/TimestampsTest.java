@@ -2,6 +2,8 @@ package dev.polylink.shortpen.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.spi.Json;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,7 @@ class TimestampsTest {
 
   @Test
   void numbersAreUnixSecondsOrMilliseconds() throws Exception {
-    com.fasterxml.jackson.databind.JsonNode node =
-        dev.polylink.core.spi.Json.mapper().readTree("{\"s\": 1717234200, \"ms\": 1717234200123, \"n\": null}");
+    JsonNode node = Json.mapper().readTree("{\"s\": 1717234200, \"ms\": 1717234200123, \"n\": null}");
     assertEquals(Optional.of(Instant.ofEpochSecond(1717234200)), Timestamps.read(node, "s"));
     assertEquals(Optional.of(Instant.ofEpochMilli(1717234200123L)), Timestamps.read(node, "ms"));
     assertEquals(Optional.empty(), Timestamps.read(node, "n"));
