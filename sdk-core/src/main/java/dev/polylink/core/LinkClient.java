@@ -1,5 +1,6 @@
 package dev.polylink.core;
 
+import dev.polylink.core.spi.Pages;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -31,7 +32,7 @@ public interface LinkClient extends AutoCloseable {
    * stream's consumer reaches it, with no prefetch. Close the stream or stop consuming it to stop.
    */
   default Stream<Link> listAll(ListLinksRequest request) {
-    return LazyPages.stream(request, this::list);
+    return Pages.lazy(request, this::list);
   }
 
   /** Applies a patch and returns the link as the vendor reports it afterwards. */

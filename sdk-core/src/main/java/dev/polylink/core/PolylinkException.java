@@ -15,7 +15,8 @@ public class PolylinkException extends RuntimeException {
   private final String providerId;
 
   public PolylinkException(String providerId, String message) {
-    this(providerId, message, null);
+    super(message); // leaves the cause unset, so a provider may still initCause() it
+    this.providerId = Objects.requireNonNull(providerId, "providerId");
   }
 
   public PolylinkException(String providerId, String message, Throwable cause) {

@@ -1,5 +1,8 @@
-package dev.polylink.core;
+package dev.polylink.core.spi;
 
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Page;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -8,11 +11,18 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** Turns cursor pagination into a lazy stream: one page is fetched at a time, when needed. */
-final class LazyPages {
-  private LazyPages() {}
+/**
+ * Lazy cursor pagination: what {@link LinkClient#listAll} does, for providers' own list variants
+ * too.
+ */
+public final class Pages {
+  private Pages() {}
 
-  static <T> Stream<T> stream(ListLinksRequest first, Function<ListLinksRequest, Page<T>> fetch) {
+  /**
+   * Every item from {@code first}'s cursor on: a page is fetched only when the consumer reaches it,
+   * following {@link Page#nextCursor()} until it is empty; no page is fetched ahead.
+   */
+  public static <T> Stream<T> lazy(ListLinksRequest first, Function<ListLinksRequest, Page<T>> fetch) {
     Iterator<T> iterator =
         new Iterator<>() {
           private ListLinksRequest next = first;
