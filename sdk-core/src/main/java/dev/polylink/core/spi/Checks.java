@@ -2,6 +2,7 @@ package dev.polylink.core.spi;
 
 import dev.polylink.core.LinkId;
 import dev.polylink.core.RequestValidationException;
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
@@ -36,16 +37,44 @@ public final class Checks {
     return httpUrl(providerId, field, uri);
   }
 
-  /** Checks that a URI is an absolute http or https URL with a host. */
+  /**
+   * Checks that a URI is an absolute http or https URL with a host. Internationalized domain names
+   * ({@code https://münchen.de/}) are hosts too, although {@link URI#getHost()} does not see them.
+   */
   public static URI httpUrl(String providerId, String field, URI value) {
     String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(Locale.ROOT);
     if (!value.isAbsolute()
         || !(scheme.equals("http") || scheme.equals("https"))
-        || value.getHost() == null
-        || value.getHost().isEmpty()) {
+        || !hasHost(value)) {
       throw invalid(providerId, field, "must be an absolute http or https URL", value.toString());
     }
     return value;
+  }
+
+  private static boolean hasHost(URI value) {
+    if (value.getHost() != null) {
+      return !value.getHost().isEmpty();
+    }
+    // java.net.URI parses a non-ASCII host as a registry-based authority without a host: accept it
+    // when its host part is a valid internationalized domain name.
+    String authority = value.getRawAuthority();
+    if (authority == null || value.isOpaque()) {
+      return false;
+    }
+    String host = authority.substring(authority.lastIndexOf('@') + 1);
+    int colon = host.lastIndexOf(':');
+    if (colon >= 0 && host.substring(colon + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+      host = host.substring(0, colon);
+    }
+    if (host.isEmpty()) {
+      return false;
+    }
+    try {
+      String ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+      return !ascii.isEmpty() && new URI("http://" + ascii + "/").getHost() != null;
+    } catch (IllegalArgumentException | URISyntaxException e) {
+      return false;
+    }
   }
 
   /** Checks a value against a pattern, describing the rule in words for the message. */
