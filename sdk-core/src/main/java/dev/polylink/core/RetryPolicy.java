@@ -78,17 +78,31 @@ public final class RetryPolicy {
     if (retry < 1) {
       throw new IllegalArgumentException("retry must be at least 1");
     }
-    long initial = initialBackoff.toMillis();
-    long cap = maxBackoff.toMillis();
-    int shift = Math.min(retry - 1, 30);
-    long ceiling = initial > (cap >> shift) ? cap : Math.min(cap, initial << shift);
+    long initial = saturatedMillis(initialBackoff);
+    long cap = saturatedMillis(maxBackoff);
+    int shift = retry - 1;
+    if (initial == 0) {
+      return Duration.ZERO;
+    }
+    // initial << shift would exceed cap (or overflow) exactly when initial > cap >> shift.
+    long ceiling = shift >= Long.SIZE - 1 || initial > (cap >> shift) ? cap : initial << shift;
     return Duration.ofMillis(ceiling);
   }
 
   /** The wait before retry number {@code retry}: uniformly random in {@code [0, backoffCeiling(retry)]}. */
   public Duration backoff(int retry) {
     long ceiling = backoffCeiling(retry).toMillis();
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return Duration.ofMillis(ceiling == Long.MAX_VALUE ? random.nextLong(ceiling) : random.nextLong(ceiling + 1));
+  }
+
+  /** Whole milliseconds, saturating at {@code Long.MAX_VALUE} for durations beyond ~292 million years. */
+  private static long saturatedMillis(Duration duration) {
+    try {
+      return duration.toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   @Override
