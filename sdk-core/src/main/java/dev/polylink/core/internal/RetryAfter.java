@@ -23,18 +23,19 @@ public final class RetryAfter {
 
   /**
    * The wait the header asks for; a date in the past is a zero wait; empty when the header is
-   * missing or unreadable. All three HTTP-date formats are read (RFC 9110 section 5.6.7).
+   * missing or unreadable. All three HTTP-date formats are read (RFC 9110 section 5.6.7), and a
+   * delta-seconds too large to represent is taken as the longest wait rather than as no wait.
    */
   public static Optional<Duration> parse(String header, Clock clock) {
     if (header == null || header.isBlank()) {
       return Optional.empty();
     }
     String value = header.strip();
-    if (value.chars().allMatch(Character::isDigit)) {
+    if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       try {
         return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
       } catch (NumberFormatException e) {
-        return Optional.empty();
+        return Optional.of(Duration.ofSeconds(Long.MAX_VALUE));
       }
     }
     return date(value, clock).map(at -> {
