@@ -1,0 +1,73 @@
+package dev.polylink.xqr;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClients;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.RequestValidationException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Building the client, discovery through {@link LinkClients}, and what {@code toString} shows. */
+class XqrClientTest extends WireMockTestBase {
+  @Test
+  void toStringShowsTheKeyPrefixButNeverTheSecret() {
+    assertEquals("XqrClient{key=xqr_pk_a1b2c3d4.****}", client.toString());
+    try (XqrClient other = XqrClient.builder().apiKey("not-an-xqr-key.s3cr3t").baseUrl(wm.baseUrl()).build()) {
+      assertEquals("XqrClient{key=****}", other.toString());
+      assertFalse(other.toString().contains("s3cr3t"));
+    }
+  }
+
+  @Test
+  void anApiKeyIsRequired() {
+    RequestValidationException e = assertThrows(RequestValidationException.class, () -> XqrClient.builder().build());
+    assertEquals("xqr", e.providerId());
+    assertTrue(e.violations().get(0).startsWith("apiKey"), e.violations().toString());
+  }
+
+  @Test
+  void theDocumentedDefaultsAreExposed() {
+    assertEquals("https://xqr.co/api", XqrClient.DEFAULT_BASE_URL);
+    assertEquals("xqr", client.providerId());
+    assertEquals(XqrClient.CAPABILITIES, client.capabilities());
+  }
+
+  @Test
+  void aBaseUrlWithATrailingSlashWorksToo() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + Fixtures.DOCUMENTED_ID))
+        .willReturn(json(200, Fixtures.read("get-link-response.json"))));
+    try (XqrClient slash = XqrClient.builder().apiKey(Fixtures.DOCUMENTED_KEY).baseUrl(wm.baseUrl() + "/api/").build()) {
+      assertEquals("summer24", slash.get(LinkId.of(Fixtures.DOCUMENTED_ID)).shortCode());
+    }
+  }
+
+  @Test
+  void linkClientsFindsXqrAndBuildsItFromConfiguration() {
+    assertTrue(LinkClients.providers().contains("xqr"), LinkClients.providers().toString());
+    assertEquals("XQR_API_KEY", LinkClients.environmentVariables("xqr").get("apiKey"));
+    assertEquals("XQR_BASE_URL", LinkClients.environmentVariables("xqr").get("baseUrl"));
+    wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + Fixtures.DOCUMENTED_ID))
+        .willReturn(json(200, Fixtures.read("get-link-response.json"))));
+    try (LinkClient fromConfig = LinkClients.create("xqr",
+        Map.of("apiKey", Fixtures.DOCUMENTED_KEY, "baseUrl", wm.baseUrl() + "/api", "timeout", "PT5S"))) {
+      assertInstanceOf(XqrClient.class, fromConfig);
+      assertEquals("summer24", fromConfig.get(LinkId.of(Fixtures.DOCUMENTED_ID)).shortCode());
+    }
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/links/" + Fixtures.DOCUMENTED_ID)));
+    try (LinkClient fromEnvironment = LinkClients.fromEnvironment("xqr",
+        Map.of("XQR_API_KEY", Fixtures.DOCUMENTED_KEY, "XQR_BASE_URL", wm.baseUrl() + "/api")::get)) {
+      assertEquals("xqr", fromEnvironment.providerId());
+    }
+    assertThrows(RequestValidationException.class,
+        () -> LinkClients.create("xqr", Map.of("apiKey", Fixtures.DOCUMENTED_KEY, "workspaceId", "1")));
+  }
+}

@@ -1,0 +1,144 @@
+package dev.polylink.xqr;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Page;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Offset pagination, filters and the lazy {@code listAll}. */
+class XqrListTest extends WireMockTestBase {
+  private static final String PATH = "/api/v1/links";
+
+  private static final String[] IDS = {
+    "00000000-0000-4000-8000-000000000001",
+    "00000000-0000-4000-8000-000000000002",
+    "00000000-0000-4000-8000-000000000003",
+    "00000000-0000-4000-8000-000000000004",
+    "00000000-0000-4000-8000-000000000005",
+  };
+
+  private static String page(Integer total, int limit, int offset, int... indexes) {
+    String links = java.util.Arrays.stream(indexes)
+        .mapToObj(i -> linkJson(IDS[i], "code" + (i + 1)))
+        .collect(Collectors.joining(", "));
+    return "{\"data\": [" + links + "], \"meta\": {\"request_id\": \"req_page" + offset + "\","
+        + (total == null ? "" : " \"total\": " + total + ",")
+        + " \"limit\": " + limit + ", \"offset\": " + offset + "}}";
+  }
+
+  @Test
+  void listLinksExampleWithLabelFilter() {
+    wm.stubFor(get(urlPathEqualTo(PATH))
+        .withQueryParam("limit", equalTo("10"))
+        .withQueryParam("label", equalTo("campaign"))
+        .withQueryParam("offset", absent())
+        .withQueryParam("enabled", absent())
+        .willReturn(json(200, Fixtures.read("list-links-response.json"))));
+
+    Page<Link> page = client.list(ListLinksRequest.builder().pageSize(10).label("campaign").build());
+
+    assertEquals(2, page.items().size());
+    assertEquals(OptionalLong.of(42), page.total());
+    assertEquals(Optional.of("2"), page.nextCursor(), "offset 0 + 2 links < 42");
+    Link second = page.items().get(1);
+    assertEquals(LinkId.of("a83c1d4e-2f5b-4890-bc7a-abcdef012345"), second.id());
+    assertEquals("docs-v2", second.shortCode());
+    assertEquals(URI.create("https://xqr.co/docs-v2"), second.shortUrl());
+    assertEquals(Optional.of(URI.create("https://docs.example.com/v2")), second.destination());
+    assertEquals(List.of("campaign"), second.labels());
+    assertEquals(OptionalLong.of(327), second.clicks());
+    assertEquals(Optional.of(Instant.parse("2026-03-19T16:45:02Z")), second.lastClickedAt());
+    assertEquals(Optional.empty(), second.expiresAt(), "expires_at is null");
+    assertEquals(false, second.providerFields().containsKey("expires_at"));
+    assertEquals(Optional.of("req_1a2b3c4d5e6f7890"), client.lastRequestId());
+  }
+
+  @Test
+  void enabledFilterAndCursorBecomeQueryParameters() {
+    wm.stubFor(get(urlPathEqualTo(PATH))
+        .withQueryParam("enabled", equalTo("false"))
+        .withQueryParam("offset", equalTo("20"))
+        .withQueryParam("limit", absent())
+        .withQueryParam("label", absent())
+        .willReturn(json(200, page(22, 50, 20, 0, 1))));
+
+    Page<Link> page = client.list(ListLinksRequest.builder().enabled(false).cursor("20").build());
+
+    assertEquals(List.of(LinkId.of(IDS[0]), LinkId.of(IDS[1])),
+        page.items().stream().map(Link::id).collect(Collectors.toList()));
+    assertEquals(Optional.empty(), page.nextCursor(), "20 + 2 links reach the total of 22");
+  }
+
+  @Test
+  void listAllFetchesOnlyThePagesItConsumes() {
+    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", absent())
+        .willReturn(json(200, page(5, 2, 0, 0, 1))));
+    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("2"))
+        .willReturn(json(200, page(5, 2, 2, 2, 3))));
+    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("4"))
+        .willReturn(json(200, page(5, 2, 4, 4))));
+    ListLinksRequest request = ListLinksRequest.builder().pageSize(2).build();
+
+    try (Stream<Link> links = client.listAll(request)) {
+      assertNoRequests();
+      List<LinkId> firstThree = links.limit(3).map(Link::id).collect(Collectors.toList());
+      assertEquals(List.of(LinkId.of(IDS[0]), LinkId.of(IDS[1]), LinkId.of(IDS[2])), firstThree);
+    }
+    wm.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("offset", absent()));
+    wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("2")));
+    wm.verify(0, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("4")));
+
+    wm.resetRequests();
+    try (Stream<Link> links = client.listAll(request)) {
+      assertEquals(Stream.of(IDS).map(LinkId::of).collect(Collectors.toList()),
+          links.map(Link::id).collect(Collectors.toList()));
+    }
+    wm.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
+    wm.verify(3, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("limit", equalTo("2")));
+  }
+
+  @Test
+  void anEmptyPageEndsTheListingWhateverTheTotalSays() {
+    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200, page(10, 50, 0))));
+    Page<Link> page = client.list(ListLinksRequest.defaults());
+    assertEquals(List.of(), page.items());
+    assertEquals(Optional.empty(), page.nextCursor());
+    assertEquals(OptionalLong.of(10), page.total());
+  }
+
+  @Test
+  void withoutATotalAFullPageMayHaveASuccessor() {
+    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", absent())
+        .willReturn(json(200, page(null, 2, 0, 0, 1))));
+    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("2"))
+        .willReturn(json(200, page(null, 2, 2, 2))));
+    Page<Link> full = client.list(ListLinksRequest.builder().pageSize(2).build());
+    assertEquals(Optional.of("2"), full.nextCursor());
+    assertEquals(OptionalLong.empty(), full.total());
+    Page<Link> partial = client.list(ListLinksRequest.builder().pageSize(2).cursor("2").build());
+    assertEquals(Optional.empty(), partial.nextCursor());
+  }
+
+  @Test
+  void theLastPageHasNoCursor() {
+    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200, page(3, 2, 2, 2))));
+    Page<Link> page = client.list(ListLinksRequest.builder().pageSize(2).cursor("2").build());
+    assertEquals(Optional.empty(), page.nextCursor());
+  }
+}
