@@ -102,6 +102,9 @@ final class RetryInterceptor implements Interceptor {
       error = decoder.decode(response.code(), response.headers(), body);
     } catch (RuntimeException e) {
       // A decoder bug must not hide the vendor's answer: keep the status and the raw body.
+      error = null;
+    }
+    if (error == null) {
       error = VendorError.none();
     }
     Duration retryAfter =
