@@ -24,13 +24,17 @@ public final class Page<T> {
   /**
    * A page.
    *
-   * @param nextCursor where the next page starts, or empty on the last page
+   * @param nextCursor where the next page starts, or empty on the last page; a blank cursor (some
+   *     vendors send {@code ""} on the last page) also means the last page, since it could never be
+   *     passed back through {@link ListLinksRequest.Builder#cursor(String)}
    * @param total the number of items over all pages, where the vendor says
    */
   public static <T> Page<T> of(List<T> items, Optional<String> nextCursor, OptionalLong total) {
     Objects.requireNonNull(items, "items");
     return new Page<>(
-        items, nextCursor.orElse(null), total.isPresent() ? total.getAsLong() : null);
+        items,
+        nextCursor.filter(cursor -> !cursor.isBlank()).orElse(null),
+        total.isPresent() ? total.getAsLong() : null);
   }
 
   public List<T> items() {
