@@ -1,8 +1,10 @@
 package dev.polylink.core;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,6 +12,10 @@ import java.util.Set;
  * What a provider can do, and the single source of truth for it: the provider validates requests
  * against these sets, its README table is checked against them, and the contract tests derive their
  * expectations from them.
+ *
+ * <p>Its builder rejects inconsistent capabilities (a clearable field that is not updatable, no
+ * {@link LinkField#DESTINATION} on create, a page size below 1) with a {@link
+ * RequestValidationException}.
  */
 public final class Capabilities {
   private final Set<Operation> operations;
@@ -26,11 +32,18 @@ public final class Capabilities {
     this.clearableFields = frozen(b.clearableFields, LinkField.class);
     this.listFilters = frozen(b.listFilters, ListFilter.class);
     this.maxPageSize = b.maxPageSize;
+    List<String> violations = new ArrayList<>();
     if (!updatableFields.containsAll(clearableFields)) {
-      throw new IllegalArgumentException("clearable fields must be updatable: " + clearableFields);
+      Set<LinkField> notUpdatable = EnumSet.noneOf(LinkField.class);
+      notUpdatable.addAll(clearableFields);
+      notUpdatable.removeAll(updatableFields);
+      violations.add("clearableFields: must also be updatable (not updatable: " + notUpdatable + ")");
     }
     if (!creatableFields.contains(LinkField.DESTINATION)) {
-      throw new IllegalArgumentException("every provider must create DESTINATION");
+      violations.add("creatableFields: must include DESTINATION");
+    }
+    if (!violations.isEmpty()) {
+      throw new RequestValidationException(PolylinkException.NO_PROVIDER, violations);
     }
   }
 
@@ -151,7 +164,8 @@ public final class Capabilities {
 
     public Builder maxPageSize(int maxPageSize) {
       if (maxPageSize < 1) {
-        throw new IllegalArgumentException("maxPageSize must be at least 1");
+        throw new RequestValidationException(
+            PolylinkException.NO_PROVIDER, "maxPageSize: must be at least 1 (was " + maxPageSize + ")");
       }
       this.maxPageSize = maxPageSize;
       return this;
