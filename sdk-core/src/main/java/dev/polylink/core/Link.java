@@ -376,7 +376,8 @@ public final class Link {
      * The vendor's object as plain Java values; copied deeply. Entries with a {@code null} value
      * are dropped.
      *
-     * @throws IllegalArgumentException if a value is not a String, Boolean, Number, List or Map
+     * @throws RequestValidationException if a value is not a String, Boolean, Number, List or Map
+     *     (the violation names its path, e.g. {@code providerFields.meta.tags[2]})
      */
     public Builder providerFields(Map<String, ?> providerFields) {
       this.providerFields = PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields"));
