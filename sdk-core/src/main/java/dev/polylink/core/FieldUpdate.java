@@ -19,15 +19,18 @@ public final class FieldUpdate<T> {
     CLEARED
   }
 
-  private static final FieldUpdate<?> ABSENT = new FieldUpdate<>(State.ABSENT, null);
-  private static final FieldUpdate<?> CLEARED = new FieldUpdate<>(State.CLEARED, null);
+  private static final FieldUpdate<?> ABSENT = new FieldUpdate<>(State.ABSENT, null, false);
+  private static final FieldUpdate<?> CLEARED = new FieldUpdate<>(State.CLEARED, null, false);
 
   private final State state;
   private final T value;
+  /** A secret's value (a password) is never shown by {@link #toString()}. */
+  private final boolean secret;
 
-  private FieldUpdate(State state, T value) {
+  private FieldUpdate(State state, T value, boolean secret) {
     this.state = state;
     this.value = value;
+    this.secret = secret;
   }
 
   @SuppressWarnings("unchecked")
@@ -41,7 +44,12 @@ public final class FieldUpdate<T> {
   }
 
   public static <T> FieldUpdate<T> set(T value) {
-    return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"));
+    return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"), false);
+  }
+
+  /** Like {@link #set} for a secret such as a password: equal to it, but shown as {@code set(****)}. */
+  static <T> FieldUpdate<T> setSecret(T value) {
+    return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"), true);
   }
 
   public State state() {
@@ -94,8 +102,12 @@ public final class FieldUpdate<T> {
     return Objects.hash(state, value);
   }
 
+  /** {@code absent}, {@code cleared} or {@code set(<value>)}; a password's value shows as {@code ****}. */
   @Override
   public String toString() {
-    return state == State.SET ? "set(" + value + ")" : state.name().toLowerCase(java.util.Locale.ROOT);
+    if (state != State.SET) {
+      return state.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return "set(" + (secret ? "****" : value) + ")";
   }
 }

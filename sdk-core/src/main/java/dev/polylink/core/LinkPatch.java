@@ -252,7 +252,7 @@ public final class LinkPatch {
 
     /** Sets a new password. Must not be empty: use {@link #clearPassword()} to remove one. */
     public Builder password(String password) {
-      this.password = FieldUpdate.set(Values.password(password));
+      this.password = FieldUpdate.setSecret(Values.password(password));
       return this;
     }
 
