@@ -1,0 +1,65 @@
+package dev.polylink.core;
+
+import static dev.polylink.core.Violations.assertInvalid;
+import static dev.polylink.core.Violations.assertNpe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.polylink.core.fake.FakeLinkClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The shared builder settings, through the fake provider's builder. */
+class LinkClientBuilderTest {
+
+  @Test
+  void anApiKeyIsRequiredAndNeverShown() {
+    RequestValidationException missing = assertInvalid("apiKey", () -> FakeLinkClient.builder().build());
+    assertEquals("fake", missing.providerId());
+    RequestValidationException blank = assertInvalid("apiKey", () -> FakeLinkClient.builder().apiKey("  "));
+    assertFalse(blank.getMessage().contains("  \""));
+  }
+
+  @Test
+  void invalidSettingsNameTheSetting() {
+    FakeLinkClient.Builder b = FakeLinkClient.builder();
+    assertInvalid("baseUrl", () -> b.baseUrl("fake.example/api"));
+    assertInvalid("baseUrl", () -> b.baseUrl("ftp://fake.example"));
+    assertInvalid("timeout", () -> b.timeout(Duration.ZERO));
+    assertInvalid("timeout", () -> b.timeout(Duration.ofSeconds(-1)));
+    assertInvalid("userAgent", () -> b.userAgent(" "));
+    assertInvalid("userAgent", () -> b.userAgent("app\r\nX-Injected: 1"));
+    assertInvalid("userAgent", () -> b.userAgent("appé/1"));
+  }
+
+  @Test
+  void nullArgumentsAreNullPointerExceptions() {
+    FakeLinkClient.Builder b = FakeLinkClient.builder();
+    assertNpe(() -> b.apiKey(null));
+    assertNpe(() -> b.baseUrl(null));
+    assertNpe(() -> b.httpClient(null));
+    assertNpe(() -> b.timeout(null));
+    assertNpe(() -> b.retryPolicy(null));
+    assertNpe(() -> b.userAgent(null));
+    assertNpe(() -> b.clock(null));
+    assertNpe(() -> b.sleeper(null));
+  }
+
+  @Test
+  void settersReturnTheConcreteBuilder() {
+    FakeLinkClient client =
+        FakeLinkClient.builder()
+            .apiKey(" key ")
+            .baseUrl("http://127.0.0.1:1/api")
+            .timeout(Duration.ofSeconds(1))
+            .retryPolicy(RetryPolicy.none())
+            .userAgent("app/1")
+            .clock(Clock.systemUTC())
+            .sleeper(d -> {})
+            .build();
+    try (client) {
+      assertEquals("fake", client.providerId());
+    }
+  }
+}
