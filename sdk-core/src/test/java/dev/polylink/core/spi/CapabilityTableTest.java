@@ -1,0 +1,70 @@
+package dev.polylink.core.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.ListFilter;
+import dev.polylink.core.Operation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CapabilityTableTest {
+  private static final Capabilities SMALL =
+      Capabilities.builder()
+          .operations(Operation.CREATE, Operation.GET, Operation.DELETE)
+          .creatableFields(LinkField.DESTINATION, LinkField.SLUG)
+          .updatableFields(LinkField.DESTINATION, LinkField.TITLE)
+          .clearableFields(LinkField.TITLE)
+          .listFilters(ListFilter.LABEL)
+          .maxPageSize(25)
+          .build();
+
+  @Test
+  void markdownOfOneProvider() {
+    assertEquals(
+        "| field | create | update | clear |\n"
+            + "|---|---|---|---|\n"
+            + "| destination | yes | yes | no |\n"
+            + "| slug | yes | no | no |\n"
+            + "| title | no | yes | yes |\n"
+            + "| enabled | no | no | no |\n"
+            + "| labels | no | no | no |\n"
+            + "| expires_at | no | no | no |\n"
+            + "| password | no | no | no |\n"
+            + "| redirect_type | no | no | no |\n"
+            + "\n"
+            + "Operations: create, get, delete. List filters: label. Largest page: 25.\n",
+        CapabilityTable.markdown(SMALL));
+  }
+
+  @Test
+  void markdownWithoutFilters() {
+    Capabilities bare = Capabilities.builder().operations(Operation.LIST).creatableFields(LinkField.DESTINATION).build();
+    String table = CapabilityTable.markdown(bare);
+    assertTrue(table.endsWith("| redirect_type | no | no | no |\n\nOperations: list. List filters: none. Largest page: 100.\n"),
+        table);
+  }
+
+  @Test
+  void matrixOfTwoProviders() {
+    Map<String, Capabilities> providers = new LinkedHashMap<>();
+    providers.put("a", SMALL);
+    providers.put("b", Capabilities.builder().operations(Operation.values()).creatableFields(LinkField.DESTINATION)
+        .listFilters(ListFilter.SEARCH).build());
+    String matrix = CapabilityTable.matrix(providers);
+    String[] lines = matrix.split("\n");
+    assertEquals("| | a | b |", lines[0]);
+    assertEquals("|---|---|---|", lines[1]);
+    assertEquals("| create | yes | yes |", lines[2]);
+    assertEquals("| list | no | yes |", lines[4]);
+    assertEquals("| create slug | yes | no |", lines[2 + 5 + 1]);
+    assertEquals("| clear title | yes | no |", lines[2 + 5 + 8 + 8 + 2]);
+    assertEquals("| list by label | yes | no |", lines[2 + 5 + 24]);
+    assertEquals("| list by search | no | yes |", lines[2 + 5 + 24 + 2]);
+    assertEquals("| largest page | 25 | 100 |", lines[lines.length - 1]);
+    assertEquals(2 + 5 + 24 + 3 + 1, lines.length);
+  }
+}

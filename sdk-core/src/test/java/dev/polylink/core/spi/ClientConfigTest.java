@@ -1,0 +1,84 @@
+package dev.polylink.core.spi;
+
+import static dev.polylink.core.Violations.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.fake.FakeLinkClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClientConfigTest {
+
+  @Test
+  void commonKeysMapToPrefixedVariablesInOrder() {
+    Map<String, String> keys = ClientConfig.commonKeys("shortpen");
+    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent"), List.copyOf(keys.keySet()));
+    assertEquals(List.of("SHORTPEN_API_KEY", "SHORTPEN_BASE_URL", "SHORTPEN_TIMEOUT", "SHORTPEN_USER_AGENT"),
+        List.copyOf(keys.values()));
+    keys.put("defaultDomainId", "SHORTPEN_DOMAIN_ID"); // providers extend it
+    assertEquals(4, ClientConfig.commonKeys("shortpen").size());
+  }
+
+  @Test
+  void stringsAreOptionalAndBlankMeansAbsent() {
+    ClientConfig config = new ClientConfig("p", Map.of("a", "v", "blank", "  "));
+    assertEquals(Optional.of("v"), config.string("a"));
+    assertEquals(Optional.empty(), config.string("blank"));
+    assertEquals(Optional.empty(), config.string("missing"));
+  }
+
+  @Test
+  void theValuesAreCopied() {
+    Map<String, String> source = new HashMap<>(Map.of("a", "1"));
+    ClientConfig config = new ClientConfig("p", source);
+    source.put("a", "2");
+    assertEquals(Optional.of("1"), config.string("a"));
+  }
+
+  @Test
+  void longValues() {
+    ClientConfig config = new ClientConfig("shortpen", Map.of("defaultDomainId", " 42 ", "bad", "4x2"));
+    assertEquals(Optional.of(42L), config.longValue("defaultDomainId"));
+    assertEquals(Optional.empty(), config.longValue("missing"));
+    RequestValidationException e = assertInvalid("bad", () -> config.longValue("bad"));
+    assertEquals("shortpen", e.providerId());
+    assertTrue(e.violations().get(0).contains("whole number"), e.violations()::toString);
+  }
+
+  @Test
+  void durations() {
+    ClientConfig config = new ClientConfig("xqr", Map.of("timeout", "PT10S", "bad", "10s"));
+    assertEquals(Optional.of(Duration.ofSeconds(10)), config.duration("timeout"));
+    assertEquals(Optional.empty(), config.duration("missing"));
+    RequestValidationException e = assertInvalid("bad", () -> config.duration("bad"));
+    assertTrue(e.violations().get(0).contains("ISO-8601"), e.violations()::toString);
+  }
+
+  @Test
+  void applyCommonUsesTheBuilderChecks() {
+    ClientConfig negative = new ClientConfig("fake", Map.of("apiKey", "k", "timeout", "PT-1S"));
+    assertInvalid("timeout", () -> negative.applyCommon(FakeLinkClient.builder()));
+    ClientConfig badUrl = new ClientConfig("fake", Map.of("apiKey", "k", "baseUrl", "nope"));
+    assertInvalid("baseUrl", () -> badUrl.applyCommon(FakeLinkClient.builder()));
+    ClientConfig ok = new ClientConfig("fake", Map.of("apiKey", "k", "baseUrl", "http://127.0.0.1:1/api",
+        "timeout", "PT1S", "userAgent", "ua/1"));
+    try (FakeLinkClient client = ok.applyCommon(FakeLinkClient.builder()).build()) {
+      assertEquals("fake", client.providerId());
+    }
+  }
+
+  @Test
+  void toStringShowsKeysButNoValues() {
+    ClientConfig config = new ClientConfig("xqr", Map.of("apiKey", "super-secret-value"));
+    String text = config.toString();
+    assertTrue(text.contains("apiKey"), text);
+    assertFalse(text.contains("super-secret-value"), text);
+  }
+}
