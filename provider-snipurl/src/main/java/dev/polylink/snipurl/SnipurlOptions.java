@@ -84,6 +84,7 @@ public final class SnipurlOptions implements ProviderOptions {
     return analyticsPublic == null && sharedSections == null && !shareAllSections;
   }
 
+  /** Equal when every setting is the same. */
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -98,6 +99,7 @@ public final class SnipurlOptions implements ProviderOptions {
         && Objects.equals(sharedSections, that.sharedSections);
   }
 
+  /** Consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return Objects.hash(analyticsPublic, sharedSections, shareAllSections);
