@@ -17,7 +17,6 @@ import dev.polylink.core.RateLimitException;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.UnsupportedFieldException;
-import dev.polylink.xqr.internal.ApiKeyHint;
 import dev.polylink.xqr.internal.XqrOperations;
 import java.util.Optional;
 
@@ -90,11 +89,9 @@ public final class XqrClient implements LinkClient {
           .build();
 
   private final XqrOperations operations;
-  private final String keyHint;
 
-  private XqrClient(XqrOperations operations, String keyHint) {
+  private XqrClient(XqrOperations operations) {
     this.operations = operations;
-    this.keyHint = keyHint;
   }
 
   /** A builder; {@link Builder#apiKey(String)} is required. */
@@ -201,7 +198,7 @@ public final class XqrClient implements LinkClient {
   /** The provider and the key's public prefix only, e.g. {@code XqrClient{key=xqr_pk_a1b2c3d4.****}}. */
   @Override
   public String toString() {
-    return "XqrClient{key=" + keyHint + "}";
+    return "XqrClient{key=" + operations.keyHint() + "}";
   }
 
   /**
@@ -229,8 +226,7 @@ public final class XqrClient implements LinkClient {
      */
     @Override
     public XqrClient build() {
-      XqrOperations operations = XqrOperations.open(CAPABILITIES, transport());
-      return new XqrClient(operations, apiKey().map(ApiKeyHint::of).orElse("****"));
+      return new XqrClient(XqrOperations.open(CAPABILITIES, transport(), apiKey()));
     }
   }
 }

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  * prefix identifies the key and is safe to log, the secret never is. Keys of another shape are shown
  * as {@code ****} only.
  */
-public final class ApiKeyHint {
+final class ApiKeyHint {
   private static final Pattern KEY = Pattern.compile("(xqr_pk_[0-9a-fA-F]{8})\\..+");
 
   private ApiKeyHint() {}
 
   /** {@code xqr_pk_a1b2c3d4.****} for a well-formed key, {@code ****} otherwise. */
-  public static String of(String apiKey) {
+  static String of(String apiKey) {
     Matcher m = KEY.matcher(apiKey);
     return m.matches() ? m.group(1) + ".****" : "****";
   }

@@ -38,19 +38,32 @@ public final class XqrOperations implements AutoCloseable {
   private final Capabilities capabilities;
   private final HttpTransport transport;
   private final XqrApi api;
+  private final String keyHint;
   private final AtomicReference<String> lastRequestId = new AtomicReference<>();
 
-  private XqrOperations(Capabilities capabilities, HttpTransport transport) {
+  private XqrOperations(Capabilities capabilities, HttpTransport transport, String keyHint) {
     this.capabilities = capabilities;
     this.transport = transport;
     this.api = transport.create(XqrApi.class);
+    this.keyHint = keyHint;
   }
 
-  /** Adds xQR's error decoder and rate-limit parser to a configured transport and opens it. */
-  public static XqrOperations open(Capabilities capabilities, HttpTransport.Builder transport) {
+  /**
+   * Adds xQR's error decoder and rate-limit parser to a configured transport and opens it.
+   *
+   * @param apiKey the key the transport authenticates with, only to derive {@link #keyHint()}
+   */
+  public static XqrOperations open(
+      Capabilities capabilities, HttpTransport.Builder transport, Optional<String> apiKey) {
     return new XqrOperations(
         capabilities,
-        transport.errorDecoder(new XqrErrorDecoder()).rateLimitParser(XqrRateLimits::fromHeaders).build());
+        transport.errorDecoder(new XqrErrorDecoder()).rateLimitParser(XqrRateLimits::fromHeaders).build(),
+        apiKey.map(ApiKeyHint::of).orElse("****"));
+  }
+
+  /** The part of the API key that may be shown: {@code xqr_pk_a1b2c3d4.****}, or {@code ****}. */
+  public String keyHint() {
+    return keyHint;
   }
 
   /** {@code POST /v1/links}, 201. */
