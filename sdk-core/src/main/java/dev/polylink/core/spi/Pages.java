@@ -5,6 +5,7 @@ import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Page;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -23,6 +24,8 @@ public final class Pages {
    * following {@link Page#nextCursor()} until it is empty; no page is fetched ahead.
    */
   public static <T> Stream<T> lazy(ListLinksRequest first, Function<ListLinksRequest, Page<T>> fetch) {
+    Objects.requireNonNull(first, "request");
+    Objects.requireNonNull(fetch, "fetch");
     Iterator<T> iterator =
         new Iterator<>() {
           private ListLinksRequest next = first;
