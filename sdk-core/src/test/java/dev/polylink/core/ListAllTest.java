@@ -200,6 +200,13 @@ class ListAllTest {
   }
 
   @Test
+  void aNullRequestIsRejectedAtOnceNotWhenTheStreamIsConsumed() {
+    PagedClient client = pagesOfTwo();
+    assertThrows(NullPointerException.class, () -> client.listAll(null));
+    assertEquals(0, client.requests.size());
+  }
+
+  @Test
   void aFailingPageSurfacesWhenReached() {
     PagedClient client = new PagedClient(Map.of("", page("missing", "a")));
     Iterator<Link> it = client.listAll(ListLinksRequest.defaults()).iterator();
