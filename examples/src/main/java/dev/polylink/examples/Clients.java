@@ -1,0 +1,196 @@
+package dev.polylink.examples;
+
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClients;
+import dev.polylink.testkit.ProviderEmulator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Where the examples get their {@link LinkClient}s: the real service when the provider's
+ * environment variables are set ({@code XQR_API_KEY}, ... as {@link LinkClients#fromEnvironment}
+ * reads them), an embedded {@link ProviderEmulator} otherwise.
+ *
+ * <pre>{@code
+ * Clients clients = Clients.fromSystemEnvironment();
+ * try (Clients.Connection xqr = clients.connect("xqr")) {
+ *   System.out.println("using " + xqr.description());
+ *   xqr.client().create(CreateLinkRequest.builder().destination("https://example.com").build());
+ * }
+ * }</pre>
+ *
+ * <p>Tests pass their own environment and their own, already started emulators, so that they can
+ * inspect the emulator's state after a command ran.
+ */
+public final class Clients {
+  private final Function<String, String> environment;
+  private final Map<String, ProviderEmulator> emulators;
+
+  private Clients(Function<String, String> environment, Map<String, ProviderEmulator> emulators) {
+    this.environment = environment;
+    this.emulators = emulators;
+  }
+
+  /** Reads the process environment; starts an emulator for each provider that is not configured. */
+  public static Clients fromSystemEnvironment() {
+    return builder().environment(System::getenv).build();
+  }
+
+  /** A builder: no environment variables and no given emulators until told otherwise. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The providers the examples can talk to: those on the class path that the test kit emulates. */
+  public static Set<String> providers() {
+    Set<String> ids = new TreeSet<>(LinkClients.providers());
+    ids.retainAll(ProviderEmulator.providerIds());
+    return ids;
+  }
+
+  /**
+   * True when the provider's API key is set in the environment (or, for a provider that accepts
+   * them, a username and a password): then {@link #connect} uses the real service.
+   */
+  public boolean configured(String providerId) {
+    Map<String, String> variables = LinkClients.environmentVariables(providerId);
+    return isSet(variables.get("apiKey"))
+        || (isSet(variables.get("username")) && isSet(variables.get("password")));
+  }
+
+  /**
+   * A client for the provider: the real service when {@link #configured(String)}, otherwise the
+   * emulator given to the builder, or else a new one that closing the connection stops.
+   *
+   * @throws UsageException for a provider id the examples do not know
+   */
+  public Connection connect(String providerId) {
+    Objects.requireNonNull(providerId, "providerId");
+    if (!providers().contains(providerId)) {
+      throw new UsageException(
+          "unknown provider '" + providerId + "' (known: " + String.join(", ", providers()) + ")");
+    }
+    String keyVariable = LinkClients.environmentVariables(providerId).get("apiKey");
+    if (configured(providerId)) {
+      LinkClient client = LinkClients.fromEnvironment(providerId, environment);
+      return new Connection(providerId, client, null, false,
+          "the real " + providerId + " service (" + keyVariable + " is set)");
+    }
+    ProviderEmulator given = emulators.get(providerId);
+    ProviderEmulator emulator = given != null ? given : ProviderEmulator.start(providerId);
+    try {
+      String description = "an embedded " + providerId + " emulator at " + emulator.serverUrl()
+          + " (set " + keyVariable + " to use the real service)";
+      return new Connection(providerId, emulator.client(), given == null ? emulator : null, true, description);
+    } catch (RuntimeException e) {
+      if (given == null) {
+        emulator.close();
+      }
+      throw e;
+    }
+  }
+
+  private boolean isSet(String variable) {
+    if (variable == null) {
+      return false;
+    }
+    String value = environment.apply(variable);
+    return value != null && !value.isBlank();
+  }
+
+  /**
+   * A client and what it talks to. Closing it closes the client and, when {@link Clients} started
+   * it, the emulator.
+   */
+  public static final class Connection implements AutoCloseable {
+    private final String providerId;
+    private final LinkClient client;
+    private final ProviderEmulator ownedEmulator;
+    private final boolean emulated;
+    private final String description;
+
+    Connection(String providerId, LinkClient client, ProviderEmulator ownedEmulator, boolean emulated,
+        String description) {
+      this.providerId = providerId;
+      this.client = client;
+      this.ownedEmulator = ownedEmulator;
+      this.emulated = emulated;
+      this.description = description;
+    }
+
+    /** The provider id, e.g. {@code "xqr"}. */
+    public String providerId() {
+      return providerId;
+    }
+
+    /** The client. */
+    public LinkClient client() {
+      return client;
+    }
+
+    /** True for an embedded emulator, false for the real service. */
+    public boolean emulated() {
+      return emulated;
+    }
+
+    /** What the client talks to, for the user: "the real xqr service (XQR_API_KEY is set)", ... */
+    public String description() {
+      return description;
+    }
+
+    /**
+     * Fills an emulator that {@link Clients} started for this connection with {@link DemoLinks}
+     * and returns them; does nothing (and returns an empty list) for the real service or an
+     * emulator given to the builder.
+     */
+    public List<Link> seedDemoLinks() {
+      return ownedEmulator == null ? List.of() : DemoLinks.seed(client);
+    }
+
+    @Override
+    public void close() {
+      try {
+        client.close();
+      } finally {
+        if (ownedEmulator != null) {
+          ownedEmulator.close();
+        }
+      }
+    }
+  }
+
+  /** Builds {@link Clients}. */
+  public static final class Builder {
+    private Function<String, String> environment = name -> null;
+    private final Map<String, ProviderEmulator> emulators = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Where environment variables are read from, e.g. {@code System::getenv} or a map's {@code get}. */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * An emulator to use, instead of starting one, for its provider when that provider is not
+     * configured. The caller starts, seeds and closes it.
+     */
+    public Builder emulator(ProviderEmulator emulator) {
+      Objects.requireNonNull(emulator, "emulator");
+      emulators.put(emulator.providerId(), emulator);
+      return this;
+    }
+
+    /** The clients. */
+    public Clients build() {
+      return new Clients(environment, Map.copyOf(emulators));
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.polylink.examples;
+
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
+import dev.polylink.core.PolylinkException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Copies every link from one provider to another, keeping the slug, destination, title, expiry,
+ * labels and redirect type wherever the target's {@link Capabilities} allow, and saying for each
+ * link what could not be carried over and why.
+ */
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Copies every link from one provider to another and reports what could not be carried over.",
+        "Providers without an API key in the environment are emulated; an emulated source is seeded with demo links."})
+final class MigrateCommand extends ExampleCommand {
+  @Option(names = "--from", required = true, paramLabel = "ID", description = "The provider to copy from.")
+  String from;
+
+  @Option(names = "--to", required = true, paramLabel = "ID", description = "The provider to copy to.")
+  String to;
+
+  @Option(names = "--dry-run", description = "Show what would be copied and dropped; create nothing.")
+  boolean dryRun;
+
+  @Override
+  int run() {
+    if (from.equals(to)) {
+      throw new UsageException("--from and --to are both '" + from + "'; name two different providers");
+    }
+    try (Clients.Connection source = clients().connect(from);
+        Clients.Connection target = clients().connect(to)) {
+      checkCapabilities(source.client().capabilities(), target.client().capabilities());
+      out().println("From " + source.description() + ".");
+      out().println("To   " + target.description() + ".");
+      int seeded = source.seedDemoLinks().size();
+      if (seeded > 0) {
+        out().println("Seeded the source emulator with " + seeded + " demo links.");
+      }
+
+      RateLimitRetry retry = RateLimitRetry.standard();
+      List<Link> links = retry.call(() ->
+          source.client().listAll(ListLinksRequest.defaults()).collect(Collectors.toList()));
+      out().println("Found " + links.size() + " link(s) on " + from + ". Click counts and analytics stay there.");
+
+      Capabilities targetCan = target.client().capabilities();
+      int copied = 0;
+      int failed = 0;
+      int skipped = 0;
+      for (Link link : links) {
+        Plan plan = plan(link, from, to, targetCan, Instant.now());
+        if (plan.skipReason != null) {
+          skipped++;
+          out().println("skipped  " + link.shortCode() + ": " + plan.skipReason);
+          continue;
+        }
+        if (dryRun) {
+          out().println("would copy " + link.shortCode() + " (" + plan.request.destination() + ")");
+        } else {
+          try {
+            out().println("copied   " + link.shortCode() + " -> " + copy(target.client(), plan, retry).shortUrl());
+            copied++;
+          } catch (PolylinkException e) {
+            failed++;
+            out().println("failed   " + link.shortCode() + ": " + Messages.of(e));
+            continue;
+          }
+        }
+        out().println("  kept: " + String.join(", ", plan.kept));
+        plan.dropped.forEach(reason -> out().println("  not carried over: " + reason));
+      }
+      if (dryRun) {
+        out().println("Dry run: " + (links.size() - skipped) + " link(s) would be copied from " + from + " to " + to
+            + ", " + skipped + " skipped. Nothing was created.");
+        return PolylinkExamples.EXIT_OK;
+      }
+      out().println("Copied " + copied + " of " + links.size() + " link(s) from " + from + " to " + to
+          + ": " + failed + " failed, " + skipped + " skipped.");
+      return failed == 0 ? PolylinkExamples.EXIT_OK : PolylinkExamples.EXIT_FAILED;
+    }
+  }
+
+  private void checkCapabilities(Capabilities source, Capabilities target) {
+    if (!source.supports(Operation.LIST)) {
+      throw new CapabilityException(from + " cannot list its links; nothing was copied");
+    }
+    if (!target.supports(Operation.CREATE)) {
+      throw new CapabilityException(to + " cannot create links; nothing was copied");
+    }
+  }
+
+  /** Creates the copy, then disables it when the original was disabled and the target can. */
+  private static Link copy(LinkClient target, Plan plan, RateLimitRetry retry) {
+    Link copy = retry.call(() -> target.create(plan.request));
+    if (!plan.disableAfterCreate) {
+      return copy;
+    }
+    return retry.call(() -> target.update(copy.id(), LinkPatch.builder().enabled(false).build()));
+  }
+
+  /**
+   * What to create on the target for one source link, and what cannot be carried over and why,
+   * derived from the target's capabilities alone.
+   */
+  static Plan plan(Link link, String from, String to, Capabilities target, Instant now) {
+    Optional<URI> destination = link.destination();
+    if (destination.isEmpty()) {
+      return Plan.skip(from + " did not return its destination");
+    }
+    if (link.expiresAt().isPresent() && link.expiresAt().get().isBefore(now)) {
+      return Plan.skip("expired on " + from + " at " + link.expiresAt().get());
+    }
+    CreateLinkRequest.Builder request = CreateLinkRequest.builder().destination(destination.get());
+    List<String> kept = new ArrayList<>(List.of("destination"));
+    List<String> dropped = new ArrayList<>();
+    if (target.canCreate(LinkField.SLUG)) {
+      request.slug(link.shortCode());
+      kept.add("slug");
+    } else {
+      dropped.add("slug: " + to + " cannot choose the short code on create; it assigns a new one");
+    }
+    link.title().ifPresent(title -> {
+      if (target.canCreate(LinkField.TITLE)) {
+        request.title(title);
+        kept.add("title");
+      } else {
+        dropped.add("title: " + to + " cannot set a title on create");
+      }
+    });
+    if (!link.labels().isEmpty()) {
+      if (target.canCreate(LinkField.LABELS)) {
+        request.labels(link.labels());
+        kept.add("labels");
+      } else {
+        dropped.add("labels: " + to + " cannot set labels on create (" + String.join(", ", link.labels()) + ")");
+      }
+    }
+    link.expiresAt().ifPresent(expiresAt -> {
+      if (target.canCreate(LinkField.EXPIRES_AT)) {
+        request.expiresAt(expiresAt);
+        kept.add("expires_at");
+      } else {
+        dropped.add("expires_at: " + to + " cannot set an expiry on create (" + expiresAt + "); the copy never expires");
+      }
+    });
+    link.redirectType().ifPresent(redirectType -> {
+      if (target.canCreate(LinkField.REDIRECT_TYPE)) {
+        request.redirectType(redirectType);
+        kept.add("redirect_type");
+      } else {
+        dropped.add("redirect_type: " + to + " cannot set the redirect type on create (" + redirectType + ")");
+      }
+    });
+    if (link.passwordProtected().orElse(false)) {
+      dropped.add("password: " + from + " never returns a link's password; "
+          + (target.canCreate(LinkField.PASSWORD) || target.canUpdate(LinkField.PASSWORD)
+              ? "set it again on " + to
+              : to + " cannot protect a link with a password") + "; the copy is not protected");
+    }
+    boolean disable = false;
+    if (!link.enabled().orElse(true)) {
+      if (target.canUpdate(LinkField.ENABLED)) {
+        disable = true;
+        kept.add("enabled (disabled after create)");
+      } else {
+        dropped.add("enabled: the link is disabled on " + from + ", but " + to + " cannot disable a link; the copy is live");
+      }
+    }
+    return new Plan(request.build(), kept, dropped, disable, null);
+  }
+
+  /** The create request for one link, what it leaves behind, or why the link is skipped. */
+  static final class Plan {
+    final CreateLinkRequest request;
+    final List<String> kept;
+    final List<String> dropped;
+    final boolean disableAfterCreate;
+    final String skipReason;
+
+    Plan(CreateLinkRequest request, List<String> kept, List<String> dropped, boolean disableAfterCreate,
+        String skipReason) {
+      this.request = request;
+      this.kept = List.copyOf(kept);
+      this.dropped = List.copyOf(dropped);
+      this.disableAfterCreate = disableAfterCreate;
+      this.skipReason = skipReason;
+    }
+
+    static Plan skip(String reason) {
+      return new Plan(null, List.of(), List.of(), false, reason);
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package dev.polylink.examples;
+
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListFilter;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
+import dev.polylink.core.PolylinkException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Moves every link with a label, or matching a search, to a new destination: several at a time,
+ * waiting out rate limits, with a progress bar and a summary. It first checks the provider's
+ * {@link Capabilities}: a provider that cannot filter by the criterion or cannot change a
+ * destination is reported before anything is done.
+ */
+@Command(
+    name = "retarget",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Moves every link with a label (or matching a search) to a new destination.",
+        "Without the provider's API key in the environment it runs on an emulator seeded with demo links."})
+final class RetargetCommand extends ExampleCommand {
+  @Option(names = "--provider", required = true, paramLabel = "ID", description = "xqr, shortpen, snipurl or carrierx.")
+  String provider;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Filter filter;
+
+  /** Exactly one of the two. */
+  static final class Filter {
+    @Option(names = "--label", paramLabel = "LABEL", description = "Links with this label.")
+    String label;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Links the provider's search matches.")
+    String search;
+  }
+
+  @Option(names = "--to", required = true, paramLabel = "URL", description = "The new destination (http or https).")
+  String to;
+
+  @Option(names = "--dry-run", description = "Show what would change; change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+      description = "Links updated at the same time (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Override
+  int run() throws Exception {
+    URI target = httpUrl(to);
+    if (concurrency < 1 || concurrency > 64) {
+      throw new UsageException("--concurrency: must be between 1 and 64 (was " + concurrency + ")");
+    }
+    try (Clients.Connection connection = clients().connect(provider)) {
+      LinkClient client = connection.client();
+      checkCapabilities(client.capabilities());
+      out().println("Using " + connection.description() + ".");
+      int seeded = connection.seedDemoLinks().size();
+      if (seeded > 0) {
+        out().println("Seeded the emulator with " + seeded + " demo links.");
+      }
+
+      RateLimitRetry retry = RateLimitRetry.standard();
+      List<Link> links = retry.call(() -> client.listAll(listRequest()).collect(Collectors.toList()));
+      out().println("Found " + links.size() + " link(s) " + criterion() + " on " + provider + ".");
+      if (dryRun) {
+        return dryRun(links, target);
+      }
+      List<Outcome> outcomes = retarget(client, links, target, retry);
+      return summary(outcomes, retry.waits());
+    }
+  }
+
+  /** Stops before anything is done when the provider cannot list by the criterion or move a link. */
+  private void checkCapabilities(Capabilities can) {
+    List<String> problems = new ArrayList<>();
+    ListFilter needed = filter.label != null ? ListFilter.LABEL : ListFilter.SEARCH;
+    if (!can.supports(Operation.LIST) || !can.supports(needed)) {
+      problems.add(provider + " cannot list links by " + needed.name().toLowerCase(Locale.ROOT)
+          + " (its list filters: " + names(can.listFilters()) + ")");
+    }
+    if (!can.supports(Operation.UPDATE) || !can.canUpdate(LinkField.DESTINATION)) {
+      problems.add(provider + " cannot change a link's destination (it can update: "
+          + names(can.updatableFields()) + ")");
+    }
+    if (!problems.isEmpty()) {
+      throw new CapabilityException(String.join("; ", problems) + "; nothing was changed");
+    }
+  }
+
+  private ListLinksRequest listRequest() {
+    ListLinksRequest.Builder request = ListLinksRequest.builder();
+    return filter.label != null ? request.label(filter.label).build() : request.search(filter.search).build();
+  }
+
+  private String criterion() {
+    return filter.label != null ? "labelled '" + filter.label + "'" : "matching '" + filter.search + "'";
+  }
+
+  private int dryRun(List<Link> links, URI target) {
+    int wouldUpdate = 0;
+    for (Link link : links) {
+      if (alreadyThere(link, target)) {
+        out().println("  unchanged     " + link.shortUrl() + " already goes to " + target);
+      } else {
+        wouldUpdate++;
+        out().println("  would update  " + link.shortUrl() + ": " + destination(link) + " -> " + target);
+      }
+    }
+    out().println("Dry run: " + wouldUpdate + " would be updated, " + (links.size() - wouldUpdate)
+        + " unchanged. Nothing was changed.");
+    return PolylinkExamples.EXIT_OK;
+  }
+
+  /** Updates the links on a fixed pool of {@code concurrency} threads, with a progress bar on stderr. */
+  private List<Outcome> retarget(LinkClient client, List<Link> links, URI target, RateLimitRetry retry)
+      throws InterruptedException {
+    LinkPatch patch = LinkPatch.builder().destination(target).build();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    try (ProgressBar progress = progressBar(links.size())) {
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (Link link : links) {
+        futures.add(pool.submit(() -> {
+          try {
+            return move(client, link, target, patch, retry);
+          } finally {
+            progress.step();
+          }
+        }));
+      }
+      List<Outcome> outcomes = new ArrayList<>();
+      for (Future<Outcome> future : futures) {
+        outcomes.add(Outcome.of(future));
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Outcome move(LinkClient client, Link link, URI target, LinkPatch patch, RateLimitRetry retry) {
+    if (alreadyThere(link, target)) {
+      return new Outcome(link, Outcome.Kind.UNCHANGED, null);
+    }
+    try {
+      retry.call(() -> client.update(link.id(), patch));
+      return new Outcome(link, Outcome.Kind.UPDATED, null);
+    } catch (PolylinkException e) {
+      return new Outcome(link, Outcome.Kind.FAILED, Messages.of(e));
+    }
+  }
+
+  private ProgressBar progressBar(int links) {
+    return new ProgressBarBuilder()
+        .setTaskName("Retargeting")
+        .setInitialMax(links)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(200)
+        .setConsumer(new ConsoleProgressBarConsumer(err(), 100))
+        .build();
+  }
+
+  private int summary(List<Outcome> outcomes, int rateLimitWaits) {
+    long updated = count(outcomes, Outcome.Kind.UPDATED);
+    long unchanged = count(outcomes, Outcome.Kind.UNCHANGED);
+    long failed = count(outcomes, Outcome.Kind.FAILED);
+    for (Outcome outcome : outcomes) {
+      if (outcome.kind == Outcome.Kind.FAILED) {
+        out().println("  failed     " + outcome.link.shortUrl() + " (id " + outcome.link.id() + "): " + outcome.reason);
+      }
+    }
+    out().println("Updated: " + updated + ", unchanged: " + unchanged + ", failed: " + failed
+        + (rateLimitWaits > 0 ? " (waited " + rateLimitWaits + " time(s) for the rate limit)" : "") + ".");
+    return failed == 0 ? PolylinkExamples.EXIT_OK : PolylinkExamples.EXIT_FAILED;
+  }
+
+  private static long count(List<Outcome> outcomes, Outcome.Kind kind) {
+    return outcomes.stream().filter(o -> o.kind == kind).count();
+  }
+
+  private static boolean alreadyThere(Link link, URI target) {
+    return link.destination().equals(Optional.of(target));
+  }
+
+  private static String destination(Link link) {
+    return link.destination().map(URI::toString).orElse("(unknown)");
+  }
+
+  private static String names(Set<? extends Enum<?>> values) {
+    return values.isEmpty() ? "none"
+        : values.stream().map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+  }
+
+  /** An absolute http or https URL, or a {@link UsageException} naming {@code --to}. */
+  static URI httpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new UsageException("--to: '" + value + "' is not an absolute http or https URL");
+  }
+
+  /** What happened to one link. */
+  private static final class Outcome {
+    enum Kind { UPDATED, UNCHANGED, FAILED }
+
+    final Link link;
+    final Kind kind;
+    final String reason;
+
+    Outcome(Link link, Kind kind, String reason) {
+      this.link = link;
+      this.kind = kind;
+      this.reason = reason;
+    }
+
+    static Outcome of(Future<Outcome> future) throws InterruptedException {
+      try {
+        return future.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(Messages.of(e.getCause()), e.getCause());
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.polylink.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.Operation;
+import dev.polylink.core.RedirectType;
+import dev.polylink.testkit.EmulatorExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
+
+class MigrateCommandTest {
+  @RegisterExtension
+  static final EmulatorExtension XQR = EmulatorExtension.of("xqr");
+  @RegisterExtension
+  static final EmulatorExtension SHORTPEN = EmulatorExtension.of("shortpen");
+  @RegisterExtension
+  static final EmulatorExtension SNIPURL = EmulatorExtension.of("snipurl");
+
+  private static Clients emulators() {
+    return Clients.builder()
+        .emulator(XQR.emulator())
+        .emulator(SHORTPEN.emulator())
+        .emulator(SNIPURL.emulator())
+        .build();
+  }
+
+  @Test
+  void copiesXqrLinksToSnipurlAndNamesTheLabelsItCannotKeep() {
+    List<Link> seeded = DemoLinks.seed(XQR.client());
+    Link docs = seeded.get(4);
+    XQR.client().update(docs.id(), LinkPatch.builder().enabled(false).build());
+
+    // Plain picocli, as a user would wire it: the command's own output goes to the given streams.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    int exitCode = new CommandLine(new PolylinkExamples(stream, stream, emulators()))
+        .execute("migrate", "--from", "xqr", "--to", "snipurl");
+    String report = out.toString(StandardCharsets.UTF_8);
+
+    assertEquals(PolylinkExamples.EXIT_OK, exitCode, report);
+    Map<String, Map<String, Object>> copies = byKey(SNIPURL.emulator().links(), "short_code");
+    assertEquals(DemoLinks.COUNT, copies.size(), copies.toString());
+    for (Link original : seeded) {
+      Map<String, Object> copy = copies.get(original.shortCode());
+      assertEquals(original.destination().orElseThrow().toString(), copy.get("original_url"), copy.toString());
+      assertEquals(!original.equals(docs), copy.get("is_active"), copy.toString());
+    }
+    Link bags = seeded.get(2);
+    assertEquals(bags.expiresAt().orElseThrow(), Instant.parse((String) copies.get("spring-bags").get("expires_at")));
+    assertNull(copies.get("spring-hats").get("expires_at"));
+
+    assertTrue(report.contains("copied   spring-shoes -> " + SNIPURL.emulator().serverUrl() + "/spring-shoes\n"
+        + "  kept: destination, slug\n"
+        + "  not carried over: labels: snipurl cannot set labels on create (spring-sale, shoes)\n"), report);
+    assertTrue(report.contains("  kept: destination, slug, expires_at\n"), report);
+    assertTrue(report.contains("  kept: destination, slug, enabled (disabled after create)\n"), report);
+    assertEquals(DemoLinks.COUNT, report.lines().filter(l -> l.startsWith("  not carried over: labels: ")).count());
+    assertTrue(report.contains("Copied 6 of 6 link(s) from xqr to snipurl: 0 failed, 0 skipped."), report);
+  }
+
+  @Test
+  void copiesShortpenLinksToSnipurlAndSaysAPasswordCannotBeReadBack() {
+    List<Link> seeded = DemoLinks.seed(SHORTPEN.client());
+
+    Runner.Result result = Runner.run(emulators(), "migrate", "--from", "shortpen", "--to", "snipurl");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    Map<String, Map<String, Object>> copies = byKey(SNIPURL.emulator().links(), "short_code");
+    for (Link original : seeded) {
+      Map<String, Object> copy = copies.get(original.shortCode());
+      assertEquals(original.title().orElseThrow(), copy.get("title"), copy.toString());
+      assertEquals(original.destination().orElseThrow().toString(), copy.get("original_url"));
+      assertEquals(false, copy.get("has_password"), copy.toString());
+    }
+    String out = result.out();
+    assertTrue(out.contains("  not carried over: password: shortpen never returns a link's password; "
+        + "set it again on snipurl; the copy is not protected\n"), out);
+    assertTrue(out.contains("  not carried over: redirect_type: snipurl cannot set the redirect type on create (PERMANENT)\n"),
+        out);
+    assertTrue(out.contains("  kept: destination, slug, title\n"), out);
+  }
+
+  @Test
+  void aSlugTakenOnTheTargetFailsThatLinkOnly() {
+    DemoLinks.seed(XQR.client());
+    SNIPURL.client().create(CreateLinkRequest.builder().destination("https://elsewhere.example.com/").slug("spring-hats").build());
+
+    Runner.Result result = Runner.run(emulators(), "migrate", "--from", "xqr", "--to", "snipurl");
+
+    assertEquals(PolylinkExamples.EXIT_FAILED, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("failed   spring-hats: "), result::toString);
+    assertTrue(result.out().contains("Copied 5 of 6 link(s) from xqr to snipurl: 1 failed, 0 skipped."), result::toString);
+    assertEquals("https://elsewhere.example.com/",
+        byKey(SNIPURL.emulator().links(), "short_code").get("spring-hats").get("original_url"));
+  }
+
+  @Test
+  void aDryRunCreatesNothing() {
+    DemoLinks.seed(SNIPURL.client());
+
+    Runner.Result result = Runner.run(emulators(), "migrate", "--from", "snipurl", "--to", "xqr", "--dry-run");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(XQR.emulator().links().isEmpty());
+    assertEquals(DemoLinks.COUNT, result.out().lines().filter(l -> l.startsWith("would copy ")).count(), result::toString);
+    assertTrue(result.out().contains("  not carried over: title: xqr cannot set a title on create\n"), result::toString);
+    assertTrue(result.out().contains("  not carried over: password: snipurl never returns a link's password; "
+        + "xqr cannot protect a link with a password; the copy is not protected\n"), result::toString);
+    assertTrue(result.out().contains("Dry run: 6 link(s) would be copied from snipurl to xqr, 0 skipped. "
+        + "Nothing was created."), result::toString);
+  }
+
+  @Test
+  void badArgumentsExitTwoWithOneLine() {
+    Runner.Result same = Runner.run(emulators(), "migrate", "--from", "xqr", "--to", "xqr");
+    Runner.Result missing = Runner.run(emulators(), "migrate", "--from", "xqr");
+    Runner.Result unknown = Runner.run(emulators(), "migrate", "--from", "xqr", "--to", "tinyurl");
+
+    assertEquals(PolylinkExamples.EXIT_USAGE, same.exitCode());
+    assertEquals(List.of("polylink-examples migrate: error: --from and --to are both 'xqr'; name two different "
+        + "providers (see 'polylink-examples migrate --help')"), same.errorLines());
+    assertEquals(PolylinkExamples.EXIT_USAGE, missing.exitCode());
+    assertEquals(List.of("polylink-examples migrate: error: Missing required option: '--to=ID' "
+        + "(see 'polylink-examples migrate --help')"), missing.errorLines());
+    assertEquals(PolylinkExamples.EXIT_USAGE, unknown.exitCode());
+    assertEquals(List.of("polylink-examples migrate: error: unknown provider 'tinyurl' "
+        + "(known: carrierx, shortpen, snipurl, xqr) (see 'polylink-examples migrate --help')"), unknown.errorLines());
+  }
+
+  @Test
+  void thePlanSkipsExpiredLinksAndCarriesWhatTheTargetCanCreate() {
+    Capabilities target = Capabilities.builder()
+        .operations(Operation.values())
+        .creatableFields(LinkField.DESTINATION, LinkField.TITLE, LinkField.REDIRECT_TYPE)
+        .build();
+    Instant now = Instant.parse("2026-05-01T12:00:00Z");
+    Link.Builder link = Link.builder().providerId("xqr").id(LinkId.of(7)).shortUrl(URI.create("https://x.example/abc"))
+        .shortCode("abc").destination(URI.create("https://example.com/")).title("Home")
+        .redirectType(RedirectType.PERMANENT).labels(List.of("a")).enabled(false);
+
+    MigrateCommand.Plan expired = MigrateCommand.plan(
+        link.expiresAt(now.minusSeconds(1)).build(), "xqr", "other", target, now);
+    MigrateCommand.Plan live = MigrateCommand.plan(
+        link.expiresAt(now.plusSeconds(60)).build(), "xqr", "other", target, now);
+
+    assertEquals("expired on xqr at 2026-05-01T11:59:59Z", expired.skipReason);
+    assertNull(live.skipReason);
+    assertEquals(List.of("destination", "title", "redirect_type"), live.kept);
+    assertEquals(CreateLinkRequest.builder().destination("https://example.com/").title("Home")
+        .redirectType(RedirectType.PERMANENT).build(), live.request);
+    assertFalse(live.disableAfterCreate);
+    assertEquals(List.of(
+        "slug: other cannot choose the short code on create; it assigns a new one",
+        "labels: other cannot set labels on create (a)",
+        "expires_at: other cannot set an expiry on create (2026-05-01T12:01:00Z); the copy never expires",
+        "enabled: the link is disabled on xqr, but other cannot disable a link; the copy is live"), live.dropped);
+  }
+
+  private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> links, String key) {
+    return links.stream().collect(Collectors.toMap(l -> (String) l.get(key), Function.identity()));
+  }
+}

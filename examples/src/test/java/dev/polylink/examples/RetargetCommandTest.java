@@ -1,0 +1,179 @@
+package dev.polylink.examples;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polylink.core.Link;
+import dev.polylink.testkit.EmulatorExtension;
+import dev.polylink.testkit.ProviderEmulator;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RetargetCommandTest {
+  static final String TARGET = DemoLinks.SUMMER_URL;
+
+  @RegisterExtension
+  static final EmulatorExtension XQR = EmulatorExtension.of("xqr");
+  @RegisterExtension
+  static final EmulatorExtension SNIPURL = EmulatorExtension.of("snipurl");
+  @RegisterExtension
+  static final EmulatorExtension CARRIERX = EmulatorExtension.of("carrierx");
+
+  private static Clients emulators() {
+    return Clients.builder()
+        .emulator(XQR.emulator())
+        .emulator(SNIPURL.emulator())
+        .emulator(CARRIERX.emulator())
+        .build();
+  }
+
+  @Test
+  void movesEveryLabelledLinkAndWaitsOutTheRateLimit() {
+    ProviderEmulator xqr = XQR.emulator();
+    DemoLinks.seed(XQR.client());
+    // 1 list + 3 updates against 2 requests a second: two updates must wait for the next window.
+    xqr.rateLimit(2, Duration.ofSeconds(1));
+
+    Runner.Result result = Runner.run(emulators(),
+        "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--concurrency", "3");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("Found 4 link(s) labelled 'spring-sale' on xqr."), result::toString);
+    assertTrue(result.out().contains("Updated: 3, unchanged: 1, failed: 0"), result::toString);
+    assertTrue(result.err().contains("Retargeting 100%"), result::toString);
+    assertTrue(result.errorLines().isEmpty(), result::toString);
+
+    List<Map<String, Object>> links = xqr.links();
+    assertEquals(DemoLinks.COUNT, links.size());
+    for (Map<String, Object> link : links) {
+      boolean onSale = ((List<?>) link.get("labels")).contains(DemoLinks.LABEL);
+      if (onSale) {
+        assertEquals(TARGET, link.get("destination"), link.toString());
+      } else {
+        assertTrue(!TARGET.equals(link.get("destination")), link.toString());
+      }
+    }
+    long limited = xqr.wireMock().getAllServeEvents().stream()
+        .filter(e -> e.getResponse().getStatus() == 429).count();
+    assertTrue(limited >= 1, "the rate limit was never hit, so the test proves nothing");
+  }
+
+  @Test
+  void withoutConfigurationItSeedsItsOwnEmulator() {
+    Runner.Result result = Runner.run(Clients.builder().build(),
+        "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET);
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(result.out().startsWith("Using an embedded xqr emulator at http://127.0.0.1:"), result::toString);
+    assertTrue(result.out().contains("Seeded the emulator with 6 demo links."), result::toString);
+    assertTrue(result.out().contains("Updated: 3, unchanged: 1, failed: 0."), result::toString);
+  }
+
+  @Test
+  void aDryRunChangesNothing() {
+    List<Link> seeded = DemoLinks.seed(XQR.client());
+
+    Runner.Result result = Runner.run(emulators(),
+        "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--dry-run");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertEquals(3, result.out().lines().filter(l -> l.startsWith("  would update  ")).count(), result::toString);
+    assertTrue(result.out().contains("Dry run: 3 would be updated, 1 unchanged. Nothing was changed."), result::toString);
+    List<Object> before = seeded.stream().map(l -> (Object) l.destination().orElseThrow().toString()).toList();
+    List<Object> after = XQR.emulator().links().stream().map(l -> l.get("destination")).toList();
+    assertEquals(before, after);
+  }
+
+  @Test
+  void aLinkThatFailsIsReportedWithItsReasonAndTheRestAreMoved() {
+    List<Link> seeded = DemoLinks.seed(XQR.client());
+    Link hats = seeded.get(1);
+    String path = URI.create(XQR.emulator().baseUrl()).getPath() + "/v1/links/" + hats.id();
+    XQR.emulator().wireMock().stubFor(patch(urlPathEqualTo(path)).willReturn(aResponse().withStatus(422)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"url: domain is blocked\",\"status\":422},"
+            + "\"meta\":{\"request_id\":\"req_test\"}}")));
+
+    Runner.Result result = Runner.run(emulators(),
+        "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET);
+
+    assertEquals(PolylinkExamples.EXIT_FAILED, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("Updated: 2, unchanged: 1, failed: 1."), result::toString);
+    String failure = result.out().lines().filter(l -> l.startsWith("  failed")).findFirst().orElse("");
+    assertTrue(failure.contains(hats.shortUrl() + " (id " + hats.id() + "): "), failure);
+    assertTrue(failure.contains("domain is blocked"), failure);
+  }
+
+  @Test
+  void snipurlCannotChangeADestinationAndNothingIsSent() {
+    Runner.Result result = Runner.run(emulators(),
+        "retarget", "--provider", "snipurl", "--search", "spring", "--to", TARGET);
+
+    assertEquals(PolylinkExamples.EXIT_UNSUPPORTED, result.exitCode(), result::toString);
+    assertEquals(List.of("polylink-examples retarget: error: snipurl cannot change a link's destination "
+        + "(it can update: title, enabled, expires_at, password); nothing was changed"), result.errorLines());
+    assertTrue(SNIPURL.emulator().wireMock().getAllServeEvents().isEmpty(), "no request before the check");
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void aProviderThatCannotFilterByTheCriterionSaysSo() {
+    Runner.Result carrierx = Runner.run(emulators(),
+        "retarget", "--provider", "carrierx", "--label", "spring-sale", "--to", TARGET);
+    Runner.Result xqr = Runner.run(emulators(),
+        "retarget", "--provider", "xqr", "--search", "spring", "--to", TARGET);
+
+    assertEquals(PolylinkExamples.EXIT_UNSUPPORTED, carrierx.exitCode(), carrierx::toString);
+    assertEquals(List.of("polylink-examples retarget: error: carrierx cannot list links by label "
+        + "(its list filters: none); nothing was changed"), carrierx.errorLines());
+    assertEquals(PolylinkExamples.EXIT_UNSUPPORTED, xqr.exitCode(), xqr::toString);
+    assertEquals(List.of("polylink-examples retarget: error: xqr cannot list links by search "
+        + "(its list filters: label, enabled); nothing was changed"), xqr.errorLines());
+    assertTrue(CARRIERX.emulator().wireMock().getAllServeEvents().isEmpty());
+    assertTrue(XQR.emulator().wireMock().getAllServeEvents().isEmpty());
+  }
+
+  static Stream<Arguments> badArguments() {
+    return Stream.of(
+        Arguments.of(List.of("--provider", "xqr", "--label", "a"), "Missing required option: '--to=URL'"),
+        Arguments.of(List.of("--provider", "xqr", "--to", TARGET),
+            "Missing required argument (specify one of these): (--label=LABEL | --search=TEXT)"),
+        Arguments.of(List.of("--provider", "xqr", "--label", "a", "--search", "b", "--to", TARGET),
+            "--label=LABEL, --search=TEXT are mutually exclusive (specify only one)"),
+        Arguments.of(List.of("--provider", "xqr", "--label", "a", "--to", "shop.example.com/summer"),
+            "--to: 'shop.example.com/summer' is not an absolute http or https URL"),
+        Arguments.of(List.of("--provider", "bitly", "--label", "a", "--to", TARGET),
+            "unknown provider 'bitly' (known: carrierx, shortpen, snipurl, xqr)"),
+        Arguments.of(List.of("--provider", "xqr", "--label", "a", "--to", TARGET, "--concurrency", "0"),
+            "--concurrency: must be between 1 and 64 (was 0)"),
+        Arguments.of(List.of("--provider", "xqr", "--label", "a", "--to", TARGET, "--concurrency", "four"),
+            "Invalid value for option '--concurrency': 'four' is not an int"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badArguments")
+  void aBadArgumentIsOneLineAndExitsTwo(List<String> arguments, String message) {
+    List<String> args = new ArrayList<>(List.of("retarget"));
+    args.addAll(arguments);
+
+    Runner.Result result = Runner.run(emulators(), args.toArray(String[]::new));
+
+    assertEquals(PolylinkExamples.EXIT_USAGE, result.exitCode(), result::toString);
+    assertEquals(List.of("polylink-examples retarget: error: " + message
+        + " (see 'polylink-examples retarget --help')"), result.errorLines());
+    assertEquals("", result.out());
+    assertTrue(XQR.emulator().wireMock().getAllServeEvents().isEmpty());
+  }
+}
