@@ -39,6 +39,7 @@ public final class CarrierXBackend extends VendorBackend {
   private final Map<UUID, CarrierXLink> links = new LinkedHashMap<>();
   private long sequence;
 
+  /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public CarrierXBackend(MutableClock clock, String serverRoot) {
     super(clock, serverRoot);
   }

@@ -53,10 +53,12 @@ public final class EmulatorResponse {
     return this;
   }
 
+  /** The HTTP status. */
   public int status() {
     return status;
   }
 
+  /** The headers, in the order set. */
   public Map<String, String> headers() {
     return Collections.unmodifiableMap(headers);
   }

@@ -54,10 +54,12 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /** The running WireMock server. */
   public WireMockServer wireMock() {
     return server;
   }
 
+  /** The state machine behind the catch-all stub. */
   public VendorBackend backend() {
     return backend;
   }

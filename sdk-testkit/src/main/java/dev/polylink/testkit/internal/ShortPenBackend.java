@@ -54,6 +54,7 @@ public final class ShortPenBackend extends VendorBackend {
   private long nextId = FIRST_LINK_ID;
   private boolean featureQuotaExhausted;
 
+  /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public ShortPenBackend(MutableClock clock, String serverRoot) {
     super(clock, serverRoot);
   }

@@ -43,6 +43,7 @@ public final class SnipUrlBackend extends VendorBackend {
   private final Map<UUID, SnipUrlLink> links = new LinkedHashMap<>();
   private long sequence;
 
+  /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public SnipUrlBackend(MutableClock clock, String serverRoot) {
     super(clock, serverRoot);
   }

@@ -24,6 +24,7 @@ public abstract class VendorBackend {
   /** The per-key request limit that {@link #rateLimit} switches on. */
   protected final WindowLimiter burst;
 
+  /** A backend on {@code clock} whose server answers at {@code serverRoot}. */
   protected VendorBackend(MutableClock clock, String serverRoot) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.serverRoot = Objects.requireNonNull(serverRoot, "serverRoot");

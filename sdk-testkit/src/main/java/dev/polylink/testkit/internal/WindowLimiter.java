@@ -18,6 +18,7 @@ public final class WindowLimiter {
   private Instant windowStart;
   private int used;
 
+  /** A limiter, off, measuring windows on {@code clock}. */
   public WindowLimiter(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }

@@ -37,6 +37,7 @@ public final class XqrBackend extends VendorBackend {
   private YearMonth quotaMonth;
   private long quotaUsed;
 
+  /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public XqrBackend(MutableClock clock, String serverRoot) {
     super(clock, serverRoot);
   }
@@ -168,7 +169,7 @@ public final class XqrBackend extends VendorBackend {
     checkLabels(body, problems);
     checkRoutingRules(body, problems);
     Object expires = body.get("expires_at");
-    Optional<java.time.Instant> expiresAt = Values.isoInstant(expires);
+    Optional<Instant> expiresAt = Values.isoInstant(expires);
     if (expires != null && expiresAt.isEmpty()) {
       problems.add("expires_at: must be an ISO 8601 date-time such as 2026-09-30T23:59:59Z");
     }
