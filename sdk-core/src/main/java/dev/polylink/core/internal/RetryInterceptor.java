@@ -76,6 +76,7 @@ final class RetryInterceptor implements Interceptor {
         return response;
       }
       ApiFailure failure = decode(response);
+      failure.error().rateLimit().filter(r -> !r.isEmpty()).ifPresent(rateLimitSink);
       boolean retryableStatus =
           ApiExceptions.retryableStatus(failure.statusCode())
               && !(failure.statusCode() == 429 && failure.error().quotaExhausted());

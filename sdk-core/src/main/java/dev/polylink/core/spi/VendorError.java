@@ -1,5 +1,6 @@
 package dev.polylink.core.spi;
 
+import dev.polylink.core.RateLimitStatus;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public final class VendorError {
   private final Object details;
   private final boolean quotaExhausted;
   private final Duration retryAfter;
+  private final RateLimitStatus rateLimit;
 
   private VendorError(Builder b) {
     this.errorCode = b.errorCode;
@@ -26,6 +28,7 @@ public final class VendorError {
     this.details = b.details;
     this.quotaExhausted = b.quotaExhausted;
     this.retryAfter = b.retryAfter;
+    this.rateLimit = b.rateLimit;
   }
 
   /** Nothing could be read from the body (empty, HTML, or not the vendor's error shape). */
@@ -67,6 +70,14 @@ public final class VendorError {
     return Optional.ofNullable(retryAfter);
   }
 
+  /**
+   * Rate-limit state the error body reports (e.g. the window of a 429), recorded as the client's
+   * {@code lastRateLimit()} after the headers' state.
+   */
+  public Optional<RateLimitStatus> rateLimit() {
+    return Optional.ofNullable(rateLimit);
+  }
+
   @Override
   public String toString() {
     return "VendorError{code=" + errorCode + ", message=" + message + ", requestId=" + requestId
@@ -81,6 +92,7 @@ public final class VendorError {
     private Object details;
     private boolean quotaExhausted;
     private Duration retryAfter;
+    private RateLimitStatus rateLimit;
 
     private Builder() {}
 
@@ -114,6 +126,11 @@ public final class VendorError {
       return this;
     }
 
+    public Builder rateLimit(RateLimitStatus rateLimit) {
+      this.rateLimit = rateLimit;
+      return this;
+    }
+
     public VendorError build() {
       return new VendorError(this);
     }
@@ -137,11 +154,12 @@ public final class VendorError {
         && Objects.equals(message, that.message)
         && Objects.equals(requestId, that.requestId)
         && Objects.equals(details, that.details)
-        && Objects.equals(retryAfter, that.retryAfter);
+        && Objects.equals(retryAfter, that.retryAfter)
+        && Objects.equals(rateLimit, that.rateLimit);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(errorCode, message, requestId, details, quotaExhausted, retryAfter);
+    return Objects.hash(errorCode, message, requestId, details, quotaExhausted, retryAfter, rateLimit);
   }
 }

@@ -488,6 +488,18 @@ class RetryInterceptorTest {
   }
 
   @Test
+  void aRateLimitReadFromAnErrorBodyWinsOverTheHeaders() {
+    wm.stubFor(any(anyUrl()).willReturn(json(429, "{\"error\": {\"code\": \"QUOTA\"}}")
+        .withHeader("X-RateLimit-Limit", "1000")
+        .withHeader("X-RateLimit-Remaining", "0")));
+    RateLimitStatus fromBody = RateLimitStatus.builder().limit(60).remaining(0).window("1m").build();
+    Api api = api(b -> b.errorDecoder((status, headers, body) ->
+        VendorError.builder().quotaExhausted(true).rateLimit(fromBody).build()));
+    assertThrows(RateLimitException.class, () -> call(api, "GET"));
+    assertEquals(Optional.of(fromBody), transport.lastRateLimit());
+  }
+
+  @Test
   void aThrowingRateLimitParserNeverFailsTheCall() {
     wm.stubFor(any(anyUrl()).willReturn(ok().withHeader("X-RateLimit-Limit", "100")));
     Api api = api(b -> b.rateLimitParser(headers -> {
