@@ -9,42 +9,45 @@ import java.util.function.Supplier;
 
 /**
  * Waits out a vendor's burst rate limit instead of failing. The client already retries a 429 per
- * its {@link RetryPolicy}; when it gives up, a {@link RateLimitException} that is not {@link
- * RateLimitException#quotaExhausted() quotaExhausted()} and carries {@link
- * RateLimitException#retryAfter() retryAfter()} is waited out here and the call made again, up to
- * {@code maxAttempts} calls in all. A quota, a 429 without {@code Retry-After}, or a wait longer
- * than {@code maxWait} is thrown on.
+ * its own {@link RetryPolicy} (the default one: clients made by {@link
+ * dev.polylink.core.LinkClients} cannot be given another); when it gives up, a {@link
+ * RateLimitException} that is not {@link RateLimitException#quotaExhausted() quotaExhausted()} and
+ * carries {@link RateLimitException#retryAfter() retryAfter()} is waited out here and the call made
+ * again, up to the policy's {@link RetryPolicy#maxAttempts() maxAttempts()} calls in all. A quota,
+ * a 429 without {@code Retry-After}, or a wait longer than {@link RetryPolicy#maxRetryAfter()} is
+ * thrown on.
  *
  * <pre>{@code
- * RateLimitRetry retry = new RateLimitRetry(10, Duration.ofMinutes(2), RetryPolicy.Sleeper.SYSTEM);
+ * RateLimitRetry retry = new RateLimitRetry(
+ *     RetryPolicy.builder().maxAttempts(8).maxRetryAfter(Duration.ofMinutes(2)).build(),
+ *     RetryPolicy.Sleeper.SYSTEM);
  * Link moved = retry.call(() -> client.update(link.id(), patch));
  * }</pre>
  *
  * <p>Thread-safe; {@link #waits()} counts the waits across threads.
  */
 public final class RateLimitRetry {
-  private final int maxAttempts;
-  private final Duration maxWait;
+  /** 8 calls in all, waiting up to 2 minutes for each. */
+  public static final RetryPolicy STANDARD_POLICY =
+      RetryPolicy.builder().maxAttempts(8).maxRetryAfter(Duration.ofMinutes(2)).build();
+
+  private final RetryPolicy policy;
   private final RetryPolicy.Sleeper sleeper;
   private final AtomicInteger waits = new AtomicInteger();
 
   /**
-   * @param maxAttempts calls in all, at least 1
-   * @param maxWait the longest {@code Retry-After} to wait for
+   * @param policy its {@code maxAttempts} and {@code maxRetryAfter} apply; its backoff does not
+   *     (a rate limit says how long to wait)
    * @param sleeper how to wait ({@link RetryPolicy.Sleeper#SYSTEM}, or a fake in tests)
    */
-  public RateLimitRetry(int maxAttempts, Duration maxWait, RetryPolicy.Sleeper sleeper) {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1");
-    }
-    this.maxAttempts = maxAttempts;
-    this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+  public RateLimitRetry(RetryPolicy policy, RetryPolicy.Sleeper sleeper) {
+    this.policy = Objects.requireNonNull(policy, "policy");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
   }
 
-  /** 10 calls in all, waits of up to 2 minutes, real sleeping. */
+  /** {@link #STANDARD_POLICY} with real sleeping. */
   public static RateLimitRetry standard() {
-    return new RateLimitRetry(10, Duration.ofMinutes(2), RetryPolicy.Sleeper.SYSTEM);
+    return new RateLimitRetry(STANDARD_POLICY, RetryPolicy.Sleeper.SYSTEM);
   }
 
   /** Makes the call, waiting and calling again after a burst rate limit as described above. */
@@ -54,7 +57,8 @@ public final class RateLimitRetry {
         return call.get();
       } catch (RateLimitException e) {
         Duration wait = e.retryAfter().orElse(null);
-        if (e.quotaExhausted() || wait == null || wait.compareTo(maxWait) > 0 || attempt >= maxAttempts) {
+        if (e.quotaExhausted() || wait == null || wait.compareTo(policy.maxRetryAfter()) > 0
+            || attempt >= policy.maxAttempts()) {
           throw e;
         }
         waits.incrementAndGet();

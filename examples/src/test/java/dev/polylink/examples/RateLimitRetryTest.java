@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.polylink.core.Operation;
 import dev.polylink.core.RateLimitException;
+import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.spi.VendorError;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class RateLimitRetryTest {
   private final List<Duration> slept = new ArrayList<>();
-  private final RateLimitRetry retry = new RateLimitRetry(3, Duration.ofMinutes(2), slept::add);
+  private final RateLimitRetry retry = new RateLimitRetry(
+      RetryPolicy.builder().maxAttempts(3).maxRetryAfter(Duration.ofMinutes(2)).build(), slept::add);
 
   private static RateLimitException burst(Duration retryAfter) {
     return new RateLimitException("xqr", Operation.UPDATE, 429, VendorError.builder().build(), "{}", retryAfter);
