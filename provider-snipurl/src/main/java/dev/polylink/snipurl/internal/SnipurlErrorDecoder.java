@@ -7,7 +7,6 @@ import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.VendorError;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import okhttp3.Headers;
 
 /**
@@ -21,15 +20,14 @@ import okhttp3.Headers;
  * <p>{@code details.retry_after} (seconds) is the body's wait; the {@code Retry-After} header wins
  * when both are sent. SnipURL's windows (a minute, an hour) are both burst limits, never a
  * quota: whether to wait is left to {@code RetryPolicy.maxRetryAfter}. SnipURL sends no request id.
- * On a 429 naming its window, the rate-limit state with that window is handed to the sink. Never
+ * On a 429 naming its window, the rate-limit state with that window goes into {@link
+ * VendorError#rateLimit()}, which core records as the client's last rate limit. Never
  * throws: a body that is not SnipURL's error JSON yields {@link VendorError#none()}.
  */
 final class SnipurlErrorDecoder implements ErrorDecoder {
-  private final Consumer<RateLimitStatus> rateLimitSink;
+  static final SnipurlErrorDecoder INSTANCE = new SnipurlErrorDecoder();
 
-  SnipurlErrorDecoder(Consumer<RateLimitStatus> rateLimitSink) {
-    this.rateLimitSink = rateLimitSink;
-  }
+  private SnipurlErrorDecoder() {}
 
   @Override
   public VendorError decode(int statusCode, Headers headers, String body) {
@@ -51,7 +49,7 @@ final class SnipurlErrorDecoder implements ErrorDecoder {
           vendorError.retryAfter(Duration.ofSeconds(retryAfter.longValue()));
         }
         if (statusCode == 429) {
-          recordWindow(headers, details);
+          vendorError.rateLimit(window(headers, details).orElse(null));
         }
       }
       return vendorError.build();
@@ -61,11 +59,11 @@ final class SnipurlErrorDecoder implements ErrorDecoder {
   }
 
   /** Rate-limit state is informational: a failure here must not hide the vendor's error. */
-  private void recordWindow(Headers headers, JsonNode details) {
+  private static Optional<RateLimitStatus> window(Headers headers, JsonNode details) {
     try {
-      SnipurlRateLimits.INSTANCE.afterRateLimitError(headers, details).ifPresent(rateLimitSink);
+      return SnipurlRateLimits.INSTANCE.afterRateLimitError(headers, details);
     } catch (RuntimeException e) {
-      // keep the error as decoded so far
+      return Optional.empty(); // keep the error as decoded so far
     }
   }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -51,17 +50,8 @@ public final class SnipurlOperations implements AutoCloseable {
    * operations on it.
    */
   public static SnipurlOperations create(HttpTransport.Builder transport, Capabilities capabilities) {
-    // The decoder records a 429's window on the transport it belongs to, which exists only after it.
-    AtomicReference<HttpTransport> built = new AtomicReference<>();
-    SnipurlErrorDecoder decoder = new SnipurlErrorDecoder(status -> {
-      HttpTransport owner = built.get();
-      if (owner != null) {
-        owner.recordRateLimit(status);
-      }
-    });
     HttpTransport http =
-        transport.errorDecoder(decoder).rateLimitParser(SnipurlRateLimits.INSTANCE).build();
-    built.set(http);
+        transport.errorDecoder(SnipurlErrorDecoder.INSTANCE).rateLimitParser(SnipurlRateLimits.INSTANCE).build();
     return new SnipurlOperations(capabilities, http);
   }
 
