@@ -76,11 +76,14 @@ public final class Clients {
       throw new UsageException(
           "unknown provider '" + providerId + "' (known: " + String.join(", ", providers()) + ")");
     }
-    String keyVariable = LinkClients.environmentVariables(providerId).get("apiKey");
+    Map<String, String> variables = LinkClients.environmentVariables(providerId);
+    String keyVariable = variables.get("apiKey");
     if (configured(providerId)) {
       LinkClient client = LinkClients.fromEnvironment(providerId, environment);
+      String credentials = isSet(keyVariable) ? keyVariable + " is set"
+          : variables.get("username") + " and " + variables.get("password") + " are set";
       return new Connection(providerId, client, null, false,
-          "the real " + providerId + " service (" + keyVariable + " is set)");
+          "the real " + providerId + " service (" + credentials + ")");
     }
     ProviderEmulator given = emulators.get(providerId);
     ProviderEmulator emulator = given != null ? given : ProviderEmulator.start(providerId);

@@ -37,12 +37,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PolylinkExamples.Version.class,
     description = "Polylink examples: one LinkClient interface over xQR, ShortPen, SnipURL and CarrierX.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done",
+        "1:a call failed, or some links did",
+        "2:bad arguments",
+        "3:the provider cannot do what was asked"},
     footer = {
-        "",
-        "Without configuration every command runs against embedded emulators. Set a provider's",
-        "variables (XQR_API_KEY; SHORTPEN_API_KEY and SHORTPEN_DOMAIN_ID; SNIPURL_API_KEY;",
-        "CARRIERX_API_KEY or CARRIERX_USERNAME/CARRIERX_PASSWORD, and CARRIERX_DOMAIN_SID)",
-        "to use its real service instead."},
+        "%nWithout configuration every command runs against embedded emulators.",
+        "A provider whose variables are set is used for real instead:",
+        "  xqr       XQR_API_KEY",
+        "  shortpen  SHORTPEN_API_KEY, SHORTPEN_DOMAIN_ID",
+        "  snipurl   SNIPURL_API_KEY",
+        "  carrierx  CARRIERX_API_KEY (or CARRIERX_USERNAME and CARRIERX_PASSWORD),",
+        "            CARRIERX_DOMAIN_SID"},
     subcommands = {QuickstartCommand.class, RetargetCommand.class, MigrateCommand.class})
 public final class PolylinkExamples implements Callable<Integer> {
   /** Done. */
