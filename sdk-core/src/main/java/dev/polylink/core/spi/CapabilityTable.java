@@ -4,6 +4,7 @@ import dev.polylink.core.Capabilities;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.ListFilter;
 import dev.polylink.core.Operation;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -15,6 +16,10 @@ import java.util.stream.Collectors;
  * against the code by a test.
  */
 public final class CapabilityTable {
+  /** The fields {@code LinkPatch} has a clear method for. */
+  private static final Set<LinkField> CLEARABLE_IN_THE_MODEL =
+      EnumSet.of(LinkField.TITLE, LinkField.LABELS, LinkField.EXPIRES_AT, LinkField.PASSWORD);
+
   private CapabilityTable() {}
 
   /** One provider: a row per {@link LinkField}, columns create / update / clear. */
@@ -36,8 +41,9 @@ public final class CapabilityTable {
   }
 
   /**
-   * Several providers side by side: a row per operation, per creatable, updatable and clearable
-   * field, and per list filter; a column per provider, in the map's order.
+   * Several providers side by side: a row per operation, per field a request can set on create or
+   * update, per field a patch can clear, and per list filter; a column per provider, in the map's
+   * order.
    */
   public static String matrix(Map<String, Capabilities> providers) {
     StringBuilder sb = new StringBuilder("| |");
@@ -49,12 +55,14 @@ public final class CapabilityTable {
       row(sb, lower(operation), providers, c -> c.supports(operation));
     }
     for (LinkField field : LinkField.values()) {
-      row(sb, "create " + lower(field), providers, c -> c.canCreate(field));
+      if (field != LinkField.ENABLED) { // a new link's state is the vendor's default
+        row(sb, "create " + lower(field), providers, c -> c.canCreate(field));
+      }
     }
     for (LinkField field : LinkField.values()) {
       row(sb, "update " + lower(field), providers, c -> c.canUpdate(field));
     }
-    for (LinkField field : LinkField.values()) {
+    for (LinkField field : CLEARABLE_IN_THE_MODEL) {
       row(sb, "clear " + lower(field), providers, c -> c.canClear(field));
     }
     for (ListFilter filter : ListFilter.values()) {
