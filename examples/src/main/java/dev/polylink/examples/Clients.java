@@ -3,6 +3,7 @@ package dev.polylink.examples;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClients;
+import dev.polylink.core.RetryPolicy;
 import dev.polylink.testkit.ProviderEmulator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,12 @@ import java.util.function.Function;
  * inspect the emulator's state after a command ran.
  */
 public final class Clients {
+  /**
+   * The retry policy of every client the examples build ({@link RateLimitRetry#STANDARD_POLICY}):
+   * waits for a vendor's {@code Retry-After} of up to two minutes rather than failing a long run.
+   */
+  private static final RetryPolicy RETRY_POLICY = RateLimitRetry.STANDARD_POLICY;
+
   private final Function<String, String> environment;
   private final Map<String, ProviderEmulator> emulators;
 
@@ -79,7 +86,8 @@ public final class Clients {
     Map<String, String> variables = LinkClients.environmentVariables(providerId);
     String keyVariable = variables.get("apiKey");
     if (configured(providerId)) {
-      LinkClient client = LinkClients.fromEnvironment(providerId, environment);
+      LinkClient client =
+          LinkClients.builderFromEnvironment(providerId, environment).retryPolicy(RETRY_POLICY).build();
       String credentials = isSet(keyVariable) ? keyVariable + " is set"
           : variables.get("username") + " and " + variables.get("password") + " are set";
       return new Connection(providerId, client, null, false,
@@ -90,7 +98,9 @@ public final class Clients {
     try {
       String description = "an embedded " + providerId + " emulator at " + emulator.serverUrl()
           + " (set " + keyVariable + " to use the real service)";
-      return new Connection(providerId, emulator.client(), given == null ? emulator : null, true, description);
+      LinkClient client =
+          LinkClients.builder(providerId, emulator.clientConfig()).retryPolicy(RETRY_POLICY).build();
+      return new Connection(providerId, client, given == null ? emulator : null, true, description);
     } catch (RuntimeException e) {
       if (given == null) {
         emulator.close();

@@ -38,6 +38,20 @@ public final class LinkClients {
    *     known ones, or a malformed value
    */
   public static LinkClient create(String providerId, Map<String, String> config) {
+    return builder(providerId, config).build();
+  }
+
+  /**
+   * Like {@link #create(String, Map)}, but returns the provider's builder so that settings with no
+   * string form can be added before building:
+   *
+   * <pre>{@code
+   * LinkClient client = LinkClients.builder("xqr", config)
+   *     .retryPolicy(RetryPolicy.builder().maxAttempts(8).build())
+   *     .build();
+   * }</pre>
+   */
+  public static LinkClientBuilder<?, ?> builder(String providerId, Map<String, String> config) {
     Objects.requireNonNull(config, "config");
     LinkClientProvider provider = provider(providerId);
     Set<String> known = provider.configKeys().keySet();
@@ -47,7 +61,7 @@ public final class LinkClients {
             providerId, "config key '" + key + "': unknown (known keys: " + String.join(", ", known) + ")");
       }
     }
-    return provider.create(new ClientConfig(providerId, config));
+    return provider.builder(new ClientConfig(providerId, config));
   }
 
   /**
@@ -55,11 +69,22 @@ public final class LinkClients {
    * XQR_API_KEY} and {@code XQR_BASE_URL}.
    */
   public static LinkClient fromEnvironment(String providerId) {
-    return fromEnvironment(providerId, System::getenv);
+    return builderFromEnvironment(providerId, System::getenv).build();
   }
 
   /** {@link #fromEnvironment(String)} with another source of variables (tests, system properties). */
   public static LinkClient fromEnvironment(String providerId, Function<String, String> environment) {
+    return builderFromEnvironment(providerId, environment).build();
+  }
+
+  /** The builder {@link #fromEnvironment(String)} would build, to adjust before building. */
+  public static LinkClientBuilder<?, ?> builderFromEnvironment(String providerId) {
+    return builderFromEnvironment(providerId, System::getenv);
+  }
+
+  /** {@link #builderFromEnvironment(String)} with another source of variables. */
+  public static LinkClientBuilder<?, ?> builderFromEnvironment(
+      String providerId, Function<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
     Map<String, String> config = new LinkedHashMap<>();
     provider(providerId).configKeys().forEach((key, variable) -> {
@@ -68,7 +93,7 @@ public final class LinkClients {
         config.put(key, value);
       }
     });
-    return create(providerId, config);
+    return builder(providerId, config);
   }
 
   /** The environment variables a provider reads, by config key. */

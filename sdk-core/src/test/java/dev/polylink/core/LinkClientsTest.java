@@ -70,6 +70,27 @@ class LinkClientsTest {
   }
 
   @Test
+  void builderLetsTheCallerAddSettingsThatHaveNoStringForm() {
+    wm.stubFor(get(urlPathEqualTo("/api/links/" + ID)).willReturn(aResponse().withStatus(503)));
+    try (LinkClient client = LinkClients.builder("fake", Map.of("apiKey", "k", "baseUrl", wm.baseUrl() + "/api"))
+        .retryPolicy(RetryPolicy.none())
+        .build()) {
+      assertThrows(ServerException.class, () -> client.get(LinkId.of(ID)));
+    }
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/links/" + ID)));
+    wm.resetAll();
+    stubGet();
+    try (LinkClient client = LinkClients.builderFromEnvironment("fake",
+            Map.of("FAKE_API_KEY", "k", "FAKE_BASE_URL", wm.baseUrl() + "/api")::get)
+        .userAgent("env-builder/1")
+        .build()) {
+      client.get(LinkId.of(ID));
+    }
+    wm.verify(getRequestedFor(urlPathEqualTo("/api/links/" + ID))
+        .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.containing("env-builder/1")));
+  }
+
+  @Test
   void anUnknownConfigKeyNamesTheKnownOnes() {
     RequestValidationException e =
         assertInvalid("config key 'apikey'",

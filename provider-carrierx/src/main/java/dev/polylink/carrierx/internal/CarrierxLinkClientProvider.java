@@ -1,7 +1,7 @@
 package dev.polylink.carrierx.internal;
 
 import dev.polylink.carrierx.CarrierxClient;
-import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.spi.ClientConfig;
 import dev.polylink.core.spi.LinkClientProvider;
@@ -45,13 +45,13 @@ public final class CarrierxLinkClientProvider implements LinkClientProvider {
   }
 
   /**
-   * A client from the config.
+   * A builder from the config.
    *
    * @throws RequestValidationException when only one of {@code username} and {@code password} is
    *     given, when both a token and a username/password are given, or when neither is
    */
   @Override
-  public LinkClient create(ClientConfig config) {
+  public LinkClientBuilder<?, ?> builder(ClientConfig config) {
     CarrierxClient.Builder builder = config.applyCommon(CarrierxClient.builder());
     Optional<String> username = config.string("username");
     Optional<String> password = config.string("password");
@@ -66,6 +66,6 @@ public final class CarrierxLinkClientProvider implements LinkClientProvider {
       builder.basicAuth(username.get(), password.get());
     }
     config.string("defaultDomainSid").ifPresent(builder::defaultDomainSid);
-    return builder.build();
+    return builder;
   }
 }

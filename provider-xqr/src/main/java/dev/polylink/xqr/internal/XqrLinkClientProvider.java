@@ -1,6 +1,6 @@
 package dev.polylink.xqr.internal;
 
-import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.spi.ClientConfig;
 import dev.polylink.core.spi.LinkClientProvider;
 import dev.polylink.xqr.XqrClient;
@@ -26,7 +26,7 @@ public final class XqrLinkClientProvider implements LinkClientProvider {
   }
 
   @Override
-  public LinkClient create(ClientConfig config) {
-    return config.applyCommon(XqrClient.builder()).build();
+  public LinkClientBuilder<?, ?> builder(ClientConfig config) {
+    return config.applyCommon(XqrClient.builder());
   }
 }

@@ -1,6 +1,6 @@
 package dev.polylink.core.spi;
 
-import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
 import java.util.Map;
 
 /**
@@ -18,6 +18,9 @@ public interface LinkClientProvider {
    */
   Map<String, String> configKeys();
 
-  /** Builds a client; the config holds only keys from {@link #configKeys()}. */
-  LinkClient create(ClientConfig config);
+  /**
+   * A builder with the configuration applied, which the caller may adjust (a retry policy, a
+   * shared OkHttpClient) before building; the config holds only keys from {@link #configKeys()}.
+   */
+  LinkClientBuilder<?, ?> builder(ClientConfig config);
 }

@@ -1,6 +1,6 @@
 package dev.polylink.core.fake;
 
-import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.spi.ClientConfig;
 import dev.polylink.core.spi.LinkClientProvider;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class FakeLinkClientProvider implements LinkClientProvider {
   }
 
   @Override
-  public LinkClient create(ClientConfig config) {
-    return config.applyCommon(FakeLinkClient.builder()).build();
+  public LinkClientBuilder<?, ?> builder(ClientConfig config) {
+    return config.applyCommon(FakeLinkClient.builder());
   }
 }

@@ -1,6 +1,6 @@
 package dev.polylink.shortpen.internal;
 
-import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.spi.ClientConfig;
 import dev.polylink.core.spi.LinkClientProvider;
 import dev.polylink.shortpen.ShortpenClient;
@@ -14,11 +14,11 @@ import java.util.Map;
  * SHORTPEN_USER_AGENT}) plus {@code defaultDomainId} ({@code SHORTPEN_DOMAIN_ID}) and {@code
  * workspaceId} ({@code SHORTPEN_WORKSPACE_ID}).
  */
-public final class ShortpenClientProvider implements LinkClientProvider {
+public final class ShortpenLinkClientProvider implements LinkClientProvider {
   private static final Map<String, String> KEYS = keys();
 
   /** For {@link java.util.ServiceLoader}. */
-  public ShortpenClientProvider() {}
+  public ShortpenLinkClientProvider() {}
 
   /** {@code "shortpen"}. */
   @Override
@@ -32,13 +32,13 @@ public final class ShortpenClientProvider implements LinkClientProvider {
     return KEYS;
   }
 
-  /** A {@link ShortpenClient} from the configuration; a non-integer id is a validation error. */
+  /** A {@link ShortpenClient} builder from the configuration; a non-integer id is a validation error. */
   @Override
-  public LinkClient create(ClientConfig config) {
+  public LinkClientBuilder<?, ?> builder(ClientConfig config) {
     ShortpenClient.Builder builder = config.applyCommon(ShortpenClient.builder());
     config.longValue("defaultDomainId").ifPresent(builder::defaultDomainId);
     config.longValue("workspaceId").ifPresent(builder::workspaceId);
-    return builder.build();
+    return builder;
   }
 
   private static Map<String, String> keys() {

@@ -1,6 +1,6 @@
 package dev.polylink.snipurl.internal;
 
-import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.spi.ClientConfig;
 import dev.polylink.core.spi.LinkClientProvider;
 import dev.polylink.snipurl.SnipurlClient;
@@ -12,9 +12,9 @@ import java.util.Map;
  * {@code SNIPURL_API_KEY}, {@code SNIPURL_BASE_URL}, {@code SNIPURL_TIMEOUT} and {@code
  * SNIPURL_USER_AGENT}): SnipURL has no domains or workspaces to configure.
  */
-public final class SnipurlClientProvider implements LinkClientProvider {
+public final class SnipurlLinkClientProvider implements LinkClientProvider {
   /** For {@link java.util.ServiceLoader}. */
-  public SnipurlClientProvider() {}
+  public SnipurlLinkClientProvider() {}
 
   /** {@code "snipurl"}. */
   @Override
@@ -28,9 +28,9 @@ public final class SnipurlClientProvider implements LinkClientProvider {
     return ClientConfig.commonKeys(SnipurlClient.PROVIDER_ID);
   }
 
-  /** A {@link SnipurlClient} from the configuration. */
+  /** A {@link SnipurlClient} builder from the configuration. */
   @Override
-  public LinkClient create(ClientConfig config) {
-    return config.applyCommon(SnipurlClient.builder()).build();
+  public LinkClientBuilder<?, ?> builder(ClientConfig config) {
+    return config.applyCommon(SnipurlClient.builder());
   }
 }
