@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.polylink.core.ApiException;
+import dev.polylink.core.AuthenticationException;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkClients;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.ListFilter;
@@ -20,9 +22,12 @@ import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.NotFoundException;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
+import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RedirectType;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.UnsupportedFieldException;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +38,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
@@ -136,6 +142,8 @@ class CrossProviderConformanceTest {
       deniedCreateFields();
       create();
       get();
+      wrongKey();
+      rateLimitState();
       listAllOverSeveralPages();
       deniedUpdateFields();
       updateEveryUpdatableField();
@@ -261,6 +269,40 @@ class CrossProviderConformanceTest {
         assertEquals(redirects, got.clicks().getAsLong(), who + step + ": clicks after " + redirects + " redirects");
       }
       return got;
+    }
+
+    /** Another key than the emulator's gets the vendor's 401, which is an AuthenticationException. */
+    private void wrongKey() {
+      Map<String, String> config = emulator.clientConfig();
+      String key = config.get("apiKey");
+      config.put("apiKey", key.substring(0, key.length() - 1) + (key.endsWith("0") ? "1" : "0"));
+      try (LinkClient wrong = LinkClients.create(client.providerId(), config)) {
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> wrong.get(id), who + "a wrong key");
+        assertEquals(401, e.statusCode(), who + e.getMessage());
+      }
+    }
+
+    /**
+     * With the emulator's rate limit on, {@link LinkClient#lastRateLimit()} reports what the
+     * vendor's {@code X-RateLimit-Remaining} header said, and nothing where the vendor sends none.
+     */
+    private void rateLimitState() {
+      emulator.rateLimit(1000, Duration.ofHours(1));
+      try {
+        get("get with a rate limit on");
+        LoggedResponse response = emulator.wireMock().getAllServeEvents().get(0).getResponse();
+        HttpHeader header = response.getHeaders().getHeader("X-RateLimit-Remaining");
+        if (header.isPresent()) {
+          String remaining = header.firstValue();
+          RateLimitStatus status = client.lastRateLimit()
+              .orElseThrow(() -> new AssertionError(who + "no lastRateLimit() after X-RateLimit-Remaining: " + remaining));
+          assertEquals(OptionalLong.of(Long.parseLong(remaining)), status.remaining(), who + "lastRateLimit() " + status);
+        } else {
+          assertEquals(Optional.empty(), client.lastRateLimit(), who + "a rate limit no header reported");
+        }
+      } finally {
+        emulator.rateLimitOff();
+      }
     }
 
     // ---- list --------------------------------------------------------------------------------
@@ -452,7 +494,7 @@ class CrossProviderConformanceTest {
     private void setOnUpdate(LinkPatch.Builder patch, LinkField field, Model model) {
       switch (field) {
         case DESTINATION:
-          model.destination = URI.create("https://example.org/conformance/updated?step=update&utm_source=qr");
+          model.destination = URI.create("https://example.org/conformance/updated?step=update&utm_source=qr&q=caf%C3%A9");
           patch.destination(model.destination);
           break;
         case SLUG:
@@ -460,7 +502,7 @@ class CrossProviderConformanceTest {
           patch.slug(model.slug);
           break;
         case TITLE:
-          model.title = "Conformance link, renamed";
+          model.title = "Conformance link — renamed ✓ &amp; <b>";
           patch.title(model.title);
           break;
         case ENABLED:
