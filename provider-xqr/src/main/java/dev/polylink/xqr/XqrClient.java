@@ -48,6 +48,10 @@ import java.util.Optional;
  *       routing_rules} through {@link XqrOptions} (replaces the whole array; an empty list sends
  *       {@code []}). xQR documents no way to change the slug or the expiry after creation, so both
  *       are rejected as unsupported.
+ *   <li>Instants ({@code expires_at}, a routing rule's {@code expires_at}) are sent in whole
+ *       seconds, the precision of every documented request and response ({@code
+ *       "2026-09-30T23:59:59Z"}), rounded up so that nothing expires before the instant asked for:
+ *       {@link Link#expiresAt()} may then be up to a second later than the instant given.
  *   <li>Ids are UUIDs; any other {@link LinkId} is rejected before a request is made.
  *   <li>{@code scan_count} becomes {@link Link#clicks()}, {@code last_scan_at} {@link
  *       Link#lastClickedAt()}; the whole link object, {@code routing_rules} included, is in {@link

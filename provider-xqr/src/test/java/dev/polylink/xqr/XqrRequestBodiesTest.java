@@ -145,6 +145,30 @@ class XqrRequestBodiesTest extends WireMockTestBase {
     wm.verify(1, patchRequestedFor(urlPathEqualTo(PATH)));
   }
 
+  /**
+   * xQR documents whole-second instants only ({@code "expires_at": "2026-09-30T23:59:59Z"} in the
+   * Create Link request and in every response): a fractional expiry is sent rounded up to the
+   * second, never earlier than asked, for the link and for a routing rule alike.
+   */
+  @Test
+  void fractionalExpiriesAreSentInWholeSecondsRoundedUp() {
+    wm.stubFor(post(urlPathEqualTo("/api/v1/links"))
+        .withRequestBody(equalToJson("{\"url\": \"https://example.com/summer-sale?utm_source=qr\","
+            + " \"expires_at\": \"2026-09-30T23:59:59Z\", \"routing_rules\": [{\"destination\": \"https://m.example.com/promo\","
+            + " \"priority\": 2, \"conditions\": {\"device_types\": [\"mobile\"], \"expires_at\": \"2026-10-01T00:00:00Z\"}}]}", false, false))
+        .willReturn(json(201, Fixtures.read("create-link-response.json"))));
+
+    Link link = client.create(CreateLinkRequest.builder()
+        .destination("https://example.com/summer-sale?utm_source=qr")
+        .expiresAt(Instant.parse("2026-09-30T23:59:58.001Z"))
+        .options(XqrOptions.builder().routingRules(MOBILE.toBuilder()
+            .expiresAt(Instant.parse("2026-09-30T23:59:59.999999999Z")).build()).build())
+        .build());
+
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/links")));
+    assertEquals(Optional.of(Instant.parse("2026-09-30T23:59:59Z")), link.expiresAt());
+  }
+
   @Test
   void createWithoutOptionalFieldsSendsOnlyUrl() {
     wm.stubFor(post(urlPathEqualTo("/api/v1/links"))

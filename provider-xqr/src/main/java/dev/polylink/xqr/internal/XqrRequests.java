@@ -7,6 +7,8 @@ import dev.polylink.core.spi.Checks;
 import dev.polylink.xqr.RoutingRule;
 import dev.polylink.xqr.XqrClient;
 import dev.polylink.xqr.XqrOptions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,17 @@ final class XqrRequests {
         request.slug().orElse(null),
         request.labels().isEmpty() ? null : request.labels(),
         rules.isEmpty() ? null : RoutingRuleBody.of(rules),
-        request.expiresAt().orElse(null));
+        request.expiresAt().map(XqrRequests::wholeSecondsUp).orElse(null));
+  }
+
+  /**
+   * An instant in xQR's precision: whole seconds, as in every documented request and response
+   * ({@code "2026-09-30T23:59:59Z"}), rounded up so that a link or rule never expires before the
+   * instant asked for. Jackson then writes it without a fraction.
+   */
+  static Instant wholeSecondsUp(Instant instant) {
+    Instant floor = instant.truncatedTo(ChronoUnit.SECONDS);
+    return floor.equals(instant) ? instant : floor.plusSeconds(1);
   }
 
   /**
