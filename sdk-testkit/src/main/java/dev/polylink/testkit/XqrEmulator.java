@@ -14,6 +14,9 @@ import dev.polylink.testkit.internal.XqrBackend;
  *       http(s) {@code destination}, an unreadable {@code expires_at}, an unknown list parameter
  *       value) answer 400 with code {@code VALIDATION_ERROR}; an unknown or malformed link id
  *       answers 404 with code {@code NOT_FOUND} (the documentation names neither code).
+ *   <li>Timestamps have whole-second precision, as in every documented example: a fractional
+ *       {@code expires_at} is truncated to the second when stored, so the link expires at the
+ *       instant its object shows.
  *   <li>Slugs are compared case-sensitively; a deleted link's slug is free again.
  *   <li>{@code PATCH} accepts only {@code url}, {@code labels}, {@code enabled} and {@code
  *       routing_rules}; any other field, {@code expires_at} and {@code custom_slug} included, is a

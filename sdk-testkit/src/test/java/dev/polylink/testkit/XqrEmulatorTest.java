@@ -240,6 +240,20 @@ class XqrEmulatorTest {
     assertEquals(404, anonymous.get(xqr.serverUrl() + "/nothing").status());
   }
 
+  /** The object shows whole seconds; the link must expire at the instant it shows, not a fraction later. */
+  @Test
+  void aFractionalExpiryIsKeptToTheSecondItShows() {
+    Map<String, Object> data = obj(http.post(links,
+        "{\"url\":\"https://example.com\",\"custom_slug\":\"half\",\"expires_at\":\"2026-09-30T23:59:59.500Z\"}")
+        .json().get("data"));
+    assertEquals("2026-09-30T23:59:59Z", data.get("expires_at"));
+    Http anonymous = Http.authorization(null);
+    xqr.clock().set(Instant.parse("2026-09-30T23:59:59Z"));
+    assertEquals(302, anonymous.get(xqr.serverUrl() + "/half").status());
+    xqr.clock().set(Instant.parse("2026-09-30T23:59:59.200Z"));
+    assertEquals(410, anonymous.get(xqr.serverUrl() + "/half").status(), "expired at 23:59:59, as shown");
+  }
+
   @Test
   void aWrongOrMissingKeyGetsTheDocumented401() {
     for (Http caller : List.of(Http.bearer("xqr_pk_a1b2c3d4." + "x".repeat(64)), Http.authorization(null),

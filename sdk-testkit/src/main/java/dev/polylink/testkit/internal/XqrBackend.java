@@ -4,6 +4,7 @@ import dev.polylink.testkit.MutableClock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -188,7 +189,8 @@ public final class XqrBackend extends VendorBackend {
     XqrLink link = new XqrLink(Codes.uuid(), code, ++sequence, clock.instant());
     link.destination = (String) url;
     applyLabelsAndRules(link, body);
-    link.expiresAt = expiresAt.orElse(null);
+    // Kept to the whole second, as xQR shows every timestamp: the link expires at the instant it shows.
+    link.expiresAt = expiresAt.map(t -> t.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
     links.put(link.id, link);
     return ok(201, render(link));
   }
