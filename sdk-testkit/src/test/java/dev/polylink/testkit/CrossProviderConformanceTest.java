@@ -67,7 +67,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (410 when disabled, 401 with a password, the old slug 404); clear every clearable field;
  * re-enable; visit (the redirect type's status, {@code Location} = the new destination); expiry by
  * the emulator's clock (410); delete; visit (404); get and delete (NotFoundException); the slug
- * is free again.
+ * is free again; with every link deleted, the listing is empty.
  *
  * <p>Each step's Link is checked against what the scenario set: a create, get or list answer on
  * every field the provider has, an update answer on the fields its patch touched (ShortPen's
@@ -683,6 +683,15 @@ class CrossProviderConformanceTest {
         assertEquals(Optional.of(destination.toString()), reply.header("Location"), who + "the reused slug redirects to the new link");
         client.delete(reused.id());
       }
+
+      // With every link deleted, the listing is empty (a last page with nothing on it).
+      extras.forEach(extra -> client.delete(extra.id()));
+      assertEquals(List.of(), emulator.links(), who + "the emulator still holds links");
+      assertEquals(List.of(), client.listAll(ListLinksRequest.builder().pageSize(PAGE_SIZE).build()).collect(Collectors.toList()),
+          who + "listAll after deleting every link");
+      Page<Link> empty = client.list(ListLinksRequest.defaults());
+      assertEquals(List.of(), empty.items(), who + "an empty first page");
+      assertEquals(Optional.empty(), empty.nextCursor(), who + "an empty first page is the last");
     }
 
     // ---- assertions --------------------------------------------------------------------------
