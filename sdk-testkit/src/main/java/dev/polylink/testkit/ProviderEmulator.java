@@ -33,8 +33,8 @@ import java.util.TreeSet;
  *
  * <p>Each emulator implements its vendor's documented paths, envelopes, validation rules, error
  * bodies, pagination and delete semantics, independently of the provider modules; where the
- * documentation is silent, its subclass ({@link XqrEmulator}, {@link ShortPenEmulator}, {@link
- * SnipUrlEmulator}, {@link CarrierXEmulator}) says what it chose. It also serves the short links it
+ * documentation is silent, its subclass ({@link XqrEmulator}, {@link ShortpenEmulator}, {@link
+ * SnipurlEmulator}, {@link CarrierxEmulator}) says what it chose. It also serves the short links it
  * creates on the same server ({@code http://127.0.0.1:PORT/<code>}): a redirect with the link's
  * redirect type, 410 for a disabled or expired link, 404 for a deleted or unknown one, and 401 for
  * a password-protected one.
@@ -42,7 +42,7 @@ import java.util.TreeSet;
  * <p>Thread-safe: requests are handled one at a time.
  */
 public abstract sealed class ProviderEmulator implements AutoCloseable
-    permits XqrEmulator, ShortPenEmulator, SnipUrlEmulator, CarrierXEmulator {
+    permits XqrEmulator, ShortpenEmulator, SnipurlEmulator, CarrierxEmulator {
   private static final Set<String> KNOWN = Collections.unmodifiableSet(
       new TreeSet<>(List.of("carrierx", "shortpen", "snipurl", "xqr")));
 
@@ -70,11 +70,11 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
       case "xqr":
         return XqrEmulator.start();
       case "shortpen":
-        return ShortPenEmulator.start();
+        return ShortpenEmulator.start();
       case "snipurl":
-        return SnipUrlEmulator.start();
+        return SnipurlEmulator.start();
       default:
-        return CarrierXEmulator.start();
+        return CarrierxEmulator.start();
     }
   }
 

@@ -77,7 +77,7 @@ class EmulatorExtensionTest {
     Http http = Http.bearer(extension.apiKey());
     String links = extension.baseUrl() + "/shortener/links";
     assertEquals(200, http.post(links, "{\"destination_url\":\"http://example.com\",\"domain_sid\":\""
-        + ((CarrierXEmulator) emulator).defaultDomainSid() + "\"}").status());
+        + ((CarrierxEmulator) emulator).defaultDomainSid() + "\"}").status());
 
     extension.beforeEach(null);
     assertSame(emulator, extension.emulator());

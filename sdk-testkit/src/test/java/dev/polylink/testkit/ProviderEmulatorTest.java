@@ -46,9 +46,9 @@ class ProviderEmulatorTest {
   @ParameterizedTest
   @CsvSource({
       "xqr, XqrEmulator, /api, 'apiKey,baseUrl'",
-      "shortpen, ShortPenEmulator, '', 'apiKey,baseUrl,defaultDomainId'",
-      "snipurl, SnipUrlEmulator, /api/v1, 'apiKey,baseUrl'",
-      "carrierx, CarrierXEmulator, /core/v2, 'apiKey,baseUrl,defaultDomainSid'"})
+      "shortpen, ShortpenEmulator, '', 'apiKey,baseUrl,defaultDomainId'",
+      "snipurl, SnipurlEmulator, /api/v1, 'apiKey,baseUrl'",
+      "carrierx, CarrierxEmulator, /core/v2, 'apiKey,baseUrl,defaultDomainSid'"})
   void eachEmulatorServesItsVendorsBasePathOnLoopback(String id, String type, String basePath, String keys) {
     try (ProviderEmulator emulator = ProviderEmulator.start(id)) {
       assertEquals(id, emulator.providerId());
@@ -67,7 +67,7 @@ class ProviderEmulatorTest {
 
   @Test
   void vendorSpecificSettingsMatchTheClientConfig() {
-    try (ShortPenEmulator shortpen = ShortPenEmulator.start(); CarrierXEmulator carrierx = CarrierXEmulator.start()) {
+    try (ShortpenEmulator shortpen = ShortpenEmulator.start(); CarrierxEmulator carrierx = CarrierxEmulator.start()) {
       assertEquals(Long.toString(shortpen.defaultDomainId()), shortpen.clientConfig().get("defaultDomainId"));
       assertEquals(carrierx.defaultDomainSid(), carrierx.clientConfig().get("defaultDomainSid"));
       assertNotEquals(carrierx.username(), carrierx.password());
@@ -121,7 +121,7 @@ class ProviderEmulatorTest {
 
   @Test
   void testsCanInjectFaultsAndVerifyRequestsWithWireMock() {
-    try (SnipUrlEmulator snipurl = SnipUrlEmulator.start()) {
+    try (SnipurlEmulator snipurl = SnipurlEmulator.start()) {
       Http http = Http.bearer(snipurl.apiKey());
       String links = snipurl.baseUrl() + "/links";
       snipurl.wireMock().stubFor(get(urlPathEqualTo("/api/v1/links"))
@@ -141,7 +141,7 @@ class ProviderEmulatorTest {
 
   @Test
   void rateLimitWindowsPassInRealTimeOnTheSystemClock() throws InterruptedException {
-    try (SnipUrlEmulator snipurl = SnipUrlEmulator.start()) {
+    try (SnipurlEmulator snipurl = SnipurlEmulator.start()) {
       Http http = Http.bearer(snipurl.apiKey());
       String links = snipurl.baseUrl() + "/links";
       snipurl.rateLimit(1, Duration.ofMillis(100));

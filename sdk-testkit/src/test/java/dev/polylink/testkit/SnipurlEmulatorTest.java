@@ -19,20 +19,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SnipUrlEmulatorTest {
+class SnipurlEmulatorTest {
   @RegisterExtension
   static final EmulatorExtension EXTENSION = EmulatorExtension.of("snipurl");
 
   private static final String ARTICLE =
       "{\"url\": \"https://example.com/article\", \"custom_alias\": \"a8Kx2m\", \"title\": \"Example Article\"}";
 
-  private SnipUrlEmulator snipurl;
+  private SnipurlEmulator snipurl;
   private Http http;
   private String links;
 
   @BeforeEach
   void setUp() {
-    snipurl = EXTENSION.emulator(SnipUrlEmulator.class);
+    snipurl = EXTENSION.emulator(SnipurlEmulator.class);
     http = Http.bearer(snipurl.apiKey());
     links = snipurl.baseUrl() + "/links";
   }

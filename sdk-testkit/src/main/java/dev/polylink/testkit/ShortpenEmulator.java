@@ -1,7 +1,7 @@
 package dev.polylink.testkit;
 
 import dev.polylink.testkit.internal.EmulatorServer;
-import dev.polylink.testkit.internal.ShortPenBackend;
+import dev.polylink.testkit.internal.ShortpenBackend;
 
 /**
  * The ShortPen emulator. What the documentation says, it does; where it is silent, it does this:
@@ -10,12 +10,12 @@ import dev.polylink.testkit.internal.ShortPenBackend;
  *   <li>The API key is 48 random letters and digits (ShortPen documents no format); any other
  *       {@code Authorization} gets 401 {@code {"success":false,"status_code":401,"message":"Unauthenticated."}}.
  *       {@code GET /v1/ping} answers {@code PONG} without a key.
- *   <li>The account has one organization ({@value ShortPenBackend#ORGANIZATION_ID}), one workspace
- *       ({@value ShortPenBackend#WORKSPACE_ID}), one active, default domain ({@link
+ *   <li>The account has one organization ({@value ShortpenBackend#ORGANIZATION_ID}), one workspace
+ *       ({@value ShortpenBackend#WORKSPACE_ID}), one active, default domain ({@link
  *       #defaultDomainId()}, served by the emulator itself), one folder ({@value
- *       ShortPenBackend#FOLDER_ID}) and one pixel ({@value ShortPenBackend#PIXEL_ID}), all listed by
+ *       ShortpenBackend#FOLDER_ID}) and one pixel ({@value ShortpenBackend#PIXEL_ID}), all listed by
  *       {@code POST /v1/get}; any other id in a request is a 400. Link ids are integers from {@value
- *       ShortPenBackend#FIRST_LINK_ID} up, never reused.
+ *       ShortpenBackend#FIRST_LINK_ID} up, never reused.
  *   <li>Validation failures answer 400 (as the documentation's edit page says), with Laravel-style
  *       messages such as {@code "The url field is required."}. Integer and boolean fields accept
  *       what Laravel's rules accept ({@code 501} or {@code "501"}; {@code true}, {@code 1}, {@code "1"}).
@@ -42,20 +42,20 @@ import dev.polylink.testkit.internal.ShortPenBackend;
  *       #featureQuotaExhausted(boolean)}.
  * </ul>
  */
-public final class ShortPenEmulator extends ProviderEmulator {
-  private ShortPenEmulator(MutableClock clock, EmulatorServer server) {
+public final class ShortpenEmulator extends ProviderEmulator {
+  private ShortpenEmulator(MutableClock clock, EmulatorServer server) {
     super(clock, server);
   }
 
   /** Starts a ShortPen emulator on a free loopback port. */
-  public static ShortPenEmulator start() {
+  public static ShortpenEmulator start() {
     MutableClock clock = new MutableClock();
-    return new ShortPenEmulator(clock, EmulatorServer.start(clock, ShortPenBackend::new));
+    return new ShortpenEmulator(clock, EmulatorServer.start(clock, ShortpenBackend::new));
   }
 
   /** The id of the emulator's domain: what {@code domain_id} must be. */
   public long defaultDomainId() {
-    return ShortPenBackend.DOMAIN_ID;
+    return ShortpenBackend.DOMAIN_ID;
   }
 
   /**
@@ -64,6 +64,6 @@ public final class ShortPenEmulator extends ProviderEmulator {
    * it back to {@code false}.
    */
   public void featureQuotaExhausted(boolean exhausted) {
-    ((ShortPenBackend) backend()).featureQuotaExhausted(exhausted);
+    ((ShortpenBackend) backend()).featureQuotaExhausted(exhausted);
   }
 }

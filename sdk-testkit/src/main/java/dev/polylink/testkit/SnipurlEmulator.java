@@ -1,7 +1,7 @@
 package dev.polylink.testkit;
 
 import dev.polylink.testkit.internal.EmulatorServer;
-import dev.polylink.testkit.internal.SnipUrlBackend;
+import dev.polylink.testkit.internal.SnipurlBackend;
 
 /**
  * The SnipURL emulator. What the documentation (and the service's public source) says, it does;
@@ -33,14 +33,14 @@ import dev.polylink.testkit.internal.SnipUrlBackend;
  *       1h}, or seconds such as {@code 30s}). With it off, no rate-limit headers are sent.
  * </ul>
  */
-public final class SnipUrlEmulator extends ProviderEmulator {
-  private SnipUrlEmulator(MutableClock clock, EmulatorServer server) {
+public final class SnipurlEmulator extends ProviderEmulator {
+  private SnipurlEmulator(MutableClock clock, EmulatorServer server) {
     super(clock, server);
   }
 
   /** Starts a SnipURL emulator on a free loopback port. */
-  public static SnipUrlEmulator start() {
+  public static SnipurlEmulator start() {
     MutableClock clock = new MutableClock();
-    return new SnipUrlEmulator(clock, EmulatorServer.start(clock, SnipUrlBackend::new));
+    return new SnipurlEmulator(clock, EmulatorServer.start(clock, SnipurlBackend::new));
   }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The stored state of one CarrierX link. */
-final class CarrierXLink {
+final class CarrierxLink {
   final UUID sid;
   final UUID domainSid;
   final long sequence;
@@ -16,7 +16,7 @@ final class CarrierXLink {
   long hits;
   Instant accessedAt;
 
-  CarrierXLink(UUID sid, UUID domainSid, long sequence, Instant createdAt) {
+  CarrierxLink(UUID sid, UUID domainSid, long sequence, Instant createdAt) {
     this.sid = sid;
     this.domainSid = domainSid;
     this.sequence = sequence;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The stored state of one SnipURL link. */
-final class SnipUrlLink {
+final class SnipurlLink {
   final UUID id;
   final String code;
   final String originalUrl;
@@ -20,7 +20,7 @@ final class SnipUrlLink {
   List<String> analyticsSharedFields;
   Instant updatedAt;
 
-  SnipUrlLink(UUID id, String code, String originalUrl, long sequence, Instant createdAt) {
+  SnipurlLink(UUID id, String code, String originalUrl, long sequence, Instant createdAt) {
     this.id = id;
     this.code = code;
     this.originalUrl = originalUrl;

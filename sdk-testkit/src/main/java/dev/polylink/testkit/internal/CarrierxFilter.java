@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * {@code like} and {@code ilike} ({@code %} and {@code _} wildcards). Values may be quoted with
  * single or double quotes; {@code null} matches a null field.
  */
-final class CarrierXFilter {
+final class CarrierxFilter {
   private static final Pattern CONDITION =
       Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+([A-Za-z]+)\\s+('(?:[^']*)'|\"(?:[^\"]*)\"|\\S+)\\s*");
   private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
 
-  private CarrierXFilter() {}
+  private CarrierxFilter() {}
 
   /**
    * Parses a filter.

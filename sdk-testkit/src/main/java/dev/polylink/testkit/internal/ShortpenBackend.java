@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
  * The ShortPen API ({@code https://api.shortpen.com}): {@code POST /v1/generate}, {@code GET},
  * {@code PUT}/{@code PATCH} and {@code DELETE /v1/links} with the link id in the body, {@code POST
  * /v1/get} for resources, and the {@code {success, status_code, data, message}} envelope for
- * answers and errors alike. See {@code ShortPenEmulator} for the documented-vs-chosen behaviour.
+ * answers and errors alike. See {@code ShortpenEmulator} for the documented-vs-chosen behaviour.
  */
-public final class ShortPenBackend extends VendorBackend {
+public final class ShortpenBackend extends VendorBackend {
   /** The id of the emulator's one domain. */
   public static final long DOMAIN_ID = 12;
   /** The id of the emulator's one workspace. */
@@ -50,12 +50,12 @@ public final class ShortPenBackend extends VendorBackend {
       "social_share_description", "social_share_image_data");
 
   private final String apiKey = Codes.random(Codes.ALPHANUMERIC, 48);
-  private final Map<Long, ShortPenLink> links = new LinkedHashMap<>();
+  private final Map<Long, ShortpenLink> links = new LinkedHashMap<>();
   private long nextId = FIRST_LINK_ID;
   private boolean featureQuotaExhausted;
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
-  public ShortPenBackend(MutableClock clock, String serverRoot) {
+  public ShortpenBackend(MutableClock clock, String serverRoot) {
     super(clock, serverRoot);
   }
 
@@ -102,7 +102,7 @@ public final class ShortPenBackend extends VendorBackend {
 
   @Override
   protected List<Map<String, Object>> renderLinks() {
-    return links.values().stream().filter(ShortPenLink::live).map(this::render).collect(Collectors.toList());
+    return links.values().stream().filter(ShortpenLink::live).map(this::render).collect(Collectors.toList());
   }
 
   @Override
@@ -163,7 +163,7 @@ public final class ShortPenBackend extends VendorBackend {
     if (body.get("domain_id") == null) {
       problems.add("The domain id field is required.");
     }
-    ShortPenLink link = new ShortPenLink(nextId, clock.instant());
+    ShortpenLink link = new ShortpenLink(nextId, clock.instant());
     link.domainId = DOMAIN_ID;
     link.workspaceId = WORKSPACE_ID;
     List<Runnable> changes = validate(body, link, true, problems);
@@ -198,7 +198,7 @@ public final class ShortPenBackend extends VendorBackend {
     if (body.keySet().stream().noneMatch(FIELDS::contains)) {
       return error(400, "Provide at least one field to update besides url_id.");
     }
-    ShortPenLink link = links.get(id.getAsLong());
+    ShortpenLink link = links.get(id.getAsLong());
     if (link == null || !link.live()) {
       return error(404, "Link not found.");
     }
@@ -239,7 +239,7 @@ public final class ShortPenBackend extends VendorBackend {
     }
     int deleted = 0;
     for (Long id : ids.stream().distinct().collect(Collectors.toList())) {
-      ShortPenLink link = links.get(id);
+      ShortpenLink link = links.get(id);
       if (link != null && link.live()) {
         link.deletedAt = clock.instant();
         deleted++;
@@ -259,10 +259,10 @@ public final class ShortPenBackend extends VendorBackend {
     if (!problems.isEmpty()) {
       return validationError(problems);
     }
-    List<ShortPenLink> matching = links.values().stream()
-        .filter(ShortPenLink::live)
+    List<ShortpenLink> matching = links.values().stream()
+        .filter(ShortpenLink::live)
         .filter(l -> l.workspaceId == workspace)
-        .sorted(Comparator.comparing((ShortPenLink l) -> l.createdAt).thenComparingLong(l -> l.id).reversed())
+        .sorted(Comparator.comparing((ShortpenLink l) -> l.createdAt).thenComparingLong(l -> l.id).reversed())
         .collect(Collectors.toList());
     List<Map<String, Object>> items = matching.stream()
         .skip((page - 1) * limit).limit(limit).map(this::render).collect(Collectors.toList());
@@ -314,7 +314,7 @@ public final class ShortPenBackend extends VendorBackend {
   }
 
   /** Checks every field of {@code body} and returns the changes to make, all or none. */
-  private List<Runnable> validate(Map<String, Object> body, ShortPenLink link, boolean creating, List<String> problems) {
+  private List<Runnable> validate(Map<String, Object> body, ShortpenLink link, boolean creating, List<String> problems) {
     List<Runnable> changes = new ArrayList<>();
     if (body.get("url") != null) {
       Object raw = body.get("url");
@@ -388,7 +388,7 @@ public final class ShortPenBackend extends VendorBackend {
     return changes;
   }
 
-  private Optional<String> slug(Map<String, Object> body, ShortPenLink link, boolean creating, List<String> problems) {
+  private Optional<String> slug(Map<String, Object> body, ShortpenLink link, boolean creating, List<String> problems) {
     if (!body.containsKey("custom_slug")) {
       return Optional.empty();
     }
@@ -438,7 +438,7 @@ public final class ShortPenBackend extends VendorBackend {
     return Optional.of(params.isEmpty() ? Optional.empty() : Optional.of(params));
   }
 
-  private void tracking(Map<String, Object> body, ShortPenLink link, List<String> problems, List<Runnable> changes) {
+  private void tracking(Map<String, Object> body, ShortpenLink link, List<String> problems, List<Runnable> changes) {
     Optional<Long> pixel = body.get("pixel_id") == null
         ? Optional.empty()
         : idField(body, "pixel_id", PIXEL_ID, false, problems);
@@ -455,7 +455,7 @@ public final class ShortPenBackend extends VendorBackend {
     }
   }
 
-  private void password(Map<String, Object> body, ShortPenLink link, List<String> problems, List<Runnable> changes) {
+  private void password(Map<String, Object> body, ShortpenLink link, List<String> problems, List<Runnable> changes) {
     Optional<Boolean> protect = bool(body, "with_password", problems);
     Optional<Optional<String>> given = nullableString(body, "url_password", problems);
     String newPassword = given.flatMap(v -> v).filter(v -> !v.isEmpty()).orElse(null);
@@ -472,7 +472,7 @@ public final class ShortPenBackend extends VendorBackend {
     }
   }
 
-  private static void logo(Map<String, Object> body, ShortPenLink link, List<String> problems, List<Runnable> changes) {
+  private static void logo(Map<String, Object> body, ShortpenLink link, List<String> problems, List<Runnable> changes) {
     if (!body.containsKey("uploaded_logo_type") && !body.containsKey("uploaded_logo_data")) {
       return;
     }
@@ -572,12 +572,12 @@ public final class ShortPenBackend extends VendorBackend {
 
   @Override
   protected EmulatorResponse shortLink(String code) {
-    Optional<ShortPenLink> found = links.values().stream()
+    Optional<ShortpenLink> found = links.values().stream()
         .filter(l -> l.live() && l.slug.equals(code)).findFirst();
     if (found.isEmpty()) {
       return notFoundPage();
     }
-    ShortPenLink link = found.get();
+    ShortpenLink link = found.get();
     if (link.password != null) {
       return passwordPage();
     }
@@ -592,7 +592,7 @@ public final class ShortPenBackend extends VendorBackend {
   }
 
   /** The destination with {@code param} appended as query parameters. */
-  private static String destination(ShortPenLink link) {
+  private static String destination(ShortpenLink link) {
     if (link.params == null || link.params.isEmpty()) {
       return link.url;
     }
@@ -606,7 +606,7 @@ public final class ShortPenBackend extends VendorBackend {
     return base + (base.contains("?") ? "&" : "?") + query + fragment;
   }
 
-  private Map<String, Object> linkAnswer(ShortPenLink link, boolean created) {
+  private Map<String, Object> linkAnswer(ShortpenLink link, boolean created) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("link", shortUrl(link.slug));
     data.put("short_url", shortUrl(link.slug));
@@ -615,7 +615,7 @@ public final class ShortPenBackend extends VendorBackend {
     return data;
   }
 
-  private Map<String, Object> render(ShortPenLink link) {
+  private Map<String, Object> render(ShortpenLink link) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", link.id);
     out.put("title", link.title);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** The stored state of one ShortPen link. A soft-deleted link keeps its state and a {@link #deletedAt}. */
-final class ShortPenLink {
+final class ShortpenLink {
   final long id;
   final Instant createdAt;
   String slug;
@@ -31,7 +31,7 @@ final class ShortPenLink {
   Instant updatedAt;
   Instant deletedAt;
 
-  ShortPenLink(long id, Instant createdAt) {
+  ShortpenLink(long id, Instant createdAt) {
     this.id = id;
     this.createdAt = createdAt;
     this.updatedAt = createdAt;

@@ -22,20 +22,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CarrierXEmulatorTest {
+class CarrierxEmulatorTest {
   @RegisterExtension
   static final EmulatorExtension EXTENSION = EmulatorExtension.of("carrierx");
 
   private static final List<String> FIELDS = List.of("date_accessed", "date_created", "destination_url",
       "domain_sid", "hits", "link_sid", "maximum_ttl", "mode", "partner_sid", "short_name", "url");
 
-  private CarrierXEmulator carrierx;
+  private CarrierxEmulator carrierx;
   private Http http;
   private String links;
 
   @BeforeEach
   void setUp() {
-    carrierx = EXTENSION.emulator(CarrierXEmulator.class);
+    carrierx = EXTENSION.emulator(CarrierxEmulator.class);
     http = Http.bearer(carrierx.apiKey());
     links = carrierx.baseUrl() + "/shortener/links";
   }

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ShortPenEmulatorTest {
+class ShortpenEmulatorTest {
   @RegisterExtension
   static final EmulatorExtension EXTENSION = EmulatorExtension.of("shortpen");
 
-  private ShortPenEmulator shortpen;
+  private ShortpenEmulator shortpen;
   private Http http;
   private String generate;
   private String links;
@@ -29,7 +29,7 @@ class ShortPenEmulatorTest {
 
   @BeforeEach
   void setUp() {
-    shortpen = EXTENSION.emulator(ShortPenEmulator.class);
+    shortpen = EXTENSION.emulator(ShortpenEmulator.class);
     http = Http.bearer(shortpen.apiKey());
     generate = shortpen.baseUrl() + "/v1/generate";
     links = shortpen.baseUrl() + "/v1/links";

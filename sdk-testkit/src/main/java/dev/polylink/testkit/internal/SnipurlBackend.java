@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
 /**
  * The SnipURL API ({@code https://snipurl.click/api/v1}): links under {@code /api/v1/links}, the
  * {@code {success, data, meta}} envelope, {@code {success:false, error:{code, message, details?}}}
- * errors with zod-formatted details, and {@code X-RateLimit-*} headers. See {@code SnipUrlEmulator}
+ * errors with zod-formatted details, and {@code X-RateLimit-*} headers. See {@code SnipurlEmulator}
  * for the documented-vs-chosen behaviour.
  */
-public final class SnipUrlBackend extends VendorBackend {
+public final class SnipurlBackend extends VendorBackend {
   private static final int MAX_URL_LENGTH = 2048;
   private static final int MAX_BULK = 50;
   private static final Pattern ALIAS = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
@@ -40,11 +40,11 @@ public final class SnipUrlBackend extends VendorBackend {
       "404", "500", "403", "401", "error", "not-found", "notfound", "forbidden");
 
   private final String apiKey = "snip_live_" + Codes.random(Codes.ALPHANUMERIC, 32);
-  private final Map<UUID, SnipUrlLink> links = new LinkedHashMap<>();
+  private final Map<UUID, SnipurlLink> links = new LinkedHashMap<>();
   private long sequence;
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
-  public SnipUrlBackend(MutableClock clock, String serverRoot) {
+  public SnipurlBackend(MutableClock clock, String serverRoot) {
     super(clock, serverRoot);
   }
 
@@ -133,11 +133,11 @@ public final class SnipUrlBackend extends VendorBackend {
     if (path.get(1).equals("bulk")) {
       return method.equals("DELETE") ? bulkDelete(request) : methodNotAllowed("DELETE");
     }
-    Optional<SnipUrlLink> link = Values.uuid(path.get(1)).map(links::get);
+    Optional<SnipurlLink> link = Values.uuid(path.get(1)).map(links::get);
     switch (method) {
       case "GET":
       case "HEAD":
-        return link.map(l -> ok(200, render(l, true), null)).orElseGet(SnipUrlBackend::linkNotFound);
+        return link.map(l -> ok(200, render(l, true), null)).orElseGet(SnipurlBackend::linkNotFound);
       case "PATCH":
         return update(request, link);
       case "DELETE":
@@ -203,7 +203,7 @@ public final class SnipUrlBackend extends VendorBackend {
       code = Codes.uniqueCode(6, this::codeTaken);
     }
     Instant now = Times.toMillis(clock.instant());
-    SnipUrlLink link = new SnipUrlLink(Codes.uuid(), code, destination, ++sequence, now);
+    SnipurlLink link = new SnipurlLink(Codes.uuid(), code, destination, ++sequence, now);
     String title = body.get("title") == null ? "" : ((String) body.get("title")).strip();
     link.title = title.isEmpty() ? destination : title;
     String password = (String) body.get("password");
@@ -225,11 +225,11 @@ public final class SnipUrlBackend extends VendorBackend {
       return error(400, "VALIDATION_ERROR", "Invalid query parameters.", errors.format());
     }
     String search = request.query("search").filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
-    List<SnipUrlLink> matching = links.values().stream()
+    List<SnipurlLink> matching = links.values().stream()
         .filter(l -> active.isEmpty() || l.active == Boolean.parseBoolean(active.get()))
         .filter(l -> search == null || contains(l.originalUrl, search) || contains(l.code, search)
             || contains(l.title, search))
-        .sorted(Comparator.comparing((SnipUrlLink l) -> l.createdAt).thenComparingLong(l -> l.sequence).reversed())
+        .sorted(Comparator.comparing((SnipurlLink l) -> l.createdAt).thenComparingLong(l -> l.sequence).reversed())
         .collect(Collectors.toList());
     List<Map<String, Object>> items = matching.stream()
         .skip((page - 1) * perPage).limit(perPage).map(l -> render(l, false)).collect(Collectors.toList());
@@ -241,7 +241,7 @@ public final class SnipUrlBackend extends VendorBackend {
     return ok(200, items, meta);
   }
 
-  private EmulatorResponse update(EmulatorRequest request, Optional<SnipUrlLink> found) {
+  private EmulatorResponse update(EmulatorRequest request, Optional<SnipurlLink> found) {
     Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
     if (parsed.isEmpty()) {
       return error(400, "BAD_REQUEST", "The request body must be a JSON object.", null);
@@ -271,7 +271,7 @@ public final class SnipUrlBackend extends VendorBackend {
     if (found.isEmpty()) {
       return linkNotFound();
     }
-    SnipUrlLink link = found.get();
+    SnipurlLink link = found.get();
     if (body.containsKey("title")) {
       link.title = (String) body.get("title");
     }
@@ -338,11 +338,11 @@ public final class SnipUrlBackend extends VendorBackend {
 
   @Override
   protected EmulatorResponse shortLink(String code) {
-    Optional<SnipUrlLink> found = links.values().stream().filter(l -> l.code.equals(code)).findFirst();
+    Optional<SnipurlLink> found = links.values().stream().filter(l -> l.code.equals(code)).findFirst();
     if (found.isEmpty()) {
       return notFoundPage();
     }
-    SnipUrlLink link = found.get();
+    SnipurlLink link = found.get();
     if (!link.active) {
       return gonePage("This link has been deactivated.");
     }
@@ -373,7 +373,7 @@ public final class SnipUrlBackend extends VendorBackend {
     return Optional.empty();
   }
 
-  private Map<String, Object> render(SnipUrlLink link, boolean withSharedFields) {
+  private Map<String, Object> render(SnipurlLink link, boolean withSharedFields) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", link.id.toString());
     out.put("short_code", link.code);

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 /**
  * The CarrierX Core API v2 shortener ({@code https://api.carrierx.com/core/v2}): links under
  * {@code /core/v2/shortener/links}, no envelope, Bearer or Basic authentication, 415 for a body
- * that is not declared JSON. See {@code CarrierXEmulator} for the documented-vs-chosen behaviour.
+ * that is not declared JSON. See {@code CarrierxEmulator} for the documented-vs-chosen behaviour.
  */
-public final class CarrierXBackend extends VendorBackend {
+public final class CarrierxBackend extends VendorBackend {
   /** Every field of the link object, in the documentation's order: what a PUT must carry. */
   static final List<String> FIELDS = List.of(
       "date_accessed", "date_created", "destination_url", "domain_sid", "hits", "link_sid", "maximum_ttl",
@@ -36,11 +36,11 @@ public final class CarrierXBackend extends VendorBackend {
   private final String password = Codes.random(Codes.ALPHANUMERIC, 24);
   private final UUID partnerSid = Codes.uuid();
   private final UUID domainSid = Codes.uuid();
-  private final Map<UUID, CarrierXLink> links = new LinkedHashMap<>();
+  private final Map<UUID, CarrierxLink> links = new LinkedHashMap<>();
   private long sequence;
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
-  public CarrierXBackend(MutableClock clock, String serverRoot) {
+  public CarrierxBackend(MutableClock clock, String serverRoot) {
     super(clock, serverRoot);
   }
 
@@ -148,7 +148,7 @@ public final class CarrierXBackend extends VendorBackend {
     if (!List.of("GET", "HEAD", "PATCH", "PUT", "DELETE").contains(method)) {
       return methodNotAllowed("GET, PATCH, PUT, DELETE");
     }
-    Optional<CarrierXLink> link = Values.uuid(path.get(2)).map(links::get);
+    Optional<CarrierxLink> link = Values.uuid(path.get(2)).map(links::get);
     if (link.isEmpty()) {
       return cannotFind();
     }
@@ -210,7 +210,7 @@ public final class CarrierXBackend extends VendorBackend {
       return error(422, "Object validation error", problems);
     }
     if ("true".equalsIgnoreCase(request.query("reuse").orElse("false"))) {
-      Optional<CarrierXLink> existing = links.values().stream()
+      Optional<CarrierxLink> existing = links.values().stream()
           .filter(l -> l.destinationUrl.equals(destination))
           .filter(l -> generate || l.shortName.equals(shortName))
           .findFirst();
@@ -221,7 +221,7 @@ public final class CarrierXBackend extends VendorBackend {
     if (!generate && shortNameTaken((String) shortName, null)) {
       return conflict();
     }
-    CarrierXLink link = new CarrierXLink(Codes.uuid(), domainSid, ++sequence, Times.toMillis(clock.instant()));
+    CarrierxLink link = new CarrierxLink(Codes.uuid(), domainSid, ++sequence, Times.toMillis(clock.instant()));
     link.destinationUrl = (String) destination;
     link.shortName = generate ? Codes.uniqueCode(MINIMUM_LENGTH, n -> shortNameTaken(n, null)) : (String) shortName;
     applyModeAndTtl(link, body);
@@ -229,7 +229,7 @@ public final class CarrierXBackend extends VendorBackend {
     return EmulatorResponse.json(200, render(link));
   }
 
-  private EmulatorResponse update(EmulatorRequest request, CarrierXLink link, boolean whole) {
+  private EmulatorResponse update(EmulatorRequest request, CarrierxLink link, boolean whole) {
     Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
     if (parsed.isEmpty()) {
       return error(400, "No JSON object could be decoded", List.of());
@@ -284,7 +284,7 @@ public final class CarrierXBackend extends VendorBackend {
     Optional<String> filterText = request.query("filter").filter(f -> !f.isBlank());
     if (filterText.isPresent()) {
       try {
-        filter = CarrierXFilter.parse(filterText.get());
+        filter = CarrierxFilter.parse(filterText.get());
       } catch (IllegalArgumentException e) {
         problems.add(fieldError("filter", e.getMessage()));
       }
@@ -293,7 +293,7 @@ public final class CarrierXBackend extends VendorBackend {
       return error(400, "Bad Request", problems);
     }
     List<Map<String, Object>> matching = links.values().stream()
-        .sorted(Comparator.comparing((CarrierXLink l) -> l.createdAt).thenComparingLong(l -> l.sequence))
+        .sorted(Comparator.comparing((CarrierxLink l) -> l.createdAt).thenComparingLong(l -> l.sequence))
         .map(this::render)
         .filter(filter)
         .collect(Collectors.toList());
@@ -315,11 +315,11 @@ public final class CarrierXBackend extends VendorBackend {
 
   @Override
   protected EmulatorResponse shortLink(String code) {
-    Optional<CarrierXLink> found = links.values().stream().filter(l -> l.shortName.equals(code)).findFirst();
+    Optional<CarrierxLink> found = links.values().stream().filter(l -> l.shortName.equals(code)).findFirst();
     if (found.isEmpty()) {
       return notFoundPage();
     }
-    CarrierXLink link = found.get();
+    CarrierxLink link = found.get();
     Instant now = clock.instant();
     if (link.expired(now)) {
       return gonePage("This link has expired.");
@@ -337,7 +337,7 @@ public final class CarrierXBackend extends VendorBackend {
     }
   }
 
-  private Map<String, Object> render(CarrierXLink link) {
+  private Map<String, Object> render(CarrierxLink link) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("date_accessed", Times.millis(link.accessedAt));
     out.put("date_created", Times.millis(link.createdAt));
@@ -394,7 +394,7 @@ public final class CarrierXBackend extends VendorBackend {
     }
   }
 
-  private static void applyModeAndTtl(CarrierXLink link, Map<String, Object> body) {
+  private static void applyModeAndTtl(CarrierxLink link, Map<String, Object> body) {
     if (body.get("mode") != null) {
       link.mode = (String) body.get("mode");
     }
@@ -403,7 +403,7 @@ public final class CarrierXBackend extends VendorBackend {
     }
   }
 
-  private boolean shortNameTaken(String shortName, CarrierXLink except) {
+  private boolean shortNameTaken(String shortName, CarrierxLink except) {
     return links.values().stream().anyMatch(l -> l != except && l.shortName.equals(shortName));
   }
 

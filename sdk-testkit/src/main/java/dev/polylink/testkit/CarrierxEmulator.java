@@ -1,6 +1,6 @@
 package dev.polylink.testkit;
 
-import dev.polylink.testkit.internal.CarrierXBackend;
+import dev.polylink.testkit.internal.CarrierxBackend;
 import dev.polylink.testkit.internal.EmulatorServer;
 
 /**
@@ -41,15 +41,15 @@ import dev.polylink.testkit.internal.EmulatorServer;
  *       with {@code Retry-After} (CarrierX documents no rate limit, so no other headers are sent).
  * </ul>
  */
-public final class CarrierXEmulator extends ProviderEmulator {
-  private CarrierXEmulator(MutableClock clock, EmulatorServer server) {
+public final class CarrierxEmulator extends ProviderEmulator {
+  private CarrierxEmulator(MutableClock clock, EmulatorServer server) {
     super(clock, server);
   }
 
   /** Starts a CarrierX emulator on a free loopback port. */
-  public static CarrierXEmulator start() {
+  public static CarrierxEmulator start() {
     MutableClock clock = new MutableClock();
-    return new CarrierXEmulator(clock, EmulatorServer.start(clock, CarrierXBackend::new));
+    return new CarrierxEmulator(clock, EmulatorServer.start(clock, CarrierxBackend::new));
   }
 
   /** The user name HTTP Basic authentication accepts. */
@@ -67,7 +67,7 @@ public final class CarrierXEmulator extends ProviderEmulator {
     return carrierX().domainSid();
   }
 
-  private CarrierXBackend carrierX() {
-    return (CarrierXBackend) backend();
+  private CarrierxBackend carrierX() {
+    return (CarrierxBackend) backend();
   }
 }

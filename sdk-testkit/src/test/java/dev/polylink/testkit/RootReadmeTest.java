@@ -1,0 +1,44 @@
+package dev.polylink.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polylink.carrierx.CarrierxClient;
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.spi.CapabilityTable;
+import dev.polylink.core.testing.ReadmeAssertions;
+import dev.polylink.shortpen.ShortpenClient;
+import dev.polylink.snipurl.SnipurlClient;
+import dev.polylink.xqr.XqrClient;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The root README's capability matrix and per-provider tables are what the providers' {@code
+ * capabilities()} render, so the front page cannot drift from the code. (Runs here because this
+ * module's tests see all four providers.)
+ */
+class RootReadmeTest {
+  private static final Path README = Path.of("..", "README.md");
+
+  private static Map<String, Capabilities> providers() {
+    Map<String, Capabilities> providers = new LinkedHashMap<>();
+    providers.put("xqr", XqrClient.CAPABILITIES);
+    providers.put("shortpen", ShortpenClient.CAPABILITIES);
+    providers.put("snipurl", SnipurlClient.CAPABILITIES);
+    providers.put("carrierx", CarrierxClient.CAPABILITIES);
+    return providers;
+  }
+
+  @Test
+  void theMatrixMatchesEveryProvidersCapabilities() {
+    String matrix = CapabilityTable.matrix(providers());
+    assertTrue(ReadmeAssertions.read(README).contains(matrix), "README.md must contain, verbatim:\n" + matrix);
+  }
+
+  @Test
+  void eachProvidersTableMatchesItsCapabilities() {
+    providers().values().forEach(c -> ReadmeAssertions.assertContainsCapabilityTable(README, c));
+  }
+}
