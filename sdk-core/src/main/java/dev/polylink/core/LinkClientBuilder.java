@@ -44,13 +44,24 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
     return (B) this;
   }
 
-  /** The API key or token, sent as {@code Authorization: Bearer <key>}. Never logged or shown. */
+  /**
+   * The API key or token, sent as {@code Authorization: Bearer <key>}. Never logged or shown.
+   * Surrounding whitespace is stripped; a blank key, or one with a character that an HTTP header
+   * cannot carry (a control character or non-ASCII), is a {@link RequestValidationException} that
+   * does not show the key.
+   */
   public B apiKey(String apiKey) {
     Objects.requireNonNull(apiKey, "apiKey");
     if (apiKey.isBlank()) {
       throw new RequestValidationException(providerId(), "apiKey: must not be blank");
     }
-    this.apiKey = apiKey.strip();
+    String stripped = apiKey.strip();
+    if (stripped.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+      // Said without the value: it is a secret.
+      throw new RequestValidationException(
+          providerId(), "apiKey: must be printable ASCII, without control characters (the key is not shown)");
+    }
+    this.apiKey = stripped;
     return self();
   }
 

@@ -22,6 +22,21 @@ class LinkClientBuilderTest {
   }
 
   @Test
+  void anApiKeyAHeaderCannotCarryIsRejectedBeforeAnyRequestWithoutShowingIt() {
+    for (String key : new String[] {"sk-live\nX-Injected: 1", "sk-live\u0000secret", "sk-livé-secret",
+        "sk-live\u007fsecret"}) {
+      RequestValidationException e = assertInvalid("apiKey", () -> FakeLinkClient.builder().apiKey(key));
+      assertEquals("fake", e.providerId());
+      assertFalse(e.getMessage().contains("secret") || e.getMessage().contains("sk-live"), e.getMessage());
+    }
+    // surrounding whitespace, newlines included, is stripped, not rejected
+    try (FakeLinkClient client =
+        FakeLinkClient.builder().apiKey(" sk-live-123\n").baseUrl("http://127.0.0.1:1/api").build()) {
+      assertEquals("fake", client.providerId());
+    }
+  }
+
+  @Test
   void invalidSettingsNameTheSetting() {
     FakeLinkClient.Builder b = FakeLinkClient.builder();
     assertInvalid("baseUrl", () -> b.baseUrl("fake.example/api"));
