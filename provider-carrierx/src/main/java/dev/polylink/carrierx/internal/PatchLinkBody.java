@@ -13,9 +13,4 @@ record PatchLinkBody(
     @JsonProperty("destination_url") String destinationUrl,
     @JsonProperty("short_name") String shortName,
     @JsonProperty("mode") String mode,
-    @JsonProperty("maximum_ttl") Long maximumTtl) {
-
-  boolean isEmpty() {
-    return destinationUrl == null && shortName == null && mode == null && maximumTtl == null;
-  }
-}
+    @JsonProperty("maximum_ttl") Long maximumTtl) {}
