@@ -1,5 +1,8 @@
 package dev.polylink.carrierx.internal;
 
+import dev.polylink.carrierx.CarrierxClient;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.spi.Checks;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,11 +22,12 @@ final class LinkRules {
 
   /** The slug's violation, e.g. {@code slug: must be one URL path segment: ... (was "a/b")}. */
   static Optional<String> slugViolation(String slug) {
-    if (SLUG.matcher(slug).matches()) {
+    try {
+      Checks.matches(CarrierxClient.PROVIDER_ID, "slug", slug, SLUG, SLUG_RULE);
       return Optional.empty();
+    } catch (RequestValidationException e) {
+      return Optional.of(e.violations().get(0));
     }
-    String shown = slug.length() > 80 ? slug.substring(0, 77) + "..." : slug;
-    return Optional.of("slug: " + SLUG_RULE + " (was \"" + shown + "\")");
   }
 
   /** CarrierX's {@code mode} is either {@code proxy_pass} or a redirect, never both. */

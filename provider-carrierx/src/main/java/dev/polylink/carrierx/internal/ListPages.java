@@ -5,11 +5,12 @@ import dev.polylink.carrierx.CarrierxClient;
 import dev.polylink.core.Link;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
-import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.spi.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * CarrierX's offset pagination as opaque cursors. A list answer is {@code {count, has_more, items,
@@ -19,23 +20,15 @@ import java.util.OptionalLong;
  * empty.
  */
 final class ListPages {
+  /** A whole number without leading zeros, small enough for a {@code long}. */
+  private static final Pattern OFFSET = Pattern.compile("0|[1-9][0-9]{0,17}");
+
   private ListPages() {}
 
   /** The offset a cursor stands for. */
   static long offset(String cursor) {
-    try {
-      long offset = Long.parseLong(cursor);
-      if (offset >= 0 && Long.toString(offset).equals(cursor)) {
-        return offset;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    String shown = cursor.length() > 80 ? cursor.substring(0, 77) + "..." : cursor;
-    throw new RequestValidationException(
-        CarrierxClient.PROVIDER_ID,
-        "cursor: must be a CarrierX offset (a whole number, 0 or more) from Page.nextCursor() (was \""
-            + shown + "\")");
+    return Long.parseLong(Checks.matches(CarrierxClient.PROVIDER_ID, "cursor", cursor, OFFSET,
+        "must be a CarrierX offset (a whole number, 0 or more) from Page.nextCursor()"));
   }
 
   /** The page, with its items mapped. */
