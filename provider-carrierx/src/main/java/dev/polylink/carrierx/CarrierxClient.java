@@ -62,8 +62,11 @@ import java.util.Optional;
  *   <li>CarrierX documents no rate-limit headers, so {@link #lastRateLimit()} is always empty.
  *   <li>The error body's shape is not documented: the raw body is kept in {@link
  *       dev.polylink.core.ApiException#responseBody()}, the message is read from a {@code message}
- *       and/or {@code errors} key when the body has them, and the exception type follows the status
- *       (400, 415, 422: bad request; 401; 403; 404; 409; 5xx).
+ *       and/or {@code errors} key when the body has them, and the exception type follows the status:
+ *       400, 415 and 422 {@link dev.polylink.core.BadRequestException}, 401 {@link
+ *       dev.polylink.core.AuthenticationException}, 403 {@link
+ *       dev.polylink.core.PermissionDeniedException}, 404 {@link dev.polylink.core.NotFoundException},
+ *       409 {@link dev.polylink.core.ConflictException}, 5xx {@link dev.polylink.core.ServerException}.
  * </ul>
  */
 public final class CarrierxClient implements LinkClient {
