@@ -51,6 +51,18 @@ public final class Capabilities {
     return new Builder();
   }
 
+  /** A builder holding these capabilities, e.g. to derive a narrower set for a test double. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.operations.addAll(operations);
+    b.creatableFields.addAll(creatableFields);
+    b.updatableFields.addAll(updatableFields);
+    b.clearableFields.addAll(clearableFields);
+    b.listFilters.addAll(listFilters);
+    b.maxPageSize = maxPageSize;
+    return b;
+  }
+
   /** The operations the provider supports. */
   public Set<Operation> operations() {
     return operations;

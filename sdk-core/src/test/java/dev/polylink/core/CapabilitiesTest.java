@@ -98,6 +98,22 @@ class CapabilitiesTest {
   }
 
   @Test
+  void toBuilderRoundTripsAndLeavesTheOriginalAlone() {
+    Capabilities original = sample().build();
+    assertEquals(original, original.toBuilder().build());
+    Capabilities wider =
+        original.toBuilder().operations(Operation.DELETE).updatableFields(LinkField.SLUG).maxPageSize(7).build();
+    assertTrue(wider.supports(Operation.DELETE));
+    assertTrue(wider.canUpdate(LinkField.SLUG));
+    assertEquals(7, wider.maxPageSize());
+    assertEquals(original.creatableFields(), wider.creatableFields());
+    assertEquals(original.clearableFields(), wider.clearableFields());
+    assertEquals(original.listFilters(), wider.listFilters());
+    assertFalse(original.supports(Operation.DELETE), "the original is unchanged");
+    assertEquals(50, original.maxPageSize());
+  }
+
+  @Test
   void equalityIsByValue() {
     assertEquals(sample().build(), sample().build());
     assertEquals(sample().build().hashCode(), sample().build().hashCode());
