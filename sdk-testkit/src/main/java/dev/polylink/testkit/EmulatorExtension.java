@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Registered on a {@code static} field, the emulator starts before all tests and stops after
  * them, and {@link ProviderEmulator#reset()} runs before each test, so every test starts with no
  * links, no rate limit, the clock following the system clock and an empty request journal (the
- * port and API key stay the same). Registered on an instance field, it starts before each test and
- * stops after it.
+ * port and API key stay the same). {@code @Nested} classes share the enclosing class's emulator: it
+ * stops after the outermost class's tests. Registered on an instance field, it starts before each
+ * test and stops after it.
  */
 public final class EmulatorExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
@@ -36,6 +37,8 @@ public final class EmulatorExtension
   private ProviderEmulator emulator;
   private LinkClient client;
   private boolean perTest;
+  /** Test classes running with the class-wide emulator: the outer one and any {@code @Nested} ones. */
+  private int classes;
 
   private EmulatorExtension(String providerId) {
     this.providerId = providerId;
@@ -55,17 +58,20 @@ public final class EmulatorExtension
     return new EmulatorExtension(providerId);
   }
 
-  /** Starts the emulator for the class. */
+  /**
+   * Starts the emulator for the class; for a {@code @Nested} class (JUnit calls this again for it),
+   * keeps the enclosing class's one.
+   */
   @Override
-  public void beforeAll(ExtensionContext context) {
-    if (emulator == null) {
+  public synchronized void beforeAll(ExtensionContext context) {
+    if (classes++ == 0 && emulator == null) {
       emulator = ProviderEmulator.start(providerId);
     }
   }
 
   /** Resets the emulator, or starts it when registered on an instance field. */
   @Override
-  public void beforeEach(ExtensionContext context) {
+  public synchronized void beforeEach(ExtensionContext context) {
     if (emulator == null) {
       perTest = true;
       emulator = ProviderEmulator.start(providerId);
@@ -76,15 +82,18 @@ public final class EmulatorExtension
 
   /** Stops the emulator when it was started for this test alone. */
   @Override
-  public void afterEach(ExtensionContext context) {
+  public synchronized void afterEach(ExtensionContext context) {
     if (perTest) {
       stop();
     }
   }
 
-  /** Closes the client and stops the emulator. */
+  /** Closes the client and stops the emulator once the outermost class's tests are done. */
   @Override
-  public void afterAll(ExtensionContext context) {
+  public synchronized void afterAll(ExtensionContext context) {
+    if (classes > 0 && --classes > 0) {
+      return;
+    }
     stop();
   }
 

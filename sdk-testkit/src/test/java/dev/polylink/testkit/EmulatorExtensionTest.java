@@ -13,6 +13,7 @@ import dev.polylink.core.RequestValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -60,6 +61,41 @@ class EmulatorExtensionTest {
     } else {
       assertThrows(RequestValidationException.class, XQR::client);
     }
+  }
+
+  /** JUnit runs these after the outer class's tests, calling beforeAll/afterAll for each of them. */
+  @Nested
+  class FirstNestedClass {
+    @Test
+    void sharesTheEnclosingClassesEmulator() {
+      assertSame(firstEmulator, XQR.emulator());
+      assertTrue(XQR.emulator().wireMock().isRunning());
+    }
+  }
+
+  @Nested
+  class SecondNestedClass {
+    @Test
+    void sharesItTooAfterAnotherNestedClassEnded() {
+      assertSame(firstEmulator, XQR.emulator());
+      assertTrue(XQR.emulator().wireMock().isRunning());
+    }
+  }
+
+  @Test
+  void aNestedClassKeepsTheEmulatorUntilTheOutermostClassEnds() {
+    EmulatorExtension extension = EmulatorExtension.of("xqr");
+    extension.beforeAll(null);
+    ProviderEmulator emulator = extension.emulator();
+    extension.beforeAll(null);   // a @Nested class
+    extension.beforeEach(null);
+    extension.afterEach(null);
+    extension.afterAll(null);    // the @Nested class is done
+    assertSame(emulator, extension.emulator());
+    assertTrue(emulator.wireMock().isRunning());
+    extension.afterAll(null);    // the outer class is done
+    assertThrows(IllegalStateException.class, extension::emulator);
+    assertTrue(!emulator.wireMock().isRunning());
   }
 
   @Test
