@@ -10,15 +10,20 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 
 /**
  * The one place that retries, as an OkHttp application interceptor. It also decodes every error
@@ -93,11 +98,8 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private ApiFailure decode(Response response) throws IOException {
-    String body;
-    try (ResponseBody responseBody = response.body()) {
-      body = responseBody == null ? "" : responseBody.string();
-    }
+  private ApiFailure decode(Response response) {
+    String body = readBody(response.body());
     VendorError error;
     try {
       error = decoder.decode(response.code(), response.headers(), body);
@@ -111,6 +113,28 @@ final class RetryInterceptor implements Interceptor {
     Duration retryAfter =
         RetryAfter.parse(response.header("Retry-After"), clock).or(error::retryAfter).orElse(null);
     return new ApiFailure(response.code(), body, error, retryAfter);
+  }
+
+  /**
+   * The error body as far as it arrived. The status already decides the exception (and whether to
+   * retry), so a body that breaks off is no reason to turn the vendor's answer into an I/O failure.
+   */
+  private static String readBody(ResponseBody responseBody) {
+    if (responseBody == null) {
+      return "";
+    }
+    Buffer received = new Buffer();
+    try (responseBody) {
+      BufferedSource source = responseBody.source();
+      while (source.read(received, 8192) != -1) {
+        // keep reading until the end, or until the connection fails
+      }
+    } catch (IOException e) {
+      // keep what arrived
+    }
+    MediaType type = responseBody.contentType();
+    Charset charset = type == null ? null : type.charset(null);
+    return received.readString(charset == null ? StandardCharsets.UTF_8 : charset);
   }
 
   private void readRateLimit(Response response) {

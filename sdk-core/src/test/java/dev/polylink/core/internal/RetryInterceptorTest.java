@@ -439,6 +439,65 @@ class RetryInterceptorTest {
     assertEquals(1, requests());
   }
 
+  // ------------------------------------------------------------------ unreadable error bodies
+
+  /**
+   * A loopback server that answers each of {@code connections} requests with {@code status}, a
+   * {@code Content-Length} of 100 and only {@code partialBody}, then closes the connection: an error
+   * answer whose body breaks off. Returns the base URL; the number of requests served goes to
+   * {@code served}.
+   */
+  private static String truncatingServer(int status, String partialBody, int connections,
+      java.util.concurrent.atomic.AtomicInteger served) throws IOException {
+    ServerSocket server = new ServerSocket(0, connections, InetAddress.getByName("127.0.0.1"));
+    Thread thread = new Thread(() -> {
+      try (server) {
+        for (int i = 0; i < connections; i++) {
+          try (java.net.Socket socket = server.accept()) {
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            String line;
+            while ((line = in.readLine()) != null && !line.isEmpty()) {
+              // skip the request line and headers
+            }
+            served.incrementAndGet();
+            socket.getOutputStream().write(("HTTP/1.1 " + status + " Error\r\nContent-Type: text/html\r\n"
+                + "Content-Length: 100\r\nConnection: close\r\n\r\n" + partialBody)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+          }
+        }
+      } catch (IOException e) {
+        // the test fails on its own assertions
+      }
+    }, "truncating-server");
+    thread.setDaemon(true);
+    thread.start();
+    return "http://127.0.0.1:" + server.getLocalPort() + "/api";
+  }
+
+  @Test
+  void anErrorStatusWhoseBodyBreaksOffIsStillMappedByStatusKeepingWhatArrived() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+    String base = truncatingServer(404, "<html>Not fo", 1, served);
+    Api api = api(b -> b.baseUrl(base));
+    NotFoundException e = assertThrows(NotFoundException.class, () -> call(api, "GET"));
+    assertEquals(404, e.statusCode());
+    assertEquals("<html>Not fo", e.responseBody());
+    assertEquals(1, served.get());
+  }
+
+  @Test
+  void aGetWhoseRetryableErrorBodyBreaksOffIsStillRetried() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+    String base = truncatingServer(503, "<html>bu", 3, served);
+    Api api = api(b -> b.baseUrl(base));
+    ServerException e = assertThrows(ServerException.class, () -> call(api, "GET"));
+    assertEquals(503, e.statusCode());
+    assertEquals(3, served.get());
+    assertBackoffWaits(2);
+  }
+
   // ------------------------------------------------------------------ interrupts
 
   @Test
