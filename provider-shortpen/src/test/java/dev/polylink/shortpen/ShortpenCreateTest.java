@@ -169,12 +169,14 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
   @Test
   void shortUrlsMatchIgnoringHostCaseAndATrailingSlashAndTheNewestDuplicateWins() {
     generateAnswers(ShortpenFixtures.GENERATE_RESPONSE);
-    String older = "{\"id\": 40, \"link\": \"https://go.shortpen.com/summer-2025\"}";
-    String newer = "{\"id\": 41, \"link\": \"https://GO.ShortPen.com/summer-2025/\"}";
-    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 3,
-        ShortpenFixtures.item(39, "winter"), newer, older))));
+    String oldest = "{\"id\": 40, \"link\": \"https://go.shortpen.com/summer-2025\"}";
+    String newest = "{\"id\": 42, \"link\": \"https://GO.ShortPen.com/summer-2025/\"}";
+    String between = "{\"id\": 41, \"link\": \"https://go.shortpen.com/summer-2025/\"}";
+    // The newest is neither the first nor the last match on the page: only the highest id picks it.
+    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 4,
+        ShortpenFixtures.item(39, "winter"), oldest, newest, between))));
     Link link = client.create(request().build());
-    assertEquals(LinkId.of(41), link.id());
+    assertEquals(LinkId.of(42), link.id());
     assertEquals(URI.create("https://GO.ShortPen.com/summer-2025/"), link.shortUrl());
     assertEquals("summer-2025", link.shortCode());
   }
