@@ -49,10 +49,6 @@ final class ListPage {
     return items;
   }
 
-  int page() {
-    return page;
-  }
-
   /** The number of links over all pages, where ShortPen says. */
   OptionalLong total() {
     return total;
