@@ -7,10 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.NotFoundException;
 import dev.polylink.core.Operation;
 import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.RetryPolicy;
+import dev.polylink.core.ServerException;
 import dev.polylink.core.TransportException;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +49,28 @@ class ShortpenDeleteTest extends ShortpenWireMockTest {
     NotFoundException e = assertThrows(NotFoundException.class, () -> client.delete(LinkId.of(501)));
     assertEquals(404, e.statusCode());
     assertEquals(Operation.DELETE, e.operation());
+  }
+
+  @Test
+  void a500IsRetriedWithTheSameBody() {
+    wm.stubFor(delete(urlEqualTo("/v1/links")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(json(500, ShortpenFixtures.error(500, "Unexpected error."))).willSetStateTo("ok"));
+    wm.stubFor(delete(urlEqualTo("/v1/links")).inScenario("flaky").whenScenarioStateIs("ok")
+        .willReturn(json(200, deleted(1))));
+    client.delete(LinkId.of(501));
+    wm.verify(2, deleteRequestedFor(urlEqualTo("/v1/links"))
+        .withRequestBody(equalToJson("{\"url_id\": 501}", false, false)));
+    assertEquals(1, sleeper.waits().size());
+  }
+
+  @Test
+  void a500ThatPersistsIsAServerExceptionAfterEveryAttempt() {
+    wm.stubFor(delete(urlEqualTo("/v1/links")).willReturn(json(500, ShortpenFixtures.error(500, "Unexpected error."))));
+    ServerException e = assertThrows(ServerException.class, () -> client.delete(List.of(LinkId.of(501), LinkId.of(502))));
+    assertEquals(Operation.DELETE, e.operation());
+    assertEquals(Optional.of("Unexpected error."), e.vendorMessage());
+    wm.verify(RetryPolicy.defaults().maxAttempts(), deleteRequestedFor(urlEqualTo("/v1/links"))
+        .withRequestBody(equalToJson("{\"url_id\": [501, 502]}", false, false)));
   }
 
   @Test
