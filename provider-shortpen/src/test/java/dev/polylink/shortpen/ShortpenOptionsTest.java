@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** {@link ShortpenOptions}: validation, value semantics and a toString without image data. */
@@ -78,6 +79,39 @@ class ShortpenOptionsTest {
     assertEquals(full(), full().toBuilder().build());
     assertNotEquals(full(), full().toBuilder().folderId(99).build());
     assertNotEquals(full(), full().toBuilder().param("utm_medium", "email").build());
+  }
+
+  /** Each setting, changed alone, makes the options unequal: none is left out of equals or hashCode. */
+  @Test
+  void everySettingTakesPartInEquality() {
+    String other = "R0lGODlhAQABAAAAACw=";
+    List<UnaryOperator<ShortpenOptions.Builder>> changes = List.of(
+        b -> b.domainId(11),
+        b -> b.workspaceId(12),
+        b -> b.folderId(13),
+        b -> b.param(Map.of("utm_source", "mail")),
+        b -> b.generateQr(false),
+        b -> b.trackingPixel(14),
+        b -> b.disableTracking(),
+        b -> b.linkCloak(false),
+        b -> b.hideReferer(false),
+        b -> b.qrColor(46, 151, 123),
+        b -> b.qrColor(45, 152, 123),
+        b -> b.qrColor(45, 151, 124),
+        b -> b.uploadedLogo(other),
+        b -> b.socialShareTitle("Other title"),
+        b -> b.socialShareDescription("Other description"),
+        b -> b.socialShareImage(other));
+    ShortpenOptions base = full();
+    for (int i = 0; i < changes.size(); i++) {
+      ShortpenOptions changed = changes.get(i).apply(base.toBuilder()).build();
+      assertNotEquals(base, changed, "change #" + i);
+      assertNotEquals(base.hashCode(), changed.hashCode(), "change #" + i);
+    }
+    ShortpenOptions none = ShortpenOptions.builder().logo(QrLogoType.NONE).build();
+    ShortpenOptions custom = ShortpenOptions.builder().logo(QrLogoType.CUSTOM).build();
+    assertNotEquals(none, custom);
+    assertNotEquals(none.hashCode(), custom.hashCode());
   }
 
   @Test
