@@ -16,8 +16,15 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
 
 /**
  * The one Jackson configuration every provider shares: java.time as ISO-8601 strings, unknown
- * properties ignored, absent values never written (null and empty {@code Optional} are left out;
- * {@code JsonNullable.of(null)} is written as an explicit {@code null}, for tri-state patches).
+ * properties ignored, absent values never written (null and empty {@code Optional} properties are
+ * left out; {@code JsonNullable.of(null)} is written as an explicit {@code null}, for tri-state
+ * patches).
+ *
+ * <p>The rule applies to the values of a {@code Map} too: a {@code null} map value is left out, so
+ * {@code map.put("title", null)} sends nothing. To send an explicit {@code null} (a vendor's
+ * "remove"), use a {@code JsonNullable} property or an {@code ObjectNode} with {@code putNull}. Do not
+ * put {@code Optional} values into a {@code Map<String, Object>}: there an empty one is written as
+ * {@code null}.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =

@@ -1,6 +1,7 @@
 package dev.polylink.core.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -23,7 +24,7 @@ interface FakeApi {
   Call<JsonNode> list(@Query("cursor") String cursor, @Query("size") Integer size, @Query("q") String search);
 
   @PATCH("links/{id}")
-  Call<JsonNode> update(@Path("id") String id, @Body Map<String, Object> body);
+  Call<JsonNode> update(@Path("id") String id, @Body ObjectNode body);
 
   @DELETE("links/{id}")
   Call<Void> delete(@Path("id") String id);

@@ -100,13 +100,15 @@ public final class FakeLinkClient implements LinkClient {
   public Link update(LinkId id, LinkPatch patch) {
     RequestChecks.update(ID, CAPABILITIES, patch, Options.class);
     Checks.uuidId(ID, id);
-    Map<String, Object> body = new LinkedHashMap<>();
+    // An ObjectNode, not a Map: the shared mapper leaves null map values out, and a cleared title
+    // must be sent as an explicit null.
+    com.fasterxml.jackson.databind.node.ObjectNode body = Json.mapper().createObjectNode();
     patch.destination().ifSet(d -> body.put("url", d.toString()));
     patch.enabled().ifSet(e -> body.put("enabled", e));
     if (patch.title().isSet()) {
       body.put("title", patch.title().value());
     } else if (patch.title().isCleared()) {
-      body.put("title", null);
+      body.putNull("title");
     }
     return toLink(transport.executeForBody(Operation.UPDATE, api.update(id.value(), body)).get("link"));
   }

@@ -47,6 +47,19 @@ class JsonTest {
   }
 
   @Test
+  void aNullMapValueIsLeftOutSoAnExplicitNullNeedsAnObjectNode() throws Exception {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    map.put("title", null);
+    map.put("url", "https://e.example");
+    assertEquals("{\"url\":\"https://e.example\"}", Json.mapper().writeValueAsString(map));
+
+    com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().createObjectNode();
+    node.putNull("title");
+    node.put("url", "https://e.example");
+    assertEquals("{\"title\":null,\"url\":\"https://e.example\"}", Json.mapper().writeValueAsString(node));
+  }
+
+  @Test
   void readingIgnoresUnknownPropertiesAndKeepsInstantsAndOffsets() throws Exception {
     Vendor v = Json.mapper().readValue(
         "{\"id\": \"x\", \"createdAt\": \"2026-01-02T03:04:05+02:00\", \"updatedAt\": \"2026-01-02T03:04:05+02:00\","
