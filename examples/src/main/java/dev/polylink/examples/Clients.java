@@ -38,10 +38,13 @@ public final class Clients {
 
   private final Function<String, String> environment;
   private final Map<String, ProviderEmulator> emulators;
+  private final RetryPolicy.Sleeper sleeper;
 
-  private Clients(Function<String, String> environment, Map<String, ProviderEmulator> emulators) {
+  private Clients(Function<String, String> environment, Map<String, ProviderEmulator> emulators,
+      RetryPolicy.Sleeper sleeper) {
     this.environment = environment;
     this.emulators = emulators;
+    this.sleeper = sleeper;
   }
 
   /** Reads the process environment; starts an emulator for each provider that is not configured. */
@@ -86,8 +89,8 @@ public final class Clients {
     Map<String, String> variables = LinkClients.environmentVariables(providerId);
     String keyVariable = variables.get("apiKey");
     if (configured(providerId)) {
-      LinkClient client =
-          LinkClients.builderFromEnvironment(providerId, environment).retryPolicy(RETRY_POLICY).build();
+      LinkClient client = LinkClients.builderFromEnvironment(providerId, environment)
+          .retryPolicy(RETRY_POLICY).sleeper(sleeper).build();
       String credentials = isSet(keyVariable) ? keyVariable + " is set"
           : variables.get("username") + " and " + variables.get("password") + " are set";
       return new Connection(providerId, client, null, false,
@@ -98,8 +101,8 @@ public final class Clients {
     try {
       String description = "an embedded " + providerId + " emulator at " + emulator.serverUrl()
           + " (set " + keyVariable + " to use the real service)";
-      LinkClient client =
-          LinkClients.builder(providerId, emulator.clientConfig()).retryPolicy(RETRY_POLICY).build();
+      LinkClient client = LinkClients.builder(providerId, emulator.clientConfig())
+          .retryPolicy(RETRY_POLICY).sleeper(sleeper).build();
       return new Connection(providerId, client, given == null ? emulator : null, true, description);
     } catch (RuntimeException e) {
       if (given == null) {
@@ -107,6 +110,14 @@ public final class Clients {
       }
       throw e;
     }
+  }
+
+  /**
+   * A new {@link RateLimitRetry} with the clients' retry policy, waiting as the clients do (for
+   * real, unless the builder was given another {@link Builder#sleeper sleeper}).
+   */
+  public RateLimitRetry rateLimitRetry() {
+    return new RateLimitRetry(RETRY_POLICY, sleeper);
   }
 
   private boolean isSet(String variable) {
@@ -182,6 +193,7 @@ public final class Clients {
   public static final class Builder {
     private Function<String, String> environment = name -> null;
     private final Map<String, ProviderEmulator> emulators = new LinkedHashMap<>();
+    private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
 
     private Builder() {}
 
@@ -201,9 +213,20 @@ public final class Clients {
       return this;
     }
 
+    /**
+     * How the clients and {@link Clients#rateLimitRetry()} wait before trying again ({@link
+     * RetryPolicy.Sleeper#SYSTEM} by default). A test against an emulator can pass {@code
+     * emulator.clock()::advance}, so that a rate limit's window passes on the emulator's clock
+     * instead of in real time.
+     */
+    public Builder sleeper(RetryPolicy.Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
     /** The clients. */
     public Clients build() {
-      return new Clients(environment, Map.copyOf(emulators));
+      return new Clients(environment, Map.copyOf(emulators), sleeper);
     }
   }
 }

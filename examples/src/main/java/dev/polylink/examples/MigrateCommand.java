@@ -54,7 +54,7 @@ final class MigrateCommand extends ExampleCommand {
         out().println("Seeded the source emulator with " + seeded + " demo links.");
       }
 
-      RateLimitRetry retry = RateLimitRetry.standard();
+      RateLimitRetry retry = clients().rateLimitRetry();
       List<Link> links = retry.call(() ->
           source.client().listAll(ListLinksRequest.defaults()).collect(Collectors.toList()));
       out().println("Found " + links.size() + " link(s) on " + from + ". Click counts and analytics stay there.");

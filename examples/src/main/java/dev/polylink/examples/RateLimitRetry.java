@@ -45,11 +45,6 @@ public final class RateLimitRetry {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
   }
 
-  /** {@link #STANDARD_POLICY} with real sleeping. */
-  public static RateLimitRetry standard() {
-    return new RateLimitRetry(STANDARD_POLICY, RetryPolicy.Sleeper.SYSTEM);
-  }
-
   /** Makes the call, waiting and calling again after a burst rate limit as described above. */
   public <T> T call(Supplier<T> call) {
     for (int attempt = 1; ; attempt++) {

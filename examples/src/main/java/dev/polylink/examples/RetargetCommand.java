@@ -82,7 +82,7 @@ final class RetargetCommand extends ExampleCommand {
         out().println("Seeded the emulator with " + seeded + " demo links.");
       }
 
-      RateLimitRetry retry = RateLimitRetry.standard();
+      RateLimitRetry retry = clients().rateLimitRetry();
       List<Link> links = retry.call(() -> client.listAll(listRequest()).collect(Collectors.toList()));
       out().println("Found " + links.size() + " link(s) " + criterion() + " on " + provider + ".");
       if (dryRun) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,8 +46,17 @@ class RetargetCommandTest {
     DemoLinks.seed(XQR.client());
     // 1 list + 3 updates against 2 requests a second: two updates must wait for the next window.
     xqr.rateLimit(2, Duration.ofSeconds(1));
+    // Each wait moves the emulator's clock by the Retry-After instead of sleeping for real.
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    Clients clients = Clients.builder()
+        .emulator(xqr)
+        .sleeper(wait -> {
+          waits.add(wait);
+          xqr.clock().advance(wait);
+        })
+        .build();
 
-    Runner.Result result = Runner.run(emulators(),
+    Runner.Result result = Runner.run(clients,
         "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--concurrency", "3");
 
     assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
@@ -68,6 +78,8 @@ class RetargetCommandTest {
     long limited = xqr.wireMock().getAllServeEvents().stream()
         .filter(e -> e.getResponse().getStatus() == 429).count();
     assertTrue(limited >= 1, "the rate limit was never hit, so the test proves nothing");
+    assertEquals(limited, waits.size(), "one wait per 429: " + waits);
+    assertTrue(waits.stream().allMatch(Duration.ofSeconds(1)::equals), "each wait is xQR's Retry-After: " + waits);
   }
 
   @Test
