@@ -93,8 +93,7 @@ public final class Clients {
           .retryPolicy(RETRY_POLICY).sleeper(sleeper).build();
       String credentials = isSet(keyVariable) ? keyVariable + " is set"
           : variables.get("username") + " and " + variables.get("password") + " are set";
-      return new Connection(providerId, client, null, false,
-          "the real " + providerId + " service (" + credentials + ")");
+      return new Connection(client, null, false, "the real " + providerId + " service (" + credentials + ")");
     }
     ProviderEmulator given = emulators.get(providerId);
     ProviderEmulator emulator = given != null ? given : ProviderEmulator.start(providerId);
@@ -103,7 +102,7 @@ public final class Clients {
           + " (set " + keyVariable + " to use the real service)";
       LinkClient client = LinkClients.builder(providerId, emulator.clientConfig())
           .retryPolicy(RETRY_POLICY).sleeper(sleeper).build();
-      return new Connection(providerId, client, given == null ? emulator : null, true, description);
+      return new Connection(client, given == null ? emulator : null, true, description);
     } catch (RuntimeException e) {
       if (given == null) {
         emulator.close();
@@ -133,24 +132,16 @@ public final class Clients {
    * it, the emulator.
    */
   public static final class Connection implements AutoCloseable {
-    private final String providerId;
     private final LinkClient client;
     private final ProviderEmulator ownedEmulator;
     private final boolean emulated;
     private final String description;
 
-    Connection(String providerId, LinkClient client, ProviderEmulator ownedEmulator, boolean emulated,
-        String description) {
-      this.providerId = providerId;
+    Connection(LinkClient client, ProviderEmulator ownedEmulator, boolean emulated, String description) {
       this.client = client;
       this.ownedEmulator = ownedEmulator;
       this.emulated = emulated;
       this.description = description;
-    }
-
-    /** The provider id, e.g. {@code "xqr"}. */
-    public String providerId() {
-      return providerId;
     }
 
     /** The client. */

@@ -122,11 +122,6 @@ public final class PolylinkExamples implements Callable<Integer> {
     return clients;
   }
 
-  /** True when {@code --verbose} was given. */
-  public boolean verbose() {
-    return verbose;
-  }
-
   /**
    * Reports a failure on one line (plus the stack trace with {@code --verbose}) and returns the
    * exit code for it.

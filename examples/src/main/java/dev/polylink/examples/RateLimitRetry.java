@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Waits out a vendor's burst rate limit instead of failing. The client already retries a 429 per
- * its own {@link RetryPolicy} (the default one: clients made by {@link
- * dev.polylink.core.LinkClients} cannot be given another); when it gives up, a {@link
+ * its own {@link RetryPolicy} (set with {@code LinkClients.builder(...).retryPolicy(...)}, as
+ * {@link Clients} does); when it gives up, a {@link
  * RateLimitException} that is not {@link RateLimitException#quotaExhausted() quotaExhausted()} and
  * carries {@link RateLimitException#retryAfter() retryAfter()} is waited out here and the call made
  * again, up to the policy's {@link RetryPolicy#maxAttempts() maxAttempts()} calls in all. A quota,
@@ -65,14 +65,6 @@ public final class RateLimitRetry {
         }
       }
     }
-  }
-
-  /** {@link #call(Supplier)} for a call without a result. */
-  public void run(Runnable call) {
-    call(() -> {
-      call.run();
-      return null;
-    });
   }
 
   /** How many times this instance waited for a rate limit. */

@@ -64,7 +64,7 @@ class RateLimitRetryTest {
     for (RateLimitException e : List.of(quota(), burst(null), burst(Duration.ofMinutes(3)))) {
       AtomicInteger calls = new AtomicInteger();
 
-      assertSame(e, assertThrows(RateLimitException.class, () -> retry.run(() -> {
+      assertSame(e, assertThrows(RateLimitException.class, () -> retry.call(() -> {
         calls.incrementAndGet();
         throw e;
       })));
