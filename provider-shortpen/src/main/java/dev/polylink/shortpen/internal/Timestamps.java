@@ -12,8 +12,9 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
 
 /**
- * Reads ShortPen's {@code created_at} and {@code updated_at}. Their format is NOT FOUND in the
- * documentation, so they are read leniently: ISO-8601 with {@code T} or a space, with or without
+ * Reads ShortPen's {@code created_at} and {@code updated_at}. The List Links page types them as
+ * ISO 8601 strings (its example: {@code "2023-11-07T05:31:56Z"}) but shows no other sample, so
+ * they are read leniently: ISO-8601 with {@code T} or a space, with or without
  * fractional seconds, with an offset ({@code Z}, {@code +02:00}, {@code +0200}) or without one,
  * which is taken as UTC (ShortPen reports times in UTC unless a user time zone applies); a JSON
  * number is Unix seconds (milliseconds from 10^12 on). Anything else is left empty; the raw value

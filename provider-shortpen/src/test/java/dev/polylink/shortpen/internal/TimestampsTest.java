@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** ShortPen's timestamp format is not documented, so these are read leniently. */
+/** ShortPen types its timestamps only as "ISO 8601" strings, so they are read leniently. */
 class TimestampsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
