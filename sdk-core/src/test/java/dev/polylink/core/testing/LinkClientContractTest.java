@@ -21,7 +21,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.polylink.core.ApiException;
+import dev.polylink.core.AuthenticationException;
+import dev.polylink.core.BadRequestException;
+import dev.polylink.core.ConflictException;
 import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.GoneException;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientBuilder;
@@ -30,7 +34,9 @@ import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.ListFilter;
 import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.NotFoundException;
 import dev.polylink.core.Operation;
+import dev.polylink.core.PermissionDeniedException;
 import dev.polylink.core.PolylinkException;
 import dev.polylink.core.ProviderOptions;
 import dev.polylink.core.RateLimitException;
@@ -380,6 +386,46 @@ public abstract class LinkClientContractTest {
     ResponseDefinitionBuilder response = json(fixture.status(), fixture.body());
     fixture.headers().forEach(response::withHeader);
     return response;
+  }
+
+  /**
+   * Every error status maps to its exception by status alone, whatever the body: an HTML page or
+   * nothing at all. The raw body is kept and no vendor code is invented.
+   */
+  @TestFactory
+  Stream<DynamicTest> errorStatusesMapByStatusWhateverTheBody() {
+    Map<Integer, Class<? extends ApiException>> types = new java.util.LinkedHashMap<>();
+    types.put(400, BadRequestException.class);
+    types.put(401, AuthenticationException.class);
+    types.put(403, PermissionDeniedException.class);
+    types.put(404, NotFoundException.class);
+    types.put(409, ConflictException.class);
+    types.put(410, GoneException.class);
+    types.put(422, BadRequestException.class);
+    types.put(429, RateLimitException.class);
+    types.put(500, ServerException.class);
+    types.put(503, ServerException.class);
+    Map<String, String> bodies = new java.util.LinkedHashMap<>();
+    bodies.put("HTML", "<html><head><title>Error</title></head><body>Something went wrong</body></html>");
+    bodies.put("empty", "");
+    List<DynamicTest> tests = new ArrayList<>();
+    types.forEach((status, type) -> bodies.forEach((kind, body) ->
+        tests.add(dynamicTest(status + " with " + kind + " body", () -> {
+          wm.resetAll();
+          wm.stubFor(getRequest(sampleId()).willReturn(
+              aResponse().withStatus(status).withHeader("Content-Type", "text/html").withBody(body)));
+          try (LinkClient once = build(newBuilder(), b -> b.retryPolicy(RetryPolicy.none()))) {
+            ApiException e = assertThrows(ApiException.class, () -> once.get(sampleId()));
+            assertInstanceOf(type, e, e.toString());
+            assertEquals(status, e.statusCode());
+            assertEquals(Operation.GET, e.operation());
+            assertEquals(body, e.responseBody());
+            assertEquals(Optional.empty(), e.errorCode(), "no vendor code is invented");
+            assertTrue(e.getMessage().startsWith(client.providerId() + " get failed: HTTP " + status), e.getMessage());
+            assertEquals(1, wm.getAllServeEvents().size());
+          }
+        }))));
+    return tests.stream();
   }
 
   @Test
