@@ -1,0 +1,50 @@
+package com.example.shortener;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClients;
+import dev.polylink.testkit.EmulatorExtension;
+import dev.polylink.testkit.ProviderEmulator;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+// The root README's "Testing your code" example, verbatim from "class" to the last brace
+// (RootReadmeTest keeps the two equal): it must compile and pass as shown.
+class ShortenerServiceTest {
+  @RegisterExtension
+  static EmulatorExtension xqr = EmulatorExtension.of("xqr");   // started once, reset before each test
+
+  @Test
+  void retargetsCampaignLinks() {
+    ShortenerService service = new ShortenerService(xqr.client());   // a LinkClient on the emulator
+    service.launch("https://example.com/spring", "campaign");
+    service.retarget("campaign", "https://example.com/summer");
+
+    assertEquals("https://example.com/summer", xqr.emulator().links().get(0).get("destination"));
+    xqr.emulator().wireMock().verify(patchRequestedFor(urlPathMatching("/api/v1/links/.*")));
+  }
+
+  @Test
+  void survivesABurstLimit() {
+    ProviderEmulator emulator = xqr.emulator();
+    emulator.rateLimit(2, Duration.ofSeconds(1));             // 429 + Retry-After, as xQR sends it
+    try (LinkClient client = LinkClients.builder("xqr", emulator.clientConfig())
+        .sleeper(emulator.clock()::advance)                   // retries wait on the emulator's clock, not for real
+        .build()) {
+      ShortenerService service = new ShortenerService(client);
+      service.launch("https://example.com/spring", "campaign");
+      service.launch("https://example.com/spring-hats", "campaign");
+      service.retarget("campaign", "https://example.com/summer");   // 1 list + 2 updates: must wait
+    }
+
+    assertEquals(List.of("https://example.com/summer", "https://example.com/summer"),
+        emulator.links().stream().map(link -> link.get("destination")).toList());
+    assertTrue(emulator.wireMock().getAllServeEvents().stream().anyMatch(e -> e.getResponse().getStatus() == 429));
+  }
+}
