@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,6 +31,9 @@ import okio.BufferedSource;
  * response once (the decision to retry depends on it) and hands the result on as an {@link
  * ApiFailure}, and reports rate-limit headers of every response.
  *
+ * <p>The decoder's request id wins; where the body names none, an {@code X-Request-Id} or {@code
+ * Request-Id} response header fills it.
+ *
  * <p>GET, PUT, PATCH and DELETE are retried after I/O errors and retryable statuses. A POST is
  * retried only when the vendor provably did not process it: a burst 429 carrying {@code
  * Retry-After}, or a connection that never opened. OkHttp's own connection-failure retry is switched
@@ -37,6 +41,7 @@ import okio.BufferedSource;
  */
 final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS");
+  private static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id");
 
   private final RetryPolicy policy;
   private final RetryPolicy.Sleeper sleeper;
@@ -110,9 +115,26 @@ final class RetryInterceptor implements Interceptor {
     if (error == null) {
       error = VendorError.none();
     }
+    if (error.requestId().isEmpty()) {
+      String fromHeader = requestIdHeader(response);
+      if (fromHeader != null) {
+        error = error.toBuilder().requestId(fromHeader).build();
+      }
+    }
     Duration retryAfter =
         RetryAfter.parse(response.header("Retry-After"), clock).or(error::retryAfter).orElse(null);
     return new ApiFailure(response.code(), body, error, retryAfter);
+  }
+
+  /** The common request-id headers, for a vendor error whose body names no request id. */
+  private static String requestIdHeader(Response response) {
+    for (String name : REQUEST_ID_HEADERS) {
+      String value = response.header(name);
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
   }
 
   /**

@@ -40,6 +40,18 @@ public final class VendorError {
     return new Builder();
   }
 
+  /** A builder holding this error's values. */
+  public Builder toBuilder() {
+    return new Builder()
+        .errorCode(errorCode)
+        .message(message)
+        .requestId(requestId)
+        .details(details)
+        .quotaExhausted(quotaExhausted)
+        .retryAfter(retryAfter)
+        .rateLimit(rateLimit);
+  }
+
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }

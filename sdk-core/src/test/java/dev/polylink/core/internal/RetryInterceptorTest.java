@@ -612,6 +612,35 @@ class RetryInterceptorTest {
   }
 
   @Test
+  void aRequestIdHeaderFillsTheRequestIdWhenTheBodyNamesNone() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html")
+        .withHeader("X-Request-Id", " rid-from-header ").withBody("<html>Not found</html>")));
+    Api api = api();
+    NotFoundException e = assertThrows(NotFoundException.class, () -> call(api, "GET"));
+    assertEquals(Optional.of("rid-from-header"), e.requestId());
+    assertTrue(e.getMessage().endsWith("(request id rid-from-header)"), e.getMessage());
+    assertEquals("<html>Not found</html>", e.responseBody());
+  }
+
+  @Test
+  void theBodysRequestIdWinsOverTheHeader() {
+    wm.stubFor(any(anyUrl()).willReturn(json(409, "{}").withHeader("Request-Id", "rid-header")));
+    Api api = api(b -> b.errorDecoder((status, headers, text) ->
+        VendorError.builder().errorCode("TAKEN").requestId("rid-body").quotaExhausted(false).build()));
+    ApiException e = assertThrows(ApiException.class, () -> call(api, "POST"));
+    assertEquals(Optional.of("rid-body"), e.requestId());
+    assertEquals(Optional.of("TAKEN"), e.errorCode());
+  }
+
+  @Test
+  void withoutARequestIdAnywhereNoneIsInvented() {
+    wm.stubFor(any(anyUrl()).willReturn(json(404, "{}").withHeader("X-Request-Id", " ")));
+    Api api = api();
+    NotFoundException e = assertThrows(NotFoundException.class, () -> call(api, "GET"));
+    assertEquals(Optional.empty(), e.requestId());
+  }
+
+  @Test
   void theDecoderSeesStatusHeadersAndBody() {
     wm.stubFor(any(anyUrl()).willReturn(json(422, "{\"bad\": true}").withHeader("X-Request-Id", "rid-1")));
     List<String> seen = new CopyOnWriteArrayList<>();
