@@ -69,7 +69,8 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * Runs a call and returns its body, which may be {@code null} only for {@code Void} calls.
+   * Runs a call and returns its body: {@code null} for a {@code Void} call and for an answer
+   * without content (204, 205); use {@link #executeForBody} where a body is required.
    *
    * @throws dev.polylink.core.ApiException for an error status, after the retries the policy allows
    * @throws TransportException for I/O failures and unreadable bodies
