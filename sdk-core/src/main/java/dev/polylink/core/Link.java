@@ -144,7 +144,8 @@ public final class Link {
 
   /**
    * The vendor's link object as received, as plain Java values (String, Boolean, Number, List,
-   * Map), unmodifiable. JSON {@code null} values are left out.
+   * Map), unmodifiable. Object members whose value is JSON {@code null} are left out; a {@code null}
+   * element of a list is kept, so that positions stay as the vendor sent them.
    */
   public Map<String, Object> providerFields() {
     return providerFields;
@@ -373,8 +374,8 @@ public final class Link {
     }
 
     /**
-     * The vendor's object as plain Java values; copied deeply. Entries with a {@code null} value
-     * are dropped.
+     * The vendor's object as plain Java values; copied deeply. Map entries with a {@code null}
+     * value are dropped; {@code null} list elements are kept.
      *
      * @throws RequestValidationException if a value is not a String, Boolean, Number, List or Map
      *     (the violation names its path, e.g. {@code providerFields.meta.tags[2]})

@@ -224,6 +224,14 @@ class LinkTest {
   }
 
   @Test
+  void providerFieldsKeepNullListElementsInPlace() {
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("slots", java.util.Arrays.asList("a", null, "c"));
+    Link link = minimal().providerFields(source).build();
+    assertEquals(java.util.Arrays.asList("a", null, "c"), link.providerFields().get("slots"));
+  }
+
+  @Test
   void providerFieldsRejectValuesThatAreNotPlainJava() {
     ObjectNode node = JsonNodeFactory.instance.objectNode().put("x", 1);
     assertInvalid("providerFields.raw", () -> minimal().providerFields(Map.of("raw", node)));
