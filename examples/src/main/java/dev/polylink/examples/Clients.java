@@ -47,7 +47,10 @@ public final class Clients {
     this.sleeper = sleeper;
   }
 
-  /** Reads the process environment; starts an emulator for each provider that is not configured. */
+  /**
+   * Reads the process environment; {@link #connect} starts an emulator for a provider that is not
+   * configured.
+   */
   public static Clients fromSystemEnvironment() {
     return builder().environment(System::getenv).build();
   }

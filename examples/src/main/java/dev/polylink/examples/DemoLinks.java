@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The links an emulator is seeded with when {@code retarget} or {@code migrate} run without a
- * configured provider: four in a spring sale (label {@value #LABEL}, "spring" in slug, URL and
- * title, one of them already at {@value #SUMMER_URL}), a documentation link and a
+ * configured provider: four in a spring sale (label {@value #LABEL}, "spring" in slug and title,
+ * three going to spring pages and one already at {@value #SUMMER_URL}), a documentation link and a
  * password-protected preview. Each link carries only the fields its provider can set on create.
  */
 public final class DemoLinks {

@@ -12,9 +12,10 @@ import java.util.Optional;
  * one at a time, so the state needs no other synchronisation.
  *
  * <p>Routing is the same for every vendor: a path under {@link #apiPrefix()} goes to {@link
- * #api}; a GET or HEAD of a single path segment is a short link ({@link #shortLink}); anything
- * else is a 404 page. Short codes never contain a slash, so a code such as {@code api} cannot be
- * mistaken for an API path, which always has more than one segment.
+ * #api}; a GET or HEAD of a single path segment is a short link ({@link #shortLink}), any other
+ * method on one is a 405; anything else is a 404 page. Short codes never contain a slash, so a
+ * code such as {@code api} cannot be mistaken for an API path, which always has more than one
+ * segment.
  */
 public abstract class VendorBackend {
   /** The emulator's clock: timestamps, expiry and rate-limit windows. */
