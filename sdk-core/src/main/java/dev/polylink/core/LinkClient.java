@@ -32,7 +32,7 @@ public interface LinkClient extends AutoCloseable {
    * stream's consumer reaches it, with no prefetch. Close the stream or stop consuming it to stop.
    */
   default Stream<Link> listAll(ListLinksRequest request) {
-    return Pages.lazy(request, this::list);
+    return Pages.lazy(providerId(), request, this::list);
   }
 
   /** Applies a patch and returns the link as the vendor reports it afterwards. */

@@ -214,4 +214,16 @@ class ListAllTest {
     assertThrows(AssertionError.class, it::hasNext);
     assertTrue(client.requests.size() == 2);
   }
+
+  @Test
+  void aVendorRepeatingTheCursorItWasGivenStopsTheListingInsteadOfLoopingForEver() {
+    PagedClient client = new PagedClient(Map.of("", page("p2", "a"), "p2", page("p2", "b")));
+    Iterator<Link> it = client.listAll(ListLinksRequest.defaults()).iterator();
+    assertEquals("a", it.next().shortCode());
+    TransportException e = assertThrows(TransportException.class, it::hasNext);
+    assertEquals("paged", e.providerId());
+    assertEquals(Operation.LIST, e.operation());
+    assertTrue(e.getMessage().contains("'p2'"), e.getMessage());
+    assertEquals(2, client.requests.size());
+  }
 }

@@ -2,7 +2,9 @@ package dev.polylink.core.spi;
 
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
+import dev.polylink.core.TransportException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -22,8 +24,13 @@ public final class Pages {
   /**
    * Every item from {@code first}'s cursor on: a page is fetched only when the consumer reaches it,
    * following {@link Page#nextCursor()} until it is empty; no page is fetched ahead.
+   *
+   * @param providerId who lists, for the exception when the vendor answers a cursor with the same
+   *     cursor again (which would otherwise page for ever): a {@link TransportException}
    */
-  public static <T> Stream<T> lazy(ListLinksRequest first, Function<ListLinksRequest, Page<T>> fetch) {
+  public static <T> Stream<T> lazy(
+      String providerId, ListLinksRequest first, Function<ListLinksRequest, Page<T>> fetch) {
+    Objects.requireNonNull(providerId, "providerId");
     Objects.requireNonNull(first, "request");
     Objects.requireNonNull(fetch, "fetch");
     Iterator<T> iterator =
@@ -36,7 +43,13 @@ public final class Pages {
             while (!current.hasNext() && next != null) {
               Page<T> page = fetch.apply(next);
               current = page.items().iterator();
-              next = page.nextCursor().map(next::withCursor).orElse(null);
+              ListLinksRequest asked = next;
+              if (page.nextCursor().isPresent() && page.nextCursor().equals(asked.cursor())) {
+                throw new TransportException(providerId, Operation.LIST,
+                    "the vendor answered cursor '" + page.nextCursor().get()
+                        + "' with the same cursor again; stopped instead of paging for ever", null);
+              }
+              next = page.nextCursor().map(asked::withCursor).orElse(null);
             }
             return current.hasNext();
           }
