@@ -8,7 +8,7 @@ import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Page;
-import dev.polylink.core.spi.CapabilityTable;
+import dev.polylink.core.CapabilityTable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

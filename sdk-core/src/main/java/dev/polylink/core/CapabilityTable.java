@@ -1,9 +1,5 @@
-package dev.polylink.core.spi;
+package dev.polylink.core;
 
-import dev.polylink.core.Capabilities;
-import dev.polylink.core.LinkField;
-import dev.polylink.core.ListFilter;
-import dev.polylink.core.Operation;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Renders {@link Capabilities} as the Markdown table the README shows, so the README can be checked
- * against the code by a test.
+ * Renders {@link Capabilities} as Markdown tables: what a program can print to show what a provider
+ * does, and what the README shows (a test keeps the two equal).
  */
 public final class CapabilityTable {
   /** The fields {@code LinkPatch} has a clear method for. */

@@ -1,4 +1,4 @@
-package dev.polylink.core.spi;
+package dev.polylink.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
