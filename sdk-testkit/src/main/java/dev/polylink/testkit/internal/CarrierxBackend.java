@@ -71,9 +71,7 @@ public final class CarrierxBackend extends VendorBackend {
 
   @Override
   public Map<String, String> clientConfig() {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("apiKey", token);
-    config.put("baseUrl", baseUrl());
+    Map<String, String> config = super.clientConfig();
     config.put("defaultDomainSid", domainSid.toString());
     return config;
   }

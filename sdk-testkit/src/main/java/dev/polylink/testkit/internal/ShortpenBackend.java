@@ -71,9 +71,7 @@ public final class ShortpenBackend extends VendorBackend {
 
   @Override
   public Map<String, String> clientConfig() {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("apiKey", apiKey);
-    config.put("baseUrl", baseUrl());
+    Map<String, String> config = super.clientConfig();
     config.put("defaultDomainId", Long.toString(DOMAIN_ID));
     return config;
   }

@@ -59,14 +59,6 @@ public final class SnipurlBackend extends VendorBackend {
   }
 
   @Override
-  public Map<String, String> clientConfig() {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("apiKey", apiKey);
-    config.put("baseUrl", baseUrl());
-    return config;
-  }
-
-  @Override
   protected String basePath() {
     return "/api/v1";
   }

@@ -2,6 +2,7 @@ package dev.polylink.testkit.internal;
 
 import dev.polylink.testkit.MutableClock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,8 +49,16 @@ public abstract class VendorBackend {
     return serverRoot + basePath();
   }
 
-  /** The configuration for {@code LinkClients.create}: {@code apiKey}, {@code baseUrl} and the vendor's own keys. */
-  public abstract Map<String, String> clientConfig();
+  /**
+   * The configuration for {@code LinkClients.create}: {@code apiKey} and {@code baseUrl}, and the
+   * vendor's own keys where a subclass adds them.
+   */
+  public Map<String, String> clientConfig() {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("apiKey", apiKey());
+    config.put("baseUrl", baseUrl());
+    return config;
+  }
 
   /** The path that {@link #baseUrl()} adds to the server root, e.g. {@code /api}; empty for none. */
   protected abstract String basePath();

@@ -54,14 +54,6 @@ public final class XqrBackend extends VendorBackend {
   }
 
   @Override
-  public Map<String, String> clientConfig() {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("apiKey", apiKey);
-    config.put("baseUrl", baseUrl());
-    return config;
-  }
-
-  @Override
   protected String basePath() {
     return "/api";
   }
