@@ -5,6 +5,7 @@ import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClients;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.testkit.ProviderEmulator;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,25 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
+ * <p>Every client is built with {@link #RETRY_POLICY}, the examples' only retry layer: the client
+ * waits for a vendor's {@code Retry-After} (up to 2 minutes, 8 attempts in all) before trying
+ * again. A {@link dev.polylink.core.RateLimitException} that still comes out of a call (a quota, a
+ * {@code Retry-After} beyond 2 minutes, or all 8 attempts used) is a failure like any other; the
+ * commands report it per link.
+ *
  * <p>Tests pass their own environment and their own, already started emulators, so that they can
- * inspect the emulator's state after a command ran.
+ * inspect the emulator's state after a command ran; one that switches on a rate limit also passes
+ * its own {@link Builder#sleeper sleeper}, so that it does not wait for real.
  */
 public final class Clients {
   /**
-   * The retry policy of every client the examples build ({@link RateLimitRetry#STANDARD_POLICY}):
-   * waits for a vendor's {@code Retry-After} of up to two minutes rather than failing a long run.
+   * The retry policy of every client the examples build: 8 attempts in all, waiting for a vendor's
+   * {@code Retry-After} of up to 2 minutes rather than failing a long run, and backing off as
+   * {@link RetryPolicy#defaults()} does after other retryable failures. The client applies it to
+   * each request; nothing in the examples retries on top of it.
    */
-  private static final RetryPolicy RETRY_POLICY = RateLimitRetry.STANDARD_POLICY;
+  public static final RetryPolicy RETRY_POLICY =
+      RetryPolicy.builder().maxAttempts(8).maxRetryAfter(Duration.ofMinutes(2)).build();
 
   private final Function<String, String> environment;
   private final Map<String, ProviderEmulator> emulators;
@@ -112,14 +123,6 @@ public final class Clients {
       }
       throw e;
     }
-  }
-
-  /**
-   * A new {@link RateLimitRetry} with the clients' retry policy, waiting as the clients do (for
-   * real, unless the builder was given another {@link Builder#sleeper sleeper}).
-   */
-  public RateLimitRetry rateLimitRetry() {
-    return new RateLimitRetry(RETRY_POLICY, sleeper);
   }
 
   private boolean isSet(String variable) {
@@ -208,10 +211,10 @@ public final class Clients {
     }
 
     /**
-     * How the clients and {@link Clients#rateLimitRetry()} wait before trying again ({@link
-     * RetryPolicy.Sleeper#SYSTEM} by default). A test against an emulator can pass {@code
-     * emulator.clock()::advance}, so that a rate limit's window passes on the emulator's clock
-     * instead of in real time.
+     * How the clients wait before trying again, per {@link Clients#RETRY_POLICY} ({@link
+     * RetryPolicy.Sleeper#SYSTEM} by default): it is given each {@code Retry-After} (or backoff)
+     * the client waits for. A test against an emulator can pass {@code emulator.clock()::advance},
+     * so that a rate limit's window passes on the emulator's clock instead of in real time.
      */
     public Builder sleeper(RetryPolicy.Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");

@@ -22,6 +22,11 @@ import picocli.CommandLine.Option;
  * Copies every link from one provider to another, keeping the slug, destination, title, expiry,
  * labels and redirect type wherever the target's {@link Capabilities} allow, and saying for each
  * link what could not be carried over and why.
+ *
+ * <p>Rate limits are the clients' business: each waits on a vendor's {@code Retry-After} per {@link
+ * Clients#RETRY_POLICY} (up to 2 minutes, 8 attempts). A link whose copy still fails, with a {@link
+ * dev.polylink.core.RateLimitException} (a quota, a longer {@code Retry-After}, or the attempts used
+ * up) or any other error, is reported as failed with its reason, and the rest are copied.
  */
 @Command(
     name = "migrate",
@@ -54,9 +59,7 @@ final class MigrateCommand extends ExampleCommand {
         out().println("Seeded the source emulator with " + seeded + " demo links.");
       }
 
-      RateLimitRetry retry = clients().rateLimitRetry();
-      List<Link> links = retry.call(() ->
-          source.client().listAll(ListLinksRequest.defaults()).collect(Collectors.toList()));
+      List<Link> links = source.client().listAll(ListLinksRequest.defaults()).collect(Collectors.toList());
       out().println("Found " + links.size() + " link(s) on " + from + ". Click counts and analytics stay there.");
 
       Capabilities targetCan = target.client().capabilities();
@@ -74,7 +77,7 @@ final class MigrateCommand extends ExampleCommand {
           out().println("would copy " + link.shortCode() + " (" + plan.request.destination() + ")");
         } else {
           try {
-            out().println("copied   " + link.shortCode() + " -> " + copy(target.client(), plan, retry).shortUrl());
+            out().println("copied   " + link.shortCode() + " -> " + copy(target.client(), plan).shortUrl());
             copied++;
           } catch (PolylinkException e) {
             failed++;
@@ -106,12 +109,12 @@ final class MigrateCommand extends ExampleCommand {
   }
 
   /** Creates the copy, then disables it when the original was disabled and the target can. */
-  private static Link copy(LinkClient target, Plan plan, RateLimitRetry retry) {
-    Link copy = retry.call(() -> target.create(plan.request));
+  private static Link copy(LinkClient target, Plan plan) {
+    Link copy = target.create(plan.request);
     if (!plan.disableAfterCreate) {
       return copy;
     }
-    return retry.call(() -> target.update(copy.id(), LinkPatch.builder().enabled(false).build()));
+    return target.update(copy.id(), LinkPatch.builder().enabled(false).build());
   }
 
   /**

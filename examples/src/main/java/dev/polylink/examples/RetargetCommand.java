@@ -31,9 +31,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Moves every link with a label, or matching a search, to a new destination: several at a time,
- * waiting out rate limits, with a progress bar and a summary. It first checks the provider's
- * {@link Capabilities}: a provider that cannot filter by the criterion or cannot change a
- * destination is reported before anything is done.
+ * with a progress bar and a summary. It first checks the provider's {@link Capabilities}: a
+ * provider that cannot filter by the criterion or cannot change a destination is reported before
+ * anything is done.
+ *
+ * <p>Rate limits are the client's business: it waits on a vendor's {@code Retry-After} per {@link
+ * Clients#RETRY_POLICY} (up to 2 minutes, 8 attempts). A link whose update still fails, with a
+ * {@link dev.polylink.core.RateLimitException} (a quota, a longer {@code Retry-After}, or the
+ * attempts used up) or any other error, is listed in the summary with its reason.
  */
 @Command(
     name = "retarget",
@@ -82,14 +87,12 @@ final class RetargetCommand extends ExampleCommand {
         out().println("Seeded the emulator with " + seeded + " demo links.");
       }
 
-      RateLimitRetry retry = clients().rateLimitRetry();
-      List<Link> links = retry.call(() -> client.listAll(listRequest()).collect(Collectors.toList()));
+      List<Link> links = client.listAll(listRequest()).collect(Collectors.toList());
       out().println("Found " + links.size() + " link(s) " + criterion() + " on " + provider + ".");
       if (dryRun) {
         return dryRun(links, target);
       }
-      List<Outcome> outcomes = retarget(client, links, target, retry);
-      return summary(outcomes, retry.waits());
+      return summary(retarget(client, links, target));
     }
   }
 
@@ -135,8 +138,7 @@ final class RetargetCommand extends ExampleCommand {
   }
 
   /** Updates the links on a fixed pool of {@code concurrency} threads, with a progress bar on stderr. */
-  private List<Outcome> retarget(LinkClient client, List<Link> links, URI target, RateLimitRetry retry)
-      throws InterruptedException {
+  private List<Outcome> retarget(LinkClient client, List<Link> links, URI target) throws InterruptedException {
     LinkPatch patch = LinkPatch.builder().destination(target).build();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try (ProgressBar progress = progressBar(links.size())) {
@@ -144,7 +146,7 @@ final class RetargetCommand extends ExampleCommand {
       for (Link link : links) {
         futures.add(pool.submit(() -> {
           try {
-            return move(client, link, target, patch, retry);
+            return move(client, link, target, patch);
           } finally {
             progress.step();
           }
@@ -160,12 +162,13 @@ final class RetargetCommand extends ExampleCommand {
     }
   }
 
-  private static Outcome move(LinkClient client, Link link, URI target, LinkPatch patch, RateLimitRetry retry) {
+  /** Updates one link; any failure, a rate limit the client gave up on included, is that link's outcome. */
+  private static Outcome move(LinkClient client, Link link, URI target, LinkPatch patch) {
     if (alreadyThere(link, target)) {
       return new Outcome(link, Outcome.Kind.UNCHANGED, null);
     }
     try {
-      retry.call(() -> client.update(link.id(), patch));
+      client.update(link.id(), patch);
       return new Outcome(link, Outcome.Kind.UPDATED, null);
     } catch (PolylinkException e) {
       return new Outcome(link, Outcome.Kind.FAILED, Messages.of(e));
@@ -182,7 +185,7 @@ final class RetargetCommand extends ExampleCommand {
         .build();
   }
 
-  private int summary(List<Outcome> outcomes, int rateLimitWaits) {
+  private int summary(List<Outcome> outcomes) {
     long updated = count(outcomes, Outcome.Kind.UPDATED);
     long unchanged = count(outcomes, Outcome.Kind.UNCHANGED);
     long failed = count(outcomes, Outcome.Kind.FAILED);
@@ -191,8 +194,7 @@ final class RetargetCommand extends ExampleCommand {
         out().println("  failed     " + outcome.link.shortUrl() + " (id " + outcome.link.id() + "): " + outcome.reason);
       }
     }
-    out().println("Updated: " + updated + ", unchanged: " + unchanged + ", failed: " + failed
-        + (rateLimitWaits > 0 ? " (waited " + rateLimitWaits + " time(s) for the rate limit)" : "") + ".");
+    out().println("Updated: " + updated + ", unchanged: " + unchanged + ", failed: " + failed + ".");
     return failed == 0 ? PolylinkExamples.EXIT_OK : PolylinkExamples.EXIT_FAILED;
   }
 

@@ -14,13 +14,16 @@ import dev.polylink.core.LinkPatch;
 import dev.polylink.core.Operation;
 import dev.polylink.core.RedirectType;
 import dev.polylink.testkit.EmulatorExtension;
+import dev.polylink.testkit.XqrEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,27 @@ class MigrateCommandTest {
     assertTrue(result.out().contains("Copied 5 of 6 link(s) from xqr to snipurl: 1 failed, 0 skipped."), result::toString);
     assertEquals("https://elsewhere.example.com/",
         byKey(SNIPURL.emulator().links(), "short_code").get("spring-hats").get("original_url"));
+  }
+
+  @Test
+  void aRateLimitTheClientGivesUpOnFailsThoseLinksOnly() {
+    DemoLinks.seed(SNIPURL.client());
+    XQR.emulator(XqrEmulator.class).monthlyQuota(4);
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    Clients clients = Clients.builder()
+        .emulator(XQR.emulator()).emulator(SHORTPEN.emulator()).emulator(SNIPURL.emulator())
+        .sleeper(waits::add)
+        .build();
+
+    Runner.Result result = Runner.run(clients, "migrate", "--from", "snipurl", "--to", "xqr");
+
+    assertEquals(PolylinkExamples.EXIT_FAILED, result.exitCode(), result::toString);
+    List<String> failures = result.out().lines().filter(l -> l.startsWith("failed   ")).toList();
+    assertEquals(2, failures.size(), result::toString);
+    assertTrue(failures.stream().allMatch(l -> l.contains("Monthly API quota of 4 calls exceeded")), failures::toString);
+    assertTrue(result.out().contains("Copied 4 of 6 link(s) from snipurl to xqr: 2 failed, 0 skipped."), result::toString);
+    assertEquals(4, XQR.emulator().links().size());
+    assertEquals(List.of(), waits, "a quota is never waited for");
   }
 
   @Test

@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polylink.core.Link;
 import dev.polylink.testkit.EmulatorExtension;
 import dev.polylink.testkit.ProviderEmulator;
+import dev.polylink.testkit.XqrEmulator;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +49,8 @@ class RetargetCommandTest {
     DemoLinks.seed(XQR.client());
     // 1 list + 3 updates against 2 requests a second: two updates must wait for the next window.
     xqr.rateLimit(2, Duration.ofSeconds(1));
-    // Each wait moves the emulator's clock by the Retry-After instead of sleeping for real.
+    // The client's own retry (Clients.RETRY_POLICY) is the only one; it waits through the sleeper,
+    // which moves the emulator's clock by the Retry-After instead of sleeping for real.
     List<Duration> waits = new CopyOnWriteArrayList<>();
     Clients clients = Clients.builder()
         .emulator(xqr)
@@ -62,6 +66,7 @@ class RetargetCommandTest {
     assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
     assertTrue(result.out().contains("Found 4 link(s) labelled 'spring-sale' on xqr."), result::toString);
     assertTrue(result.out().contains("Updated: 3, unchanged: 1, failed: 0"), result::toString);
+    assertTrue(result.out().lines().noneMatch(l -> l.startsWith("  failed")), result::toString);
     assertTrue(result.err().contains("Retargeting 100%"), result::toString);
     assertTrue(result.errorLines().isEmpty(), result::toString);
 
@@ -80,6 +85,71 @@ class RetargetCommandTest {
     assertTrue(limited >= 1, "the rate limit was never hit, so the test proves nothing");
     assertEquals(limited, waits.size(), "one wait per 429: " + waits);
     assertTrue(waits.stream().allMatch(Duration.ofSeconds(1)::equals), "each wait is xQR's Retry-After: " + waits);
+  }
+
+  @Test
+  void aBurstLimitThatOutlastsTheClientsAttemptsFailsThoseLinksOnly() {
+    ProviderEmulator xqr = XQR.emulator();
+    DemoLinks.seed(XQR.client());
+    // A frozen clock that no wait moves: the window of 2 requests a minute never closes, so after
+    // the list and one update every request is answered 429 with Retry-After: 60.
+    xqr.clock().set(Instant.parse("2025-03-01T10:00:00Z"));
+    xqr.rateLimit(2, Duration.ofMinutes(1));
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    Clients clients = Clients.builder().emulator(xqr).sleeper(waits::add).build();
+
+    Runner.Result result = Runner.run(clients,
+        "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--concurrency", "1");
+
+    assertEquals(PolylinkExamples.EXIT_FAILED, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("Updated: 1, unchanged: 1, failed: 2."), result::toString);
+    List<String> failures = result.out().lines().filter(l -> l.startsWith("  failed")).toList();
+    assertEquals(2, failures.size(), result::toString);
+    assertTrue(failures.stream().allMatch(l -> l.contains("Too many requests")), failures::toString);
+    assertEquals(2, xqr.links().stream().filter(l -> TARGET.equals(l.get("destination"))).count(),
+        xqr.links()::toString);
+    // One retry layer: 8 attempts (7 waits of the vendor's Retry-After) for each failed link, not 8 x 8.
+    long limited = xqr.wireMock().getAllServeEvents().stream()
+        .filter(e -> e.getResponse().getStatus() == 429).count();
+    assertEquals(2 * Clients.RETRY_POLICY.maxAttempts(), limited);
+    assertEquals(2 * (Clients.RETRY_POLICY.maxAttempts() - 1), waits.size(), waits::toString);
+    assertTrue(waits.stream().allMatch(Duration.ofSeconds(60)::equals), waits::toString);
+  }
+
+  static Stream<Arguments> rateLimitsTheClientDoesNotWaitFor() {
+    return Stream.of(
+        Arguments.of("a monthly quota", (Consumer<XqrEmulator>) xqr -> xqr.monthlyQuota(DemoLinks.COUNT + 2),
+            "Monthly API quota"),
+        Arguments.of("a Retry-After beyond 2 minutes", (Consumer<XqrEmulator>) xqr -> {
+          xqr.clock().set(Instant.parse("2025-03-01T10:00:00Z"));
+          xqr.rateLimit(2, Duration.ofMinutes(5));
+        }, "Too many requests"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rateLimitsTheClientDoesNotWaitFor")
+  void aRateLimitTheClientDoesNotWaitForFailsThoseLinksAtOnce(
+      String what, Consumer<XqrEmulator> limit, String reason) {
+    XqrEmulator xqr = XQR.emulator(XqrEmulator.class);
+    DemoLinks.seed(XQR.client());
+    // After the seeding, 2 requests (the list and one update) get through; every later one is a 429
+    // the client does not wait for (the quota counts the 6 creates too).
+    limit.accept(xqr);
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    Clients clients = Clients.builder().emulator(xqr).sleeper(waits::add).build();
+
+    Runner.Result result = Runner.run(clients,
+        "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--concurrency", "1");
+
+    assertEquals(PolylinkExamples.EXIT_FAILED, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("Updated: 1, unchanged: 1, failed: 2."), result::toString);
+    List<String> failures = result.out().lines().filter(l -> l.startsWith("  failed")).toList();
+    assertEquals(2, failures.size(), result::toString);
+    assertTrue(failures.stream().allMatch(l -> l.contains(reason)), failures::toString);
+    long limited = xqr.wireMock().getAllServeEvents().stream()
+        .filter(e -> e.getResponse().getStatus() == 429).count();
+    assertEquals(2, limited, "one request per failed link, never retried");
+    assertEquals(List.of(), waits);
   }
 
   @Test
