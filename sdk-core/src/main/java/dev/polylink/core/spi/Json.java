@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 
 /**
@@ -25,6 +28,11 @@ import org.openapitools.jackson.nullable.JsonNullableModule;
  * "remove"), use a {@code JsonNullable} property or an {@code ObjectNode} with {@code putNull}. Do not
  * put {@code Optional} values into a {@code Map<String, Object>}: there an empty one is written as
  * {@code null}.
+ *
+ * <p>The field readers ({@link #text}, {@link #wholeNumber}, {@link #bool}, {@link #instant}) never
+ * fail: a missing, {@code null} or unreadable value is empty, so a provider can leave the unified
+ * field empty and keep the raw value in {@code providerFields()}. A vendor whose wrong types must
+ * fail the call checks the node itself.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =
@@ -74,5 +82,72 @@ public final class Json {
     return value == null || value.isNull() || value.isContainerNode()
         ? Optional.empty()
         : Optional.of(value.asText());
+  }
+
+  /**
+   * A whole number given as a JSON integer that fits a {@code long}, or as a string of 1 to 18
+   * ASCII digits (no sign; surrounding whitespace ignored), for vendors whose numbers sometimes
+   * arrive quoted. Anything else (a fraction, {@code "12a"}, {@code "-1"}, {@code null}, a missing
+   * field or a null {@code node}) is empty.
+   */
+  public static OptionalLong wholeNumber(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      return OptionalLong.of(value.longValue());
+    }
+    if (value.isTextual()) {
+      String text = value.textValue().strip();
+      if (!text.isEmpty() && text.length() <= 18 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return OptionalLong.of(Long.parseLong(text));
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  /**
+   * A boolean given as JSON {@code true}/{@code false}, as the integer {@code 1}/{@code 0}, or as a
+   * string {@code "true"}/{@code "false"}/{@code "1"}/{@code "0"} (case and surrounding whitespace
+   * ignored). Anything else (another number, {@code "yes"}, {@code null}, a missing field or a null
+   * {@code node}) is empty.
+   */
+  public static Optional<Boolean> bool(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value.isBoolean()) {
+      return Optional.of(value.booleanValue());
+    }
+    if (value.isIntegralNumber()) {
+      // canConvertToLong: a huge integer must not wrap round to 0 or 1
+      long n = value.canConvertToLong() ? value.longValue() : -1;
+      return n == 0 || n == 1 ? Optional.of(n == 1) : Optional.empty();
+    }
+    if (value.isTextual()) {
+      switch (value.textValue().strip().toLowerCase(Locale.ROOT)) {
+        case "true":
+        case "1":
+          return Optional.of(true);
+        case "false":
+        case "0":
+          return Optional.of(false);
+        default:
+          return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A string field read leniently as ISO-8601 by {@link IsoTimestamps#parse}, a missing zone taken
+   * as UTC. A number (such as Unix seconds), {@code null}, a missing field or a null {@code node} is
+   * empty.
+   */
+  public static Optional<Instant> instant(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isTextual() ? IsoTimestamps.parse(value.textValue()) : Optional.empty();
   }
 }

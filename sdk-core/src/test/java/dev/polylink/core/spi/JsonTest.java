@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.openapitools.jackson.nullable.JsonNullable;
 
@@ -138,5 +139,77 @@ class JsonTest {
     assertEquals(Optional.empty(), Json.text(node, "a"));
     assertEquals(Optional.empty(), Json.text(node, "missing"));
     assertEquals(Optional.empty(), Json.text(null, "s"));
+  }
+
+  @Test
+  void wholeNumberReadsIntegersAndDigitStrings() throws Exception {
+    JsonNode node = Json.mapper().readTree(
+        "{\"i\": 42, \"zero\": 0, \"neg\": -7, \"long\": 9223372036854775807, \"s\": \"42\", \"pad\": \" 0042 \","
+            + " \"s18\": \"999999999999999999\"}");
+    assertEquals(OptionalLong.of(42), Json.wholeNumber(node, "i"));
+    assertEquals(OptionalLong.of(0), Json.wholeNumber(node, "zero"));
+    assertEquals(OptionalLong.of(-7), Json.wholeNumber(node, "neg"));
+    assertEquals(OptionalLong.of(Long.MAX_VALUE), Json.wholeNumber(node, "long"));
+    assertEquals(OptionalLong.of(42), Json.wholeNumber(node, "s"));
+    assertEquals(OptionalLong.of(42), Json.wholeNumber(node, "pad"));
+    assertEquals(OptionalLong.of(999_999_999_999_999_999L), Json.wholeNumber(node, "s18"));
+  }
+
+  @Test
+  void wholeNumberLeavesEverythingElseEmpty() throws Exception {
+    JsonNode node = Json.mapper().readTree(
+        "{\"big\": 9223372036854775808, \"frac\": 4.5, \"whole\": 4.0, \"neg\": \"-7\", \"plus\": \"+7\","
+            + " \"mixed\": \"12a\", \"empty\": \"\", \"blank\": \" \", \"s19\": \"1000000000000000000\","
+            + " \"arabic\": \"\u0664\u0662\", \"b\": true, \"z\": null, \"o\": {\"v\": 1}, \"a\": [1]}");
+    for (String field : List.of("big", "frac", "whole", "neg", "plus", "mixed", "empty", "blank", "s19", "arabic", "b",
+        "z", "o", "a", "missing")) {
+      assertEquals(OptionalLong.empty(), Json.wholeNumber(node, field), field);
+    }
+    assertEquals(OptionalLong.empty(), Json.wholeNumber(null, "i"));
+    assertEquals(OptionalLong.empty(), Json.wholeNumber(Json.mapper().readTree("[42]"), "0"));
+  }
+
+  @Test
+  void boolReadsBooleansOnesAndZeros() throws Exception {
+    JsonNode node = Json.mapper().readTree(
+        "{\"t\": true, \"f\": false, \"one\": 1, \"zero\": 0, \"st\": \"true\", \"sf\": \" FALSE \","
+            + " \"s1\": \"1\", \"s0\": \" 0\"}");
+    assertEquals(Optional.of(true), Json.bool(node, "t"));
+    assertEquals(Optional.of(false), Json.bool(node, "f"));
+    assertEquals(Optional.of(true), Json.bool(node, "one"));
+    assertEquals(Optional.of(false), Json.bool(node, "zero"));
+    assertEquals(Optional.of(true), Json.bool(node, "st"));
+    assertEquals(Optional.of(false), Json.bool(node, "sf"));
+    assertEquals(Optional.of(true), Json.bool(node, "s1"));
+    assertEquals(Optional.of(false), Json.bool(node, "s0"));
+  }
+
+  @Test
+  void boolLeavesEverythingElseEmpty() throws Exception {
+    JsonNode node = Json.mapper().readTree(
+        "{\"two\": 2, \"neg\": -1, \"wrap\": 18446744073709551617, \"wrap0\": 18446744073709551616,"
+            + " \"frac\": 1.0, \"yes\": \"yes\", \"on\": \"on\", \"empty\": \"\", \"s2\": \"2\", \"z\": null,"
+            + " \"o\": {}, \"a\": [true]}");
+    for (String field : List.of("two", "neg", "wrap", "wrap0", "frac", "yes", "on", "empty", "s2", "z", "o", "a",
+        "missing")) {
+      assertEquals(Optional.empty(), Json.bool(node, field), field);
+    }
+    assertEquals(Optional.empty(), Json.bool(null, "t"));
+  }
+
+  @Test
+  void instantReadsIsoStringsOnly() throws Exception {
+    JsonNode node = Json.mapper().readTree(
+        "{\"z\": \"2025-06-01T09:30:00.000Z\", \"offset\": \"2025-06-01T11:30:00+0200\","
+            + " \"local\": \"2025-06-01 09:30:00\", \"unix\": 1748770200, \"unixText\": \"1748770200\","
+            + " \"bad\": \"yesterday\", \"n\": null, \"o\": {\"at\": \"2025-06-01T09:30:00Z\"}}");
+    Optional<Instant> expected = Optional.of(Instant.parse("2025-06-01T09:30:00Z"));
+    assertEquals(expected, Json.instant(node, "z"));
+    assertEquals(expected, Json.instant(node, "offset"));
+    assertEquals(expected, Json.instant(node, "local"));
+    for (String field : List.of("unix", "unixText", "bad", "n", "o", "missing")) {
+      assertEquals(Optional.empty(), Json.instant(node, field), field);
+    }
+    assertEquals(Optional.empty(), Json.instant(null, "z"));
   }
 }

@@ -1,0 +1,32 @@
+package dev.polylink.core.spi;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** Reads the short URLs vendors send back: the short code a URL ends in. */
+public final class Links {
+  private Links() {}
+
+  /**
+   * The last non-empty segment of the URI's decoded path: the short code of a short URL such as
+   * {@code https://s.example/abc}. Empty segments are skipped, so {@code /abc/} and {@code /abc//}
+   * give {@code abc} too; a URI without a path (or with only slashes) gives empty. The query and
+   * fragment play no part. The path is decoded ({@link URI#getPath()}) before it is split, so
+   * {@code /a%20b} gives {@code a b} and an escaped slash splits too ({@code /a%2Fb} gives {@code
+   * b}). A null {@code uri} gives empty.
+   */
+  public static Optional<String> lastPathSegment(URI uri) {
+    String path = uri == null ? null : uri.getPath();
+    if (path == null) {
+      return Optional.empty();
+    }
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    if (end == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(path.substring(path.lastIndexOf('/', end - 1) + 1, end));
+  }
+}
