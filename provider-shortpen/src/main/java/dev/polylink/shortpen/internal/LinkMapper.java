@@ -7,6 +7,7 @@ import dev.polylink.core.LinkPatch;
 import dev.polylink.core.Operation;
 import dev.polylink.core.RedirectType;
 import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.Links;
 import dev.polylink.shortpen.ShortpenClient;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +18,10 @@ import java.util.OptionalLong;
 /**
  * ShortPen's link objects in the unified model. ShortPen does not report enabled, labels, expiry or
  * clicks, so those stay empty; every field it sends is kept in {@code providerFields()}.
+ *
+ * <p>ShortPen's documentation gives types but few samples, so a number may arrive as a string and a
+ * boolean as {@code 0}/{@code 1}: they are read with the lenient {@link Json#wholeNumber} and {@link
+ * Json#bool}, and anything else is "not said".
  */
 final class LinkMapper {
   private static final int PERMANENT = 301;
@@ -45,7 +50,7 @@ final class LinkMapper {
         .shortCode(shortCode(shortUrl, operation))
         .destination(Json.text(item, "url").flatMap(LinkMapper::uri))
         .title(Json.text(item, "title").filter(t -> !t.isBlank()))
-        .passwordProtected(Nodes.bool(item, "with_password"))
+        .passwordProtected(Json.bool(item, "with_password"))
         .redirectType(redirectType(item))
         .createdAt(Timestamps.read(item, "created_at"))
         .updatedAt(Timestamps.read(item, "updated_at"))
@@ -81,7 +86,7 @@ final class LinkMapper {
 
   /** The item's {@code id}. */
   static OptionalLong id(JsonNode item) {
-    OptionalLong id = Nodes.wholeNumber(item, "id");
+    OptionalLong id = Json.wholeNumber(item, "id");
     return id.isPresent() && id.getAsLong() > 0 ? id : OptionalLong.empty();
   }
 
@@ -103,7 +108,7 @@ final class LinkMapper {
 
   /** ShortPen's {@code redirect_type} 301/302 as the unified type; another value is "not said". */
   private static Optional<RedirectType> redirectType(JsonNode item) {
-    OptionalLong status = Nodes.wholeNumber(item, "redirect_type");
+    OptionalLong status = Json.wholeNumber(item, "redirect_type");
     if (status.isEmpty()) {
       return Optional.empty();
     }
@@ -113,15 +118,10 @@ final class LinkMapper {
     return status.getAsLong() == TEMPORARY ? Optional.of(RedirectType.TEMPORARY) : Optional.empty();
   }
 
+  /** ShortPen sends no code field: the code is the short URL's last path segment, or it is unreadable. */
   private static String shortCode(URI shortUrl, Operation operation) {
-    String path = shortUrl.getPath() == null ? "" : shortUrl.getPath();
-    String[] segments = path.split("/");
-    for (int i = segments.length - 1; i >= 0; i--) {
-      if (!segments[i].isEmpty()) {
-        return segments[i];
-      }
-    }
-    throw Envelope.unreadable(operation, "the short URL " + shortUrl + " has no code in its path");
+    return Links.lastPathSegment(shortUrl).orElseThrow(
+        () -> Envelope.unreadable(operation, "the short URL " + shortUrl + " has no code in its path"));
   }
 
   private static String canonical(URI uri) {

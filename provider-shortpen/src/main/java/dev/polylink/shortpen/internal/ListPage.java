@@ -2,6 +2,7 @@ package dev.polylink.shortpen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.Operation;
+import dev.polylink.core.spi.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,14 +35,14 @@ final class ListPage {
    */
   static ListPage read(JsonNode root, int page, int limit, Operation operation) {
     JsonNode data = Envelope.dataArray(root, operation);
-    OptionalLong echoed = Nodes.wholeNumber(root, "page");
+    OptionalLong echoed = Json.wholeNumber(root, "page");
     if (echoed.isPresent() && echoed.getAsLong() != page) {
       throw Envelope.unreadable(
           operation, "asked for page " + page + " but received page " + echoed.getAsLong());
     }
     List<JsonNode> items = new ArrayList<>(data.size());
     data.forEach(items::add);
-    return new ListPage(Collections.unmodifiableList(items), page, limit, Nodes.wholeNumber(root, "total"));
+    return new ListPage(Collections.unmodifiableList(items), page, limit, Json.wholeNumber(root, "total"));
   }
 
   /** The link objects, as received. */

@@ -10,6 +10,7 @@ import dev.polylink.core.Page;
 import dev.polylink.core.PolylinkException;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RateLimitHeaders;
 import dev.polylink.core.spi.VendorError;
 import dev.polylink.shortpen.LinkNotResolvedException;
@@ -144,7 +145,7 @@ public final class ShortpenOperations {
 
   private OptionalLong deleted(DeleteBody body, boolean required) {
     JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.DELETE, api.delete(body)), Operation.DELETE);
-    OptionalLong deleted = Nodes.wholeNumber(data, "deleted");
+    OptionalLong deleted = Json.wholeNumber(data, "deleted");
     if (required && deleted.isEmpty()) {
       throw Envelope.unreadable(Operation.DELETE, "\"data\" has no \"deleted\" count");
     }
