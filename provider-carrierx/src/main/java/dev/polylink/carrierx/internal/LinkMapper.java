@@ -7,6 +7,7 @@ import dev.polylink.core.LinkId;
 import dev.polylink.core.Operation;
 import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.Links;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -15,6 +16,11 @@ import java.util.Optional;
 /**
  * Turns CarrierX's link object into a {@link Link}, reading each field once and inventing nothing:
  * a field CarrierX does not send (or sends as {@code null}) leaves the unified field empty.
+ *
+ * <p>Timestamps: the documented form is ISO-8601 in UTC with milliseconds ({@code
+ * 2024-01-18T19:26:02.000Z}); they are read with {@link Json#instant}, so an offset, a space instead
+ * of {@code T} and a missing zone (UTC, CarrierX's time zone) are accepted too, and anything else
+ * is "not said": empty.
  */
 final class LinkMapper {
   private LinkMapper() {}
@@ -34,9 +40,9 @@ final class LinkMapper {
     URI shortUrl = Json.text(node, "url").flatMap(LinkMapper::uri)
         .orElseThrow(() -> unreadable(operation, "the link object has no readable url"));
     String shortCode = Json.text(node, "short_name").filter(s -> !s.isBlank())
-        .or(() -> lastSegment(shortUrl))
+        .or(() -> Links.lastPathSegment(shortUrl))
         .orElseThrow(() -> unreadable(operation, "the link object has no short_name"));
-    Optional<Instant> createdAt = Json.text(node, "date_created").flatMap(Timestamps::parse);
+    Optional<Instant> createdAt = createdAt(node);
 
     Link.Builder b = Link.builder()
         .providerId(CarrierxClient.PROVIDER_ID)
@@ -45,7 +51,7 @@ final class LinkMapper {
         .shortCode(shortCode)
         .destination(Json.text(node, "destination_url").flatMap(LinkMapper::uri))
         .redirectType(Json.text(node, "mode").flatMap(Mode::fromWire).flatMap(Mode::redirectType))
-        .lastClickedAt(Json.text(node, "date_accessed").flatMap(Timestamps::parse))
+        .lastClickedAt(Json.instant(node, "date_accessed"))
         .createdAt(createdAt)
         .providerFields(Json.toPlainMap(node));
     JsonNode hits = node.get("hits");
@@ -61,7 +67,7 @@ final class LinkMapper {
 
   /** The link's {@code date_created}, when present and readable. */
   static Optional<Instant> createdAt(JsonNode node) {
-    return Json.text(node, "date_created").flatMap(Timestamps::parse);
+    return Json.instant(node, "date_created");
   }
 
   static TransportException unreadable(Operation operation, String what) {
@@ -75,14 +81,5 @@ final class LinkMapper {
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
-  }
-
-  private static Optional<String> lastSegment(URI uri) {
-    String path = uri.getPath();
-    if (path == null) {
-      return Optional.empty();
-    }
-    String segment = path.substring(path.lastIndexOf('/') + 1);
-    return segment.isEmpty() ? Optional.empty() : Optional.of(segment);
   }
 }
