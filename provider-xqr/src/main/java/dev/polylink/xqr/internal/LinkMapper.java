@@ -6,6 +6,7 @@ import dev.polylink.core.LinkId;
 import dev.polylink.core.Operation;
 import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.Links;
 import dev.polylink.xqr.XqrClient;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,7 +42,7 @@ final class LinkMapper {
     URI shortUrl = Json.text(node, "short_url").flatMap(LinkMapper::uri).orElseThrow(
         () -> new TransportException(XqrClient.PROVIDER_ID, operation, "the link object has no readable \"short_url\"", null));
     String shortCode = Json.text(node, "short_code").filter(s -> !s.isBlank())
-        .or(() -> lastSegment(shortUrl))
+        .or(() -> Links.lastPathSegment(shortUrl))
         .orElseThrow(() -> new TransportException(
             XqrClient.PROVIDER_ID, operation, "the link object has no \"short_code\"", null));
 
@@ -80,11 +81,18 @@ final class LinkMapper {
     return values;
   }
 
-  /** An ISO-8601 instant ({@code Z} or an offset); empty when missing, null or unreadable. */
+  /**
+   * An ISO-8601 instant ({@code Z} or an offset); empty when missing, null or unreadable.
+   *
+   * <p>Narrower than the shared {@link dev.polylink.core.spi.Json#instant} on purpose: every
+   * documented xQR timestamp carries a zone ({@code Z}) and xQR never says which zone a time
+   * without one would be in, so such a time stays empty instead of being taken as UTC.
+   */
   static Optional<Instant> instant(JsonNode node, String field) {
     return Json.text(node, field).flatMap(LinkMapper::instant);
   }
 
+  /** {@link #instant(JsonNode, String)} for a string: a zone is required. */
   static Optional<Instant> instant(String text) {
     try {
       return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
@@ -104,15 +112,5 @@ final class LinkMapper {
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
-  }
-
-  private static Optional<String> lastSegment(URI shortUrl) {
-    String path = shortUrl.getPath();
-    if (path == null) {
-      return Optional.empty();
-    }
-    String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    String segment = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-    return segment.isEmpty() ? Optional.empty() : Optional.of(segment);
   }
 }
