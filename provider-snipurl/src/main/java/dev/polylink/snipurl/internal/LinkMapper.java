@@ -23,6 +23,12 @@ import java.util.OptionalLong;
  * empty. A response that is not the documented shape (no {@code data}, a link without {@code id},
  * {@code short_code} or {@code short_url}, or a field of the wrong type) is a {@link
  * TransportException} naming what was wrong.
+ *
+ * <p>That is why the field readers below are SnipURL's own rather than the lenient ones of {@link
+ * Json} ({@code text}, {@code wholeNumber}, {@code bool}, {@code instant}), which leave a value of
+ * the wrong type empty and read quoted numbers, {@code 0}/{@code 1} booleans and zoneless times:
+ * SnipURL documents its types exactly, so such a value is a broken response, not a loose vendor.
+ * Timestamps are {@link Instant#parse} ({@code Z} or an offset, with or without fractions).
  */
 final class LinkMapper {
   private static final String ID = SnipurlClient.PROVIDER_ID;
