@@ -9,7 +9,6 @@ import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.Links;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -37,7 +36,7 @@ final class LinkMapper {
     }
     String sid = Json.text(node, "link_sid").filter(s -> !s.isBlank())
         .orElseThrow(() -> unreadable(operation, "the link object has no link_sid"));
-    URI shortUrl = Json.text(node, "url").flatMap(LinkMapper::uri)
+    URI shortUrl = Json.text(node, "url").flatMap(Links::absoluteUri)
         .orElseThrow(() -> unreadable(operation, "the link object has no readable url"));
     String shortCode = Json.text(node, "short_name").filter(s -> !s.isBlank())
         .or(() -> Links.lastPathSegment(shortUrl))
@@ -49,7 +48,7 @@ final class LinkMapper {
         .id(LinkId.of(sid))
         .shortUrl(shortUrl)
         .shortCode(shortCode)
-        .destination(Json.text(node, "destination_url").flatMap(LinkMapper::uri))
+        .destination(Json.text(node, "destination_url").flatMap(Links::absoluteUri))
         .redirectType(Json.text(node, "mode").flatMap(Mode::fromWire).flatMap(Mode::redirectType))
         .lastClickedAt(Json.instant(node, "date_accessed"))
         .createdAt(createdAt)
@@ -72,14 +71,5 @@ final class LinkMapper {
 
   static TransportException unreadable(Operation operation, String what) {
     return new TransportException(CarrierxClient.PROVIDER_ID, operation, what, null);
-  }
-
-  private static Optional<URI> uri(String value) {
-    try {
-      URI uri = new URI(value.strip());
-      return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -9,7 +9,6 @@ import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.Links;
 import dev.polylink.xqr.XqrClient;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -39,7 +38,7 @@ final class LinkMapper {
     }
     String id = Json.text(node, "id").filter(s -> !s.isBlank()).orElseThrow(
         () -> new TransportException(XqrClient.PROVIDER_ID, operation, "the link object has no \"id\"", null));
-    URI shortUrl = Json.text(node, "short_url").flatMap(LinkMapper::uri).orElseThrow(
+    URI shortUrl = Json.text(node, "short_url").flatMap(Links::absoluteUri).orElseThrow(
         () -> new TransportException(XqrClient.PROVIDER_ID, operation, "the link object has no readable \"short_url\"", null));
     String shortCode = Json.text(node, "short_code").filter(s -> !s.isBlank())
         .or(() -> Links.lastPathSegment(shortUrl))
@@ -51,7 +50,7 @@ final class LinkMapper {
         .id(LinkId.of(id))
         .shortUrl(shortUrl)
         .shortCode(shortCode)
-        .destination(Json.text(node, "destination").flatMap(LinkMapper::uri))
+        .destination(Json.text(node, "destination").flatMap(Links::absoluteUri))
         .labels(labels(node.get("labels")))
         .expiresAt(instant(node, "expires_at"))
         .lastClickedAt(instant(node, "last_scan_at"))
@@ -102,15 +101,6 @@ final class LinkMapper {
       } catch (DateTimeParseException again) {
         return Optional.empty();
       }
-    }
-  }
-
-  private static Optional<URI> uri(String text) {
-    try {
-      URI uri = new URI(text.strip());
-      return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
-    } catch (URISyntaxException e) {
-      return Optional.empty();
     }
   }
 }

@@ -1,11 +1,29 @@
 package dev.polylink.core.spi;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 
-/** Reads the short URLs vendors send back: the short code a URL ends in. */
+/** Reads the URLs in vendors' link objects: a short or destination URL, the short code it ends in. */
 public final class Links {
   private Links() {}
+
+  /**
+   * {@code text} as an absolute URI (one with a scheme), surrounding whitespace ignored; empty when
+   * it is null, relative or not a URI. Nothing else is checked: see {@link Checks#httpUrl} for the
+   * rules a request's URL must meet.
+   */
+  public static Optional<URI> absoluteUri(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(text.strip());
+      return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
 
   /**
    * The last non-empty segment of the URI's decoded path: the short code of a short URL such as

@@ -43,4 +43,24 @@ class LinksTest {
     assertEquals(Optional.empty(), Links.lastPathSegment(URI.create("")));
     assertEquals(Optional.empty(), Links.lastPathSegment(null));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://s.example/abc", "http://newdomain.com/eOtEtO", "https://example.com/a?b=c#d",
+      "mailto:someone@example.com", "ftp://files.example/x"})
+  void absoluteUrisAreRead(String text) {
+    assertEquals(Optional.of(URI.create(text)), Links.absoluteUri(text));
+    assertEquals(Optional.of(URI.create(text)), Links.absoluteUri("  " + text + "\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "not a uri", "/relative/path", "abc", "//s.example/abc", "https://s.example/a b",
+      "https://s.example/%zz", "://missing-scheme"})
+  void anythingElseIsNoAbsoluteUri(String text) {
+    assertEquals(Optional.empty(), Links.absoluteUri(text));
+  }
+
+  @Test
+  void nullIsNoAbsoluteUri() {
+    assertEquals(Optional.empty(), Links.absoluteUri(null));
+  }
 }
