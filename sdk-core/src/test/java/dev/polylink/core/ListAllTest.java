@@ -48,27 +48,27 @@ class ListAllTest {
 
     @Override
     public Capabilities capabilities() {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("listAll must use list() only");
     }
 
     @Override
     public Link create(CreateLinkRequest request) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("listAll must use list() only");
     }
 
     @Override
     public Link get(LinkId id) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("listAll must use list() only");
     }
 
     @Override
     public Link update(LinkId id, LinkPatch patch) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("listAll must use list() only");
     }
 
     @Override
     public void delete(LinkId id) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("listAll must use list() only");
     }
 
     @Override
