@@ -175,7 +175,7 @@ public final class SnipurlClient implements LinkClient {
    * @throws RequestValidationException naming every id that is not a UUID
    */
   public int delete(Collection<LinkId> ids) {
-    return operations.deleteAll(ids);
+    return operations.delete(ids);
   }
 
   /** The rate-limit state from the most recent response (see the class documentation). */
@@ -245,7 +245,7 @@ public final class SnipurlClient implements LinkClient {
      */
     @Override
     public SnipurlClient build() {
-      return new SnipurlClient(SnipurlOperations.create(transport(), CAPABILITIES));
+      return new SnipurlClient(SnipurlOperations.open(CAPABILITIES, transport()));
     }
   }
 }

@@ -82,13 +82,16 @@ class SnipurlClientBuilderTest extends SnipurlTestSupport {
     assertEquals(java.util.Optional.of(false), link.passwordProtected());
   }
 
+  /** Bug fix (issue 12): a wrong-typed optional field used to fail the whole call. */
   @Test
-  void aMistypedFieldIsAnUnreadableResponseNamingIt() {
+  void aMistypedOptionalFieldIsLeftEmptyAndTheRestIsRead() {
     wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(200,
         fixture("update-response.json").replace("\"is_active\": false", "\"is_active\": \"no\""))));
-    dev.polylink.core.TransportException e =
-        assertThrows(dev.polylink.core.TransportException.class, () -> client.get(DOC_ID));
-    assertEquals("snipurl get failed: unexpected response: is_active is not a boolean", e.getMessage());
+    dev.polylink.core.Link link = client.get(DOC_ID);
+    assertEquals(java.util.Optional.empty(), link.enabled());
+    assertEquals("no", link.providerFields().get("is_active"));
+    assertEquals(DOC_ID, link.id());
+    assertEquals(java.util.Optional.of(true), link.passwordProtected());
   }
 
   @Test

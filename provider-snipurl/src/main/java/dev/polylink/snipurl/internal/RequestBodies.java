@@ -37,14 +37,14 @@ final class RequestBodies {
   /**
    * The body of {@code POST links}.
    *
-   * @throws RequestValidationException for a malformed slug, an empty password, a domain (SnipURL
-   *     has none) or options that set something (SnipURL's create has no analytics fields)
+   * @throws RequestValidationException for a malformed slug, a domain (SnipURL has none) or
+   *     options that set something (SnipURL's create has no analytics fields). An empty password
+   *     never gets here: core's builders reject it.
    */
   static CreateLinkBody create(CreateLinkRequest request, Optional<SnipurlOptions> options) {
     List<String> violations = new ArrayList<>();
     request.slug().ifPresent(slug -> collect(violations,
         () -> Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE)));
-    request.password().ifPresent(password -> collect(violations, () -> checkPassword(password)));
     request.domain().ifPresent(domain -> violations.add(
         "domain: SnipURL has no custom domains, every link is on snipurl.click (was \"" + domain + "\")"));
     options.filter(o -> !o.isEmpty()).ifPresent(o -> violations.add(
@@ -65,15 +65,13 @@ final class RequestBodies {
    * The body of {@code PATCH links/{id}}. Run after {@code RequestChecks.update}, which has already
    * rejected the fields SnipURL cannot change or clear.
    *
-   * @throws RequestValidationException for an empty password, or a patch whose only content is
-   *     options that set nothing
+   * @throws RequestValidationException for a patch whose only content is options that set nothing
    */
   static UpdateLinkBody update(LinkPatch patch, Optional<SnipurlOptions> options) {
     if (patch.fields().isEmpty() && options.map(SnipurlOptions::isEmpty).orElse(true)) {
       throw new RequestValidationException(
           ID, "patch: must change at least one field (its SnipurlOptions set nothing)");
     }
-    patch.password().ifSet(RequestBodies::checkPassword);
     SnipurlOptions extras = options.orElseGet(() -> SnipurlOptions.builder().build());
     return new UpdateLinkBody(
         nullable(patch.title(), Function.identity()),
@@ -113,18 +111,6 @@ final class RequestBodies {
    */
   static String instant(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
-  }
-
-  /**
-   * SnipURL silently ignores an empty password on update and keeps the old one, and ignores it on
-   * create; core's builders already reject it, and this guard keeps anything else from slipping
-   * through. The value is never shown.
-   */
-  private static void checkPassword(String password) {
-    if (password.isEmpty()) {
-      throw new RequestValidationException(
-          ID, "password: must not be empty (SnipURL would ignore it; use clearPassword() to remove a password)");
-    }
   }
 
   private static void collect(List<String> violations, Runnable check) {
