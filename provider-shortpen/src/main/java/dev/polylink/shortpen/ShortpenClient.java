@@ -14,19 +14,10 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
-import dev.polylink.core.spi.Checks;
-import dev.polylink.core.spi.HttpTransport;
-import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.shortpen.internal.PositiveIds;
 import dev.polylink.shortpen.internal.ShortpenOperations;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * ShortPen ({@code https://api.shortpen.com}) behind {@link LinkClient}. Link ids are ShortPen's
@@ -78,16 +69,10 @@ public final class ShortpenClient implements LinkClient {
           .maxPageSize(ShortpenOperations.MAX_PAGE_SIZE)
           .build();
 
-  private static final Pattern PAGE_CURSOR = Pattern.compile("[1-9][0-9]{0,8}");
-
   private final ShortpenOperations operations;
-  private final Long defaultDomainId;
-  private final Long workspaceId;
 
-  private ShortpenClient(HttpTransport transport, Long defaultDomainId, Long workspaceId) {
-    this.defaultDomainId = defaultDomainId;
-    this.workspaceId = workspaceId;
-    this.operations = new ShortpenOperations(transport, defaultDomainId, workspaceId);
+  private ShortpenClient(ShortpenOperations operations) {
+    this.operations = operations;
   }
 
   /** A builder; {@link Builder#apiKey} is required. */
@@ -128,9 +113,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    Optional<ShortpenOptions> options =
-        RequestChecks.create(PROVIDER_ID, CAPABILITIES, request, ShortpenOptions.class);
-    return operations.create(request, options);
+    return operations.create(request);
   }
 
   /**
@@ -141,7 +124,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return operations.get(Checks.positiveIntegerId(PROVIDER_ID, id));
+    return operations.get(id);
   }
 
   /**
@@ -151,12 +134,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    RequestChecks.list(PROVIDER_ID, CAPABILITIES, request);
-    int page = request.cursor()
-        .map(cursor -> Integer.parseInt(Checks.matches(
-            PROVIDER_ID, "cursor", cursor, PAGE_CURSOR, "must be a page number from Page.nextCursor()")))
-        .orElse(1);
-    return operations.list(page, request.pageSize().orElse(ShortpenOperations.MAX_PAGE_SIZE));
+    return operations.list(request);
   }
 
   /**
@@ -177,9 +155,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    Optional<ShortpenOptions> options =
-        RequestChecks.update(PROVIDER_ID, CAPABILITIES, patch, ShortpenOptions.class);
-    return operations.update(Checks.positiveIntegerId(PROVIDER_ID, id), patch, options);
+    return operations.update(id, patch);
   }
 
   /**
@@ -190,7 +166,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public void delete(LinkId id) {
-    operations.delete(Checks.positiveIntegerId(PROVIDER_ID, id));
+    operations.delete(id);
   }
 
   /**
@@ -203,23 +179,7 @@ public final class ShortpenClient implements LinkClient {
    * @throws NotFoundException when none of the ids matched (ShortPen answers 404)
    */
   public int delete(Collection<LinkId> ids) {
-    Objects.requireNonNull(ids, "ids");
-    if (ids.isEmpty()) {
-      throw new RequestValidationException(PROVIDER_ID, "ids: must name at least one link");
-    }
-    Set<Long> unique = new LinkedHashSet<>();
-    List<String> violations = new ArrayList<>();
-    for (LinkId id : ids) {
-      try {
-        unique.add(Checks.positiveIntegerId(PROVIDER_ID, Objects.requireNonNull(id, "ids element")));
-      } catch (RequestValidationException e) {
-        violations.addAll(e.violations());
-      }
-    }
-    if (!violations.isEmpty()) {
-      throw new RequestValidationException(PROVIDER_ID, violations);
-    }
-    return operations.delete(List.copyOf(unique));
+    return operations.delete(ids);
   }
 
   /** Empty unless ShortPen sent {@code X-RateLimit-*} headers (none are documented). */
@@ -237,7 +197,7 @@ public final class ShortpenClient implements LinkClient {
   /** The client's defaults; never the API key. */
   @Override
   public String toString() {
-    return "ShortpenClient{defaultDomainId=" + defaultDomainId + ", workspaceId=" + workspaceId + "}";
+    return "ShortpenClient{" + operations + "}";
   }
 
   /**
@@ -292,7 +252,7 @@ public final class ShortpenClient implements LinkClient {
      */
     @Override
     public ShortpenClient build() {
-      return new ShortpenClient(ShortpenOperations.transport(transport()), defaultDomainId, workspaceId);
+      return new ShortpenClient(ShortpenOperations.open(CAPABILITIES, transport(), defaultDomainId, workspaceId));
     }
   }
 }

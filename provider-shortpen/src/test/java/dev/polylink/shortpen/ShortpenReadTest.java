@@ -217,4 +217,20 @@ class ShortpenReadTest extends ShortpenWireMockTest {
     assertEquals(OptionalLong.of(60), status.limit());
     assertEquals(OptionalLong.of(59), status.remaining());
   }
+
+  /** Bug fix (issue 12): relative URLs were read as a link's short URL and destination. */
+  @Test
+  void relativeUrlsAreNotReadAsUrls() {
+    String item = "{\"id\": 42, \"link\": \"/x\", \"short_url\": \"https://go.shortpen.com/x\", \"url\": \"/landing\"}";
+    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 1, item))));
+    Link link = client.list(ListLinksRequest.defaults()).items().get(0);
+    assertEquals(URI.create("https://go.shortpen.com/x"), link.shortUrl(), "the relative link is skipped for short_url");
+    assertEquals(Optional.empty(), link.destination());
+    assertEquals("/landing", link.providerFields().get("url"));
+
+    wm.resetAll();
+    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 1, "{\"id\": 42, \"link\": \"x\"}"))));
+    TransportException e = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.defaults()));
+    assertTrue(e.getMessage().endsWith("the link has no readable \"link\" or \"short_url\""), e.getMessage());
+  }
 }

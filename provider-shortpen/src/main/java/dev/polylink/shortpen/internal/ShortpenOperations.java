@@ -1,75 +1,96 @@
 package dev.polylink.shortpen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
+import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
+import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.NotFoundException;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.PolylinkException;
 import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.Cursors;
+import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.IdLists;
 import dev.polylink.core.spi.Json;
-import dev.polylink.core.spi.RateLimitHeaders;
+import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.core.spi.VendorError;
 import dev.polylink.shortpen.LinkNotResolvedException;
 import dev.polylink.shortpen.ShortpenClient;
 import dev.polylink.shortpen.ShortpenOptions;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What {@link ShortpenClient} does once a request has passed its checks: the HTTP exchanges with
- * ShortPen and the mapping of their answers. Thread-safe; holds no mutable state of its own.
+ * The ShortPen link operations behind {@link ShortpenClient}: every check first (the capabilities
+ * through {@link RequestChecks}, then ShortPen's own rules and the id shape, a positive integer),
+ * then the HTTP exchanges through the shared {@link HttpTransport}, then the mapping of the {@code
+ * {success, status_code, data, message}} envelope. Thread-safe; holds no mutable state of its own.
+ * Public only so that the client in the API package can use it; not part of the API.
  */
-public final class ShortpenOperations {
+public final class ShortpenOperations implements AutoCloseable {
   /** ShortPen's documented (and largest) page size. */
   public static final int MAX_PAGE_SIZE = 100;
 
+  private static final String ID = ShortpenClient.PROVIDER_ID;
+  /** The largest page number a cursor may name (the Retrofit interface sends an int). */
+  private static final long MAX_PAGE_NUMBER = 999_999_999;
+
+  private final Capabilities capabilities;
   private final HttpTransport transport;
   private final ShortpenApi api;
   private final Long defaultDomainId;
   private final Long workspaceId;
 
-  /**
-   * Operations over a transport built by {@link #transport(HttpTransport.Builder)}.
-   *
-   * @param defaultDomainId the domain of new links when a request names none, or null
-   * @param workspaceId the workspace to create in and list, or null for ShortPen's default (the
-   *     organization's first workspace)
-   */
-  public ShortpenOperations(HttpTransport transport, Long defaultDomainId, Long workspaceId) {
+  private ShortpenOperations(
+      Capabilities capabilities, HttpTransport transport, Long defaultDomainId, Long workspaceId) {
+    this.capabilities = capabilities;
     this.transport = transport;
     this.api = transport.create(ShortpenApi.class);
     this.defaultDomainId = defaultDomainId;
     this.workspaceId = workspaceId;
   }
 
-  /** Adds ShortPen's error decoder and rate-limit reading to a transport and builds it. */
-  public static HttpTransport transport(HttpTransport.Builder builder) {
-    return builder
-        .errorDecoder(new ShortpenErrorDecoder())
-        // None are documented; read the common family should ShortPen start sending it.
-        .rateLimitParser(headers -> RateLimitHeaders.read(headers, null, "X-RateLimit-"))
-        .build();
+  /**
+   * Adds ShortPen's error decoder and rate-limit parser to a configured transport and opens it.
+   *
+   * @param defaultDomainId the domain of new links when a request names none, or null
+   * @param workspaceId the workspace to create in and list, or null for ShortPen's default (the
+   *     organization's first workspace)
+   */
+  public static ShortpenOperations open(
+      Capabilities capabilities, HttpTransport.Builder transport, Long defaultDomainId, Long workspaceId) {
+    return new ShortpenOperations(
+        capabilities,
+        transport.errorDecoder(ShortpenErrorDecoder.INSTANCE).rateLimitParser(ShortpenRateLimits.INSTANCE).build(),
+        defaultDomainId,
+        workspaceId);
   }
 
   /** {@code POST /v1/generate}, then the new link's id from {@code GET /v1/links}. */
-  public Link create(CreateLinkRequest request, Optional<ShortpenOptions> options) {
+  public Link create(CreateLinkRequest request) {
+    Optional<ShortpenOptions> options = RequestChecks.create(ID, capabilities, request, ShortpenOptions.class);
     Long workspace = options.flatMap(o -> boxed(o.workspaceId())).orElse(workspaceId);
-    LinkWriteBody body = RequestMapper.create(request, options, defaultDomainId, workspace);
-    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.CREATE, api.generate(body)), Operation.CREATE);
-    URI shortUrl = LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(
+    LinkWriteBody body = RequestBodies.create(request, options, defaultDomainId, workspace);
+    JsonNode data = Envelope.dataObject(ID, Operation.CREATE, transport.executeForBody(Operation.CREATE, api.generate(body)));
+    URI shortUrl = LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(ID,
         Operation.CREATE, "the link was created but \"data\" has no \"link\" or \"short_url\"; do not create it again"));
     LinkScanner.Result result;
     try {
       result = scanner(Operation.CREATE, workspace).byShortUrl(shortUrl);
       if (result.item().isPresent()) {
-        return LinkMapper.fromListItem(result.item().get(), Operation.CREATE);
+        return LinkMapper.toLink(Operation.CREATE, result.item().get());
       }
     } catch (PolylinkException e) {
       throw new LinkNotResolvedException(shortUrl, "listing failed: " + e.getMessage(), e);
@@ -79,10 +100,11 @@ public final class ShortpenOperations {
   }
 
   /** Scans {@code GET /v1/links} for the id; a {@link NotFoundException} after the last page. */
-  public Link get(long id) {
+  public Link get(LinkId linkId) {
+    long id = positiveId(linkId);
     LinkScanner.Result result = scanner(Operation.GET, workspaceId).byId(id);
     JsonNode item = result.item().orElseThrow(() -> new NotFoundException(
-        ShortpenClient.PROVIDER_ID,
+        ID,
         Operation.GET,
         404,
         VendorError.builder()
@@ -92,34 +114,40 @@ public final class ShortpenOperations {
             .build(),
         "",
         false));
-    return LinkMapper.fromListItem(item, Operation.GET);
+    return LinkMapper.toLink(Operation.GET, item);
   }
 
-  /** One page of {@code GET /v1/links}; the cursor is the next page number. */
-  public Page<Link> list(int page, int limit) {
-    ListPage current = fetch(Operation.LIST, page, limit, workspaceId);
+  /**
+   * One page of {@code GET /v1/links?page=&limit=} in the client's workspace. The cursor is the next
+   * page number: there is one while the links so far are fewer than {@code total} (without a total,
+   * when the page was full), never after an empty page.
+   */
+  public Page<Link> list(ListLinksRequest request) {
+    RequestChecks.list(ID, capabilities, request);
+    int page = request.cursor().map(cursor -> (int) Cursors.pageNumber(ID, cursor, MAX_PAGE_NUMBER)).orElse(1);
+    ListPage current = fetch(Operation.LIST, page, request.pageSize().orElse(MAX_PAGE_SIZE), workspaceId);
     List<Link> links = new ArrayList<>(current.items().size());
-    current.items().forEach(item -> links.add(LinkMapper.fromListItem(item, Operation.LIST)));
-    return Page.of(
-        links,
-        current.hasNext() ? Optional.of(Integer.toString(page + 1)) : Optional.empty(),
-        current.total());
+    current.items().forEach(item -> links.add(LinkMapper.toLink(Operation.LIST, item)));
+    return Page.of(links, current.nextCursor(), current.total());
   }
 
   /** {@code PUT /v1/links}; the Link holds the answer ({@code link}, {@code qr}) and what the patch set. */
-  public Link update(long id, LinkPatch patch, Optional<ShortpenOptions> options) {
-    LinkWriteBody body = RequestMapper.update(id, patch, options);
-    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.UPDATE, api.update(body)), Operation.UPDATE);
+  public Link update(LinkId linkId, LinkPatch patch) {
+    Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, patch, ShortpenOptions.class);
+    long id = positiveId(linkId);
+    LinkWriteBody body = RequestBodies.update(id, patch, options);
+    JsonNode data = Envelope.dataObject(ID, Operation.UPDATE, transport.executeForBody(Operation.UPDATE, api.update(body)));
     boolean destinationAsSent = options.map(o -> o.param().isEmpty()).orElse(true);
     return LinkMapper.fromUpdate(id, data, patch, destinationAsSent);
   }
 
   /** {@code DELETE /v1/links} with {@code {"url_id": id}}; a count of 0 is a {@link NotFoundException}. */
-  public void delete(long id) {
+  public void delete(LinkId linkId) {
+    long id = positiveId(linkId);
     OptionalLong deleted = deleted(DeleteBody.one(id), false);
     if (deleted.isPresent() && deleted.getAsLong() == 0) {
       throw new NotFoundException(
-          ShortpenClient.PROVIDER_ID,
+          ID,
           Operation.DELETE,
           404,
           VendorError.builder().message("ShortPen deleted no link with id " + id + " (data.deleted: 0)").build(),
@@ -128,9 +156,16 @@ public final class ShortpenOperations {
     }
   }
 
-  /** {@code DELETE /v1/links} with {@code {"url_id": [ids]}}; ShortPen's count of deleted links. */
-  public int delete(List<Long> ids) {
-    return (int) deleted(DeleteBody.many(ids), true).getAsLong();
+  /**
+   * {@code DELETE /v1/links} with {@code {"url_id": [ids]}}, every id checked first and sent once;
+   * ShortPen's count of deleted links.
+   */
+  public int delete(Collection<LinkId> ids) {
+    List<Long> unique = IdLists.distinct(ID, ids, ShortpenOperations::positiveId);
+    if (unique.isEmpty()) {
+      throw new RequestValidationException(ID, "ids: must name at least one link");
+    }
+    return (int) deleted(DeleteBody.many(unique), true).getAsLong();
   }
 
   /** The rate-limit state of the last response, when ShortPen sent headers. */
@@ -139,15 +174,16 @@ public final class ShortpenOperations {
   }
 
   /** Releases the transport's own resources. */
+  @Override
   public void close() {
     transport.close();
   }
 
   private OptionalLong deleted(DeleteBody body, boolean required) {
-    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.DELETE, api.delete(body)), Operation.DELETE);
+    JsonNode data = Envelope.dataObject(ID, Operation.DELETE, transport.executeForBody(Operation.DELETE, api.delete(body)));
     OptionalLong deleted = Json.wholeNumber(data, "deleted");
     if (required && deleted.isEmpty()) {
-      throw Envelope.unreadable(Operation.DELETE, "\"data\" has no \"deleted\" count");
+      throw Envelope.unreadable(ID, Operation.DELETE, "\"data\" has no \"deleted\" count");
     }
     return deleted;
   }
@@ -159,6 +195,16 @@ public final class ShortpenOperations {
   private ListPage fetch(Operation operation, int page, int limit, Long workspace) {
     JsonNode root = transport.executeForBody(operation, api.list(page, limit, workspace));
     return ListPage.read(root, page, limit, operation);
+  }
+
+  /** The client's defaults, for {@code toString()}; never the API key. */
+  @Override
+  public String toString() {
+    return "defaultDomainId=" + defaultDomainId + ", workspaceId=" + workspaceId;
+  }
+
+  private static long positiveId(LinkId id) {
+    return Checks.positiveIntegerId(ID, Objects.requireNonNull(id, "id"));
   }
 
   private static String inWorkspace(Long workspace) {

@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
  * {@code title}, PASSWORD {@code with_password: true} + {@code url_password} (cleared: {@code
  * with_password: false}), REDIRECT_TYPE {@code redirect_type} 301/302, plus {@link ShortpenOptions}.
  */
-final class RequestMapper {
+final class RequestBodies {
   /** ShortPen's slug rules are NOT FOUND; a slug is the short URL's last path segment, so no separators. */
   private static final Pattern SLUG = Pattern.compile("[^/?#\\s]+");
 
   private static final ShortpenOptions NO_OPTIONS = ShortpenOptions.builder().build();
 
-  private RequestMapper() {}
+  private RequestBodies() {}
 
   /**
    * The {@code POST /v1/generate} body.
@@ -38,7 +38,7 @@ final class RequestMapper {
     body.domainId = domainId(request, options, defaultDomainId);
     body.workspaceId = workspaceId;
     body.title = request.title().orElse(null);
-    body.customSlug = request.slug().map(RequestMapper::slug).orElse(null);
+    body.customSlug = request.slug().map(RequestBodies::slug).orElse(null);
     request.password().ifPresent(password -> {
       body.withPassword = true;
       body.urlPassword = password;
