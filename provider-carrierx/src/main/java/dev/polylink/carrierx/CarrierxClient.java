@@ -1,6 +1,6 @@
 package dev.polylink.carrierx;
 
-import dev.polylink.carrierx.internal.CarrierxLinks;
+import dev.polylink.carrierx.internal.CarrierxOperations;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
@@ -14,7 +14,6 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
-import dev.polylink.core.spi.HttpTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -91,16 +90,10 @@ public final class CarrierxClient implements LinkClient {
           .maxPageSize(1000)
           .build();
 
-  private final HttpTransport transport;
-  private final CarrierxLinks links;
-  private final String authScheme;
-  private final String defaultDomainSid;
+  private final CarrierxOperations operations;
 
-  private CarrierxClient(HttpTransport transport, String authScheme, String defaultDomainSid) {
-    this.transport = transport;
-    this.links = new CarrierxLinks(transport, defaultDomainSid);
-    this.authScheme = authScheme;
-    this.defaultDomainSid = defaultDomainSid;
+  private CarrierxClient(CarrierxOperations operations) {
+    this.operations = operations;
   }
 
   /** A builder; give it {@code apiKey(token)} or {@code basicAuth(username, password)}. */
@@ -133,7 +126,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return links.create(Objects.requireNonNull(request, "request"));
+    return operations.create(request);
   }
 
   /**
@@ -142,7 +135,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return links.get(Objects.requireNonNull(id, "id"));
+    return operations.get(id);
   }
 
   /**
@@ -153,7 +146,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return links.list(null, Objects.requireNonNull(request, "request"));
+    return operations.list(null, request);
   }
 
   /**
@@ -169,11 +162,7 @@ public final class CarrierxClient implements LinkClient {
    * @throws RequestValidationException when the filter is blank
    */
   public Page<Link> list(String filter, ListLinksRequest request) {
-    Objects.requireNonNull(filter, "filter");
-    if (filter.isBlank()) {
-      throw new RequestValidationException(PROVIDER_ID, "filter: must not be blank");
-    }
-    return links.list(filter, Objects.requireNonNull(request, "request"));
+    return operations.list(Objects.requireNonNull(filter, "filter"), request);
   }
 
   /**
@@ -185,7 +174,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return links.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
+    return operations.update(id, patch);
   }
 
   /**
@@ -202,32 +191,31 @@ public final class CarrierxClient implements LinkClient {
    * @return the link as CarrierX answers the PUT
    */
   public Link replace(LinkId id, LinkPatch patch) {
-    return links.replace(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
+    return operations.replace(id, patch);
   }
 
   /** {@code DELETE /shortener/links/{link_sid}}; CarrierX's 204 with an empty body is success. */
   @Override
   public void delete(LinkId id) {
-    links.delete(Objects.requireNonNull(id, "id"));
+    operations.delete(id);
   }
 
   /** Always empty: CarrierX documents no rate-limit headers. */
   @Override
   public Optional<RateLimitStatus> lastRateLimit() {
-    return transport.lastRateLimit();
+    return operations.lastRateLimit();
   }
 
   /** Releases the connection pool this client created; a user-supplied OkHttpClient is left alone. */
   @Override
   public void close() {
-    transport.close();
+    operations.close();
   }
 
   /** The authentication scheme and default domain; never a credential. */
   @Override
   public String toString() {
-    return "CarrierxClient{auth=" + authScheme
-        + (defaultDomainSid == null ? "" : ", defaultDomainSid=" + defaultDomainSid) + "}";
+    return "CarrierxClient{" + operations + "}";
   }
 
   /**
@@ -339,8 +327,7 @@ public final class CarrierxClient implements LinkClient {
     @Override
     public CarrierxClient build() {
       String scheme = username != null && apiKey().isEmpty() ? "basic" : "bearer";
-      HttpTransport transport = transport().errorDecoder(CarrierxLinks.errorDecoder()).build();
-      return new CarrierxClient(transport, scheme, defaultDomainSid);
+      return new CarrierxClient(CarrierxOperations.open(CAPABILITIES, transport(), scheme, defaultDomainSid));
     }
 
     /** The settings that are not credentials. */

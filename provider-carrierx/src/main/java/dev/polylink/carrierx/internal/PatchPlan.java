@@ -2,11 +2,8 @@ package dev.polylink.carrierx.internal;
 
 import dev.polylink.carrierx.CarrierxClient;
 import dev.polylink.carrierx.CarrierxOptions;
-import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.RequestValidationException;
-import dev.polylink.core.spi.Checks;
-import dev.polylink.core.spi.RequestChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,18 +42,15 @@ final class PatchPlan {
   }
 
   /**
-   * Checks the patch (capabilities and options first, then the id, then CarrierX's own rules, every
-   * violation at once).
+   * Checks the patch against CarrierX's own rules, every violation at once; the capability checks
+   * and the id shape have already run.
    *
-   * @throws dev.polylink.core.UnsupportedFieldException for fields CarrierX cannot change or clear
-   * @throws RequestValidationException for an empty patch, a malformed id or slug, {@code reuse} on
-   *     an update, a redirect type together with proxy pass, or options that change nothing
+   * @param linkSid the link's {@code link_sid}, already checked to be a UUID
+   * @param options the patch's options, already checked to be CarrierX's
+   * @throws RequestValidationException for a malformed slug, {@code reuse} on an update, a redirect
+   *     type together with proxy pass, or options that change nothing
    */
-  static PatchPlan of(LinkId id, LinkPatch patch) {
-    String provider = CarrierxClient.PROVIDER_ID;
-    Optional<CarrierxOptions> options =
-        RequestChecks.update(provider, CarrierxClient.CAPABILITIES, patch, CarrierxOptions.class);
-    String linkSid = Checks.uuidId(provider, id).toString();
+  static PatchPlan of(String linkSid, LinkPatch patch, Optional<CarrierxOptions> options) {
     boolean proxyPass = options.map(CarrierxOptions::proxyPass).orElse(false);
     List<String> violations = new ArrayList<>();
     if (options.map(CarrierxOptions::reuse).orElse(false)) {
@@ -68,7 +62,7 @@ final class PatchPlan {
       violations.add("patch: changes nothing (its CarrierxOptions set neither a field nor proxyPass(true))");
     }
     if (!violations.isEmpty()) {
-      throw new RequestValidationException(provider, violations);
+      throw new RequestValidationException(CarrierxClient.PROVIDER_ID, violations);
     }
     return new PatchPlan(linkSid, patch, proxyPass);
   }

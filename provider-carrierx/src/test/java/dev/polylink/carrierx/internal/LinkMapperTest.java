@@ -27,7 +27,7 @@ class LinkMapperTest {
   }
 
   private static Link map(JsonNode node) {
-    return LinkMapper.toLink(node, Operation.GET);
+    return LinkMapper.toLink(Operation.GET, node);
   }
 
   @Test
