@@ -193,7 +193,7 @@ public final class SnipurlClient implements LinkClient {
   /** Names the provider only; never shows the API key. */
   @Override
   public String toString() {
-    return "SnipurlClient{providerId=" + PROVIDER_ID + "}";
+    return "SnipurlClient{" + operations + "}";
   }
 
   /**

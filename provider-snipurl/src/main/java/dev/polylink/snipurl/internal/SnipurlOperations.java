@@ -128,6 +128,12 @@ public final class SnipurlOperations implements AutoCloseable {
     transport.close();
   }
 
+  /** What may be shown of the client: its provider id; never the API key. */
+  @Override
+  public String toString() {
+    return "providerId=" + ID;
+  }
+
   private Link link(Operation operation, retrofit2.Call<JsonNode> call) {
     JsonNode root = transport.executeForBody(operation, call);
     return LinkMapper.toLink(operation, Envelope.dataObject(ID, operation, root));

@@ -56,7 +56,7 @@ public final class XqrOperations implements AutoCloseable {
   /**
    * Adds xQR's error decoder and rate-limit parser to a configured transport and opens it.
    *
-   * @param apiKey the key the transport authenticates with, only to derive {@link #keyHint()}
+   * @param apiKey the key the transport authenticates with, only to derive what {@link #toString()} shows of it
    */
   public static XqrOperations open(
       Capabilities capabilities, HttpTransport.Builder transport, Optional<String> apiKey) {
@@ -66,15 +66,16 @@ public final class XqrOperations implements AutoCloseable {
         apiKey.map(ApiKeyHint::of).orElse("****"));
   }
 
-  /** The part of the API key that may be shown: {@code xqr_pk_a1b2c3d4.****}, or {@code ****}. */
-  public String keyHint() {
-    return keyHint;
+  /** The part of the API key that may be shown, {@code key=xqr_pk_a1b2c3d4.****} (or {@code key=****}). */
+  @Override
+  public String toString() {
+    return "key=" + keyHint;
   }
 
   /** {@code POST /v1/links}, 201. */
   public Link create(CreateLinkRequest request) {
     Optional<XqrOptions> options = RequestChecks.create(ID, capabilities, request, XqrOptions.class);
-    CreateLinkBody body = XqrRequests.createBody(request, options);
+    CreateLinkBody body = RequestBodies.createBody(request, options);
     return link(Operation.CREATE, api.create(body));
   }
 
@@ -110,7 +111,7 @@ public final class XqrOperations implements AutoCloseable {
   public Link update(LinkId id, LinkPatch patch) {
     Optional<XqrOptions> options = RequestChecks.update(ID, capabilities, patch, XqrOptions.class);
     UUID uuid = Checks.uuidId(ID, id);
-    UpdateLinkBody body = XqrRequests.updateBody(patch, options);
+    UpdateLinkBody body = RequestBodies.updateBody(patch, options);
     return link(Operation.UPDATE, api.update(uuid.toString(), body));
   }
 
