@@ -1,9 +1,6 @@
 package dev.polylink.core.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.polylink.core.ApiException;
@@ -57,12 +53,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract every provider module's {@link LinkClient} must meet, driven through {@code
@@ -70,19 +63,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * dev.polylink.core.Capabilities}. A provider module extends this class and supplies its vendor's
  * request shapes and documented response bodies.
  */
-public abstract class LinkClientContractTest {
-
-  @RegisterExtension
-  protected static final WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
-
-  /** The waits the client asked for; nothing sleeps for real. */
-  protected final RecordingSleeper sleeper = new RecordingSleeper();
-
-  /** A client on WireMock with the default retry policy and the recording sleeper. */
-  protected LinkClient client;
+public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient> {
 
   // ---------------------------------------------------------------- fixture: what a provider supplies
 
@@ -134,14 +115,10 @@ public abstract class LinkClientContractTest {
 
   // ---------------------------------------------------------------- set-up
 
-  @BeforeEach
-  void startClient() {
-    client = build(newBuilder(), b -> b);
-  }
-
-  @AfterEach
-  void closeClient() {
-    client.close();
+  /** A client on WireMock with the default retry policy and the recording sleeper. */
+  @Override
+  protected LinkClient newClient() {
+    return build(newBuilder(), b -> b);
   }
 
   /** Builds a client on WireMock; {@code tweak} may change settings (timeout, retry policy). */
@@ -153,14 +130,6 @@ public abstract class LinkClientContractTest {
             .retryPolicy(RetryPolicy.defaults())
             .sleeper(sleeper);
     return tweak.apply(configured).build();
-  }
-
-  protected void assertNoRequests() {
-    wm.verify(0, anyRequestedFor(anyUrl()));
-  }
-
-  protected static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
   }
 
   // ---------------------------------------------------------------- capabilities

@@ -17,7 +17,7 @@ import java.util.Optional;
  * The core contract suite against {@link XqrClient}, with xQR's documented bodies: the Get Link
  * response and the error envelope {@code {"error": {code, message, status}, "meta": {request_id}}}.
  */
-class XqrClientContractTest extends LinkClientContractTest {
+class XqrContractTest extends LinkClientContractTest {
   private static final String SECRET = "q7Zt-w3Kp_L9xV2mB8nR4cY6hJ1sD5fG0aE3uI7oT9yW2eQ4rX6zC8vB1nM5kL3j";
 
   @Override
@@ -42,7 +42,7 @@ class XqrClientContractTest extends LinkClientContractTest {
 
   @Override
   protected LinkId sampleId() {
-    return LinkId.of(Fixtures.DOCUMENTED_ID);
+    return LinkId.of(XqrFixtures.DOCUMENTED_ID);
   }
 
   @Override
@@ -62,7 +62,7 @@ class XqrClientContractTest extends LinkClientContractTest {
 
   @Override
   protected String getResponseBody(LinkId id) {
-    return Fixtures.read("get-link-response.json").replace(Fixtures.DOCUMENTED_ID, id.value());
+    return fixture("get-link-response.json").replace(XqrFixtures.DOCUMENTED_ID, id.value());
   }
 
   @Override
