@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Discovery through {@link LinkClients}, the builder's own settings, and secrets kept out of sight. */
-class ShortpenProviderTest extends ShortpenWireMockTest {
+class ShortpenClientBuilderTest extends ShortpenWireMockTest {
 
   @Test
   void theProviderIsDiscoveredWithItsKeysAndVariables() {
