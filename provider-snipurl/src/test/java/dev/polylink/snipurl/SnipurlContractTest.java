@@ -32,7 +32,7 @@ class SnipurlContractTest extends LinkClientContractTest {
 
   @Override
   protected LinkId sampleId() {
-    return SnipurlTestSupport.DOC_ID;
+    return SnipurlWireMockTest.DOC_ID;
   }
 
   @Override
@@ -52,7 +52,7 @@ class SnipurlContractTest extends LinkClientContractTest {
 
   @Override
   protected String getResponseBody(LinkId id) {
-    return SnipurlTestSupport.fixture("update-response.json").replace(SnipurlTestSupport.DOC_ID.value(), id.value());
+    return SnipurlWireMockTest.fixture("update-response.json").replace(SnipurlWireMockTest.DOC_ID.value(), id.value());
   }
 
   @Override
@@ -62,29 +62,29 @@ class SnipurlContractTest extends LinkClientContractTest {
 
   @Override
   protected String apiKey() {
-    return SnipurlTestSupport.API_KEY;
+    return SnipurlWireMockTest.API_KEY;
   }
 
   @Override
   protected String apiKeySecret() {
-    return SnipurlTestSupport.KEY_SECRET;
+    return SnipurlWireMockTest.KEY_SECRET;
   }
 
   @Override
   protected Optional<VendorErrorFixture> errorFixture(ErrorCase errorCase) {
     switch (errorCase) {
       case UNAUTHORIZED:
-        return Optional.of(VendorErrorFixture.of(401, SnipurlTestSupport.error("UNAUTHORIZED", "Invalid API key."))
+        return Optional.of(VendorErrorFixture.of(401, SnipurlWireMockTest.error("UNAUTHORIZED", "Invalid API key."))
             .expectErrorCode("UNAUTHORIZED"));
       case NOT_FOUND:
-        return Optional.of(VendorErrorFixture.of(404, SnipurlTestSupport.error("NOT_FOUND", "Link not found."))
+        return Optional.of(VendorErrorFixture.of(404, SnipurlWireMockTest.error("NOT_FOUND", "Link not found."))
             .expectErrorCode("NOT_FOUND"));
       case CONFLICT:
         return Optional.of(VendorErrorFixture.of(409,
-                SnipurlTestSupport.error("CONFLICT", "This custom alias is already taken."))
+                SnipurlWireMockTest.error("CONFLICT", "This custom alias is already taken."))
             .expectErrorCode("CONFLICT"));
       case BURST_LIMIT:
-        return Optional.of(VendorErrorFixture.of(429, SnipurlTestSupport.fixture("rate-limit-1m.json"))
+        return Optional.of(VendorErrorFixture.of(429, SnipurlWireMockTest.fixture("rate-limit-1m.json"))
             .header("Retry-After", "12")
             .header("X-RateLimit-Limit", "60")
             .header("X-RateLimit-Remaining", "0")

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** POST links: the body, custom_alias rules and what SnipURL's create cannot carry. */
-class SnipurlCreateTest extends SnipurlTestSupport {
+class SnipurlCreateTest extends SnipurlWireMockTest {
   private static final String CREATED =
       "{\"success\":true,\"data\":" + linkJson("7d0f1e2a-3b4c-4d5e-8f60-718293a4b5c6", "my-article") + "}";
 

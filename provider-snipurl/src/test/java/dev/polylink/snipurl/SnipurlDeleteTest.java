@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** DELETE links/{id} and DELETE links/bulk split into requests of at most 50 ids. */
-class SnipurlDeleteTest extends SnipurlTestSupport {
+class SnipurlDeleteTest extends SnipurlWireMockTest {
   private static final String BULK_PATH = "/api/v1/links/bulk";
 
   private static List<LinkId> ids(int count) {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** GET links: filters, page/per_page cursors, lazy listAll. */
-class SnipurlListTest extends SnipurlTestSupport {
+class SnipurlListTest extends SnipurlWireMockTest {
   private static final String LIST_PATH = "/api/v1/links";
 
   private static String page(int page, int perPage, int total, int totalPages, String... codes) {

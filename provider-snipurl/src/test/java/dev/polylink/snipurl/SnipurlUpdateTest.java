@@ -28,7 +28,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** PATCH links/{id}: SnipURL's four documented examples byte for byte, and the tri-state rules. */
-class SnipurlUpdateTest extends SnipurlTestSupport {
+class SnipurlUpdateTest extends SnipurlWireMockTest {
 
   /** Stubs the PATCH to accept exactly {@code expectedBody} (no extra fields) and answer the documented response. */
   private static void expectPatch(String expectedBody) {
