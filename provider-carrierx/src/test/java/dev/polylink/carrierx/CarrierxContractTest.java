@@ -23,17 +23,17 @@ class CarrierxContractTest extends LinkClientContractTest {
 
   @Override
   protected LinkClientBuilder<?, ?> newBuilder() {
-    return CarrierxClient.builder().defaultDomainSid(Fixtures.DOMAIN_SID);
+    return CarrierxClient.builder().defaultDomainSid(CarrierxFixtures.DOMAIN_SID);
   }
 
   @Override
   protected String basePath() {
-    return Fixtures.BASE_PATH;
+    return CarrierxFixtures.BASE_PATH;
   }
 
   @Override
   protected LinkId sampleId() {
-    return LinkId.of(Fixtures.SID);
+    return LinkId.of(CarrierxFixtures.SID);
   }
 
   @Override
@@ -50,27 +50,27 @@ class CarrierxContractTest extends LinkClientContractTest {
   /** CarrierX's sample token is a UUID. */
   @Override
   protected String apiKey() {
-    return Fixtures.TOKEN;
+    return CarrierxFixtures.TOKEN;
   }
 
   @Override
   protected String apiKeySecret() {
-    return Fixtures.TOKEN;
+    return CarrierxFixtures.TOKEN;
   }
 
   @Override
   protected MappingBuilder getRequest(LinkId id) {
-    return get(urlPathEqualTo(Fixtures.LINKS + "/" + id));
+    return get(urlPathEqualTo(CarrierxFixtures.LINKS + "/" + id));
   }
 
   @Override
   protected String getResponseBody(LinkId id) {
-    return Fixtures.documentedLink().replace(Fixtures.SID, id.value());
+    return CarrierxFixtures.documentedLink().replace(CarrierxFixtures.SID, id.value());
   }
 
   @Override
   protected MappingBuilder createRequest() {
-    return post(urlPathEqualTo(Fixtures.LINKS));
+    return post(urlPathEqualTo(CarrierxFixtures.LINKS));
   }
 
   @Override

@@ -34,19 +34,19 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** PATCH (update) and PUT (replace), including the documented PATCH sample. */
-class CarrierxUpdateTest extends WireMockTestBase {
-  private static final LinkId ID = LinkId.of(Fixtures.SID);
-  private static final String LINK = Fixtures.LINKS + "/" + Fixtures.SID;
+class CarrierxUpdateTest extends CarrierxWireMockTest {
+  private static final LinkId ID = LinkId.of(CarrierxFixtures.SID);
+  private static final String LINK = CarrierxFixtures.LINKS + "/" + CarrierxFixtures.SID;
   private static final Instant CREATED = Instant.parse("2024-01-18T19:26:02Z");
   private static final String JSON_CONTENT_TYPE = "application/json(;.*)?";
 
   @Test
   void documentedPatchSampleSendsExactlyTheModeAndParsesTheDocumentedResponse() {
     wm.stubFor(patch(urlEqualTo(LINK))
-        .withHeader("Authorization", equalTo("Bearer " + Fixtures.TOKEN))
+        .withHeader("Authorization", equalTo("Bearer " + CarrierxFixtures.TOKEN))
         .withHeader("Content-Type", matching(JSON_CONTENT_TYPE))
         .withRequestBody(equalToJson("{\"mode\":\"redirect_permanent\"}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
 
     Link link = client.update(ID, LinkPatch.builder().redirectType(RedirectType.PERMANENT).build());
 
@@ -70,12 +70,12 @@ class CarrierxUpdateTest extends WireMockTestBase {
     Map<String, Object> expected = new java.util.HashMap<>();
     expected.put("date_created", "2024-01-18T19:26:02.000Z");
     expected.put("destination_url", "http://destinationurl.com");
-    expected.put("domain_sid", Fixtures.DOMAIN_SID);
+    expected.put("domain_sid", CarrierxFixtures.DOMAIN_SID);
     expected.put("hits", 0);
-    expected.put("link_sid", Fixtures.SID);
+    expected.put("link_sid", CarrierxFixtures.SID);
     expected.put("maximum_ttl", -1);
     expected.put("mode", "redirect_permanent");
-    expected.put("partner_sid", Fixtures.PARTNER_SID);
+    expected.put("partner_sid", CarrierxFixtures.PARTNER_SID);
     expected.put("short_name", "eOtEtO");
     expected.put("url", "http://newdomain.com/eOtEtO");
     assertEquals(expected, link.providerFields());
@@ -83,11 +83,11 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void settingAnExpiryReadsDateCreatedFirstThenPatchesTheLifetimeRoundedUp() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
     wm.stubFor(patch(urlEqualTo(LINK))
         .withHeader("Content-Type", matching(JSON_CONTENT_TYPE))
         .withRequestBody(equalToJson("{\"maximum_ttl\": 86401}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink().replace("\"maximum_ttl\": -1", "\"maximum_ttl\": 86401"))));
+        .willReturn(json(200, CarrierxFixtures.documentedLink().replace("\"maximum_ttl\": -1", "\"maximum_ttl\": 86401"))));
 
     // one day and half a second after date_created: 86400.5 s, rounded up
     Link link = client.update(ID, LinkPatch.builder().expiresAt(CREATED.plusSeconds(86400).plusMillis(500)).build());
@@ -98,17 +98,17 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void anExpiryAtDateCreatedIsALifetimeOfZero() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
     wm.stubFor(patch(urlEqualTo(LINK))
         .withRequestBody(equalToJson("{\"maximum_ttl\": 0}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     client.update(ID, LinkPatch.builder().expiresAt(CREATED).build());
     wm.verify(1, patchRequestedFor(urlEqualTo(LINK)));
   }
 
   @Test
   void anExpiryBeforeDateCreatedIsRejectedAfterTheGetWithoutPatching() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
     RequestValidationException e = assertThrows(RequestValidationException.class,
         () -> client.update(ID, LinkPatch.builder().expiresAt(CREATED.minusMillis(1)).build()));
     assertEquals(1, e.violations().size());
@@ -120,7 +120,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
   @Test
   void anExpiryOnALinkWithoutDateCreatedIsATransportException() {
     wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200,
-        Fixtures.documentedLink().replace("\"date_created\": \"2024-01-18T19:26:02.000Z\",", ""))));
+        CarrierxFixtures.documentedLink().replace("\"date_created\": \"2024-01-18T19:26:02.000Z\",", ""))));
     TransportException e = assertThrows(TransportException.class,
         () -> client.update(ID, LinkPatch.builder().expiresAt(NOW).build()));
     assertEquals(Operation.UPDATE, e.operation());
@@ -132,7 +132,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
   void clearingTheExpirySendsMinusOneWithoutAGet() {
     wm.stubFor(patch(urlEqualTo(LINK))
         .withRequestBody(equalToJson("{\"maximum_ttl\": -1}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     Link link = client.update(ID, LinkPatch.builder().clearExpiresAt().build());
     assertEquals(List.of("PATCH " + LINK), requestLines());
     assertEquals(Optional.empty(), link.expiresAt());
@@ -144,7 +144,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
         .withRequestBody(equalToJson(
             "{\"destination_url\": \"https://example.com/new\", \"short_name\": \"launch-2\","
                 + " \"mode\": \"redirect_temporary\"}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     client.update(ID, LinkPatch.builder()
         .destination("https://example.com/new")
         .slug("launch-2")
@@ -157,7 +157,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
   void proxyPassThroughOptionsSendsModeProxyPass() {
     wm.stubFor(patch(urlEqualTo(LINK))
         .withRequestBody(equalToJson("{\"mode\": \"proxy_pass\"}", false, false))
-        .willReturn(json(200, Fixtures.read("link-proxy-pass.json"))));
+        .willReturn(json(200, fixture("link-proxy-pass.json"))));
     Link link = client.update(ID,
         LinkPatch.builder().options(CarrierxOptions.builder().proxyPass(true).build()).build());
     assertEquals(Optional.empty(), link.redirectType());
@@ -220,7 +220,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void replaceGetsTheLinkAndPutsTheWholeObjectWithThePatchApplied() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
     String expectedPut = "{"
         + "\"date_accessed\": null,"
         + "\"date_created\": \"2024-01-18T19:26:02.000Z\","
@@ -235,7 +235,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
         + "\"url\": \"http://newdomain.com/eOtEtO\"}";
     wm.stubFor(put(urlEqualTo(LINK))
         .withHeader("Content-Type", matching(JSON_CONTENT_TYPE))
-        .withHeader("Authorization", equalTo("Bearer " + Fixtures.TOKEN))
+        .withHeader("Authorization", equalTo("Bearer " + CarrierxFixtures.TOKEN))
         .withRequestBody(equalToJson(expectedPut, false, false))
         .willReturn(json(200, expectedPut)));
 
@@ -255,10 +255,10 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void replaceWithAClearedExpiryPutsMinusOne() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.read("link-with-ttl.json")
-        .replace("5f0c9a52-3c1e-4b7a-9d55-2f4b8c1e6a10", Fixtures.SID))));
-    String expectedPut = Fixtures.read("link-with-ttl.json")
-        .replace("5f0c9a52-3c1e-4b7a-9d55-2f4b8c1e6a10", Fixtures.SID)
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, fixture("link-with-ttl.json")
+        .replace("5f0c9a52-3c1e-4b7a-9d55-2f4b8c1e6a10", CarrierxFixtures.SID))));
+    String expectedPut = fixture("link-with-ttl.json")
+        .replace("5f0c9a52-3c1e-4b7a-9d55-2f4b8c1e6a10", CarrierxFixtures.SID)
         .replace("\"maximum_ttl\": 86400", "\"maximum_ttl\": -1");
     wm.stubFor(put(urlEqualTo(LINK))
         .withRequestBody(equalToJson(expectedPut, false, false))
@@ -282,8 +282,8 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void anUpperCaseUuidIsSentInItsCanonicalForm() {
-    wm.stubFor(patch(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
-    client.update(LinkId.of(Fixtures.SID.toUpperCase(java.util.Locale.ROOT)),
+    wm.stubFor(patch(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
+    client.update(LinkId.of(CarrierxFixtures.SID.toUpperCase(java.util.Locale.ROOT)),
         LinkPatch.builder().redirectType(RedirectType.PERMANENT).build());
     assertEquals(List.of("PATCH " + LINK), requestLines());
   }
