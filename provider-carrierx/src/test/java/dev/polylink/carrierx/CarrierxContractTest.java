@@ -90,4 +90,34 @@ class CarrierxContractTest extends LinkClientContractTest {
         return Optional.empty();
     }
   }
+
+  @Override
+  protected String defaultBaseUrl() {
+    return CarrierxClient.DEFAULT_BASE_URL;
+  }
+
+  @Override
+  protected MappingBuilder listRequest() {
+    return get(urlPathEqualTo(CarrierxFixtures.LINKS));
+  }
+
+  @Override
+  protected String listResponseBody(LinkId id) {
+    return fixture("list-links-page-1.json").replace(CarrierxFixtures.SID, id.value());
+  }
+
+  @Override
+  protected String idField() {
+    return "link_sid";
+  }
+
+  @Override
+  protected List<String> shortUrlFields() {
+    return List.of("url");
+  }
+
+  @Override
+  protected Optional<String> shortCodeField() {
+    return Optional.of("short_name");
+  }
 }

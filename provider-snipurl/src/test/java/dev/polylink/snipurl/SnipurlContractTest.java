@@ -96,4 +96,35 @@ class SnipurlContractTest extends LinkClientContractTest {
         return Optional.empty();
     }
   }
+
+  @Override
+  protected String defaultBaseUrl() {
+    return SnipurlClient.DEFAULT_BASE_URL;
+  }
+
+  @Override
+  protected MappingBuilder listRequest() {
+    return get(urlPathEqualTo("/api/v1/links"));
+  }
+
+  @Override
+  protected String listResponseBody(LinkId id) {
+    return "{\"success\":true,\"data\":[" + SnipurlWireMockTest.linkJson(id.value(), "a8Kx2m")
+        + "],\"meta\":{\"page\":1,\"per_page\":20,\"total\":1,\"total_pages\":1}}";
+  }
+
+  @Override
+  protected String idField() {
+    return "id";
+  }
+
+  @Override
+  protected List<String> shortUrlFields() {
+    return List.of("short_url");
+  }
+
+  @Override
+  protected Optional<String> shortCodeField() {
+    return Optional.of("short_code");
+  }
 }

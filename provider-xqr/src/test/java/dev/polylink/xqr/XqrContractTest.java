@@ -110,4 +110,34 @@ class XqrContractTest extends LinkClientContractTest {
         .expectErrorCode(code)
         .expectRequestId(requestId);
   }
+
+  @Override
+  protected String defaultBaseUrl() {
+    return XqrClient.DEFAULT_BASE_URL;
+  }
+
+  @Override
+  protected MappingBuilder listRequest() {
+    return get(urlPathEqualTo("/api/v1/links"));
+  }
+
+  @Override
+  protected String listResponseBody(LinkId id) {
+    return fixture("list-links-response.json").replace(XqrFixtures.DOCUMENTED_ID, id.value());
+  }
+
+  @Override
+  protected String idField() {
+    return "id";
+  }
+
+  @Override
+  protected List<String> shortUrlFields() {
+    return List.of("short_url");
+  }
+
+  @Override
+  protected Optional<String> shortCodeField() {
+    return Optional.of("short_code");
+  }
 }

@@ -541,6 +541,160 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
     assertFalse(client.toString().contains(apiKeySecret()), client.toString());
   }
 
+  // ---------------------------------------------------------------- resources, defaults, response hygiene
+
+  /** The vendor's documented base URL, the one a client built without {@code baseUrl} calls. */
+  protected abstract String defaultBaseUrl();
+
+  /** The request {@code list(ListLinksRequest.defaults())} sends. */
+  protected abstract MappingBuilder listRequest();
+
+  /** The vendor's 200 body answering {@link #listRequest}: one page holding the link {@code id}. */
+  protected abstract String listResponseBody(LinkId id);
+
+  /** The link object's id field, e.g. {@code "id"}. */
+  protected abstract String idField();
+
+  /** The link object's short URL fields, e.g. {@code "short_url"} (every one is blanked together). */
+  protected abstract List<String> shortUrlFields();
+
+  /** The link object's short code field, or empty when the vendor sends none. */
+  protected abstract Optional<String> shortCodeField();
+
+  @Test
+  void closeReleasesTheConnectionsTheClientCreated() throws Exception {
+    try (KeepAliveServer server = new KeepAliveServer(getResponseBody(sampleId()))) {
+      LinkClient own = newBuilder().apiKey(apiKey()).baseUrl(server.baseUrl() + basePath())
+          .retryPolicy(RetryPolicy.none()).build();
+      assertEquals(sampleId(), own.get(sampleId()).id());
+      assertFalse(server.awaitClosedByClient(50), "the pooled connection stays open until close()");
+      own.close();
+      assertTrue(server.awaitClosedByClient(5_000), "close() evicts the client's own connection pool");
+    }
+  }
+
+  @Test
+  void closeLeavesASharedOkHttpClientOpen() throws Exception {
+    okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+    try (KeepAliveServer server = new KeepAliveServer(getResponseBody(sampleId()))) {
+      LinkClient borrowing = newBuilder().apiKey(apiKey()).baseUrl(server.baseUrl() + basePath())
+          .httpClient(shared).retryPolicy(RetryPolicy.none()).build();
+      borrowing.get(sampleId());
+      borrowing.close();
+      assertFalse(shared.dispatcher().executorService().isShutdown(), "the user's dispatcher is not shut down");
+      assertEquals(1, shared.connectionPool().connectionCount(), "the user's pool keeps its connection");
+      assertFalse(server.awaitClosedByClient(50));
+    } finally {
+      shared.dispatcher().executorService().shutdown();
+      shared.connectionPool().evictAll();
+    }
+  }
+
+  @Test
+  void aClientWithoutABaseUrlCallsTheDocumentedOne() {
+    wm.stubFor(getRequest(sampleId()).willReturn(json(200, getResponseBody(sampleId()))));
+    client.get(sampleId());
+    String path = wm.getAllServeEvents().get(0).getRequest().getUrl().substring(basePath().length());
+    List<String> called = new java.util.concurrent.CopyOnWriteArrayList<>();
+    okhttp3.OkHttpClient intercepting = new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          called.add(chain.request().url().toString());
+          return new okhttp3.Response.Builder().request(chain.request()).protocol(okhttp3.Protocol.HTTP_1_1)
+              .code(200).message("OK")
+              .body(okhttp3.ResponseBody.create(getResponseBody(sampleId()), okhttp3.MediaType.get("application/json")))
+              .build();
+        })
+        .build();
+    try (LinkClient defaulted = newBuilder().apiKey(apiKey()).httpClient(intercepting)
+        .retryPolicy(RetryPolicy.none()).build()) {
+      assertEquals(sampleId(), defaulted.get(sampleId()).id());
+    } finally {
+      intercepting.dispatcher().executorService().shutdown();
+    }
+    assertEquals(List.of(defaultBaseUrl() + path), called);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aBlankIdInAResponseIsATransportException() {
+    return Stream.of("", "   ").map(blank -> dynamicTest("id \"" + blank + "\"", () -> {
+      wm.resetAll();
+      wm.stubFor(listRequest().willReturn(json(200, withLinkField(listResponseBody(sampleId()), idField(), blank))));
+      TransportException e = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.defaults()));
+      assertEquals(Operation.LIST, e.operation());
+      assertTrue(e.getMessage().contains(idField()), e.getMessage());
+    }));
+  }
+
+  @Test
+  void aBlankShortCodeIsTheShortUrlsLastPathSegment() {
+    wm.stubFor(listRequest().willReturn(json(200, listResponseBody(sampleId()))));
+    Link plain = client.list(ListLinksRequest.defaults()).items().get(0);
+    assertFalse(plain.shortCode().isBlank());
+    shortCodeField().ifPresent(field -> {
+      wm.resetAll();
+      wm.stubFor(listRequest().willReturn(json(200, withLinkField(listResponseBody(sampleId()), field, " "))));
+      Link blank = client.list(ListLinksRequest.defaults()).items().get(0);
+      assertEquals(dev.polylink.core.spi.Links.lastPathSegment(blank.shortUrl()), Optional.of(blank.shortCode()));
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aShortUrlWithoutACodeOrNotAbsoluteIsATransportException() {
+    return Stream.of("https://s.example/", "/relative/abc", "abc", "").map(url -> dynamicTest("short URL \"" + url + "\"", () -> {
+      wm.resetAll();
+      String body = listResponseBody(sampleId());
+      for (String field : shortUrlFields()) {
+        body = withLinkField(body, field, url);
+      }
+      for (String field : shortCodeField().stream().collect(java.util.stream.Collectors.toList())) {
+        body = withLinkField(body, field, "");
+      }
+      wm.stubFor(listRequest().willReturn(json(200, body)));
+      TransportException e = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.defaults()));
+      assertEquals(Operation.LIST, e.operation());
+    }));
+  }
+
+  @Test
+  void nullArgumentsAreNullPointerExceptionsBeforeSending() {
+    LinkPatch patch = someUpdatablePatch();
+    assertThrows(NullPointerException.class, () -> client.create(null));
+    assertThrows(NullPointerException.class, () -> client.get(null));
+    assertThrows(NullPointerException.class, () -> client.list(null));
+    assertThrows(NullPointerException.class, () -> client.listAll(null));
+    assertThrows(NullPointerException.class, () -> client.update(null, patch));
+    assertThrows(NullPointerException.class, () -> client.update(sampleId(), null));
+    assertThrows(NullPointerException.class, () -> client.delete(null));
+    assertNoRequests();
+  }
+
+  /** The body with {@code field} of the link object {@link #sampleId()} set to {@code value}. */
+  private String withLinkField(String body, String field, String value) {
+    try {
+      JsonNode root = Json.mapper().readTree(body);
+      int[] changed = {0};
+      setLinkField(root, field, value, changed);
+      assertEquals(1, changed[0], "the body holds the link " + sampleId() + " once: " + body);
+      return Json.mapper().writeValueAsString(root);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("fixture body is not JSON: " + body, e);
+    }
+  }
+
+  private void setLinkField(JsonNode node, String field, String value, int[] changed) {
+    if (node instanceof ObjectNode) {
+      JsonNode id = node.get(idField());
+      if (id != null && id.isValueNode() && id.asText().equals(sampleId().value())) {
+        ((ObjectNode) node).put(field, value);
+        changed[0]++;
+        return;
+      }
+      node.elements().forEachRemaining(child -> setLinkField(child, field, value, changed));
+    } else if (node instanceof ArrayNode) {
+      node.elements().forEachRemaining(child -> setLinkField(child, field, value, changed));
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private Set<LinkField> uncreatableFields() {
