@@ -99,11 +99,6 @@ class ShortpenContractTest extends LinkClientContractTest {
     return getResponseBody(id);
   }
 
-  @Override
-  protected String idField() {
-    return "id";
-  }
-
   /** {@code link}, and the deprecated {@code short_url} it falls back to. */
   @Override
   protected List<String> shortUrlFields() {

@@ -112,19 +112,4 @@ class SnipurlContractTest extends LinkClientContractTest {
     return "{\"success\":true,\"data\":[" + SnipurlWireMockTest.linkJson(id.value(), "a8Kx2m")
         + "],\"meta\":{\"page\":1,\"per_page\":20,\"total\":1,\"total_pages\":1}}";
   }
-
-  @Override
-  protected String idField() {
-    return "id";
-  }
-
-  @Override
-  protected List<String> shortUrlFields() {
-    return List.of("short_url");
-  }
-
-  @Override
-  protected Optional<String> shortCodeField() {
-    return Optional.of("short_code");
-  }
 }

@@ -125,19 +125,4 @@ class XqrContractTest extends LinkClientContractTest {
   protected String listResponseBody(LinkId id) {
     return fixture("list-links-response.json").replace(XqrFixtures.DOCUMENTED_ID, id.value());
   }
-
-  @Override
-  protected String idField() {
-    return "id";
-  }
-
-  @Override
-  protected List<String> shortUrlFields() {
-    return List.of("short_url");
-  }
-
-  @Override
-  protected Optional<String> shortCodeField() {
-    return Optional.of("short_code");
-  }
 }

@@ -92,16 +92,6 @@ class FakeLinkClientContractTest extends LinkClientContractTest {
   }
 
   @Override
-  protected String idField() {
-    return "id";
-  }
-
-  @Override
-  protected List<String> shortUrlFields() {
-    return List.of("short_url");
-  }
-
-  @Override
   protected Optional<String> shortCodeField() {
     return Optional.of("code");
   }

@@ -552,14 +552,26 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
   /** The vendor's 200 body answering {@link #listRequest}: one page holding the link {@code id}. */
   protected abstract String listResponseBody(LinkId id);
 
-  /** The link object's id field, e.g. {@code "id"}. */
-  protected abstract String idField();
+  /** The link object's id field; {@code "id"} unless the vendor names it otherwise. */
+  protected String idField() {
+    return "id";
+  }
 
-  /** The link object's short URL fields, e.g. {@code "short_url"} (every one is blanked together). */
-  protected abstract List<String> shortUrlFields();
+  /**
+   * The link object's short URL fields, every one blanked together; {@code "short_url"} unless the
+   * vendor names it otherwise.
+   */
+  protected List<String> shortUrlFields() {
+    return List.of("short_url");
+  }
 
-  /** The link object's short code field, or empty when the vendor sends none. */
-  protected abstract Optional<String> shortCodeField();
+  /**
+   * The link object's short code field, or empty when the vendor sends none; {@code "short_code"}
+   * unless the vendor names it otherwise.
+   */
+  protected Optional<String> shortCodeField() {
+    return Optional.of("short_code");
+  }
 
   @Test
   void closeReleasesTheConnectionsTheClientCreated() throws Exception {
