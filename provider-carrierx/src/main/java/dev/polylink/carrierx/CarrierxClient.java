@@ -122,8 +122,9 @@ public final class CarrierxClient implements LinkClient {
 
   /**
    * {@code POST /shortener/links} (with {@code ?reuse=true} when {@link CarrierxOptions#reuse()}).
-   * CarrierX answers 200 with the link. The slug must be one URL path segment (no {@code /}, {@code
-   * ?}, {@code #} or whitespace); CarrierX enforces its domain's own rules (minimum length, suffix
+   * CarrierX answers 200 with the link. The slug must pass the rule every provider shares ({@link
+   * dev.polylink.core.spi.Checks#slug}: no control, invisible or whitespace characters, none of
+   * {@code / \ . % ? # ;}); CarrierX enforces its domain's own rules (minimum length, suffix
    * pattern) and answers 409 or 422 when they are broken. A 403 for a proxy-pass link names the
    * missing scope {@code shortener.allow_link_mode_proxypass} in the message.
    *

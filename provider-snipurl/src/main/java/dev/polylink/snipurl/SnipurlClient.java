@@ -46,7 +46,8 @@ import java.util.Optional;
  *   <li>Instants are sent as ISO-8601 UTC strings truncated to milliseconds (SnipURL keeps
  *       JavaScript dates, which hold milliseconds), e.g. {@code "2025-12-31T23:59:59Z"}.
  *   <li>A slug ({@code custom_alias}) must be 3 to 50 letters, digits or hyphens, not starting or
- *       ending with a hyphen; SnipURL's reserved words (such as {@code api} or {@code admin}) are
+ *       ending with a hyphen (stricter than the rule every provider shares, {@link
+ *       dev.polylink.core.spi.Checks#slug}, which is checked too); SnipURL's reserved words (such as {@code api} or {@code admin}) are
  *       left to the server, which answers 400 {@code VALIDATION_ERROR}.
  *   <li>SnipURL has no custom domains: a {@link CreateLinkRequest#domain()} is a
  *       RequestValidationException.

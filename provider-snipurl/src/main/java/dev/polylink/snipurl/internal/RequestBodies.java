@@ -43,7 +43,7 @@ final class RequestBodies {
   static CreateLinkBody create(CreateLinkRequest request, Optional<SnipurlOptions> options) {
     List<String> violations = new ArrayList<>();
     request.slug().ifPresent(slug -> collect(violations,
-        () -> Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE)));
+        () -> Checks.slug(ID, Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE))));
     request.password().ifPresent(password -> collect(violations, () -> checkPassword(password)));
     request.domain().ifPresent(domain -> violations.add(
         "domain: SnipURL has no custom domains, every link is on snipurl.click (was \"" + domain + "\")"));

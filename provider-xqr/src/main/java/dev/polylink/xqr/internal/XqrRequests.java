@@ -36,7 +36,7 @@ final class XqrRequests {
   static CreateLinkBody createBody(CreateLinkRequest request, Optional<XqrOptions> options) {
     List<String> violations = new ArrayList<>();
     request.slug().ifPresent(slug -> collect(violations, () ->
-        Checks.matches(ID, "slug", slug, SLUG, "must be 3 to 64 letters, digits or hyphens")));
+        Checks.slug(ID, Checks.matches(ID, "slug", slug, SLUG, "must be 3 to 64 letters, digits or hyphens"))));
     collect(violations, () -> Checks.atMost(ID, "labels", request.labels(), MAX_LABELS));
     request.domain().ifPresent(domain -> violations.add(
         "domain: xQR has no domain selection, links are created on its own domain (was \"" + domain + "\")"));
