@@ -36,8 +36,11 @@ public final class Checks {
   /** The earliest instant {@link #sendableInstant} accepts: {@code 0001-01-01T00:00:00Z}. */
   public static final Instant EARLIEST_SENDABLE = Instant.parse("0001-01-01T00:00:00Z");
 
-  /** The latest instant {@link #sendableInstant} accepts: {@code 9999-12-31T23:59:59.999999999Z}. */
-  public static final Instant LATEST_SENDABLE = Instant.parse("9999-12-31T23:59:59.999999999Z");
+  /**
+   * The latest instant {@link #sendableInstant} accepts: {@code 9999-12-31T23:59:59Z}, a whole
+   * second, so that a provider rounding up to whole seconds stays within four-digit years.
+   */
+  public static final Instant LATEST_SENDABLE = Instant.parse("9999-12-31T23:59:59Z");
 
   private Checks() {}
 
@@ -100,7 +103,7 @@ public final class Checks {
    * @param field the field named in the violation, e.g. {@code "expiresAt"}
    * @return the instant, unchanged
    * @throws RequestValidationException {@code expiresAt: must be between 0001-01-01T00:00:00Z and
-   *     9999-12-31T23:59:59.999999999Z (was ...)}
+   *     9999-12-31T23:59:59Z (was ...)}
    */
   public static Instant sendableInstant(String providerId, String field, Instant instant) {
     if (instant.isBefore(EARLIEST_SENDABLE) || instant.isAfter(LATEST_SENDABLE)) {
