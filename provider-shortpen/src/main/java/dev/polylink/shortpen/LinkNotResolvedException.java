@@ -49,6 +49,8 @@ public final class LinkNotResolvedException extends PolylinkException {
    * How far the look-up got: the number of list pages (100 links each) it read, at most the
    * client's {@link ShortpenClient.Builder#createLookupPages(int)}; fewer when the list ended or a
    * list request failed.
+   *
+   * @return the number of pages read
    */
   public int pagesRead() {
     return pagesRead;

@@ -221,6 +221,7 @@ public final class ShortpenClient implements LinkClient {
    * them all), so the result is then empty: every id named is deleted, or matched no link, either
    * way.
    *
+   * @param ids the links to delete
    * @return the number of links ShortPen deleted ({@code data.deleted}); empty when the request was
    *     resent after an attempt that may have been processed, so that the count is not known
    * @throws RequestValidationException when {@code ids} is empty or any id is not a positive
@@ -285,6 +286,8 @@ public final class ShortpenClient implements LinkClient {
      * larger bound finds the link even when many others are created at the same time, at up to one
      * request per page against ShortPen's 60 requests a minute.
      *
+     * @param pages the most pages to read, 1 to 1000
+     * @return this builder
      * @throws RequestValidationException unless between 1 and 1000
      */
     public Builder createLookupPages(int pages) {

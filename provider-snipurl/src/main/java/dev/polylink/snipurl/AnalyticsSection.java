@@ -41,7 +41,11 @@ public enum AnalyticsSection {
   /** The server's name for the operating systems, {@code "os"} (not in the documentation). */
   OS;
 
-  /** The name SnipURL uses on the wire, e.g. {@code "overview"}. */
+  /**
+   * The name SnipURL uses on the wire, e.g. {@code "overview"}.
+   *
+   * @return the lower-case name
+   */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -49,6 +53,9 @@ public enum AnalyticsSection {
   /**
    * The section SnipURL names {@code wireName} (exactly, as SnipURL compares them), or empty for a
    * name neither the documentation nor the server knows.
+   *
+   * @param wireName a name as SnipURL stores it, e.g. {@code "clicks"}
+   * @return the section with that name
    */
   public static Optional<AnalyticsSection> fromWireName(String wireName) {
     for (AnalyticsSection section : values()) {

@@ -157,6 +157,8 @@ public final class SnipurlClient implements LinkClient {
    * AnalyticsSection} has are skipped here and stay visible in {@link #get}'s {@code
    * providerFields()}.
    *
+   * @param id the link's UUID
+   * @return the settings that would set the link's sharing as it is
    * @throws RequestValidationException when the id is not a UUID, before any request
    * @throws dev.polylink.core.NotFoundException when there is no such link
    */
@@ -207,6 +209,7 @@ public final class SnipurlClient implements LinkClient {
    * not, depending on the failure, its cause) and the ids never sent. If the first request fails,
    * nothing was deleted before it and its failure is thrown as it is.
    *
+   * @param ids the links to delete
    * @return the number of links SnipURL reports deleted, summed over the requests; empty when that
    *     is not known exactly (a request was resent after an attempt that may have been processed)
    * @throws RequestValidationException naming every id that breaks the bulk rule, before any

@@ -39,6 +39,9 @@ public class BulkOperationException extends PolylinkException {
   private final List<LinkId> notSent;
 
   /**
+   * A bulk operation that stopped part-way.
+   *
+   * @param providerId the provider that ran the operation
    * @param operation the kind of operation, e.g. {@link Operation#DELETE} for a bulk delete
    * @param completed the ids of the requests that succeeded, not empty
    * @param completedCount how many the vendor reported done in those requests, or empty when that
@@ -46,6 +49,7 @@ public class BulkOperationException extends PolylinkException {
    * @param failed the ids of the request that failed, not empty
    * @param notSent the ids never sent
    * @param failure why the request failed
+   * @throws IllegalArgumentException when {@code completed} or {@code failed} is empty
    */
   public BulkOperationException(
       String providerId,

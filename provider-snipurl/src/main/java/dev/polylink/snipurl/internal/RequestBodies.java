@@ -45,9 +45,8 @@ final class RequestBodies {
    * The body of {@code POST links}.
    *
    * @throws RequestValidationException for a malformed slug, a title over 255 characters, an empty
-   *     password, an expiry outside
-   *     {@link Checks#sendableInstant}'s four-digit years, a domain (SnipURL has none) or options
-   *     that set something (SnipURL's create has no analytics fields)
+   *     password, an expiry outside {@link Checks#sendableInstant}'s four-digit years, a domain
+   *     (SnipURL has none) or options that set something (SnipURL's create has no analytics fields)
    */
   static CreateLinkBody create(CreateLinkRequest request, Optional<SnipurlOptions> options) {
     List<String> violations = new ArrayList<>();
@@ -77,9 +76,8 @@ final class RequestBodies {
    * rejected the fields SnipURL cannot change or clear.
    *
    * @throws RequestValidationException for a title over 255 characters, an empty password, an
-   *     expiry outside {@link
-   *     Checks#sendableInstant}'s four-digit years, or a patch whose only content is options that
-   *     set nothing
+   *     expiry outside {@link Checks#sendableInstant}'s four-digit years, or a patch whose only
+   *     content is options that set nothing
    */
   static UpdateLinkBody update(LinkPatch patch, Optional<SnipurlOptions> options) {
     if (patch.fields().isEmpty() && options.map(SnipurlOptions::isEmpty).orElse(true)) {

@@ -61,6 +61,8 @@ public final class Checks {
    * <p>Everything else (letters and digits of any script, {@code -}, {@code _}, {@code ~}, ...) is
    * left to the provider's own rule. The violation names the first offending character, escaped.
    *
+   * @param providerId who is asking (for the exception)
+   * @param slug the slug to check
    * @return the slug, unchanged
    * @throws RequestValidationException {@code slug: }{@value #SLUG_RULE}{@code  (found ...; was ...)}
    */
@@ -100,7 +102,9 @@ public final class Checks {
    * outside (such as {@link Instant#MAX}) would need an expanded year, which no vendor documents, and
    * overflows when rounded to the vendor's precision.
    *
+   * @param providerId who is asking (for the exception)
    * @param field the field named in the violation, e.g. {@code "expiresAt"}
+   * @param instant the instant to check
    * @return the instant, unchanged
    * @throws RequestValidationException {@code expiresAt: must be between 0001-01-01T00:00:00Z and
    *     9999-12-31T23:59:59Z (was ...)}

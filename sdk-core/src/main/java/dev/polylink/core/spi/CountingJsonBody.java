@@ -26,7 +26,13 @@ public final class CountingJsonBody extends RequestBody {
     this.bytes = bytes;
   }
 
-  /** The value as JSON, written as Jackson's Retrofit converter would write it. */
+  /**
+   * The value as JSON, written as Jackson's Retrofit converter would write it.
+   *
+   * @param value what to serialize with {@link Json#mapper()}
+   * @return a body that has not been sent yet
+   * @throws IllegalArgumentException when Jackson cannot serialize the value
+   */
   public static CountingJsonBody of(Object value) {
     try {
       return new CountingJsonBody(Json.mapper().writeValueAsBytes(value));
@@ -35,7 +41,11 @@ public final class CountingJsonBody extends RequestBody {
     }
   }
 
-  /** How many times the body was written to a connection so far. */
+  /**
+   * How many times the body was written to a connection so far.
+   *
+   * @return 0 before the call, 1 after a call sent once, more after a resend
+   */
   public int timesSent() {
     return sent.get();
   }
