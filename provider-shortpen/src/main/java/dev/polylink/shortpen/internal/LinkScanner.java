@@ -20,17 +20,15 @@ final class LinkScanner {
   static final class Result {
     private final JsonNode item;
     private final int pagesRead;
-    private final List<Integer> pages;
     private final OptionalInt lastPage;
 
     private Result(JsonNode item, int pagesRead) {
-      this(item, pagesRead, List.of(), OptionalInt.empty());
+      this(item, pagesRead, OptionalInt.empty());
     }
 
-    private Result(JsonNode item, int pagesRead, List<Integer> pages, OptionalInt lastPage) {
+    private Result(JsonNode item, int pagesRead, OptionalInt lastPage) {
       this.item = item;
       this.pagesRead = pagesRead;
-      this.pages = List.copyOf(pages);
       this.lastPage = lastPage;
     }
 
@@ -40,11 +38,6 @@ final class LinkScanner {
 
     int pagesRead() {
       return pagesRead;
-    }
-
-    /** The page numbers read, in order (kept by {@link #byShortUrl} only). */
-    List<Integer> pages() {
-      return pages;
     }
 
     /** The number of the last page, when ShortPen's {@code total} said. */
@@ -86,7 +79,7 @@ final class LinkScanner {
     Optional<JsonNode> found = best(first, matches);
     OptionalInt last = first.lastPage();
     if (found.isPresent() || !first.hasNext()) {
-      return new Result(found.orElse(null), 1, pages, last);
+      return new Result(found.orElse(null), 1, last);
     }
     int lastRead = 0;
     if (last.isPresent() && last.getAsInt() > 1 && pages.size() < maxPages) {
@@ -102,7 +95,7 @@ final class LinkScanner {
         break;
       }
     }
-    return new Result(found.orElse(null), pages.size(), pages, last);
+    return new Result(found.orElse(null), pages.size(), last);
   }
 
   /** Reads pages {@code from}, {@code from + 1}, ... until a match or the last page. */

@@ -87,7 +87,7 @@ public final class ShortpenOperations {
     }
     String of = result.lastPage().isPresent() ? " of " + result.lastPage().getAsInt() : "";
     throw new LinkNotResolvedException(shortUrl, result.pagesRead(), "not listed in any of the "
-        + result.pagesRead() + " page(s) read" + of + inWorkspace(workspace) + " " + pageList(result.pages())
+        + result.pagesRead() + " page(s) read" + of + inWorkspace(workspace) + " " + pageList(read)
         + "; a create reads at most " + createLookupPages
         + " page(s) of 100 links (ShortpenClient.Builder.createLookupPages)", null);
   }
