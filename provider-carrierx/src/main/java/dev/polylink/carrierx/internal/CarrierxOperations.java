@@ -19,7 +19,6 @@ import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.HttpTransport;
-import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RateLimitParser;
 import dev.polylink.core.spi.RequestChecks;
 import java.time.Instant;
@@ -108,8 +107,12 @@ public final class CarrierxOperations implements AutoCloseable {
     }
     List<Link> links = new ArrayList<>(items.size());
     items.forEach(item -> links.add(LinkMapper.toLink(Operation.LIST, item)));
-    long after = Json.wholeNumber(root, "offset").orElse(offset == null ? 0 : offset) + links.size();
-    OptionalLong total = Json.wholeNumber(root, "total");
+    long from = Cursors.count(ID, Operation.LIST, root, "offset").orElse(offset == null ? 0 : offset);
+    if (from < 0 || from > Long.MAX_VALUE - links.size()) {
+      throw Envelope.unreadable(ID, Operation.LIST, "offset " + from + " is not a position in a list");
+    }
+    long after = from + links.size();
+    OptionalLong total = Cursors.count(ID, Operation.LIST, root, "total");
     JsonNode hasMore = root.get("has_more");
     boolean more = hasMore != null && hasMore.isBoolean()
         ? hasMore.booleanValue()
@@ -179,17 +182,29 @@ public final class CarrierxOperations implements AutoCloseable {
   private PatchPlan plan(LinkId id, LinkPatch patch) {
     Objects.requireNonNull(id, "id");
     Optional<CarrierxOptions> options = RequestChecks.update(ID, capabilities, patch, CarrierxOptions.class);
-    return PatchPlan.of(linkSid(id), patch, options);
+    return PatchPlan.of(linkSid(id), patch, options, transport.clock().instant());
   }
 
   private static String linkSid(LinkId id) {
     return Checks.uuidId(ID, Objects.requireNonNull(id, "id")).toString();
   }
 
-  /** The {@code maximum_ttl} that makes the link expire at {@code expiresAt}, rounded up. */
+  /**
+   * The {@code maximum_ttl} that makes the link expire at {@code expiresAt}, rounded up. {@link
+   * PatchPlan} has already checked that {@code expiresAt} lies after the client's now; should
+   * CarrierX's clock run ahead, so that the link's {@code date_created} is later still, the
+   * lifetime is 0: the link expires as soon as it can, and never before the instant asked for.
+   *
+   * @throws RequestValidationException when the lifetime counted from the link's {@code
+   *     date_created} exceeds {@link Lifetime#MAX_SECONDS}, the one expiry rule that needs the
+   *     stored link (checked after the GET, before the PATCH or PUT)
+   */
   private static long ttlSinceCreation(JsonNode current, Instant expiresAt) {
     Instant createdAt = LinkMapper.createdAt(current).orElseThrow(() -> Envelope.unreadable(ID, Operation.UPDATE,
         "the link has no readable date_created, so expiresAt cannot be turned into maximum_ttl"));
+    if (!expiresAt.isAfter(createdAt)) {
+      return 0;
+    }
     Optional<String> violation =
         Lifetime.violation(createdAt, expiresAt, false, "the link's date_created (" + createdAt + ")");
     if (violation.isPresent()) {

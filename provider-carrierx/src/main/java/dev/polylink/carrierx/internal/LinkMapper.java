@@ -5,7 +5,9 @@ import dev.polylink.carrierx.CarrierxClient;
 import dev.polylink.core.Link;
 import dev.polylink.core.Operation;
 import dev.polylink.core.spi.Json;
+import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.LinkReader;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,7 +18,9 @@ import java.util.OptionalLong;
  * short_name} falls back to the URL's last path segment); {@code destination_url} (absolute only),
  * {@code mode} -> redirect type, {@code hits} -> clicks, {@code date_accessed} -> lastClickedAt,
  * {@code date_created} and {@code maximum_ttl} (-> expiresAt, counted from {@code date_created})
- * are optional, and a missing, {@code null} or unreadable value leaves the field empty.
+ * are optional, and a missing, {@code null} or unreadable value leaves the field empty; a number
+ * beyond a {@code long}, or a lifetime past the latest instant Java can represent, is an unreadable
+ * answer ({@link TransportException}), never a truncated value.
  *
  * <p>Timestamps: the documented form is ISO-8601 in UTC with milliseconds ({@code
  * 2024-01-18T19:26:02.000Z}); an offset, a space instead of {@code T} and a missing zone (UTC,
@@ -36,7 +40,12 @@ final class LinkMapper {
         .createdAt(createdAt);
     OptionalLong ttl = link.count("maximum_ttl");
     if (ttl.isPresent() && createdAt.isPresent()) {
-      b.expiresAt(Lifetime.expiresAt(createdAt.get(), ttl.getAsLong()));
+      try {
+        b.expiresAt(Lifetime.expiresAt(createdAt.get(), ttl.getAsLong()));
+      } catch (DateTimeException | ArithmeticException e) {
+        throw new TransportException(CarrierxClient.PROVIDER_ID, operation, "maximum_ttl " + ttl.getAsLong()
+            + " seconds after date_created " + createdAt.get() + " is beyond the latest instant Java can represent", e);
+      }
     }
     return b.build();
   }

@@ -43,14 +43,21 @@ final class PatchPlan {
 
   /**
    * Checks the patch against CarrierX's own rules, every violation at once; the capability checks
-   * and the id shape have already run.
+   * and the id shape have already run. Every rule that does not need the stored link is checked
+   * here, before any request: an expiry must lie after {@code now} and at most {@link
+   * Lifetime#MAX_SECONDS} after it (the link's {@code date_created} is not later than now, so an
+   * expiry that breaks either rule counted from now breaks it counted from {@code date_created}
+   * too). Only the upper bound counted from the link's own {@code date_created} needs the GET, and
+   * is checked after it.
    *
    * @param linkSid the link's {@code link_sid}, already checked to be a UUID
    * @param options the patch's options, already checked to be CarrierX's
+   * @param now the client's clock, for the expiry
    * @throws RequestValidationException for a malformed slug, {@code reuse} on an update, a redirect
-   *     type together with proxy pass, or options that change nothing
+   *     type together with proxy pass, options that change nothing, or an expiry that is not after
+   *     now or lies more than {@link Lifetime#MAX_SECONDS} seconds ahead
    */
-  static PatchPlan of(String linkSid, LinkPatch patch, Optional<CarrierxOptions> options) {
+  static PatchPlan of(String linkSid, LinkPatch patch, Optional<CarrierxOptions> options, Instant now) {
     boolean proxyPass = options.map(CarrierxOptions::proxyPass).orElse(false);
     List<String> violations = new ArrayList<>();
     if (options.map(CarrierxOptions::reuse).orElse(false)) {
@@ -58,6 +65,8 @@ final class PatchPlan {
     }
     patch.slug().ifSet(slug -> LinkRules.slugViolation(slug).ifPresent(violations::add));
     LinkRules.modeViolation(patch.redirectType().isSet(), proxyPass).ifPresent(violations::add);
+    patch.expiresAt().ifSet(expiresAt -> Lifetime.violation(now, expiresAt, true, "now (" + now + ")")
+        .ifPresent(v -> violations.add("expiresAt: " + v + " (was " + expiresAt + ")")));
     if (patch.fields().isEmpty() && !proxyPass) {
       violations.add("patch: changes nothing (its CarrierxOptions set neither a field nor proxyPass(true))");
     }

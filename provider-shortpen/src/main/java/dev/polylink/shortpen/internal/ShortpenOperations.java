@@ -14,6 +14,7 @@ import dev.polylink.core.PolylinkException;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.HttpTransport;
@@ -30,6 +31,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -52,14 +54,16 @@ public final class ShortpenOperations implements AutoCloseable {
   private final ShortpenApi api;
   private final Long defaultDomainId;
   private final Long workspaceId;
+  private final int createLookupPages;
 
-  private ShortpenOperations(
-      Capabilities capabilities, HttpTransport transport, Long defaultDomainId, Long workspaceId) {
+  private ShortpenOperations(Capabilities capabilities, HttpTransport transport, Long defaultDomainId,
+      Long workspaceId, int createLookupPages) {
     this.capabilities = capabilities;
     this.transport = transport;
     this.api = transport.create(ShortpenApi.class);
     this.defaultDomainId = defaultDomainId;
     this.workspaceId = workspaceId;
+    this.createLookupPages = createLookupPages;
   }
 
   /**
@@ -68,14 +72,16 @@ public final class ShortpenOperations implements AutoCloseable {
    * @param defaultDomainId the domain of new links when a request names none, or null
    * @param workspaceId the workspace to create in and list, or null for ShortPen's default (the
    *     organization's first workspace)
+   * @param createLookupPages the most list pages a create reads to find the new link's id
    */
-  public static ShortpenOperations open(
-      Capabilities capabilities, HttpTransport.Builder transport, Long defaultDomainId, Long workspaceId) {
+  public static ShortpenOperations open(Capabilities capabilities, HttpTransport.Builder transport,
+      Long defaultDomainId, Long workspaceId, int createLookupPages) {
     return new ShortpenOperations(
         capabilities,
         transport.errorDecoder(ShortpenErrorDecoder.INSTANCE).rateLimitParser(ShortpenRateLimits.INSTANCE).build(),
         defaultDomainId,
-        workspaceId);
+        workspaceId,
+        createLookupPages);
   }
 
   /** {@code POST /v1/generate}, then the new link's id from {@code GET /v1/links}. */
@@ -86,17 +92,38 @@ public final class ShortpenOperations implements AutoCloseable {
     JsonNode data = Envelope.dataObject(ID, Operation.CREATE, transport.executeForBody(Operation.CREATE, api.generate(body)));
     URI shortUrl = LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(ID,
         Operation.CREATE, "the link was created but \"data\" has no \"link\" or \"short_url\"; do not create it again"));
+    List<Integer> read = new ArrayList<>();
     LinkScanner.Result result;
     try {
-      result = scanner(Operation.CREATE, workspace).byShortUrl(shortUrl);
+      result = new LinkScanner(page -> {
+        ListPage answer = fetch(Operation.CREATE, page, MAX_PAGE_SIZE, workspace);
+        read.add(page);
+        return answer;
+      }).byShortUrl(shortUrl, createLookupPages);
       if (result.item().isPresent()) {
         return LinkMapper.toLink(Operation.CREATE, result.item().get());
       }
     } catch (PolylinkException e) {
-      throw new LinkNotResolvedException(shortUrl, "listing failed: " + e.getMessage(), e);
+      throw new LinkNotResolvedException(shortUrl, read.size(), "listing failed after " + read.size()
+          + " page(s) read " + pageList(read) + ": " + e.getMessage(), e);
     }
-    throw new LinkNotResolvedException(
-        shortUrl, "not listed in any of the " + result.pagesRead() + " page(s) read" + inWorkspace(workspace), null);
+    String of = result.lastPage().isPresent() ? " of " + result.lastPage().getAsInt() : "";
+    throw new LinkNotResolvedException(shortUrl, result.pagesRead(), "not listed in any of the "
+        + result.pagesRead() + " page(s) read" + of + inWorkspace(workspace) + " " + pageList(read)
+        + "; a create reads at most " + createLookupPages
+        + " page(s) of 100 links (ShortpenClient.Builder.createLookupPages)", null);
+  }
+
+  private static String pageList(List<Integer> pages) {
+    if (pages.isEmpty()) {
+      return "(none)";
+    }
+    StringBuilder sb = new StringBuilder("(page");
+    sb.append(pages.size() == 1 ? " " : "s ");
+    for (int i = 0; i < pages.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(pages.get(i));
+    }
+    return sb.append(')').toString();
   }
 
   /** Scans {@code GET /v1/links} for the id; a {@link NotFoundException} after the last page. */
@@ -144,7 +171,7 @@ public final class ShortpenOperations implements AutoCloseable {
   /** {@code DELETE /v1/links} with {@code {"url_id": id}}; a count of 0 is a {@link NotFoundException}. */
   public void delete(LinkId linkId) {
     long id = positiveId(linkId);
-    OptionalLong deleted = deleted(DeleteBody.one(id), false);
+    OptionalLong deleted = deleted(DeleteBody.one(id));
     if (deleted.isPresent() && deleted.getAsLong() == 0) {
       throw new NotFoundException(
           ID,
@@ -157,15 +184,33 @@ public final class ShortpenOperations implements AutoCloseable {
   }
 
   /**
-   * {@code DELETE /v1/links} with {@code {"url_id": [ids]}}, every id checked first and sent once;
-   * ShortPen's count of deleted links.
+   * {@code DELETE /v1/links} with {@code {"url_id": [ids]}}, every id checked first and sent once:
+   * ShortPen's count of deleted links, or empty when the request was resent after an attempt that
+   * may have been processed. A resent request's answer counts only what its own attempt deleted (a
+   * 404 "none matched" then means that every id is deleted or never existed), so the total is not
+   * known.
    */
-  public int delete(Collection<LinkId> ids) {
+  public OptionalInt delete(Collection<LinkId> ids) {
     List<Long> unique = IdLists.distinct(ID, ids, ShortpenOperations::positiveId);
     if (unique.isEmpty()) {
       throw new RequestValidationException(ID, "ids: must name at least one link");
     }
-    return (int) deleted(DeleteBody.many(unique), true).getAsLong();
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(unique));
+    JsonNode answer;
+    try {
+      answer = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
+    } catch (NotFoundException e) {
+      if (body.timesSent() > 1) {
+        return OptionalInt.empty();
+      }
+      throw e;
+    }
+    JsonNode data = Envelope.dataObject(ID, Operation.DELETE, answer);
+    OptionalLong deleted = Json.wholeNumber(data, "deleted");
+    if (deleted.isEmpty() || deleted.getAsLong() > Integer.MAX_VALUE) {
+      throw Envelope.unreadable(ID, Operation.DELETE, "\"data\" has no \"deleted\" count of at most " + Integer.MAX_VALUE);
+    }
+    return body.timesSent() > 1 ? OptionalInt.empty() : OptionalInt.of((int) deleted.getAsLong());
   }
 
   /** The rate-limit state of the last response, when ShortPen sent headers. */
@@ -179,13 +224,9 @@ public final class ShortpenOperations implements AutoCloseable {
     transport.close();
   }
 
-  private OptionalLong deleted(DeleteBody body, boolean required) {
+  private OptionalLong deleted(DeleteBody body) {
     JsonNode data = Envelope.dataObject(ID, Operation.DELETE, transport.executeForBody(Operation.DELETE, api.delete(body)));
-    OptionalLong deleted = Json.wholeNumber(data, "deleted");
-    if (required && deleted.isEmpty()) {
-      throw Envelope.unreadable(ID, Operation.DELETE, "\"data\" has no \"deleted\" count");
-    }
-    return deleted;
+    return Json.wholeNumber(data, "deleted");
   }
 
   private LinkScanner scanner(Operation operation, Long workspace) {

@@ -32,19 +32,29 @@ final class RequestBodies {
   static final String CUSTOM_ALIAS_RULE =
       "must be 3 to 50 letters, digits or hyphens, not starting or ending with a hyphen";
 
+  /**
+   * The longest title SnipURL stores: its database column holds 255 characters, and a longer title
+   * makes the server answer 500 with an empty body, on create and on update (providers-research.md
+   * section 7). Counted in Unicode code points, as PostgreSQL counts a {@code varchar}'s length.
+   */
+  static final int MAX_TITLE_LENGTH = 255;
+
   private RequestBodies() {}
 
   /**
    * The body of {@code POST links}.
    *
-   * @throws RequestValidationException for a malformed slug, a domain (SnipURL has none) or
-   *     options that set something (SnipURL's create has no analytics fields). An empty password
-   *     never gets here: core's builders reject it.
+   * @throws RequestValidationException for a malformed slug, a title over 255 characters, an
+   *     expiry outside {@link Checks#sendableInstant}'s four-digit years, a domain (SnipURL has
+   *     none) or options that set something (SnipURL's create has no analytics fields). An empty
+   *     password never gets here: core's builders reject it.
    */
   static CreateLinkBody create(CreateLinkRequest request, Optional<SnipurlOptions> options) {
     List<String> violations = new ArrayList<>();
     request.slug().ifPresent(slug -> collect(violations,
-        () -> Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE)));
+        () -> Checks.slug(ID, Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE))));
+    request.expiresAt().ifPresent(at -> collect(violations, () -> Checks.sendableInstant(ID, "expiresAt", at)));
+    request.title().flatMap(RequestBodies::titleViolation).ifPresent(violations::add);
     request.domain().ifPresent(domain -> violations.add(
         "domain: SnipURL has no custom domains, every link is on snipurl.click (was \"" + domain + "\")"));
     options.filter(o -> !o.isEmpty()).ifPresent(o -> violations.add(
@@ -65,12 +75,20 @@ final class RequestBodies {
    * The body of {@code PATCH links/{id}}. Run after {@code RequestChecks.update}, which has already
    * rejected the fields SnipURL cannot change or clear.
    *
-   * @throws RequestValidationException for a patch whose only content is options that set nothing
+   * @throws RequestValidationException for a title over 255 characters, an expiry outside {@link
+   *     Checks#sendableInstant}'s four-digit years, or a patch whose only content is options that
+   *     set nothing. An empty password never gets here: core's builders reject it.
    */
   static UpdateLinkBody update(LinkPatch patch, Optional<SnipurlOptions> options) {
     if (patch.fields().isEmpty() && options.map(SnipurlOptions::isEmpty).orElse(true)) {
       throw new RequestValidationException(
           ID, "patch: must change at least one field (its SnipurlOptions set nothing)");
+    }
+    List<String> violations = new ArrayList<>();
+    patch.expiresAt().ifSet(at -> collect(violations, () -> Checks.sendableInstant(ID, "expiresAt", at)));
+    patch.title().ifSet(title -> titleViolation(title).ifPresent(violations::add));
+    if (!violations.isEmpty()) {
+      throw Checks.invalid(ID, violations);
     }
     SnipurlOptions extras = options.orElseGet(() -> SnipurlOptions.builder().build());
     return new UpdateLinkBody(
@@ -111,6 +129,14 @@ final class RequestBodies {
    */
   static String instant(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** {@code title: must be at most 255 characters (was 300)}, or empty when it fits. */
+  private static Optional<String> titleViolation(String title) {
+    int length = title.codePointCount(0, title.length());
+    return length > MAX_TITLE_LENGTH
+        ? Optional.of("title: must be at most " + MAX_TITLE_LENGTH + " characters (was " + length + ")")
+        : Optional.empty();
   }
 
   private static void collect(List<String> violations, Runnable check) {

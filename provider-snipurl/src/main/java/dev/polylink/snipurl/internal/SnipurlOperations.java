@@ -1,6 +1,7 @@
 package dev.polylink.snipurl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.BulkOperationException;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
@@ -9,8 +10,10 @@ import dev.polylink.core.LinkPatch;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
+import dev.polylink.core.PolylinkException;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.HttpTransport;
@@ -24,7 +27,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The SnipURL link operations behind {@link SnipurlClient}: every check first (the capabilities
@@ -35,6 +40,10 @@ import java.util.OptionalLong;
  */
 public final class SnipurlOperations implements AutoCloseable {
   private static final String ID = SnipurlClient.PROVIDER_ID;
+  /** zod 4's {@code uuid()} pattern, which SnipURL's bulk delete applies to every id. */
+  private static final Pattern BULK_UUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}"
+          + "|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff");
 
   private final Capabilities capabilities;
   private final HttpTransport transport;
@@ -63,6 +72,12 @@ public final class SnipurlOperations implements AutoCloseable {
   /** {@code GET links/{id}}. */
   public Link get(LinkId id) {
     return link(Operation.GET, api.get(uuid(id)));
+  }
+
+  /** {@code GET links/{id}}, read as the link's analytics settings. */
+  public SnipurlOptions analyticsSettings(LinkId id) {
+    JsonNode root = transport.executeForBody(Operation.GET, api.get(uuid(id)));
+    return AnalyticsSettings.read(Envelope.dataObject(ID, Operation.GET, root));
   }
 
   /**
@@ -100,21 +115,62 @@ public final class SnipurlOperations implements AutoCloseable {
 
   /**
    * {@code DELETE links/bulk} in chunks of {@link SnipurlClient#MAX_BULK_DELETE}, every id checked
-   * first; the summed {@code data.deleted}. An empty collection sends nothing.
+   * first (an empty collection sends nothing): the summed {@code data.deleted}, or empty when a
+   * chunk was resent after an attempt that may have been processed (its answer then counts only what
+   * the last attempt deleted). A chunk that fails after an earlier one succeeded is a {@link
+   * BulkOperationException}; a failing first chunk is thrown as it is.
    */
-  public int delete(Collection<LinkId> ids) {
-    List<String> all = IdLists.distinct(ID, ids, SnipurlOperations::uuid);
+  public OptionalInt delete(Collection<LinkId> ids) {
+    List<LinkId> unique = IdLists.distinct(ID, ids, SnipurlOperations::bulkId);
+    List<String> all = new ArrayList<>(unique.size());
+    unique.forEach(id -> all.add(id.value()));
+    List<LinkId> done = new ArrayList<>();
     int deleted = 0;
+    boolean exact = true;
     for (int from = 0; from < all.size(); from += SnipurlClient.MAX_BULK_DELETE) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + SnipurlClient.MAX_BULK_DELETE));
-      JsonNode root = transport.executeForBody(Operation.DELETE, api.deleteBulk(new BulkDeleteBody(List.copyOf(chunk))));
-      JsonNode count = Envelope.dataObject(ID, Operation.DELETE, root).get("deleted");
-      if (count == null || !count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0) {
-        throw Envelope.unreadable(ID, Operation.DELETE, "data.deleted is not a count of deleted links");
+      int to = Math.min(all.size(), from + SnipurlClient.MAX_BULK_DELETE);
+      CountingJsonBody body = CountingJsonBody.of(new BulkDeleteBody(List.copyOf(all.subList(from, to))));
+      int count;
+      try {
+        count = deletedCount(transport.executeForBody(Operation.DELETE, api.deleteBulk(body)));
+      } catch (PolylinkException e) {
+        if (done.isEmpty()) {
+          throw e;
+        }
+        throw new BulkOperationException(ID, Operation.DELETE, done,
+            exact ? OptionalLong.of(deleted) : OptionalLong.empty(),
+            unique.subList(from, to), unique.subList(to, unique.size()), e);
       }
-      deleted += count.intValue();
+      exact &= body.timesSent() <= 1;
+      deleted += count;
+      done.addAll(unique.subList(from, to));
     }
-    return deleted;
+    return exact ? OptionalInt.of(deleted) : OptionalInt.empty();
+  }
+
+  /**
+   * The id, once SnipURL's bulk delete would accept it. Its server checks {@code ids} with
+   * zod 4's {@code z.string().uuid()} (SnipURL's package.json: zod ^4.4.3), stricter than the
+   * single-link endpoints: a UUID of version 1 to 8 with the RFC 9562 variant (8, 9, a or b), or the
+   * nil or max UUID. Any other id, such as one whose version digit is 0, makes the whole request
+   * fail with 400 {@code VALIDATION_ERROR}, where a single GET, PATCH or DELETE answers 404.
+   */
+  private static LinkId bulkId(LinkId id) {
+    Checks.uuidId(ID, Objects.requireNonNull(id, "id"));
+    if (!BULK_UUID.matcher(id.value()).matches()) {
+      throw Checks.invalid(ID, "id", "must be a UUID of version 1 to 8 with variant 8, 9, a or b (or the nil or"
+          + " max UUID), as SnipURL's bulk delete requires", id.value());
+    }
+    return id;
+  }
+
+  /** The {@code deleted} count of a bulk delete's {@code data}. */
+  private static int deletedCount(JsonNode root) {
+    JsonNode count = Envelope.dataObject(ID, Operation.DELETE, root).get("deleted");
+    if (count == null || !count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0) {
+      throw Envelope.unreadable(ID, Operation.DELETE, "data.deleted is not a count of deleted links");
+    }
+    return count.intValue();
   }
 
   /** The most recent rate-limit state. */

@@ -1,6 +1,9 @@
 package dev.polylink.core.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
+import dev.polylink.core.TransportException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -55,6 +58,21 @@ public final class Cursors {
    */
   public static Optional<String> next(int count, boolean more, long next) {
     return count > 0 && more ? Optional.of(Long.toString(next)) : Optional.empty();
+  }
+
+  /**
+   * A count or position of a page's metadata ({@code total}, {@code offset}, {@code page}, ...): a
+   * JSON integer or digit string ({@link Json#wholeNumber}); empty when missing or of another type.
+   *
+   * @throws TransportException for a JSON integer beyond a {@code long}: a number the model cannot
+   *     hold is a broken answer, never a truncated or dropped value
+   */
+  public static OptionalLong count(String providerId, Operation operation, JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value != null && value.isIntegralNumber() && !value.canConvertToLong()) {
+      throw Envelope.unreadable(providerId, operation, field + " " + value.asText() + " does not fit a 64-bit integer");
+    }
+    return Json.wholeNumber(node, field);
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.OptionalLong;
  *       the wrong type, is "not said" (empty), never a failed call and never an invented value. The
  *       raw value stays in {@link Link#providerFields()}.
  *   <li><b>Absolute URLs only</b>: a short URL or destination without a scheme is unreadable.
+ *   <li><b>Never truncated</b>: a number beyond a {@code long} is an unreadable answer.
  * </ul>
  *
  * <p>The short code is the vendor's code field when it has a non-blank one, else the short URL's
@@ -134,9 +135,15 @@ public final class LinkReader {
     return Json.bool(node, field);
   }
 
-  /** An optional count: a whole number of 0 or more ({@link Json#wholeNumber}). */
+  /**
+   * An optional count: a whole number of 0 or more ({@link Json#wholeNumber}); a negative one is
+   * "not said".
+   *
+   * @throws TransportException for a JSON integer beyond a {@code long}: a number the model cannot
+   *     hold is a broken answer, never a truncated or dropped value
+   */
   public OptionalLong count(String field) {
-    OptionalLong count = Json.wholeNumber(node, field);
+    OptionalLong count = Cursors.count(providerId, operation, node, field);
     return count.isPresent() && count.getAsLong() < 0 ? OptionalLong.empty() : count;
   }
 
