@@ -58,7 +58,14 @@ class CarrierxOutOfRangeTest extends CarrierxWireMockTest {
     wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS)).willReturn(json(200, String.format(page, "9223372036854775807", "null"))));
     assertThrows(TransportException.class, () -> client.list(ListLinksRequest.builder().build()));
     wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS)).willReturn(json(200, String.format(page, "0", "99999999999999999999"))));
-    assertThrows(TransportException.class, () -> client.list(ListLinksRequest.builder().build()));
+    TransportException total = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.builder().build()));
+    assertTrue(total.getMessage().endsWith("total 99999999999999999999 does not fit a 64-bit integer"), total.getMessage());
+    wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS)).willReturn(json(200, String.format(page, "-1", "null"))));
+    TransportException negative = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.builder().build()));
+    assertTrue(negative.getMessage().endsWith("offset -1 is not a position in a list"), negative.getMessage());
+    wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS)).willReturn(json(200, String.format(page, "9223372036854775806", "null"))));
+    assertEquals(java.util.Optional.of("9223372036854775807"), client.list(ListLinksRequest.builder().build()).nextCursor(),
+        "the last offset a long can hold is still a position");
   }
 
   @Test

@@ -171,4 +171,27 @@ class XqrListTest extends XqrWireMockTest {
     assertNoRequests();
     assertEquals(200, client.capabilities().maxPageSize());
   }
+
+  /** The offset rule (was OffsetCursorTest): no cursor is handed out that would be refused. */
+  @Test
+  void noCursorBeyondTheLargestOffsetACursorMayName() {
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("2147483642"))
+        .willReturn(json(200, page(null, 5, 2147483642, 0, 1, 2, 3, 4))));
+    assertEquals(Optional.of("2147483647"),
+        client.list(ListLinksRequest.builder().pageSize(5).cursor("2147483642").build()).nextCursor());
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("2147483643"))
+        .willReturn(json(200, page(null, 5, 2147483643, 0, 1, 2, 3, 4))));
+    assertEquals(Optional.empty(),
+        client.list(ListLinksRequest.builder().pageSize(5).cursor("2147483643").build()).nextCursor());
+    assertThrows(RequestValidationException.class,
+        () -> client.list(ListLinksRequest.builder().cursor("2147483648").build()));
+  }
+
+  @Test
+  void withoutALimitInTheRequestTheAnswersLimitDecidesAFullPage() {
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, page(null, 2, 0, 0, 1))));
+    assertEquals(Optional.of("2"), client.list(ListLinksRequest.defaults()).nextCursor());
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, page(null, 3, 0, 0, 1))));
+    assertEquals(Optional.empty(), client.list(ListLinksRequest.defaults()).nextCursor());
+  }
 }
