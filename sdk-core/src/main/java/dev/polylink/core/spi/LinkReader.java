@@ -111,8 +111,8 @@ public final class LinkReader {
 
   /** The required short code: {@code field} when non-blank, else the short URL's last path segment. */
   public String shortCode(String field, URI shortUrl) {
-    Optional<String> code = field == null ? Optional.empty() : string(field);
-    return code.or(() -> Links.lastPathSegment(shortUrl))
+    return Optional.ofNullable(field).flatMap(this::string)
+        .or(() -> Links.lastPathSegment(shortUrl))
         .orElseThrow(() -> unreadable("the link has no short code (" + (field == null ? "" : "\"" + field
             + "\" is missing and ") + "the short URL " + shortUrl + " has no path)"));
   }

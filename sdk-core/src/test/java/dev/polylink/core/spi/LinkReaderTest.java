@@ -30,14 +30,16 @@ class LinkReaderTest {
 
   @Test
   void theTripletAndTheWholeObject() {
-    LinkReader reader = reader("{\"id\": \"a1\", \"url\": \" https://s.example/abc \", \"code\": \"abc\", \"x\": 1}");
+    JsonNode node = Json.tryParse("{\"id\": \"a1\", \"url\": \" https://s.example/abc \", \"code\": \"abc\", \"x\": 1}")
+        .orElseThrow();
+    LinkReader reader = LinkReader.of("p", Operation.GET, node);
     Link link = reader.link("id", "url", "code").build();
     assertEquals("p", link.providerId());
     assertEquals(LinkId.of("a1"), link.id());
     assertEquals(URI.create("https://s.example/abc"), link.shortUrl());
     assertEquals("abc", link.shortCode());
     assertEquals(Map.of("id", "a1", "url", " https://s.example/abc ", "code", "abc", "x", 1), link.providerFields());
-    assertSame(reader.node(), reader.node());
+    assertSame(node, reader.node());
   }
 
   @Test
