@@ -30,7 +30,12 @@ public final class RetryPolicy {
     this.maxRetryAfter = b.maxRetryAfter;
   }
 
-  /** 3 attempts in all, backoff from 200 ms capped at 10 s with full jitter, Retry-After up to 60 s. */
+  /**
+   * 3 attempts in all, backoff from 200 ms capped at 10 s with full jitter, {@code Retry-After} up
+   * to 65 s: a one-minute rate window is waited out on every provider, SnipURL's included, which
+   * answers {@code Retry-After: 61} when its per-minute limit is reached in the window's first
+   * second (it rounds the window's end up and "now" down).
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
@@ -142,7 +147,7 @@ public final class RetryPolicy {
     private int maxAttempts = 3;
     private Duration initialBackoff = Duration.ofMillis(200);
     private Duration maxBackoff = Duration.ofSeconds(10);
-    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private Duration maxRetryAfter = Duration.ofSeconds(65);
 
     private Builder() {}
 

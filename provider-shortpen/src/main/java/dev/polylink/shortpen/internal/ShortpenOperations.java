@@ -12,7 +12,6 @@ import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RateLimitHeaders;
-import dev.polylink.core.spi.VendorError;
 import dev.polylink.shortpen.LinkNotResolvedException;
 import dev.polylink.shortpen.ShortpenClient;
 import dev.polylink.shortpen.ShortpenOptions;
@@ -85,13 +84,13 @@ public final class ShortpenOperations {
         ShortpenClient.PROVIDER_ID,
         Operation.GET,
         404,
-        VendorError.builder()
-            .message("no link with id " + id + " in any of the " + result.pagesRead()
-                + " page(s) of GET /v1/links" + inWorkspace(workspaceId)
-                + " (ShortPen has no get-one endpoint)")
-            .build(),
-        "",
-        false));
+        null,
+        "no link with id " + id + " in any of the " + result.pagesRead()
+            + " page(s) of GET /v1/links" + inWorkspace(workspaceId)
+            + " (ShortPen has no get-one endpoint)",
+        null,
+        null,
+        ""));
     return LinkMapper.fromListItem(item, Operation.GET);
   }
 
@@ -122,9 +121,11 @@ public final class ShortpenOperations {
           ShortpenClient.PROVIDER_ID,
           Operation.DELETE,
           404,
-          VendorError.builder().message("ShortPen deleted no link with id " + id + " (data.deleted: 0)").build(),
-          "",
-          false);
+          null,
+          "ShortPen deleted no link with id " + id + " (data.deleted: 0)",
+          null,
+          null,
+          "");
     }
   }
 

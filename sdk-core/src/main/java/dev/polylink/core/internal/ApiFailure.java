@@ -15,13 +15,15 @@ public final class ApiFailure extends IOException {
   private final String body;
   private final transient VendorError error;
   private final Duration retryAfter;
+  private final String location;
 
-  ApiFailure(int statusCode, String body, VendorError error, Duration retryAfter) {
+  ApiFailure(int statusCode, String body, VendorError error, Duration retryAfter, String location) {
     super("HTTP " + statusCode);
     this.statusCode = statusCode;
     this.body = body;
     this.error = error;
     this.retryAfter = retryAfter;
+    this.location = location;
   }
 
   public int statusCode() {
@@ -39,5 +41,10 @@ public final class ApiFailure extends IOException {
   /** The wait the vendor asked for, or null. */
   public Duration retryAfter() {
     return retryAfter;
+  }
+
+  /** The {@code Location} header of a 3xx answer, or null. */
+  public String location() {
+    return location;
   }
 }

@@ -108,7 +108,7 @@ class HttpTransportTest {
   void aClientOfItsOwnGetsTheDefaultTimeoutAndIsShutDownOnClose() {
     HttpTransport transport = builder().build();
     OkHttpClient okHttp = transport.okHttpClient();
-    long defaultMillis = LinkClientBuilder.DEFAULT_TIMEOUT.toMillis();
+    long defaultMillis = HttpTransport.DEFAULT_TIMEOUT.toMillis();
     assertEquals(defaultMillis, okHttp.connectTimeoutMillis());
     assertEquals(defaultMillis, okHttp.readTimeoutMillis());
     assertEquals(defaultMillis, okHttp.writeTimeoutMillis());
