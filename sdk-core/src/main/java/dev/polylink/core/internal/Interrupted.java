@@ -10,11 +10,19 @@ import java.io.InterruptedIOException;
 public final class Interrupted extends InterruptedIOException {
   private static final long serialVersionUID = 1L;
 
-  Interrupted(String message, Throwable cause) {
+  private final boolean mayHaveBeenProcessed;
+
+  Interrupted(String message, Throwable cause, boolean mayHaveBeenProcessed) {
     super(message);
     if (cause != null) {
       initCause(cause);
     }
+    this.mayHaveBeenProcessed = mayHaveBeenProcessed;
     Thread.currentThread().interrupt();
+  }
+
+  /** Whether an attempt may have reached the vendor before the interrupt ended the call. */
+  public boolean mayHaveBeenProcessed() {
+    return mayHaveBeenProcessed;
   }
 }

@@ -58,7 +58,8 @@ import okio.BufferedSource;
  *       call is cancelled, so the rest is never read); error bodies are kept up to {@link
  *       #ERROR_BODY_CAP} characters' worth of bytes and the rest is never read.
  *   <li>An interrupt before or during a call ends it with {@link Interrupted}, the thread's interrupt
- *       flag set.
+ *       flag set. A blocking socket read does not notice an interrupt: the call ends when the read
+ *       returns, at the latest when the attempt deadline passes.
  * </ul>
  */
 final class RetryInterceptor implements Interceptor {
@@ -102,7 +103,7 @@ final class RetryInterceptor implements Interceptor {
     for (int attempt = 1; ; attempt++) {
       boolean lastAttempt = attempt >= policy.maxAttempts();
       if (Thread.currentThread().isInterrupted()) {
-        throw new Interrupted("the thread was interrupted before the request was sent", null);
+        throw new Interrupted("the thread was interrupted before the request was sent", null, uncertain);
       }
       long remaining = deadline.remainingNanos();
       if (remaining <= 0) {
@@ -118,16 +119,21 @@ final class RetryInterceptor implements Interceptor {
         response = call.execute();
         readRateLimit(response);
         if (response.isSuccessful()) {
-          return buffered(response, call);
+          Response complete = buffered(response, call);
+          if (Thread.currentThread().isInterrupted()) {
+            // A blocking socket read does not notice an interrupt; the call ends as soon as it returns.
+            throw new Interrupted("the thread was interrupted during the call", null, true);
+          }
+          return complete;
         }
       } catch (BodyTooLarge e) {
         throw new TransportFailure(e.getMessage(), null, uncertain || !idempotent, null);
       } catch (IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new Interrupted("the thread was interrupted during the call", e);
-        }
         boolean sent = state.sent();
         uncertain |= sent;
+        if (Thread.currentThread().isInterrupted()) {
+          throw new Interrupted("the thread was interrupted during the call", e, uncertain);
+        }
         String what = describe(e, boundByOperation);
         if (chain.call().isCanceled()) {
           throw new TransportFailure(what + "; the call was cancelled", e, uncertain, null);
@@ -144,14 +150,14 @@ final class RetryInterceptor implements Interceptor {
               what + "; no retry: waiting " + wait.toMillis() + " ms would pass " + operationDeadline(),
               e, uncertain, null);
         }
-        pause(wait, deadline);
+        pause(wait, deadline, uncertain);
         continue;
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
         // OkHttp can sneaky-throw an InterruptedException; the JVM cleared the flag when it did.
         if (e instanceof InterruptedException) {
-          throw new Interrupted("the thread was interrupted during the call", e);
+          throw new Interrupted("the thread was interrupted during the call", e, uncertain || state.sent());
         }
         throw new IOException(e);
       }
@@ -174,6 +180,9 @@ final class RetryInterceptor implements Interceptor {
       if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
         throw failure;
       }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new Interrupted("the thread was interrupted during the call", null, uncertain);
+      }
       Duration pause = wait != null ? wait : policy.backoff(attempt);
       if (!deadline.allows(pause)) {
         throw new TransportFailure(
@@ -183,7 +192,7 @@ final class RetryInterceptor implements Interceptor {
             null, uncertain, failure);
       }
       lastAnswer = failure;
-      pause(pause, deadline);
+      pause(pause, deadline, uncertain);
     }
   }
 
@@ -319,12 +328,12 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private void pause(Duration wait, Deadline deadline) throws IOException {
+  private void pause(Duration wait, Deadline deadline, boolean uncertain) throws IOException {
     long start = System.nanoTime();
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
-      throw new Interrupted("interrupted while waiting to retry", e);
+      throw new Interrupted("interrupted while waiting to retry", e, uncertain);
     } finally {
       deadline.waited(wait, System.nanoTime() - start);
     }

@@ -143,7 +143,8 @@ public final class HttpTransport implements AutoCloseable {
           failure.mayHaveBeenProcessed());
     } catch (Interrupted e) {
       Thread.currentThread().interrupt();
-      throw new TransportException(providerId, operation, describe(e), e);
+      throw new TransportException(
+          providerId, operation, describe(e) + processedNote(e.mayHaveBeenProcessed()), e, e.mayHaveBeenProcessed());
     } catch (IOException e) {
       throw new TransportException(providerId, operation, describe(e), e);
     } catch (RuntimeException e) {
