@@ -52,8 +52,9 @@ import okio.BufferedSource;
  *       apiCallTimeout}): each attempt, body included, is bounded by the attempt timeout (OkHttp's
  *       call timeout of the attempt's call) and by what is left of the operation timeout; a wait
  *       that would end past the operation deadline is not started.
- *   <li>A DELETE answered 404 after an earlier attempt that may have deleted the link counts as
- *       deleted, as jclouds' delete methods do: the answer is an empty 204.
+ *   <li>An error answer says whether an earlier attempt may have been processed ({@link
+ *       ApiFailure#afterPossiblyProcessedAttempt()}): {@code HttpTransport.execute} then counts a
+ *       DELETE answered 404 as deleted, as jclouds' delete methods do.
  *   <li>Success bodies above the size limit fail the call without reading further (the attempt's
  *       call is cancelled, so the rest is never read); error bodies are kept up to {@link
  *       #ERROR_BODY_CAP} characters' worth of bytes and the rest is never read.
@@ -161,11 +162,7 @@ final class RetryInterceptor implements Interceptor {
         }
         throw new IOException(e);
       }
-      ApiFailure failure = decode(response, call);
-      if (request.method().equals("DELETE") && failure.statusCode() == 404 && uncertain) {
-        // An earlier attempt deleted it; the answer to that attempt was lost.
-        return deleted(response);
-      }
+      ApiFailure failure = decode(response, call).afterPossiblyProcessedAttempt(uncertain);
       failure.error().rateLimit().filter(r -> !r.isEmpty()).ifPresent(rateLimitSink);
       uncertain |= maybeProcessed(failure.statusCode());
       boolean retryableStatus =
@@ -243,15 +240,6 @@ final class RetryInterceptor implements Interceptor {
       MediaType type = body.contentType();
       return response.newBuilder().body(ResponseBody.create(buffer, type, buffer.size())).build();
     }
-  }
-
-  /** The answer a DELETE would have had: 204, no content. */
-  private static Response deleted(Response notFound) {
-    return notFound.newBuilder()
-        .code(204)
-        .message("No Content (deleted by an earlier attempt whose answer was lost)")
-        .body(ResponseBody.create(new byte[0], null))
-        .build();
   }
 
   private ApiFailure decode(Response response, Call call) {

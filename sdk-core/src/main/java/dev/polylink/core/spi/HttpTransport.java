@@ -113,16 +113,21 @@ public final class HttpTransport implements AutoCloseable {
    * Runs a call and returns its body: {@code null} for a {@code Void} call and for an answer
    * without content (204, 205); use {@link #executeForBody} where a body is required.
    *
+   * <p>A DELETE that was sent again after an attempt that may have been processed (its answer was
+   * lost) and is then answered 404 returns {@code null} as if it had succeeded: the first attempt
+   * deleted it. This is jclouds' rule for deletes; {@link #executeForBody} leaves the 404 to the
+   * caller, who needs a body (a bulk delete's count) and knows what it means.
+   *
    * @throws dev.polylink.core.ApiException for an error status, after the retries the policy allows
    * @throws TransportException for I/O failures and unreadable bodies
    */
   public <T> T execute(Operation operation, Call<T> call) {
-    return exchange(operation, call).body();
+    return exchange(operation, call, true).body();
   }
 
   /** Like {@link #execute} but requires a body: an empty one is a {@link TransportException}. */
   public <T> T executeForBody(Operation operation, Call<T> call) {
-    T body = execute(operation, call);
+    T body = exchange(operation, call, false).body();
     if (body == null) {
       throw new TransportException(providerId, operation, "the response had no body", null);
     }
@@ -131,9 +136,17 @@ public final class HttpTransport implements AutoCloseable {
 
   /** Runs a call and returns the whole successful response (headers included). */
   public <T> Response<T> exchange(Operation operation, Call<T> call) {
+    return exchange(operation, call, false);
+  }
+
+  private <T> Response<T> exchange(Operation operation, Call<T> call, boolean goneCountsAsDeleted) {
     try {
       return call.execute();
     } catch (ApiFailure failure) {
+      if (goneCountsAsDeleted && failure.statusCode() == 404 && failure.afterPossiblyProcessedAttempt()
+          && "DELETE".equals(call.request().method())) {
+        return Response.success(204, null);
+      }
       throw ApiExceptions.create(providerId, operation, failure);
     } catch (TransportFailure failure) {
       ApiFailure last = failure.lastAnswer();
