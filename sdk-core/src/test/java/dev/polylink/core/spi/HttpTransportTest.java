@@ -118,6 +118,29 @@ class HttpTransportTest {
   }
 
   @Test
+  void aClientOfItsOwnNeverFollowsRedirectsAndHasAPoolOfItsOwn() {
+    try (HttpTransport transport = builder().build()) {
+      OkHttpClient okHttp = transport.okHttpClient();
+      assertFalse(okHttp.followRedirects());
+      assertFalse(okHttp.followSslRedirects());
+      assertEquals(0, okHttp.callTimeoutMillis(), "deadlines are per attempt and per operation instead");
+    }
+  }
+
+  @Test
+  void anExplicitConnectionIdleTimeoutGivesAUsersClientAPoolOfItsOwnAndLeavesTheUsersAlone() {
+    OkHttpClient users = new OkHttpClient.Builder().build();
+    try (HttpTransport shared = builder().httpClient(users).build();
+        HttpTransport own = builder().httpClient(users).connectionIdleTimeout(Duration.ofSeconds(2)).build()) {
+      assertSame(users.connectionPool(), shared.okHttpClient().connectionPool(), "shared by default");
+      assertNotSame(users.connectionPool(), own.okHttpClient().connectionPool());
+      assertSame(users.dispatcher(), own.okHttpClient().dispatcher(), "the dispatcher stays shared");
+    } finally {
+      users.dispatcher().executorService().shutdown();
+    }
+  }
+
+  @Test
   void anExplicitTimeoutAppliesToAClientOfItsOwn() {
     try (HttpTransport transport = builder().timeout(Duration.ofSeconds(4)).build()) {
       assertEquals(4_000, transport.okHttpClient().connectTimeoutMillis());
