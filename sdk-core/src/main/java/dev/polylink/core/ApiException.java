@@ -49,7 +49,21 @@ public class ApiException extends PolylinkException {
         retryable, null);
   }
 
-  /** Like the public constructor, with {@code note} (if not null) added to the message. */
+  /**
+   * Like the public constructor, with {@code note} added to the message (for subclasses that say
+   * more than the vendor did, such as {@link RedirectException}).
+   *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param errorCode the vendor's machine-readable code, or null
+   * @param vendorMessage the vendor's human-readable message, or null
+   * @param requestId the vendor's request id, or null
+   * @param details the vendor's structured details as plain Java values, or null
+   * @param responseBody the raw body as kept; empty for none
+   * @param retryable whether sending the same request again later may succeed
+   * @param note what to add to the message after the vendor's message, or null
+   */
   protected ApiException(
       String providerId,
       Operation operation,

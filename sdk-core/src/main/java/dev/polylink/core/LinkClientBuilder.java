@@ -117,6 +117,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * TransportException} naming it; a GET, PUT, PATCH or DELETE is then retried per the {@link
    * RetryPolicy}, a POST never (the vendor may have processed it). Like the AWS SDK v2's {@code
    * apiCallAttemptTimeout}.
+   *
+   * @param attemptTimeout positive
+   * @return this builder
    */
   public B attemptTimeout(Duration attemptTimeout) {
     this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
@@ -130,6 +133,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * {@link TransportException} naming the deadline, whose cause is the vendor's last answer (a
    * {@link RateLimitException}, say). Like the AWS SDK v2's {@code apiCallTimeout}. Each call of a
    * {@code listAll} stream is one operation.
+   *
+   * @param operationTimeout positive
+   * @return this builder
    */
   public B operationTimeout(Duration operationTimeout) {
     this.operationTimeout = positive("operationTimeout", operationTimeout);
@@ -141,6 +147,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * after which a Node.js server (SnipURL's, for one) closes an idle connection. A connection idle
    * for longer is closed by the client first, so no request is ever written to a connection the
    * server already closed. With {@link #httpClient} this gives the client a pool of its own.
+   *
+   * @param connectionIdleTimeout positive
+   * @return this builder
    */
   public B connectionIdleTimeout(Duration connectionIdleTimeout) {
     this.connectionIdleTimeout = positive("connectionIdleTimeout", connectionIdleTimeout);
@@ -151,6 +160,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * The largest success body the client reads, in bytes; default 16 MiB (a CarrierX page of 1,000
    * links with 8,000-character destinations is 8.4 MB). A larger answer fails with a {@link
    * TransportException} without being read further. Error bodies are always kept up to 64 KiB.
+   *
+   * @param bytes at least 1
+   * @return this builder
    */
   public B maxResponseBodySize(long bytes) {
     if (bytes < 1) {
@@ -164,6 +176,8 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * <strong>Unsafe:</strong> accepts a plain {@code http} base URL on any host, so the API key and
    * every request travel unencrypted and can be read or changed on the way. Only for a trusted
    * network (a proxy in the same pod, say); loopback hosts never need it.
+   *
+   * @return this builder
    */
   public B allowInsecurePlainHttp() {
     this.allowInsecurePlainHttp = true;
@@ -222,57 +236,101 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
     return clock;
   }
 
-  /** The base URL given to {@link #baseUrl}, or the vendor's default. */
+  /**
+   * The base URL given to {@link #baseUrl}, or the vendor's default.
+   *
+   * @return the URL
+   */
   protected final String baseUrl() {
     return baseUrl == null ? defaultBaseUrl() : baseUrl;
   }
 
-  /** The client given to {@link #httpClient}, or null. */
+  /**
+   * The client given to {@link #httpClient}, or null.
+   *
+   * @return the client
+   */
   protected final OkHttpClient httpClient() {
     return httpClient;
   }
 
-  /** The value given to {@link #timeout}, or null for the default. */
+  /**
+   * The value given to {@link #timeout}, or null for the default.
+   *
+   * @return the timeout
+   */
   protected final Duration timeout() {
     return timeout;
   }
 
-  /** The value given to {@link #attemptTimeout}, or null for the default. */
+  /**
+   * The value given to {@link #attemptTimeout}, or null for the default.
+   *
+   * @return the deadline
+   */
   protected final Duration attemptTimeout() {
     return attemptTimeout;
   }
 
-  /** The value given to {@link #operationTimeout}, or null for the default. */
+  /**
+   * The value given to {@link #operationTimeout}, or null for the default.
+   *
+   * @return the deadline
+   */
   protected final Duration operationTimeout() {
     return operationTimeout;
   }
 
-  /** The value given to {@link #connectionIdleTimeout}, or null for the default. */
+  /**
+   * The value given to {@link #connectionIdleTimeout}, or null for the default.
+   *
+   * @return the idle time
+   */
   protected final Duration connectionIdleTimeout() {
     return connectionIdleTimeout;
   }
 
-  /** The value given to {@link #maxResponseBodySize}, or null for the default. */
+  /**
+   * The value given to {@link #maxResponseBodySize}, or null for the default.
+   *
+   * @return the size in bytes
+   */
   protected final Long maxResponseBodySize() {
     return maxResponseBodySize;
   }
 
-  /** Whether {@link #allowInsecurePlainHttp()} was called. */
+  /**
+   * Whether {@link #allowInsecurePlainHttp()} was called.
+   *
+   * @return true when allowed
+   */
   protected final boolean insecurePlainHttpAllowed() {
     return allowInsecurePlainHttp;
   }
 
-  /** The policy given to {@link #retryPolicy}. */
+  /**
+   * The policy given to {@link #retryPolicy}.
+   *
+   * @return the policy
+   */
   protected final RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** The suffix given to {@link #userAgent}, or null. */
+  /**
+   * The suffix given to {@link #userAgent}, or null.
+   *
+   * @return the suffix
+   */
   protected final String userAgent() {
     return userAgent;
   }
 
-  /** The sleeper given to {@link #sleeper}. */
+  /**
+   * The sleeper given to {@link #sleeper}.
+   *
+   * @return the sleeper
+   */
   protected final RetryPolicy.Sleeper sleeper() {
     return sleeper;
   }

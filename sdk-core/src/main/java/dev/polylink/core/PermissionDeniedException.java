@@ -4,7 +4,18 @@ package dev.polylink.core;
 public class PermissionDeniedException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** An answer with this status; see {@link ApiException} for the values (null: unknown). */
+  /**
+   * An answer with this status; a value the vendor did not send is null (unknown).
+   *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param errorCode the vendor's machine-readable code, or null
+   * @param vendorMessage the vendor's human-readable message, or null
+   * @param requestId the vendor's request id, or null
+   * @param details the vendor's structured details as plain Java values, or null
+   * @param responseBody the raw body as kept; empty for none
+   */
   public PermissionDeniedException(
       String providerId,
       Operation operation,

@@ -15,8 +15,16 @@ public class RateLimitException extends ApiException {
   private final boolean quotaExhausted;
 
   /**
-   * A 429; see {@link ApiException} for the values (null: unknown).
+   * A 429; a value the vendor did not send is null (unknown).
    *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param errorCode the vendor's machine-readable code, or null
+   * @param vendorMessage the vendor's human-readable message, or null
+   * @param requestId the vendor's request id, or null
+   * @param details the vendor's structured details as plain Java values, or null
+   * @param responseBody the raw body as kept; empty for none
    * @param retryAfter the wait the vendor asked for, or null
    * @param quotaExhausted true for a quota that will not refill soon (never retried)
    */

@@ -15,9 +15,14 @@ public class RedirectException extends ApiException {
   private final String location;
 
   /**
-   * A 3xx answer; see {@link ApiException} for the values (null: unknown).
+   * A 3xx answer; a value the vendor did not send is null (unknown).
    *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status, 300 to 399
    * @param location the {@code Location} header, or null when the answer had none
+   * @param requestId the vendor's request id, or null
+   * @param responseBody the raw body as kept; empty for none
    */
   public RedirectException(
       String providerId,
@@ -31,7 +36,11 @@ public class RedirectException extends ApiException {
     this.location = location;
   }
 
-  /** The {@code Location} the vendor redirected to, where it sent one. */
+  /**
+   * The {@code Location} the vendor redirected to, where it sent one.
+   *
+   * @return the {@code Location} header as sent
+   */
   public Optional<String> location() {
     return Optional.ofNullable(location);
   }

@@ -34,14 +34,27 @@ public class TransportException extends PolylinkException {
   private final Operation operation;
   private final boolean requestMayHaveBeenProcessed;
 
-  /** A failure after which the request is known not to have been processed, or a read. */
+  /**
+   * A failure after which the request is known not to have been processed, or of a read.
+   *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param message what happened, after {@code "<provider> <operation> failed: "}
+   * @param cause the I/O or parse failure, or null
+   */
   public TransportException(String providerId, Operation operation, String message, Throwable cause) {
     this(providerId, operation, message, cause, false);
   }
 
   /**
-   * A failure; {@code requestMayHaveBeenProcessed} is true when an attempt may have reached the
-   * vendor without a definite answer.
+   * A failure that may have come after the vendor processed the request.
+   *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param message what happened, after {@code "<provider> <operation> failed: "}
+   * @param cause the I/O or parse failure, or null
+   * @param requestMayHaveBeenProcessed true when an attempt may have reached the vendor without a
+   *     definite answer
    */
   public TransportException(
       String providerId, Operation operation, String message, Throwable cause, boolean requestMayHaveBeenProcessed) {
@@ -50,7 +63,11 @@ public class TransportException extends PolylinkException {
     this.requestMayHaveBeenProcessed = requestMayHaveBeenProcessed;
   }
 
-  /** The operation that failed. */
+  /**
+   * The operation that failed.
+   *
+   * @return the operation
+   */
   public Operation operation() {
     return operation;
   }
@@ -60,12 +77,18 @@ public class TransportException extends PolylinkException {
    * after a failure once the request may have been written to a connection (a lost answer, a
    * deadline, a body that broke off); false when it provably never left (DNS, connect, TLS) or the
    * call never started. See the class documentation for how to reconcile a create.
+   *
+   * @return whether the vendor may have acted on the request
    */
   public boolean requestMayHaveBeenProcessed() {
     return requestMayHaveBeenProcessed;
   }
 
-  /** The underlying I/O or parse failure, if any. */
+  /**
+   * The underlying I/O or parse failure, if any.
+   *
+   * @return the cause
+   */
   public Optional<Throwable> rootCause() {
     return Optional.ofNullable(getCause());
   }

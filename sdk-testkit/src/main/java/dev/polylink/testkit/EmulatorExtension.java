@@ -63,6 +63,7 @@ public final class EmulatorExtension
    * Makes the emulator's server close every connection idle for {@code idleTimeout}, as a Node.js
    * server does after 5 s: see {@link ProviderEmulator#start(String, java.time.Duration)}.
    *
+   * @param idleTimeout how long a connection may stay idle before the server closes it
    * @return this extension
    */
   public EmulatorExtension closingIdleConnectionsAfter(java.time.Duration idleTimeout) {

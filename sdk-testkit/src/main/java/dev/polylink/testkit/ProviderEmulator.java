@@ -86,6 +86,9 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
    * clients close an idle connection after 4 s ({@code connectionIdleTimeout}), so they never send
    * on one such a server closed.
    *
+   * @param providerId {@code "xqr"}, {@code "shortpen"}, {@code "snipurl"} or {@code "carrierx"}
+   * @param idleTimeout how long a connection may stay idle before the server closes it
+   * @return the running emulator, of the vendor's own type
    * @throws IllegalArgumentException for an unknown id
    */
   public static ProviderEmulator start(String providerId, Duration idleTimeout) {

@@ -55,6 +55,9 @@ public final class SnipurlEmulator extends ProviderEmulator {
   /**
    * Starts one whose server closes a connection idle for {@code idleTimeout}, as a Node.js server
    * does after 5 s: see {@link ProviderEmulator#start(String, Duration)}.
+   *
+   * @param idleTimeout how long a connection may stay idle before the server closes it
+   * @return the running emulator
    */
   public static SnipurlEmulator start(Duration idleTimeout) {
     MutableClock clock = new MutableClock();

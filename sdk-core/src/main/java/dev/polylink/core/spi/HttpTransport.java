@@ -267,13 +267,23 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
-    /** The deadline of one attempt, body included; default {@link #DEFAULT_ATTEMPT_TIMEOUT}. */
+    /**
+     * The deadline of one attempt, body included; default {@link #DEFAULT_ATTEMPT_TIMEOUT}.
+     *
+     * @param attemptTimeout positive
+     * @return this builder
+     */
     public Builder attemptTimeout(Duration attemptTimeout) {
       this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
       return this;
     }
 
-    /** The deadline of a whole operation; default {@link #DEFAULT_OPERATION_TIMEOUT}. */
+    /**
+     * The deadline of a whole operation; default {@link #DEFAULT_OPERATION_TIMEOUT}.
+     *
+     * @param operationTimeout positive
+     * @return this builder
+     */
     public Builder operationTimeout(Duration operationTimeout) {
       this.operationTimeout = positive("operationTimeout", operationTimeout);
       return this;
@@ -282,13 +292,21 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * The keep-alive of idle pooled connections; null for the default ({@link
      * #DEFAULT_CONNECTION_IDLE_TIMEOUT} for a client of our own, the user's pool otherwise).
+     *
+     * @param connectionIdleTimeout positive, or null for the default
+     * @return this builder
      */
     public Builder connectionIdleTimeout(Duration connectionIdleTimeout) {
       this.connectionIdleTimeout = connectionIdleTimeout == null ? null : positive("connectionIdleTimeout", connectionIdleTimeout);
       return this;
     }
 
-    /** The largest success body read, in bytes; default {@link #DEFAULT_MAX_RESPONSE_BODY_SIZE}. */
+    /**
+     * The largest success body read, in bytes; default {@link #DEFAULT_MAX_RESPONSE_BODY_SIZE}.
+     *
+     * @param bytes at least 1
+     * @return this builder
+     */
     public Builder maxResponseBodySize(long bytes) {
       if (bytes < 1) {
         throw new RequestValidationException(providerId, "maxResponseBodySize: must be positive (was " + bytes + ")");
@@ -297,7 +315,12 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
-    /** Whether a plain {@code http} base URL on a host other than loopback is accepted (unsafe). */
+    /**
+     * Whether a plain {@code http} base URL on a host other than loopback is accepted (unsafe).
+     *
+     * @param allowPlainHttp true to accept it
+     * @return this builder
+     */
     public Builder allowPlainHttp(boolean allowPlainHttp) {
       this.allowPlainHttp = allowPlainHttp;
       return this;
@@ -340,6 +363,7 @@ public final class HttpTransport implements AutoCloseable {
      * @throws RequestValidationException for a plain {@code http} base URL whose host is not
      *     loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) unless {@link
      *     #allowPlainHttp} allowed it: the credentials would travel in clear
+     * @return the transport
      */
     public HttpTransport build() {
       Objects.requireNonNull(baseUrl, "baseUrl");

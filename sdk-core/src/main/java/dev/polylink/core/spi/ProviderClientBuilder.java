@@ -14,12 +14,14 @@ import dev.polylink.core.LinkClientBuilder;
 public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C>, C extends LinkClient>
     extends LinkClientBuilder<B, C> {
 
+  /** For the providers' builders. */
   protected ProviderClientBuilder() {}
 
   /**
    * A transport builder holding these settings, for the provider to add its error decoder and
    * rate-limit parser to.
    *
+   * @return a new transport builder with the provider id, base URL, credentials and every setting
    * @throws dev.polylink.core.RequestValidationException without credentials
    */
   protected final HttpTransport.Builder transport() {
