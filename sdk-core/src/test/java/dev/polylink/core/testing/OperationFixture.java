@@ -18,7 +18,6 @@ public final class OperationFixture {
   private final List<MappingBuilder> supporting = new ArrayList<>();
   private ResponseDefinitionBuilder gone =
       new ResponseDefinitionBuilder().withStatus(404).withHeader("Content-Type", "application/json").withBody("{}");
-  private boolean goneIsHttp404 = true;
 
   private OperationFixture(MappingBuilder request, ResponseDefinitionBuilder success) {
     this.request = Objects.requireNonNull(request, "request");
@@ -42,7 +41,6 @@ public final class OperationFixture {
    */
   public OperationFixture goneAnswer(ResponseDefinitionBuilder answer) {
     this.gone = Objects.requireNonNull(answer, "answer");
-    this.goneIsHttp404 = false;
     return this;
   }
 
@@ -60,9 +58,5 @@ public final class OperationFixture {
 
   ResponseDefinitionBuilder gone() {
     return gone;
-  }
-
-  boolean goneIsHttp404() {
-    return goneIsHttp404;
   }
 }
