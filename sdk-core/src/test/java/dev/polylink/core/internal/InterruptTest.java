@@ -14,7 +14,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.polylink.core.TransportException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +48,24 @@ class InterruptTest {
 
   @Test
   void aThreadInterruptedDuringTheCallGetsATransportExceptionAndKeepsItsFlag() throws Exception {
-    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(300)));
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(500)));
+    java.util.concurrent.ExecutorService timer = Executors.newSingleThreadExecutor();
     try (TransportHarness h = new TransportHarness(wm.baseUrl() + "/api", b -> {})) {
       h.call("GET"); // loads every class first, so that the interrupt below comes during the create
       wm.resetRequests();
       Thread caller = Thread.currentThread();
-      timer.schedule(caller::interrupt, 100, TimeUnit.MILLISECONDS);
+      // Interrupt once the server has the create (WireMock journals it before the delayed answer).
+      timer.execute(() -> {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (wm.findAll(anyRequestedFor(anyUrl())).isEmpty() && System.nanoTime() < end) {
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        caller.interrupt();
+      });
       TransportException e = assertThrows(TransportException.class, () -> h.call("POST"));
       assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag must survive");
       assertInstanceOf(InterruptedIOException.class, e.getCause());
