@@ -45,7 +45,10 @@ import okio.BufferedSource;
  *       process it: a burst 429 carrying {@code Retry-After}, or a failure before OkHttp wrote the
  *       request to a connection (DNS, connect, TLS). This is OkHttp's own rule for its
  *       connection-failure retries (no retry once a one-shot request was sent), which is switched
- *       off so that only this rule applies.
+ *       off so that only this rule applies. stripe-java does resend POSTs, but only because Stripe
+ *       deduplicates them by {@code Idempotency-Key}; none of these four vendors documents such a
+ *       key, so a POST that may have arrived is never resent and the {@code TransportException}
+ *       says so ({@code requestMayHaveBeenProcessed()}).
  *   <li>Redirects are never followed (OkHttp would turn a POST into a GET to another host, or resend
  *       a 307/308 body there): a 3xx is an {@link ApiFailure} carrying its {@code Location}.
  *   <li>Deadlines, as in the AWS SDK v2 ({@code apiCallAttemptTimeout} and {@code

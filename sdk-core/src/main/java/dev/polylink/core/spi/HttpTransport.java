@@ -37,8 +37,9 @@ public final class HttpTransport implements AutoCloseable {
 
   /**
    * The deadline of one attempt, from sending to the last byte of the body: 60 s. (The AWS SDK v2
-   * has no default for its {@code apiCallAttemptTimeout}, OkHttp none for its call timeout; a
-   * trickling body would then hold a call for ever, one byte per read timeout.)
+   * has no default for its {@code apiCallAttemptTimeout}, OkHttp none for its call timeout, and
+   * stripe-java bounds only each read, at 80 s; a trickling body would then hold a call for ever,
+   * one byte per read timeout.)
    */
   public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
