@@ -70,4 +70,11 @@ class XqrClientBuilderTest extends XqrWireMockTest {
     assertThrows(RequestValidationException.class,
         () -> LinkClients.create("xqr", Map.of("apiKey", XqrFixtures.DOCUMENTED_KEY, "workspaceId", "1")));
   }
+
+  @Test
+  void theServiceLoaderProviderIsXqrWithTheCommonKeys() {
+    dev.polylink.xqr.internal.XqrLinkClientProvider provider = new dev.polylink.xqr.internal.XqrLinkClientProvider();
+    assertEquals("xqr", provider.id());
+    assertEquals(java.util.List.of("apiKey", "baseUrl", "timeout", "userAgent"), java.util.List.copyOf(provider.configKeys().keySet()));
+  }
 }

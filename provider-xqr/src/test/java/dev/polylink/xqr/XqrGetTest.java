@@ -52,4 +52,14 @@ class XqrGetTest extends XqrWireMockTest {
     Link link = client.get(LinkId.of(XqrFixtures.DOCUMENTED_ID.toUpperCase(java.util.Locale.ROOT)));
     assertEquals(LinkId.of(XqrFixtures.DOCUMENTED_ID), link.id());
   }
+
+  @Test
+  void aBlankRequestIdIsNoneAndALeapSecondIsRead() {
+    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(200, fixture("get-link-response.json")
+        .replaceFirst("\"request_id\": \"[^\"]*\"", "\"request_id\": \" \"")
+        .replace("\"2026-03-20T09:12:44Z\"", "\"2026-06-30T23:59:60Z\""))));
+    Link link = client.get(ID);
+    assertEquals(Optional.empty(), client.lastRequestId());
+    assertEquals(Optional.of(Instant.parse("2026-06-30T23:59:59Z")), link.lastClickedAt());
+  }
 }
