@@ -404,4 +404,14 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
     all[items.length] = extra;
     return all;
   }
+
+  @Test
+  void aTotalOfExactlyTwoPagesMakesPageTwoTheLast() {
+    generateAnswers(ShortpenFixtures.GENERATE_RESPONSE);
+    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 200, ShortpenFixtures.items(1, 100)))));
+    wm.stubFor(listPage(2).willReturn(json(200, ShortpenFixtures.page(2, 200,
+        concat(ShortpenFixtures.items(101, 99), ShortpenFixtures.item(200, "summer-2025"))))));
+    assertEquals(LinkId.of(200), client.create(request().build()).id());
+    assertEquals(List.of(1, 2), pagesRequested());
+  }
 }

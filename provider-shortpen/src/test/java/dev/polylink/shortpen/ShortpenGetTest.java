@@ -68,6 +68,16 @@ class ShortpenGetTest extends ShortpenWireMockTest {
     wm.stubFor(listPage(1).withQueryParam("workspace_id", equalTo("7"))
         .willReturn(json(200, ShortpenFixtures.LIST_PAGE)));
     assertEquals(LinkId.of(501), client.get(LinkId.of(501)).id());
+    NotFoundException missing = assertThrows(NotFoundException.class, () -> client.get(LinkId.of(502)));
+    assertTrue(missing.getMessage().contains("of GET /v1/links of workspace 7 (ShortPen has no get-one endpoint)"),
+        missing.getMessage());
+  }
+
+  @Test
+  void aMissingLinkIsLookedForInTheDefaultWorkspace() {
+    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.LIST_PAGE)));
+    NotFoundException missing = assertThrows(NotFoundException.class, () -> client.get(LinkId.of(502)));
+    assertTrue(missing.getMessage().contains("of GET /v1/links of the default workspace"), missing.getMessage());
   }
 
   @Test
