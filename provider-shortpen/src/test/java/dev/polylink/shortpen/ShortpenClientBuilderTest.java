@@ -25,6 +25,7 @@ class ShortpenClientBuilderTest extends ShortpenWireMockTest {
   @Test
   void theProviderIsDiscoveredWithItsKeysAndVariables() {
     assertTrue(LinkClients.providers().contains("shortpen"));
+    assertEquals("shortpen", new dev.polylink.shortpen.internal.ShortpenLinkClientProvider().id());
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("apiKey", "SHORTPEN_API_KEY");
     expected.put("baseUrl", "SHORTPEN_BASE_URL");

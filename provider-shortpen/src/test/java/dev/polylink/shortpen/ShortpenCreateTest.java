@@ -292,6 +292,9 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
         () -> client.create(request().domain("go.shortpen.com").build()));
     assertEquals(List.of("domain: must be a ShortPen domain id, a positive integer (was \"go.shortpen.com\")"),
         e.violations());
+    RequestValidationException zero = assertThrows(RequestValidationException.class,
+        () -> client.create(request().domain("0").build()));
+    assertEquals(List.of("domain: must be a ShortPen domain id, a positive integer (was \"0\")"), zero.violations());
     assertNoRequests();
   }
 
