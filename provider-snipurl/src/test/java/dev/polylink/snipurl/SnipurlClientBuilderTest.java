@@ -71,4 +71,15 @@ class SnipurlClientBuilderTest extends SnipurlWireMockTest {
       assertEquals("a8Kx2m", fromEnvironment.get(DOC_ID).shortCode());
     }
   }
+
+  @Test
+  void aKeyOfThirtyCharactersIsLongEnoughAndTwentyNineIsNot() {
+    String thirty = "snip_live_" + KEY_SECRET.substring(0, 20);
+    try (SnipurlClient ok = SnipurlClient.builder().apiKey(thirty).baseUrl(wm.baseUrl()).build()) {
+      assertEquals("SnipurlClient{providerId=snipurl}", ok.toString());
+    }
+    assertThrows(RequestValidationException.class,
+        () -> SnipurlClient.builder().apiKey(thirty.substring(0, 29)).build());
+    assertEquals("snipurl", new dev.polylink.snipurl.internal.SnipurlLinkClientProvider().id());
+  }
 }

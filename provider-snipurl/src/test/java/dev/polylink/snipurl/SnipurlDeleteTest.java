@@ -100,6 +100,15 @@ class SnipurlDeleteTest extends SnipurlWireMockTest {
   }
 
   @Test
+  void aCountOfZeroIsACount() {
+    List<LinkId> ids = ids(3);
+    wm.stubFor(delete(urlPathEqualTo(BULK_PATH)).willReturn(json(200, deleted(0))));
+    assertEquals(OptionalInt.of(0), client.delete(ids));
+    wm.stubFor(delete(urlPathEqualTo(BULK_PATH)).willReturn(json(200, deleted(-1))));
+    assertThrows(dev.polylink.core.TransportException.class, () -> client.delete(ids));
+  }
+
+  @Test
   void repeatedIdsAreSentOnce() {
     List<LinkId> ids = ids(2);
     wm.stubFor(delete(urlPathEqualTo(BULK_PATH)).withRequestBody(equalToJson(idsJson(ids), false, false))
