@@ -83,6 +83,7 @@ class CarrierxClientBuilderTest extends CarrierxWireMockTest {
     for (RequestValidationException e : List.of(colon, blank, control)) {
       assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
     }
+    CarrierxClient.builder().basicAuth("part ner", "with space ~"); // a space is no control character
     assertThrows(NullPointerException.class, () -> CarrierxClient.builder().basicAuth(null, "x"));
     assertThrows(NullPointerException.class, () -> CarrierxClient.builder().basicAuth("x", null));
     assertThrows(RequestValidationException.class, () -> CarrierxClient.builder().defaultDomainSid(" "));
