@@ -94,6 +94,10 @@ class CarrierxClientBuilderTest extends CarrierxWireMockTest {
     CarrierxClient.Builder b = baseBuilder().basicAuth("partner", PASSWORD);
     assertEquals("CarrierxClient.Builder{auth=basic, defaultDomainSid=" + CarrierxFixtures.DOMAIN_SID + "}", b.toString());
     assertFalse(builder().toString().contains(CarrierxFixtures.TOKEN), builder().toString());
+    assertEquals("CarrierxClient.Builder{auth=bearer, defaultDomainSid=" + CarrierxFixtures.DOMAIN_SID + "}",
+        builder().toString());
+    assertEquals("CarrierxClient.Builder{auth=none}", CarrierxClient.builder().toString());
+    assertEquals("carrierx", new dev.polylink.carrierx.internal.CarrierxLinkClientProvider().id());
   }
 
   @Test
