@@ -15,12 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.openapitools.jackson.nullable.JsonNullableModule;
+import dev.polylink.core.internal.JsonNullableModule;
 
 /**
  * The one Jackson configuration every provider shares: java.time as ISO-8601 strings, unknown
  * properties ignored, absent values never written (null and empty {@code Optional} properties are
- * left out; {@code JsonNullable.of(null)} is written as an explicit {@code null}, for tri-state
+ * left out; {@link JsonNullable#of JsonNullable.of(null)} is written as an explicit {@code null}, for tri-state
  * patches).
  *
  * <p>The rule applies to the values of a {@code Map} too: a {@code null} map value is left out, so
