@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** String configuration for {@link LinkClientProvider#create}, with typed, validated reads. */
+/** String configuration for {@link LinkClientProvider#builder}, with typed, validated reads. */
 public final class ClientConfig {
   private final String providerId;
   private final Map<String, String> values;
