@@ -2,8 +2,10 @@ package dev.polylink.core;
 
 import dev.polylink.core.spi.ClientConfig;
 import dev.polylink.core.spi.LinkClientProvider;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -67,14 +69,60 @@ public final class LinkClients {
   /**
    * Builds a client from the environment variables the provider documents, such as {@code
    * XQR_API_KEY} and {@code XQR_BASE_URL}.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @return a client; close it when done
+   * @throws RequestValidationException for an unknown provider, a malformed value, or a required
+   *     variable that is not set, naming the variable: {@code "xqr: invalid request: XQR_API_KEY is
+   *     not set (apiKey: is required)"}
    */
   public static LinkClient fromEnvironment(String providerId) {
-    return builderFromEnvironment(providerId, System::getenv).build();
+    return fromEnvironment(providerId, System::getenv);
   }
 
-  /** {@link #fromEnvironment(String)} with another source of variables (tests, system properties). */
+  /**
+   * {@link #fromEnvironment(String)} with another source of variables (tests, system properties).
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param environment the variables, by name; {@code null} (or blank) for a variable that is not set
+   * @return a client; close it when done
+   * @throws RequestValidationException as {@link #fromEnvironment(String)} does
+   */
   public static LinkClient fromEnvironment(String providerId, Function<String, String> environment) {
-    return builderFromEnvironment(providerId, environment).build();
+    LinkClientBuilder<?, ?> builder = builderFromEnvironment(providerId, environment);
+    try {
+      return builder.build();
+    } catch (RequestValidationException e) {
+      throw namingTheVariables(e, provider(providerId).configKeys(), environment);
+    }
+  }
+
+  /**
+   * A builder's "{@code apiKey: is required}" names a builder method; read from the environment,
+   * the user needs the variable's name: "{@code XQR_API_KEY is not set (apiKey: is required)}".
+   */
+  private static RequestValidationException namingTheVariables(
+      RequestValidationException e, Map<String, String> variables, Function<String, String> environment) {
+    List<String> violations = new ArrayList<>();
+    boolean renamed = false;
+    for (String violation : e.violations()) {
+      String rewritten = violation;
+      for (Map.Entry<String, String> key : variables.entrySet()) {
+        String value = environment.apply(key.getValue());
+        if (violation.startsWith(key.getKey() + ": ") && (value == null || value.isBlank())) {
+          rewritten = key.getValue() + " is not set (" + violation + ")";
+          renamed = true;
+          break;
+        }
+      }
+      violations.add(rewritten);
+    }
+    if (!renamed) {
+      return e;
+    }
+    RequestValidationException named = new RequestValidationException(e.providerId(), violations);
+    named.initCause(e);
+    return named;
   }
 
   /** The builder {@link #fromEnvironment(String)} would build, to adjust before building. */
