@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * pom.xml): {@code java tools/ApiCheck.java <classes dir> <baseline file> <update: true|false>}.
  */
 public final class ApiCheck {
-  static final String REGENERATE = "mvn -B -q package -DskipTests -Dapi.update";
+  static final String REGENERATE = "mvn -B -q package -DskipTests -Dmaven.javadoc.skip -Dapi.update";
 
   public static void main(String[] args) throws IOException {
     Path classes = Path.of(args[0]);
@@ -52,12 +52,13 @@ public final class ApiCheck {
   }
 
   private static void fail(String module, String problem, List<String> diff) {
-    System.out.println();
-    System.out.println("[api] FAILED: " + module + " " + problem);
-    diff.forEach(line -> System.out.println("[api]   " + line));
-    System.out.println("[api] If the change is intended, regenerate the baselines from the repository's root and");
-    System.out.println("[api] commit the changed api/*.api files with it:  " + REGENERATE);
-    System.out.println();
+    // On standard error, which Maven shows even with -q.
+    System.err.println();
+    System.err.println("[api] FAILED: " + module + " " + problem);
+    diff.forEach(line -> System.err.println("[api]   " + line));
+    System.err.println("[api] If the change is intended, regenerate the baselines from the repository's root and");
+    System.err.println("[api] commit the changed api/*.api files with it:  " + REGENERATE);
+    System.err.println();
     System.exit(1);
   }
 
