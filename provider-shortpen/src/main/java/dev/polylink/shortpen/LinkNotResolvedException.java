@@ -16,6 +16,9 @@ import java.util.Objects;
 public final class LinkNotResolvedException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The short URL ShortPen answered with; {@link #shortUrl()}.
+   */
   private final URI shortUrl;
 
   /**
@@ -36,7 +39,7 @@ public final class LinkNotResolvedException extends PolylinkException {
     this.shortUrl = shortUrl;
   }
 
-  /** The short URL of the link that was created. */
+  /** {@return the short URL of the link that was created} */
   public URI shortUrl() {
     return shortUrl;
   }

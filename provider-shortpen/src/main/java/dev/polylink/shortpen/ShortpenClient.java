@@ -90,7 +90,11 @@ public final class ShortpenClient implements LinkClient {
     this.operations = new ShortpenOperations(transport, defaultDomainId, workspaceId);
   }
 
-  /** A builder; {@link Builder#apiKey} is required. */
+  /**
+   * A builder; {@link Builder#apiKey} is required.
+   *
+   * @return this builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -197,6 +201,7 @@ public final class ShortpenClient implements LinkClient {
    * Soft-deletes several links in one request, {@code DELETE /v1/links} with {@code {"url_id":
    * [ids]}}. ShortPen skips ids that match no link; duplicates are sent once.
    *
+   * @param ids the links' ids
    * @return the number of links ShortPen deleted ({@code data.deleted})
    * @throws RequestValidationException when {@code ids} is empty or any id is not a positive
    *     integer (every bad id is named), before any request
@@ -255,6 +260,8 @@ public final class ShortpenClient implements LinkClient {
      * The domain ({@code domain_id}) of new links whose request names none. Without it every {@code
      * create} must name its domain. Never sent on update.
      *
+     * @param domainId the value
+     * @return this builder
      * @throws RequestValidationException unless positive
      */
     public Builder defaultDomainId(long domainId) {
@@ -266,6 +273,9 @@ public final class ShortpenClient implements LinkClient {
      * The workspace ({@code workspace_id}) links are created in and listed from; without it ShortPen
      * uses the organization's first workspace. Never sent on update.
      *
+     * @param workspaceId the workspace ({@code workspace_id}) links are created in and listed from;
+     *     without it ShortPen uses the organization's first workspace
+     * @return this builder
      * @throws RequestValidationException unless positive
      */
     public Builder workspaceId(long workspaceId) {

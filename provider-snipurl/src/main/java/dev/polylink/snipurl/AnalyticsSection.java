@@ -20,7 +20,7 @@ public enum AnalyticsSection {
   /** Browsers: {@code "browsers"}. */
   BROWSERS;
 
-  /** The name SnipURL uses on the wire, e.g. {@code "overview"}. */
+  /** {@return the name SnipURL uses on the wire, e.g. {@code "overview"}} */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

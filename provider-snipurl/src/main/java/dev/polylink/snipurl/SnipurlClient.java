@@ -103,7 +103,11 @@ public final class SnipurlClient implements LinkClient {
     this.operations = operations;
   }
 
-  /** A builder; {@link Builder#apiKey(String)} is required. */
+  /**
+   * A builder; {@link Builder#apiKey(String)} is required.
+   *
+   * @return this builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -171,6 +175,7 @@ public final class SnipurlClient implements LinkClient {
    * be smaller than the number of ids. If a request fails, the exception is thrown and the links of
    * the requests before it stay deleted.
    *
+   * @param ids the links' ids
    * @return the number of links SnipURL reports deleted, summed over the requests
    * @throws RequestValidationException naming every id that is not a UUID
    */

@@ -26,7 +26,7 @@ import java.util.function.Function;
 public final class LinkClients {
   private LinkClients() {}
 
-  /** The ids of the providers found on the classpath, sorted. */
+  /** {@return the ids of the providers found on the classpath, sorted} */
   public static Set<String> providers() {
     return Registry.PROVIDERS.keySet();
   }
@@ -36,6 +36,9 @@ public final class LinkClients {
    * {@code baseUrl}, {@code timeout} (ISO-8601, e.g. {@code PT10S}), {@code userAgent}, and the
    * provider's own such as {@code defaultDomainId}.
    *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param config the configuration, holding only the provider's keys
+   * @return a client; close it when done
    * @throws RequestValidationException for an unknown provider id or an unknown key, naming the
    *     known ones, or a malformed value
    */
@@ -52,6 +55,10 @@ public final class LinkClients {
    *     .retryPolicy(RetryPolicy.builder().maxAttempts(8).build())
    *     .build();
    * }</pre>
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param config the configuration, holding only the provider's keys
+   * @return the provider's builder, with the configuration applied
    */
   public static LinkClientBuilder<?, ?> builder(String providerId, Map<String, String> config) {
     Objects.requireNonNull(config, "config");
@@ -125,12 +132,22 @@ public final class LinkClients {
     return named;
   }
 
-  /** The builder {@link #fromEnvironment(String)} would build, to adjust before building. */
+  /**
+   * {@return the builder {@link #fromEnvironment(String)} would build, to adjust before building}
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   */
   public static LinkClientBuilder<?, ?> builderFromEnvironment(String providerId) {
     return builderFromEnvironment(providerId, System::getenv);
   }
 
-  /** {@link #builderFromEnvironment(String)} with another source of variables. */
+  /**
+   * {@link #builderFromEnvironment(String)} with another source of variables.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param environment the variables, by name
+   * @return the provider's builder, with the variables that are set applied
+   */
   public static LinkClientBuilder<?, ?> builderFromEnvironment(
       String providerId, Function<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
@@ -144,7 +161,11 @@ public final class LinkClients {
     return builder(providerId, config);
   }
 
-  /** The environment variables a provider reads, by config key. */
+  /**
+   * {@return the environment variables a provider reads, by config key}
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   */
   public static Map<String, String> environmentVariables(String providerId) {
     return Collections.unmodifiableMap(new LinkedHashMap<>(provider(providerId).configKeys()));
   }

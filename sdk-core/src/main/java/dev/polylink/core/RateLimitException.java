@@ -12,9 +12,25 @@ import java.util.Optional;
 public class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * How long the vendor asked to wait, or null; {@link #retryAfter()}.
+   */
   private final Duration retryAfter;
+  /**
+   * Whether a quota is used up; {@link #quotaExhausted()}.
+   */
   private final boolean quotaExhausted;
 
+  /**
+   * Creates the exception.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param operation the operation that was attempted
+   * @param statusCode the HTTP status of the response
+   * @param error what the vendor's error body says
+   * @param responseBody the raw response body, within the cap; never a secret
+   * @param retryAfter how long the vendor asked to wait, or {@code null} when it did not say
+   */
   public RateLimitException(
       String providerId,
       Operation operation,
@@ -27,12 +43,12 @@ public class RateLimitException extends ApiException {
     this.quotaExhausted = error.quotaExhausted();
   }
 
-  /** How long the vendor asked to wait ({@code Retry-After}), where it said. */
+  /** {@return how long the vendor asked to wait ({@code Retry-After}), where it said} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
 
-  /** True for a monthly or feature quota that retrying will not fix. */
+  /** {@return true for a monthly or feature quota that retrying will not fix} */
   public boolean quotaExhausted() {
     return quotaExhausted;
   }

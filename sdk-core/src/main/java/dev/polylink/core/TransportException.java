@@ -10,19 +10,30 @@ import java.util.Optional;
 public class TransportException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The operation that failed; {@link #operation()}.
+   */
   private final Operation operation;
 
+  /**
+   * Creates the exception.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param operation the operation that was attempted
+   * @param message the message, which never contains a secret
+   * @param cause the underlying failure, or {@code null}
+   */
   public TransportException(String providerId, Operation operation, String message, Throwable cause) {
     super(providerId, providerId + " " + operation.label() + " failed: " + message, cause);
     this.operation = operation;
   }
 
-  /** The operation that failed. */
+  /** {@return the operation that failed} */
   public Operation operation() {
     return operation;
   }
 
-  /** The underlying I/O or parse failure, if any. */
+  /** {@return the underlying I/O or parse failure, if any} */
   public Optional<Throwable> rootCause() {
     return Optional.ofNullable(getCause());
   }

@@ -47,13 +47,17 @@ public final class ShortpenEmulator extends ProviderEmulator {
     super(clock, server);
   }
 
-  /** Starts a ShortPen emulator on a free loopback port. */
+  /**
+   * Starts a ShortPen emulator on a free loopback port.
+   *
+   * @return the running emulator; close it when done
+   */
   public static ShortpenEmulator start() {
     MutableClock clock = new MutableClock();
     return new ShortpenEmulator(clock, EmulatorServer.start(clock, ShortpenBackend::new));
   }
 
-  /** The id of the emulator's domain: what {@code domain_id} must be. */
+  /** {@return the id of the emulator's domain: what {@code domain_id} must be} */
   public long defaultDomainId() {
     return ShortpenBackend.DOMAIN_ID;
   }
@@ -62,6 +66,8 @@ public final class ShortpenEmulator extends ProviderEmulator {
    * While {@code true}, creating a link answers 429 without {@code Retry-After}, as ShortPen does
    * once a monthly feature quota (links, QR codes, custom slugs) is used up. {@link #reset()} sets
    * it back to {@code false}.
+   *
+   * @param exhausted whether a quota (not a short burst window) is used up
    */
   public void featureQuotaExhausted(boolean exhausted) {
     ((ShortpenBackend) backend()).featureQuotaExhausted(exhausted);
