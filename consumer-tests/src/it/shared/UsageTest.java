@@ -47,7 +47,7 @@ class UsageTest {
     Run run = launch(Map.of());
 
     assertNotEquals(0, run.exit, run.toString());
-    assertTrue(run.err.contains("RequestValidationException: xqr: invalid request: XQR_API_KEY is not set"), run.toString());
+    assertTrue(run.err.contains("RequestValidationException: xqr: invalid request: XQR_API_KEY: is not set"), run.toString());
     assertFalse(run.err.contains("NullPointerException"), run.toString());
   }
 

@@ -80,7 +80,7 @@ public final class LinkClients {
    * @param providerId the provider's id, such as {@code "xqr"}
    * @return a client; close it when done
    * @throws RequestValidationException for an unknown provider, a malformed value, or a required
-   *     variable that is not set, naming the variable: {@code "xqr: invalid request: XQR_API_KEY is
+   *     variable that is not set, naming the variable: {@code "xqr: invalid request: XQR_API_KEY: is
    *     not set (apiKey: is required)"}
    */
   public static LinkClient fromEnvironment(String providerId) {
@@ -106,7 +106,7 @@ public final class LinkClients {
 
   /**
    * A builder's "{@code apiKey: is required}" names a builder method; read from the environment,
-   * the user needs the variable's name: "{@code XQR_API_KEY is not set (apiKey: is required)}".
+   * the user needs the variable's name: "{@code XQR_API_KEY: is not set (apiKey: is required)}".
    */
   private static RequestValidationException namingTheVariables(
       RequestValidationException e, Map<String, String> variables, Function<String, String> environment) {
@@ -117,7 +117,7 @@ public final class LinkClients {
       for (Map.Entry<String, String> key : variables.entrySet()) {
         String value = environment.apply(key.getValue());
         if (violation.startsWith(key.getKey() + ": ") && (value == null || value.isBlank())) {
-          rewritten = key.getValue() + " is not set (" + violation + ")";
+          rewritten = key.getValue() + ": is not set (" + violation + ")";
           renamed = true;
           break;
         }

@@ -138,7 +138,7 @@ class LinkClientsTest {
 
   @Test
   void fromEnvironmentWithoutAKeyFailsBeforeAnyRequest() {
-    assertInvalid("apiKey", () -> LinkClients.fromEnvironment("fake", Map.of("FAKE_BASE_URL", wm.baseUrl())::get));
+    assertInvalid("FAKE_API_KEY", () -> LinkClients.fromEnvironment("fake", Map.of("FAKE_BASE_URL", wm.baseUrl())::get));
     assertEquals(0, wm.getAllServeEvents().size());
   }
 
@@ -146,11 +146,11 @@ class LinkClientsTest {
   void fromEnvironmentNamesTheVariableThatIsNotSet() {
     RequestValidationException e =
         assertThrows(RequestValidationException.class, () -> LinkClients.fromEnvironment("fake", name -> null));
-    assertEquals(List.of("FAKE_API_KEY is not set (apiKey: is required)"), e.violations());
-    assertEquals("fake: invalid request: FAKE_API_KEY is not set (apiKey: is required)", e.getMessage());
+    assertEquals(List.of("FAKE_API_KEY: is not set (apiKey: is required)"), e.violations());
+    assertEquals("fake: invalid request: FAKE_API_KEY: is not set (apiKey: is required)", e.getMessage());
     RequestValidationException blank = assertThrows(RequestValidationException.class,
         () -> LinkClients.fromEnvironment("fake", Map.of("FAKE_API_KEY", " ")::get));
-    assertEquals(List.of("FAKE_API_KEY is not set (apiKey: is required)"), blank.violations());
+    assertEquals(List.of("FAKE_API_KEY: is not set (apiKey: is required)"), blank.violations());
     assertEquals(0, wm.getAllServeEvents().size());
   }
 
