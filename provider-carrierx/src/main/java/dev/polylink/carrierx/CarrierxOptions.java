@@ -37,7 +37,7 @@ public final class CarrierxOptions implements ProviderOptions {
   /**
    * A builder with both flags off.
    *
-   * @return this builder
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -46,7 +46,7 @@ public final class CarrierxOptions implements ProviderOptions {
   /**
    * A builder holding these options' values.
    *
-   * @return this builder
+   * @return a new builder holding this value\'s fields
    */
   public Builder toBuilder() {
     return new Builder().reuse(reuse).proxyPass(proxyPass);

@@ -77,7 +77,7 @@ public final class ShortpenOptions implements ProviderOptions {
   /**
    * A builder with nothing set.
    *
-   * @return this builder
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -86,7 +86,7 @@ public final class ShortpenOptions implements ProviderOptions {
   /**
    * A builder holding these options' values.
    *
-   * @return this builder
+   * @return a new builder holding this value\'s fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();

@@ -43,7 +43,7 @@ public final class SnipurlOptions implements ProviderOptions {
   /**
    * A builder with nothing set.
    *
-   * @return this builder
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -52,7 +52,7 @@ public final class SnipurlOptions implements ProviderOptions {
   /**
    * A builder holding these options' settings.
    *
-   * @return this builder
+   * @return a new builder holding this value\'s fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();

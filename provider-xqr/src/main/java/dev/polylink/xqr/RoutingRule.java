@@ -69,7 +69,7 @@ public final class RoutingRule {
   /**
    * A new builder; {@code destination}, {@code priority} and one condition are required.
    *
-   * @return this builder
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -78,7 +78,7 @@ public final class RoutingRule {
   /**
    * A builder holding this rule's values.
    *
-   * @return this builder
+   * @return a new builder holding this value\'s fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();

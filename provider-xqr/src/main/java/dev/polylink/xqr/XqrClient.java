@@ -101,7 +101,7 @@ public final class XqrClient implements LinkClient {
   /**
    * A builder; {@link Builder#apiKey(String)} is required.
    *
-   * @return this builder
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();

@@ -59,7 +59,7 @@ public final class Link {
   /**
    * A builder holding this link's values.
    *
-   * @return this builder
+   * @return a new builder holding this value\'s fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();

@@ -48,7 +48,7 @@ public final class VendorError {
   /**
    * A builder holding this error's values.
    *
-   * @return this builder
+   * @return a new builder holding this value\'s fields
    */
   public Builder toBuilder() {
     return new Builder()
