@@ -46,7 +46,7 @@ public final class CarrierxOptions implements ProviderOptions {
   /**
    * A builder holding these options' values.
    *
-   * @return a new builder holding this value\'s fields
+   * @return a new builder holding this value's fields
    */
   public Builder toBuilder() {
     return new Builder().reuse(reuse).proxyPass(proxyPass);

@@ -86,7 +86,7 @@ public final class ShortpenOptions implements ProviderOptions {
   /**
    * A builder holding these options' values.
    *
-   * @return a new builder holding this value\'s fields
+   * @return a new builder holding this value's fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();

@@ -52,7 +52,7 @@ public final class SnipurlOptions implements ProviderOptions {
   /**
    * A builder holding these options' settings.
    *
-   * @return a new builder holding this value\'s fields
+   * @return a new builder holding this value's fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();

@@ -78,7 +78,7 @@ public final class RoutingRule {
   /**
    * A builder holding this rule's values.
    *
-   * @return a new builder holding this value\'s fields
+   * @return a new builder holding this value's fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();

@@ -55,7 +55,7 @@ public final class Capabilities {
   /**
    * A builder holding these capabilities, e.g. to derive a narrower set for a test double.
    *
-   * @return a new builder holding this value\'s fields
+   * @return a new builder holding this value's fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();

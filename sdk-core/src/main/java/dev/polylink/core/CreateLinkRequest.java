@@ -67,37 +67,27 @@ public final class CreateLinkRequest {
     return b;
   }
 
-  /**
-   * {@return where the short link redirects to}
-   */
+  /** {@return where the short link redirects to} */
   public URI destination() {
     return destination;
   }
 
-  /**
-   * {@return the short code to ask for; empty to let the vendor generate one}
-   */
+  /** {@return the short code to ask for; empty to let the vendor generate one} */
   public Optional<String> slug() {
     return Optional.ofNullable(slug);
   }
 
-  /**
-   * {@return the title; empty for none}
-   */
+  /** {@return the title; empty for none} */
   public Optional<String> title() {
     return Optional.ofNullable(title);
   }
 
-  /**
-   * {@return the labels (tags) to create the link with; empty for none}
-   */
+  /** {@return the labels (tags) to create the link with; empty for none} */
   public List<String> labels() {
     return labels;
   }
 
-  /**
-   * {@return when the link stops redirecting; empty for never}
-   */
+  /** {@return when the link stops redirecting; empty for never} */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
@@ -109,9 +99,7 @@ public final class CreateLinkRequest {
     return Optional.ofNullable(password);
   }
 
-  /**
-   * {@return the redirect type to create the link with; empty for the vendor's default}
-   */
+  /** {@return the redirect type to create the link with; empty for the vendor's default} */
   public Optional<RedirectType> redirectType() {
     return Optional.ofNullable(redirectType);
   }
@@ -121,9 +109,7 @@ public final class CreateLinkRequest {
     return Optional.ofNullable(domain);
   }
 
-  /**
-   * {@return the provider's typed extras, e.g. {@code XqrOptions}; empty when none were given}
-   */
+  /** {@return the provider's typed extras, e.g. {@code XqrOptions}; empty when none were given} */
   public Optional<ProviderOptions> options() {
     return Optional.ofNullable(options);
   }

@@ -80,30 +80,22 @@ public final class FieldUpdate<T> {
     return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"), true);
   }
 
-  /**
-   * {@return which of the three states this is}
-   */
+  /** {@return which of the three states this is} */
   public State state() {
     return state;
   }
 
-  /**
-   * {@return whether the field is absent: nothing is sent, the vendor keeps its value}
-   */
+  /** {@return whether the field is absent: nothing is sent, the vendor keeps its value} */
   public boolean isAbsent() {
     return state == State.ABSENT;
   }
 
-  /**
-   * {@return whether the field is set to {@link #value()}}
-   */
+  /** {@return whether the field is set to {@link #value()}} */
   public boolean isSet() {
     return state == State.SET;
   }
 
-  /**
-   * {@return whether the field is cleared: the vendor's own "remove" is sent}
-   */
+  /** {@return whether the field is cleared: the vendor's own "remove" is sent} */
   public boolean isCleared() {
     return state == State.CLEARED;
   }

@@ -59,7 +59,7 @@ public final class Link {
   /**
    * A builder holding this link's values.
    *
-   * @return a new builder holding this value\'s fields
+   * @return a new builder holding this value's fields
    */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -87,9 +87,7 @@ public final class Link {
     return providerId;
   }
 
-  /**
-   * {@return the vendor's id of the link, to pass to get, update and delete}
-   */
+  /** {@return the vendor's id of the link, to pass to get, update and delete} */
   public LinkId id() {
     return id;
   }
@@ -104,23 +102,17 @@ public final class Link {
     return shortCode;
   }
 
-  /**
-   * {@return where the link redirects to; empty when the vendor did not say}
-   */
+  /** {@return where the link redirects to; empty when the vendor did not say} */
   public Optional<URI> destination() {
     return Optional.ofNullable(destination);
   }
 
-  /**
-   * {@return the title; empty when the link has none or the vendor did not say}
-   */
+  /** {@return the title; empty when the link has none or the vendor did not say} */
   public Optional<String> title() {
     return Optional.ofNullable(title);
   }
 
-  /**
-   * {@return whether the link redirects; empty when the vendor did not say}
-   */
+  /** {@return whether the link redirects; empty when the vendor did not say} */
   public Optional<Boolean> enabled() {
     return Optional.ofNullable(enabled);
   }
@@ -130,23 +122,20 @@ public final class Link {
     return labels;
   }
 
-  /**
-   * {@return when the link stops (or stopped) redirecting; empty when the vendor did not say}
-   */
+  /** {@return when the link stops (or stopped) redirecting; empty when the vendor did not say} */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
 
   /**
-   * {@return whether visitors must enter a password (the password itself is never read back); empty when the vendor did not say}
+   * {@return whether visitors must enter a password (the password itself is never read back); empty
+   * when the vendor did not say}
    */
   public Optional<Boolean> passwordProtected() {
     return Optional.ofNullable(passwordProtected);
   }
 
-  /**
-   * {@return the redirect type; empty when the vendor did not say}
-   */
+  /** {@return the redirect type; empty when the vendor did not say} */
   public Optional<RedirectType> redirectType() {
     return Optional.ofNullable(redirectType);
   }
@@ -156,23 +145,17 @@ public final class Link {
     return clicks == null ? OptionalLong.empty() : OptionalLong.of(clicks);
   }
 
-  /**
-   * {@return when the link was last visited; empty when the vendor did not say}
-   */
+  /** {@return when the link was last visited; empty when the vendor did not say} */
   public Optional<Instant> lastClickedAt() {
     return Optional.ofNullable(lastClickedAt);
   }
 
-  /**
-   * {@return when the link was created; empty when the vendor did not say}
-   */
+  /** {@return when the link was created; empty when the vendor did not say} */
   public Optional<Instant> createdAt() {
     return Optional.ofNullable(createdAt);
   }
 
-  /**
-   * {@return when the vendor last changed the link; empty when the vendor did not say}
-   */
+  /** {@return when the vendor last changed the link; empty when the vendor did not say} */
   public Optional<Instant> updatedAt() {
     return Optional.ofNullable(updatedAt);
   }

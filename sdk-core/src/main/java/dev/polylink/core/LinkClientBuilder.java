@@ -44,9 +44,7 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    */
   public abstract C build();
 
-  /**
-   * {@return this builder, as its own type}
-   */
+  /** {@return this builder, as its own type} */
   @SuppressWarnings("unchecked")
   protected final B self() {
     return (B) this;

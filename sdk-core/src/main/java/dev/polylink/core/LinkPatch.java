@@ -68,30 +68,22 @@ public final class LinkPatch {
     return b;
   }
 
-  /**
-   * {@return the update of the destination: absent, set or cleared}
-   */
+  /** {@return the update of the destination: absent, set or cleared} */
   public FieldUpdate<URI> destination() {
     return destination;
   }
 
-  /**
-   * {@return the update of the short code: absent, set or cleared}
-   */
+  /** {@return the update of the short code: absent, set or cleared} */
   public FieldUpdate<String> slug() {
     return slug;
   }
 
-  /**
-   * {@return the update of the title: absent, set or cleared}
-   */
+  /** {@return the update of the title: absent, set or cleared} */
   public FieldUpdate<String> title() {
     return title;
   }
 
-  /**
-   * {@return the update of whether the link redirects: absent, set or cleared}
-   */
+  /** {@return the update of whether the link redirects: absent, set or cleared} */
   public FieldUpdate<Boolean> enabled() {
     return enabled;
   }
@@ -105,30 +97,25 @@ public final class LinkPatch {
     return labels;
   }
 
-  /**
-   * {@return the update of the expiry: absent, set or cleared}
-   */
+  /** {@return the update of the expiry: absent, set or cleared} */
   public FieldUpdate<Instant> expiresAt() {
     return expiresAt;
   }
 
   /**
-   * {@return the update of the password (never shown by {@link #toString()}): absent, set or cleared}
+   * {@return the update of the password (never shown by {@link #toString()}): absent, set or
+   * cleared}
    */
   public FieldUpdate<String> password() {
     return password;
   }
 
-  /**
-   * {@return the update of the redirect type: absent, set or cleared}
-   */
+  /** {@return the update of the redirect type: absent, set or cleared} */
   public FieldUpdate<RedirectType> redirectType() {
     return redirectType;
   }
 
-  /**
-   * {@return the provider's typed extras, e.g. {@code XqrOptions}; empty when none were given}
-   */
+  /** {@return the provider's typed extras, e.g. {@code XqrOptions}; empty when none were given} */
   public Optional<ProviderOptions> options() {
     return Optional.ofNullable(options);
   }

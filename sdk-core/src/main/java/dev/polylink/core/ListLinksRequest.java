@@ -60,23 +60,17 @@ public final class ListLinksRequest {
     return Optional.ofNullable(cursor);
   }
 
-  /**
-   * {@return the label links must carry; empty for no such filter}
-   */
+  /** {@return the label links must carry; empty for no such filter} */
   public Optional<String> label() {
     return Optional.ofNullable(label);
   }
 
-  /**
-   * {@return only enabled (true) or disabled (false) links; empty for both}
-   */
+  /** {@return only enabled (true) or disabled (false) links; empty for both} */
   public Optional<Boolean> enabled() {
     return Optional.ofNullable(enabled);
   }
 
-  /**
-   * {@return the text links must contain; empty for no such filter}
-   */
+  /** {@return the text links must contain; empty for no such filter} */
   public Optional<String> search() {
     return Optional.ofNullable(search);
   }

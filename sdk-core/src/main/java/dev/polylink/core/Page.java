@@ -39,9 +39,7 @@ public final class Page<T> {
         total.isPresent() ? total.getAsLong() : null);
   }
 
-  /**
-   * {@return the items of this page, in the vendor's order}
-   */
+  /** {@return the items of this page, in the vendor's order} */
   public List<T> items() {
     return items;
   }

@@ -63,16 +63,12 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
-  /**
-   * {@return the wait before the second attempt, doubled for each later one (with full jitter)}
-   */
+  /** {@return the wait before the second attempt, doubled for each later one (with full jitter)} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /**
-   * {@return the longest wait between attempts when the vendor sends no {@code Retry-After}}
-   */
+  /** {@return the longest wait between attempts when the vendor sends no {@code Retry-After}} */
   public Duration maxBackoff() {
     return maxBackoff;
   }

@@ -48,7 +48,7 @@ public final class VendorError {
   /**
    * A builder holding this error's values.
    *
-   * @return a new builder holding this value\'s fields
+   * @return a new builder holding this value's fields
    */
   public Builder toBuilder() {
     return new Builder()
@@ -68,9 +68,7 @@ public final class VendorError {
     return Optional.ofNullable(errorCode);
   }
 
-  /**
-   * {@return the vendor's own message; empty when the body has none}
-   */
+  /** {@return the vendor's own message; empty when the body has none} */
   public Optional<String> message() {
     return Optional.ofNullable(message);
   }
