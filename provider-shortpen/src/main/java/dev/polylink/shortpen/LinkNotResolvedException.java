@@ -20,6 +20,9 @@ public final class LinkNotResolvedException extends PolylinkException {
    * The short URL ShortPen answered with; {@link #shortUrl()}.
    */
   private final URI shortUrl;
+  /**
+   * How many pages the look-up read; {@link #pagesRead()}.
+   */
   private final int pagesRead;
 
   /**
