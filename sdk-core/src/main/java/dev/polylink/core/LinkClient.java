@@ -1,6 +1,6 @@
 package dev.polylink.core;
 
-import dev.polylink.core.spi.Pages;
+import dev.polylink.core.internal.LazyPages;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -53,7 +53,7 @@ public interface LinkClient extends AutoCloseable {
    * @param request the filters, the page size and the cursor to start from
    */
   default Stream<Link> listAll(ListLinksRequest request) {
-    return Pages.lazy(providerId(), request, this::list);
+    return LazyPages.stream(providerId(), request, this::list);
   }
 
   /**
@@ -66,7 +66,9 @@ public interface LinkClient extends AutoCloseable {
   Link update(LinkId id, LinkPatch patch);
 
   /**
-   * Deletes a link; {@link NotFoundException} when there is none.
+   * Deletes a link; {@link NotFoundException} when there is none. A DELETE whose answer was lost
+   * (a reset, a deadline) is sent again; if that retry is answered 404 the link is reported deleted,
+   * since the first attempt may have deleted it (as jclouds' delete methods treat a 404).
    *
    * @param id the link's id
    */

@@ -1,6 +1,5 @@
 package dev.polylink.core;
 
-import dev.polylink.core.spi.VendorError;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,25 +21,34 @@ public class RateLimitException extends ApiException {
   private final boolean quotaExhausted;
 
   /**
-   * Creates the exception.
+   * A 429; a value the vendor did not send is null (unknown).
    *
-   * @param providerId the provider's id, such as {@code "xqr"}
-   * @param operation the operation that was attempted
-   * @param statusCode the HTTP status of the response
-   * @param error what the vendor's error body says
-   * @param responseBody the raw response body, within the cap; never a secret
-   * @param retryAfter how long the vendor asked to wait, or {@code null} when it did not say
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param errorCode the vendor's machine-readable code, or null
+   * @param vendorMessage the vendor's human-readable message, or null
+   * @param requestId the vendor's request id, or null
+   * @param details the vendor's structured details as plain Java values, or null
+   * @param responseBody the raw body as kept; empty for none
+   * @param retryAfter the wait the vendor asked for, or null
+   * @param quotaExhausted true for a quota that will not refill soon (never retried)
    */
   public RateLimitException(
       String providerId,
       Operation operation,
       int statusCode,
-      VendorError error,
+      String errorCode,
+      String vendorMessage,
+      String requestId,
+      Object details,
       String responseBody,
-      Duration retryAfter) {
-    super(providerId, operation, statusCode, error, responseBody, !error.quotaExhausted());
+      Duration retryAfter,
+      boolean quotaExhausted) {
+    super(providerId, operation, statusCode, errorCode, vendorMessage, requestId, details, responseBody,
+        !quotaExhausted);
     this.retryAfter = retryAfter;
-    this.quotaExhausted = error.quotaExhausted();
+    this.quotaExhausted = quotaExhausted;
   }
 
   /** {@return how long the vendor asked to wait ({@code Retry-After}), where it said} */
