@@ -23,6 +23,10 @@ public final class Cursors {
   /**
    * A page-number cursor: 1 or more, at most {@code max}.
    *
+   * @param providerId who reads (for the exception)
+   * @param cursor the cursor, from {@link Page#nextCursor()}
+   * @param max the largest page number the vendor's interface can send
+   * @return the page number
    * @throws dev.polylink.core.RequestValidationException naming {@code cursor} otherwise
    */
   public static long pageNumber(String providerId, String cursor, long max) {
@@ -32,6 +36,10 @@ public final class Cursors {
   /**
    * An offset cursor: 0 or more, at most {@code max}.
    *
+   * @param providerId who reads (for the exception)
+   * @param cursor the cursor, from {@link Page#nextCursor()}
+   * @param max the largest offset the vendor's interface can send
+   * @return the offset
    * @throws dev.polylink.core.RequestValidationException naming {@code cursor} otherwise
    */
   public static long offset(String providerId, String cursor, long max) {
@@ -55,6 +63,7 @@ public final class Cursors {
    * @param count the number of links on the page just read
    * @param more whether the vendor says more links follow
    * @param next the page number or offset of the next page
+   * @return the next cursor, or empty for the last page
    */
   public static Optional<String> next(int count, boolean more, long next) {
     return count > 0 && more ? Optional.of(Long.toString(next)) : Optional.empty();
@@ -64,6 +73,11 @@ public final class Cursors {
    * A count or position of a page's metadata ({@code total}, {@code offset}, {@code page}, ...): a
    * JSON integer or digit string ({@link Json#wholeNumber}); empty when missing or of another type.
    *
+   * @param providerId who reads (for the exception)
+   * @param operation the operation that read it (for the exception)
+   * @param node the object holding the field, or null
+   * @param field the field's name
+   * @return the number, or empty
    * @throws TransportException for a JSON integer beyond a {@code long}: a number the model cannot
    *     hold is a broken answer, never a truncated or dropped value
    */
@@ -82,6 +96,7 @@ public final class Cursors {
    * @param seen the links on every page up to and including this one
    * @param total the vendor's total, when it gives one
    * @param full whether this page held as many links as were asked for
+   * @return whether a next page may hold more links
    */
   public static boolean moreThan(long seen, OptionalLong total, boolean full) {
     return total.isPresent() ? seen < total.getAsLong() : full;

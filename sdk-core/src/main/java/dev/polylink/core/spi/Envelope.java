@@ -13,7 +13,15 @@ import dev.polylink.core.TransportException;
 public final class Envelope {
   private Envelope() {}
 
-  /** {@code data} as an object (one link, a delete count). */
+  /**
+   * {@code data} as an object (one link, a delete count).
+   *
+   * @param providerId who reads (for the exception)
+   * @param operation the operation that read it (for the exception)
+   * @param root the parsed 2xx body
+   * @return {@code data}
+   * @throws TransportException when the body is not the envelope or {@code data} is not an object
+   */
   public static JsonNode dataObject(String providerId, Operation operation, JsonNode root) {
     JsonNode data = data(providerId, operation, root);
     if (!data.isObject()) {
@@ -22,7 +30,15 @@ public final class Envelope {
     return data;
   }
 
-  /** {@code data} as an array (a page of links). */
+  /**
+   * {@code data} as an array (a page of links).
+   *
+   * @param providerId who reads (for the exception)
+   * @param operation the operation that read it (for the exception)
+   * @param root the parsed 2xx body
+   * @return {@code data}
+   * @throws TransportException when the body is not the envelope or {@code data} is not an array
+   */
   public static JsonNode dataArray(String providerId, Operation operation, JsonNode root) {
     JsonNode data = data(providerId, operation, root);
     if (!data.isArray()) {
@@ -34,6 +50,12 @@ public final class Envelope {
   /**
    * The root object of a 2xx body, for a vendor whose list answers put the paging fields beside
    * {@code data} or whose bodies have no envelope.
+   *
+   * @param providerId who reads (for the exception)
+   * @param operation the operation that read it (for the exception)
+   * @param root the parsed 2xx body
+   * @return the root object
+   * @throws TransportException when the body is not a JSON object
    */
   public static JsonNode root(String providerId, Operation operation, JsonNode root) {
     if (root == null || !root.isObject()) {
@@ -56,7 +78,14 @@ public final class Envelope {
     return data;
   }
 
-  /** The error for a 2xx answer that is not what the vendor documents: {@code what} says why. */
+  /**
+   * The error for a 2xx answer that is not what the vendor documents.
+   *
+   * @param providerId who reads (for the exception)
+   * @param operation the operation that read it
+   * @param what what is wrong with the answer
+   * @return a {@link TransportException} ("unexpected response: " + what), to throw
+   */
   public static TransportException unreadable(String providerId, Operation operation, String what) {
     return new TransportException(providerId, operation, "unexpected response: " + what, null);
   }

@@ -17,6 +17,9 @@ public final class IdLists {
   /**
    * Every id in the vendor's form, in iteration order, each once.
    *
+   * @param <T> the vendor's form of an id
+   * @param providerId who reads (for the exception)
+   * @param ids the ids a caller named
    * @param parse the vendor's id rule, e.g. {@code id -> Checks.uuidId(providerId, id)}; it throws a
    *     {@link RequestValidationException} for a malformed id
    * @return the distinct parsed ids; empty for an empty collection

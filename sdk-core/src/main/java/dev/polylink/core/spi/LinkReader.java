@@ -43,6 +43,10 @@ public final class LinkReader {
   /**
    * A reader of {@code node}.
    *
+   * @param providerId who reads (for the exceptions and {@link Link#providerId()})
+   * @param operation the operation that read it (for the exceptions)
+   * @param node the vendor's link object
+   * @return the reader
    * @throws TransportException when {@code node} is not a JSON object
    */
   public static LinkReader of(String providerId, Operation operation, JsonNode node) {
@@ -52,7 +56,11 @@ public final class LinkReader {
     return new LinkReader(providerId, operation, node);
   }
 
-  /** The object read. */
+  /**
+   * The object read.
+   *
+   * @return the vendor's link object
+   */
   public JsonNode node() {
     return node;
   }
@@ -64,13 +72,22 @@ public final class LinkReader {
    * @param idField the id field (a string, or an integer)
    * @param shortUrlField the short URL field
    * @param shortCodeField the short code field, or null when the vendor sends none
+   * @return a builder holding the provider id, id, short URL, short code and provider fields
    * @throws TransportException when the id, the short URL or the short code cannot be read
    */
   public Link.Builder link(String idField, String shortUrlField, String shortCodeField) {
     return link(id(idField), shortUrl(shortUrlField), shortCodeField);
   }
 
-  /** Like {@link #link(String, String, String)} with an id and short URL the caller has read. */
+  /**
+   * Like {@link #link(String, String, String)} with an id and short URL the caller has read.
+   *
+   * @param id the link's id
+   * @param shortUrl the link's short URL
+   * @param shortCodeField the short code field, or null when the vendor sends none
+   * @return a builder holding the provider id, id, short URL, short code and provider fields
+   * @throws TransportException when the short code cannot be read
+   */
   public Link.Builder link(String id, URI shortUrl, String shortCodeField) {
     return Link.builder()
         .providerId(providerId)
@@ -80,7 +97,13 @@ public final class LinkReader {
         .providerFields(Json.toPlainMap(node));
   }
 
-  /** The required id: a non-blank string, or an integer written in decimal. */
+  /**
+   * The required id: a non-blank string, or an integer written in decimal.
+   *
+   * @param field the field's name
+   * @return the id
+   * @throws TransportException when there is none
+   */
   public String id(String field) {
     JsonNode value = node.get(field);
     if (value != null && value.isIntegralNumber()) {
@@ -89,7 +112,13 @@ public final class LinkReader {
     return string(field).orElseThrow(() -> unreadable("the link has no \"" + field + "\""));
   }
 
-  /** The required id of a vendor whose ids are positive integers (a JSON number or digit string). */
+  /**
+   * The required id of a vendor whose ids are positive integers (a JSON number or digit string).
+   *
+   * @param field the field's name
+   * @return the id
+   * @throws TransportException when there is none
+   */
   public long positiveId(String field) {
     OptionalLong id = Json.wholeNumber(node, field);
     if (id.isEmpty() || id.getAsLong() <= 0) {
@@ -98,7 +127,13 @@ public final class LinkReader {
     return id.getAsLong();
   }
 
-  /** The required short URL: the first of {@code fields} that holds an absolute URL. */
+  /**
+   * The required short URL: the first of {@code fields} that holds an absolute URL.
+   *
+   * @param fields the fields to try, in order
+   * @return the short URL
+   * @throws TransportException when none holds one
+   */
   public URI shortUrl(String... fields) {
     for (String field : fields) {
       Optional<URI> url = url(field);
@@ -109,7 +144,14 @@ public final class LinkReader {
     throw unreadable("the link has no readable \"" + String.join("\" or \"", fields) + "\"");
   }
 
-  /** The required short code: {@code field} when non-blank, else the short URL's last path segment. */
+  /**
+   * The required short code: {@code field} when non-blank, else the short URL's last path segment.
+   *
+   * @param field the short code field, or null when the vendor sends none
+   * @param shortUrl the link's short URL
+   * @return the short code
+   * @throws TransportException when neither gives one
+   */
   public String shortCode(String field, URI shortUrl) {
     return Optional.ofNullable(field).flatMap(this::string)
         .or(() -> Links.lastPathSegment(shortUrl))
@@ -117,7 +159,12 @@ public final class LinkReader {
             + "\" is missing and ") + "the short URL " + shortUrl + " has no path)"));
   }
 
-  /** An optional string: non-blank JSON text, else empty. */
+  /**
+   * An optional string: non-blank JSON text, else empty.
+   *
+   * @param field the field's name
+   * @return the text, or empty
+   */
   public Optional<String> string(String field) {
     JsonNode value = node.get(field);
     return value != null && value.isTextual() && !value.textValue().isBlank()
@@ -125,12 +172,22 @@ public final class LinkReader {
         : Optional.empty();
   }
 
-  /** An optional absolute URL ({@link Links#absoluteUri}); a relative one is empty. */
+  /**
+   * An optional absolute URL ({@link Links#absoluteUri}); a relative one is empty.
+   *
+   * @param field the field's name
+   * @return the URL, or empty
+   */
   public Optional<URI> url(String field) {
     return string(field).flatMap(Links::absoluteUri);
   }
 
-  /** An optional boolean, read by {@link Json#bool} ({@code true}, {@code 1}, {@code "true"}, ...). */
+  /**
+   * An optional boolean, read by {@link Json#bool} ({@code true}, {@code 1}, {@code "true"}, ...).
+   *
+   * @param field the field's name
+   * @return the boolean, or empty
+   */
   public Optional<Boolean> bool(String field) {
     return Json.bool(node, field);
   }
@@ -139,6 +196,8 @@ public final class LinkReader {
    * An optional count: a whole number of 0 or more ({@link Json#wholeNumber}); a negative one is
    * "not said".
    *
+   * @param field the field's name
+   * @return the count, or empty
    * @throws TransportException for a JSON integer beyond a {@code long}: a number the model cannot
    *     hold is a broken answer, never a truncated or dropped value
    */
@@ -147,12 +206,22 @@ public final class LinkReader {
     return count.isPresent() && count.getAsLong() < 0 ? OptionalLong.empty() : count;
   }
 
-  /** An optional instant, read by {@link IsoTimestamps#parse} (a time without a zone is UTC). */
+  /**
+   * An optional instant, read by {@link IsoTimestamps#parse} (a time without a zone is UTC).
+   *
+   * @param field the field's name
+   * @return the instant, or empty
+   */
   public Optional<Instant> instant(String field) {
     return string(field).flatMap(IsoTimestamps::parse);
   }
 
-  /** The error for this object: {@link Envelope#unreadable} with {@code what}. */
+  /**
+   * The error for this object: {@link Envelope#unreadable} with {@code what}.
+   *
+   * @param what what is wrong with the object
+   * @return a {@link TransportException}, to throw
+   */
   public TransportException unreadable(String what) {
     return Envelope.unreadable(providerId, operation, what);
   }
