@@ -1,12 +1,11 @@
 package dev.polylink.core;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * What a provider can do, and the single source of truth for it: the provider validates requests
@@ -17,29 +16,75 @@ import java.util.Set;
  * {@link LinkField#DESTINATION} on create, a page size below 1) with a {@link
  * RequestValidationException}.
  */
-public final class Capabilities {
-  private final Set<Operation> operations;
-  private final Set<LinkField> creatableFields;
-  private final Set<LinkField> updatableFields;
-  private final Set<LinkField> clearableFields;
-  private final Set<ListFilter> listFilters;
-  private final int maxPageSize;
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class Capabilities {
+  Capabilities() {}
 
-  private Capabilities(Builder b) {
-    this.operations = frozen(b.operations, Operation.class);
-    this.creatableFields = frozen(b.creatableFields, LinkField.class);
-    this.updatableFields = frozen(b.updatableFields, LinkField.class);
-    this.clearableFields = frozen(b.clearableFields, LinkField.class);
-    this.listFilters = frozen(b.listFilters, ListFilter.class);
-    this.maxPageSize = b.maxPageSize;
+  public static Builder builder() {
+    return ImmutableCapabilities.builder();
+  }
+
+  /** A builder holding these capabilities, e.g. to derive a narrower set for a test double. */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  /** The operations the provider supports. */
+  public abstract Set<Operation> operations();
+
+  /** Fields a {@link CreateLinkRequest} may set. */
+  public abstract Set<LinkField> creatableFields();
+
+  /** Fields a {@link LinkPatch} may set. */
+  public abstract Set<LinkField> updatableFields();
+
+  /** Fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()}). */
+  public abstract Set<LinkField> clearableFields();
+
+  /** Filters {@link LinkClient#list(ListLinksRequest)} honours. */
+  public abstract Set<ListFilter> listFilters();
+
+  /** The largest page size the vendor accepts. */
+  @Value.Default
+  public int maxPageSize() {
+    return 100;
+  }
+
+  public boolean supports(Operation operation) {
+    return operations().contains(operation);
+  }
+
+  public boolean supports(ListFilter filter) {
+    return listFilters().contains(filter);
+  }
+
+  public boolean canCreate(LinkField field) {
+    return creatableFields().contains(field);
+  }
+
+  public boolean canUpdate(LinkField field) {
+    return updatableFields().contains(field);
+  }
+
+  public boolean canClear(LinkField field) {
+    return clearableFields().contains(field);
+  }
+
+  @Value.Check
+  void check() {
     List<String> violations = new ArrayList<>();
-    if (!updatableFields.containsAll(clearableFields)) {
+    if (!updatableFields().containsAll(clearableFields())) {
       Set<LinkField> notUpdatable = EnumSet.noneOf(LinkField.class);
-      notUpdatable.addAll(clearableFields);
-      notUpdatable.removeAll(updatableFields);
+      notUpdatable.addAll(clearableFields());
+      notUpdatable.removeAll(updatableFields());
       violations.add("clearableFields: must also be updatable (not updatable: " + notUpdatable + ")");
     }
-    if (!creatableFields.contains(LinkField.DESTINATION)) {
+    if (!creatableFields().contains(LinkField.DESTINATION)) {
       violations.add("creatableFields: must include DESTINATION");
     }
     if (!violations.isEmpty()) {
@@ -47,131 +92,49 @@ public final class Capabilities {
     }
   }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder holding these capabilities, e.g. to derive a narrower set for a test double. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.operations.addAll(operations);
-    b.creatableFields.addAll(creatableFields);
-    b.updatableFields.addAll(updatableFields);
-    b.clearableFields.addAll(clearableFields);
-    b.listFilters.addAll(listFilters);
-    b.maxPageSize = maxPageSize;
-    return b;
-  }
-
-  /** The operations the provider supports. */
-  public Set<Operation> operations() {
-    return operations;
-  }
-
-  /** Fields a {@link CreateLinkRequest} may set. */
-  public Set<LinkField> creatableFields() {
-    return creatableFields;
-  }
-
-  /** Fields a {@link LinkPatch} may set. */
-  public Set<LinkField> updatableFields() {
-    return updatableFields;
-  }
-
-  /** Fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()}). */
-  public Set<LinkField> clearableFields() {
-    return clearableFields;
-  }
-
-  /** Filters {@link LinkClient#list(ListLinksRequest)} honours. */
-  public Set<ListFilter> listFilters() {
-    return listFilters;
-  }
-
-  /** The largest page size the vendor accepts. */
-  public int maxPageSize() {
-    return maxPageSize;
-  }
-
-  public boolean supports(Operation operation) {
-    return operations.contains(operation);
-  }
-
-  public boolean supports(ListFilter filter) {
-    return listFilters.contains(filter);
-  }
-
-  public boolean canCreate(LinkField field) {
-    return creatableFields.contains(field);
-  }
-
-  public boolean canUpdate(LinkField field) {
-    return updatableFields.contains(field);
-  }
-
-  public boolean canClear(LinkField field) {
-    return clearableFields.contains(field);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Capabilities)) {
-      return false;
-    }
-    Capabilities c = (Capabilities) o;
-    return operations.equals(c.operations)
-        && creatableFields.equals(c.creatableFields)
-        && updatableFields.equals(c.updatableFields)
-        && clearableFields.equals(c.clearableFields)
-        && listFilters.equals(c.listFilters)
-        && maxPageSize == c.maxPageSize;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(operations, creatableFields, updatableFields, clearableFields, listFilters, maxPageSize);
-  }
-
   @Override
   public String toString() {
-    return "Capabilities{operations=" + operations + ", create=" + creatableFields + ", update="
-        + updatableFields + ", clear=" + clearableFields + ", listFilters=" + listFilters
-        + ", maxPageSize=" + maxPageSize + "}";
-  }
-
-  private static <E extends Enum<E>> Set<E> frozen(Set<E> values, Class<E> type) {
-    return Collections.unmodifiableSet(values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values));
+    return "Capabilities{operations=" + operations() + ", create=" + creatableFields() + ", update="
+        + updatableFields() + ", clear=" + clearableFields() + ", listFilters=" + listFilters()
+        + ", maxPageSize=" + maxPageSize() + "}";
   }
 
   /** Builds {@link Capabilities}; every set starts empty. */
-  public static final class Builder {
-    private final Set<Operation> operations = EnumSet.noneOf(Operation.class);
-    private final Set<LinkField> creatableFields = EnumSet.noneOf(LinkField.class);
-    private final Set<LinkField> updatableFields = EnumSet.noneOf(LinkField.class);
-    private final Set<LinkField> clearableFields = EnumSet.noneOf(LinkField.class);
-    private final Set<ListFilter> listFilters = EnumSet.noneOf(ListFilter.class);
-    private int maxPageSize = 100;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(Capabilities capabilities);
+
+    abstract Builder addOperations(Operation... operations);
+
+    abstract Builder addCreatableFields(LinkField... fields);
+
+    abstract Builder addUpdatableFields(LinkField... fields);
+
+    abstract Builder addClearableFields(LinkField... fields);
+
+    abstract Builder addListFilters(ListFilter... filters);
+
+    abstract Builder setMaxPageSize(int maxPageSize);
 
     public Builder operations(Operation... operations) {
-      return add(this.operations, operations);
+      return addOperations(operations);
     }
 
     public Builder creatableFields(LinkField... fields) {
-      return add(creatableFields, fields);
+      return addCreatableFields(fields);
     }
 
     public Builder updatableFields(LinkField... fields) {
-      return add(updatableFields, fields);
+      return addUpdatableFields(fields);
     }
 
     public Builder clearableFields(LinkField... fields) {
-      return add(clearableFields, fields);
+      return addClearableFields(fields);
     }
 
     public Builder listFilters(ListFilter... filters) {
-      return add(listFilters, filters);
+      return addListFilters(filters);
     }
 
     public Builder maxPageSize(int maxPageSize) {
@@ -179,20 +142,10 @@ public final class Capabilities {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "maxPageSize: must be at least 1 (was " + maxPageSize + ")");
       }
-      this.maxPageSize = maxPageSize;
-      return this;
+      return setMaxPageSize(maxPageSize);
     }
 
-    @SafeVarargs
-    private <E> Builder add(Collection<E> target, E... values) {
-      for (E value : values) {
-        target.add(Objects.requireNonNull(value));
-      }
-      return this;
-    }
-
-    public Capabilities build() {
-      return new Capabilities(this);
-    }
+    /** @throws RequestValidationException naming each inconsistency */
+    public abstract Capabilities build();
   }
 }

@@ -2,7 +2,6 @@ package dev.polylink.core;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * What to create: a destination and the optional fields a provider may support. The provider
@@ -24,158 +25,73 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class CreateLinkRequest {
-  private final URI destination;
-  private final String slug;
-  private final String title;
-  private final List<String> labels;
-  private final Instant expiresAt;
-  private final String password;
-  private final RedirectType redirectType;
-  private final String domain;
-  private final ProviderOptions options;
-
-  private CreateLinkRequest(Builder b) {
-    this.destination = b.destination;
-    this.slug = b.slug;
-    this.title = b.title;
-    this.labels = List.copyOf(b.labels);
-    this.expiresAt = b.expiresAt;
-    this.password = b.password;
-    this.redirectType = b.redirectType;
-    this.domain = b.domain;
-    this.options = b.options;
-  }
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    add = "add*Element",
+    build = "buildValue",
+    isSetOnBuilder = true,
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class CreateLinkRequest {
+  CreateLinkRequest() {}
 
   public static Builder builder() {
-    return new Builder();
+    return ImmutableCreateLinkRequest.builder();
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.destination = destination;
-    b.slug = slug;
-    b.title = title;
-    b.labels.addAll(labels);
-    b.expiresAt = expiresAt;
-    b.password = password;
-    b.redirectType = redirectType;
-    b.domain = domain;
-    b.options = options;
-    return b;
+    return builder().from(this);
   }
 
-  public URI destination() {
-    return destination;
-  }
+  public abstract URI destination();
 
-  public Optional<String> slug() {
-    return Optional.ofNullable(slug);
-  }
+  public abstract Optional<String> slug();
 
-  public Optional<String> title() {
-    return Optional.ofNullable(title);
-  }
+  public abstract Optional<String> title();
 
-  public List<String> labels() {
-    return labels;
-  }
+  public abstract List<String> labels();
 
-  public Optional<Instant> expiresAt() {
-    return Optional.ofNullable(expiresAt);
-  }
+  public abstract Optional<Instant> expiresAt();
 
-  public Optional<String> password() {
-    return Optional.ofNullable(password);
-  }
+  public abstract Optional<String> password();
 
-  public Optional<RedirectType> redirectType() {
-    return Optional.ofNullable(redirectType);
-  }
+  public abstract Optional<RedirectType> redirectType();
 
   /** The vendor's domain id, where it has domains; otherwise the client's default is used. */
-  public Optional<String> domain() {
-    return Optional.ofNullable(domain);
-  }
+  public abstract Optional<String> domain();
 
-  public Optional<ProviderOptions> options() {
-    return Optional.ofNullable(options);
-  }
+  public abstract Optional<ProviderOptions> options();
 
   /** The link fields this request sets (always including {@link LinkField#DESTINATION}). */
   public Set<LinkField> fields() {
     EnumSet<LinkField> fields = EnumSet.of(LinkField.DESTINATION);
-    if (slug != null) {
-      fields.add(LinkField.SLUG);
-    }
-    if (title != null) {
-      fields.add(LinkField.TITLE);
-    }
-    if (!labels.isEmpty()) {
+    slug().ifPresent(v -> fields.add(LinkField.SLUG));
+    title().ifPresent(v -> fields.add(LinkField.TITLE));
+    if (!labels().isEmpty()) {
       fields.add(LinkField.LABELS);
     }
-    if (expiresAt != null) {
-      fields.add(LinkField.EXPIRES_AT);
-    }
-    if (password != null) {
-      fields.add(LinkField.PASSWORD);
-    }
-    if (redirectType != null) {
-      fields.add(LinkField.REDIRECT_TYPE);
-    }
+    expiresAt().ifPresent(v -> fields.add(LinkField.EXPIRES_AT));
+    password().ifPresent(v -> fields.add(LinkField.PASSWORD));
+    redirectType().ifPresent(v -> fields.add(LinkField.REDIRECT_TYPE));
     return Collections.unmodifiableSet(fields);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof CreateLinkRequest)) {
-      return false;
-    }
-    CreateLinkRequest r = (CreateLinkRequest) o;
-    return destination.equals(r.destination)
-        && Objects.equals(slug, r.slug)
-        && Objects.equals(title, r.title)
-        && labels.equals(r.labels)
-        && Objects.equals(expiresAt, r.expiresAt)
-        && Objects.equals(password, r.password)
-        && redirectType == r.redirectType
-        && Objects.equals(domain, r.domain)
-        && Objects.equals(options, r.options);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(destination, slug, title, labels, expiresAt, password, redirectType, domain, options);
   }
 
   /** Lists the fields set; a password shows as {@code ****}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("CreateLinkRequest{destination=").append(destination);
-    if (slug != null) {
-      sb.append(", slug=").append(slug);
+    StringBuilder sb = new StringBuilder("CreateLinkRequest{destination=").append(destination());
+    slug().ifPresent(v -> sb.append(", slug=").append(v));
+    title().ifPresent(v -> sb.append(", title=").append(v));
+    if (!labels().isEmpty()) {
+      sb.append(", labels=").append(labels());
     }
-    if (title != null) {
-      sb.append(", title=").append(title);
-    }
-    if (!labels.isEmpty()) {
-      sb.append(", labels=").append(labels);
-    }
-    if (expiresAt != null) {
-      sb.append(", expiresAt=").append(expiresAt);
-    }
-    if (password != null) {
-      sb.append(", password=****");
-    }
-    if (redirectType != null) {
-      sb.append(", redirectType=").append(redirectType);
-    }
-    if (domain != null) {
-      sb.append(", domain=").append(domain);
-    }
-    if (options != null) {
-      sb.append(", options=").append(options);
-    }
+    expiresAt().ifPresent(v -> sb.append(", expiresAt=").append(v));
+    password().ifPresent(v -> sb.append(", password=****"));
+    redirectType().ifPresent(v -> sb.append(", redirectType=").append(v));
+    domain().ifPresent(v -> sb.append(", domain=").append(v));
+    options().ifPresent(v -> sb.append(", options=").append(v));
     return sb.append('}').toString();
   }
 
@@ -185,90 +101,93 @@ public final class CreateLinkRequest {
    * RequestValidationException} naming the field. Provider-specific rules (slug length, label
    * count) are checked by the provider.
    */
-  public static final class Builder {
-    private URI destination;
-    private String slug;
-    private String title;
-    private final List<String> labels = new ArrayList<>();
-    private Instant expiresAt;
-    private String password;
-    private RedirectType redirectType;
-    private String domain;
-    private ProviderOptions options;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(CreateLinkRequest request);
+
+    abstract Builder setDestination(URI destination);
+
+    abstract Builder setSlug(String slug);
+
+    abstract Builder setTitle(String title);
+
+    abstract Builder setLabels(Iterable<String> labels);
+
+    abstract Builder addAllLabels(Iterable<String> labels);
+
+    abstract Builder setExpiresAt(Instant expiresAt);
+
+    abstract Builder setPassword(String password);
+
+    abstract Builder setRedirectType(RedirectType redirectType);
+
+    abstract Builder setDomain(String domain);
+
+    abstract Builder setOptions(ProviderOptions options);
+
+    abstract boolean destinationIsSet();
+
+    abstract CreateLinkRequest buildValue();
 
     /** The destination: an absolute http or https URL. Required. */
     public Builder destination(String destination) {
-      this.destination = Values.destination(destination);
-      return this;
+      return setDestination(Values.destination(destination));
     }
 
     /** The destination: an absolute http or https URL. Required. */
     public Builder destination(URI destination) {
-      this.destination = Values.destination(destination);
-      return this;
+      return setDestination(Values.destination(destination));
     }
 
     /** A custom short code instead of a generated one. */
     public Builder slug(String slug) {
-      this.slug = Values.notBlank("slug", slug);
-      return this;
+      return setSlug(Values.notBlank("slug", slug));
     }
 
     public Builder title(String title) {
-      this.title = Values.notBlank("title", title);
-      return this;
+      return setTitle(Values.notBlank("title", title));
     }
 
     /** Replaces the labels collected so far. */
     public Builder labels(Iterable<String> labels) {
-      List<String> checked = Values.labels(labels);
-      this.labels.clear();
-      this.labels.addAll(checked);
-      return this;
+      return setLabels(Values.labels(labels));
     }
 
     /** Adds labels to those collected so far. */
     public Builder addLabels(String... labels) {
-      this.labels.addAll(Values.labels(Arrays.asList(Objects.requireNonNull(labels, "labels"))));
-      return this;
+      return addAllLabels(Values.labels(Arrays.asList(Objects.requireNonNull(labels, "labels"))));
     }
 
     public Builder expiresAt(Instant expiresAt) {
-      this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-      return this;
+      return setExpiresAt(expiresAt);
     }
 
     /** Protects the link with a password. Must not be empty. */
     public Builder password(String password) {
-      this.password = Values.password(password);
-      return this;
+      return setPassword(Values.password(password));
     }
 
     public Builder redirectType(RedirectType redirectType) {
-      this.redirectType = Objects.requireNonNull(redirectType, "redirectType");
-      return this;
+      return setRedirectType(redirectType);
     }
 
     /** The vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code domain_sid}). */
     public Builder domain(String domain) {
-      this.domain = Values.notBlank("domain", domain);
-      return this;
+      return setDomain(Values.notBlank("domain", domain));
     }
 
     /** The provider's typed extras, e.g. {@code XqrOptions}. */
     public Builder options(ProviderOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
-      return this;
+      return setOptions(options);
     }
 
     /** @throws RequestValidationException when no destination was given */
     public CreateLinkRequest build() {
-      if (destination == null) {
+      if (!destinationIsSet()) {
         throw new RequestValidationException(PolylinkException.NO_PROVIDER, "destination: is required");
       }
-      return new CreateLinkRequest(this);
+      return buildValue();
     }
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * A change to a link. Each field is tri-state ({@link FieldUpdate}): absent fields are not sent at
@@ -25,95 +27,77 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class LinkPatch {
-  private final FieldUpdate<URI> destination;
-  private final FieldUpdate<String> slug;
-  private final FieldUpdate<String> title;
-  private final FieldUpdate<Boolean> enabled;
-  private final FieldUpdate<List<String>> labels;
-  private final FieldUpdate<Instant> expiresAt;
-  private final FieldUpdate<String> password;
-  private final FieldUpdate<RedirectType> redirectType;
-  private final ProviderOptions options;
-
-  private LinkPatch(Builder b) {
-    this.destination = b.destination;
-    this.slug = b.slug;
-    this.title = b.title;
-    this.enabled = b.enabled;
-    this.labels = b.labels;
-    this.expiresAt = b.expiresAt;
-    this.password = b.password;
-    this.redirectType = b.redirectType;
-    this.options = b.options;
-  }
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class LinkPatch {
+  LinkPatch() {}
 
   public static Builder builder() {
-    return new Builder();
+    return ImmutableLinkPatch.builder();
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.destination = destination;
-    b.slug = slug;
-    b.title = title;
-    b.enabled = enabled;
-    b.labels = labels;
-    b.expiresAt = expiresAt;
-    b.password = password;
-    b.redirectType = redirectType;
-    b.options = options;
-    return b;
+    return builder().from(this);
   }
 
+  @Value.Default
   public FieldUpdate<URI> destination() {
-    return destination;
+    return FieldUpdate.absent();
   }
 
+  @Value.Default
   public FieldUpdate<String> slug() {
-    return slug;
+    return FieldUpdate.absent();
   }
 
+  @Value.Default
   public FieldUpdate<String> title() {
-    return title;
+    return FieldUpdate.absent();
   }
 
+  @Value.Default
   public FieldUpdate<Boolean> enabled() {
-    return enabled;
+    return FieldUpdate.absent();
   }
 
   /** Set replaces the whole label set; cleared (or set to an empty set) removes every label. */
+  @Value.Default
   public FieldUpdate<List<String>> labels() {
-    return labels;
+    return FieldUpdate.absent();
   }
 
+  @Value.Default
   public FieldUpdate<Instant> expiresAt() {
-    return expiresAt;
+    return FieldUpdate.absent();
   }
 
+  @Value.Default
   public FieldUpdate<String> password() {
-    return password;
+    return FieldUpdate.absent();
   }
 
+  @Value.Default
   public FieldUpdate<RedirectType> redirectType() {
-    return redirectType;
+    return FieldUpdate.absent();
   }
 
-  public Optional<ProviderOptions> options() {
-    return Optional.ofNullable(options);
-  }
+  public abstract Optional<ProviderOptions> options();
 
   /** Every field's update, absent ones included, in {@link LinkField} order. */
   public Map<LinkField, FieldUpdate<?>> updates() {
     Map<LinkField, FieldUpdate<?>> all = new EnumMap<>(LinkField.class);
-    all.put(LinkField.DESTINATION, destination);
-    all.put(LinkField.SLUG, slug);
-    all.put(LinkField.TITLE, title);
-    all.put(LinkField.ENABLED, enabled);
-    all.put(LinkField.LABELS, labels);
-    all.put(LinkField.EXPIRES_AT, expiresAt);
-    all.put(LinkField.PASSWORD, password);
-    all.put(LinkField.REDIRECT_TYPE, redirectType);
+    all.put(LinkField.DESTINATION, destination());
+    all.put(LinkField.SLUG, slug());
+    all.put(LinkField.TITLE, title());
+    all.put(LinkField.ENABLED, enabled());
+    all.put(LinkField.LABELS, labels());
+    all.put(LinkField.EXPIRES_AT, expiresAt());
+    all.put(LinkField.PASSWORD, password());
+    all.put(LinkField.REDIRECT_TYPE, redirectType());
     return Collections.unmodifiableMap(all);
   }
 
@@ -141,21 +125,7 @@ public final class LinkPatch {
 
   /** True when the patch touches no field and carries no options. */
   public boolean isEmpty() {
-    return fields().isEmpty() && options == null;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof LinkPatch)) {
-      return false;
-    }
-    LinkPatch p = (LinkPatch) o;
-    return updates().equals(p.updates()) && Objects.equals(options, p.options);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(updates(), options);
+    return fields().isEmpty() && options().isEmpty();
   }
 
   /** The touched fields; a password value shows as {@code ****}. */
@@ -172,8 +142,8 @@ public final class LinkPatch {
       sb.append(e.getKey() == LinkField.PASSWORD && update.isSet() ? "set(****)" : update.toString());
       sep = ", ";
     }
-    if (options != null) {
-      sb.append(sep).append("options=").append(options);
+    if (options().isPresent()) {
+      sb.append(sep).append("options=").append(options().get());
     }
     return sb.append('}').toString();
   }
@@ -183,99 +153,93 @@ public final class LinkPatch {
    * clears it. A {@code null} argument is a {@link NullPointerException}; a malformed value is a
    * {@link RequestValidationException} naming the field.
    */
-  public static final class Builder {
-    private FieldUpdate<URI> destination = FieldUpdate.absent();
-    private FieldUpdate<String> slug = FieldUpdate.absent();
-    private FieldUpdate<String> title = FieldUpdate.absent();
-    private FieldUpdate<Boolean> enabled = FieldUpdate.absent();
-    private FieldUpdate<List<String>> labels = FieldUpdate.absent();
-    private FieldUpdate<Instant> expiresAt = FieldUpdate.absent();
-    private FieldUpdate<String> password = FieldUpdate.absent();
-    private FieldUpdate<RedirectType> redirectType = FieldUpdate.absent();
-    private ProviderOptions options;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(LinkPatch patch);
+
+    abstract Builder setDestination(FieldUpdate<URI> destination);
+
+    abstract Builder setSlug(FieldUpdate<String> slug);
+
+    abstract Builder setTitle(FieldUpdate<String> title);
+
+    abstract Builder setEnabled(FieldUpdate<Boolean> enabled);
+
+    abstract Builder setLabels(FieldUpdate<List<String>> labels);
+
+    abstract Builder setExpiresAt(FieldUpdate<Instant> expiresAt);
+
+    abstract Builder setPassword(FieldUpdate<String> password);
+
+    abstract Builder setRedirectType(FieldUpdate<RedirectType> redirectType);
+
+    abstract Builder setOptions(ProviderOptions options);
 
     public Builder destination(String destination) {
-      this.destination = FieldUpdate.set(Values.destination(destination));
-      return this;
+      return setDestination(FieldUpdate.set(Values.destination(destination)));
     }
 
     public Builder destination(URI destination) {
-      this.destination = FieldUpdate.set(Values.destination(destination));
-      return this;
+      return setDestination(FieldUpdate.set(Values.destination(destination)));
     }
 
     public Builder slug(String slug) {
-      this.slug = FieldUpdate.set(Values.notBlank("slug", slug));
-      return this;
+      return setSlug(FieldUpdate.set(Values.notBlank("slug", slug)));
     }
 
     public Builder title(String title) {
-      this.title = FieldUpdate.set(Values.notBlank("title", title));
-      return this;
+      return setTitle(FieldUpdate.set(Values.notBlank("title", title)));
     }
 
     public Builder clearTitle() {
-      this.title = FieldUpdate.cleared();
-      return this;
+      return setTitle(FieldUpdate.cleared());
     }
 
     public Builder enabled(boolean enabled) {
-      this.enabled = FieldUpdate.set(enabled);
-      return this;
+      return setEnabled(FieldUpdate.set(enabled));
     }
 
     /** Replaces the whole label set; an empty iterable removes every label (same as {@link #clearLabels()}). */
     public Builder labels(Iterable<String> labels) {
       List<String> checked = Values.labels(labels);
-      this.labels = checked.isEmpty() ? FieldUpdate.cleared() : FieldUpdate.set(checked);
-      return this;
+      return setLabels(checked.isEmpty() ? FieldUpdate.cleared() : FieldUpdate.set(checked));
     }
 
     /** Removes every label. */
     public Builder clearLabels() {
-      this.labels = FieldUpdate.cleared();
-      return this;
+      return setLabels(FieldUpdate.cleared());
     }
 
     public Builder expiresAt(Instant expiresAt) {
-      this.expiresAt = FieldUpdate.set(Objects.requireNonNull(expiresAt, "expiresAt"));
-      return this;
+      return setExpiresAt(FieldUpdate.set(Objects.requireNonNull(expiresAt, "expiresAt")));
     }
 
     /** Makes the link never expire. */
     public Builder clearExpiresAt() {
-      this.expiresAt = FieldUpdate.cleared();
-      return this;
+      return setExpiresAt(FieldUpdate.cleared());
     }
 
     /** Sets a new password. Must not be empty: use {@link #clearPassword()} to remove one. */
     public Builder password(String password) {
-      this.password = FieldUpdate.setSecret(Values.password(password));
-      return this;
+      return setPassword(FieldUpdate.setSecret(Values.password(password)));
     }
 
     /** Removes the password protection. */
     public Builder clearPassword() {
-      this.password = FieldUpdate.cleared();
-      return this;
+      return setPassword(FieldUpdate.cleared());
     }
 
     public Builder redirectType(RedirectType redirectType) {
-      this.redirectType = FieldUpdate.set(Objects.requireNonNull(redirectType, "redirectType"));
-      return this;
+      return setRedirectType(FieldUpdate.set(Objects.requireNonNull(redirectType, "redirectType")));
     }
 
     /** The provider's typed extras, e.g. {@code XqrOptions} with routing rules. */
     public Builder options(ProviderOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
-      return this;
+      return setOptions(options);
     }
 
     /** Builds the patch; an empty patch is allowed here and rejected by the client. */
-    public LinkPatch build() {
-      return new LinkPatch(this);
-    }
+    public abstract LinkPatch build();
   }
 }

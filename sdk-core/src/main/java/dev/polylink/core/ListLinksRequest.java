@@ -2,32 +2,27 @@ package dev.polylink.core;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * Which page of links to list. A provider rejects filters it cannot apply ({@link
  * Capabilities#listFilters()}) with a {@link RequestValidationException} rather than silently
  * returning unfiltered links, and clamps nothing: a page size above its maximum is rejected too.
  */
-public final class ListLinksRequest {
-  private static final ListLinksRequest DEFAULTS = new Builder().build();
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class ListLinksRequest {
+  private static final ListLinksRequest DEFAULTS = builder().build();
 
-  private final Integer pageSize;
-  private final String cursor;
-  private final String label;
-  private final Boolean enabled;
-  private final String search;
-
-  private ListLinksRequest(Builder b) {
-    this.pageSize = b.pageSize;
-    this.cursor = b.cursor;
-    this.label = b.label;
-    this.enabled = b.enabled;
-    this.search = b.search;
-  }
+  ListLinksRequest() {}
 
   /** The first page, the provider's default page size, no filters. */
   public static ListLinksRequest defaults() {
@@ -35,53 +30,31 @@ public final class ListLinksRequest {
   }
 
   public static Builder builder() {
-    return new Builder();
+    return ImmutableListLinksRequest.builder();
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.pageSize = pageSize;
-    b.cursor = cursor;
-    b.label = label;
-    b.enabled = enabled;
-    b.search = search;
-    return b;
+    return builder().from(this);
   }
 
   /** The page size asked for; empty means the provider's default. */
-  public OptionalInt pageSize() {
-    return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
-  }
+  public abstract OptionalInt pageSize();
 
   /** Where to continue, from {@link Page#nextCursor()}; empty means the first page. */
-  public Optional<String> cursor() {
-    return Optional.ofNullable(cursor);
-  }
+  public abstract Optional<String> cursor();
 
-  public Optional<String> label() {
-    return Optional.ofNullable(label);
-  }
+  public abstract Optional<String> label();
 
-  public Optional<Boolean> enabled() {
-    return Optional.ofNullable(enabled);
-  }
+  public abstract Optional<Boolean> enabled();
 
-  public Optional<String> search() {
-    return Optional.ofNullable(search);
-  }
+  public abstract Optional<String> search();
 
   /** The filters this request uses. */
   public Set<ListFilter> filters() {
     EnumSet<ListFilter> filters = EnumSet.noneOf(ListFilter.class);
-    if (label != null) {
-      filters.add(ListFilter.LABEL);
-    }
-    if (enabled != null) {
-      filters.add(ListFilter.ENABLED);
-    }
-    if (search != null) {
-      filters.add(ListFilter.SEARCH);
-    }
+    label().ifPresent(v -> filters.add(ListFilter.LABEL));
+    enabled().ifPresent(v -> filters.add(ListFilter.ENABLED));
+    search().ifPresent(v -> filters.add(ListFilter.SEARCH));
     return Collections.unmodifiableSet(filters);
   }
 
@@ -91,38 +64,27 @@ public final class ListLinksRequest {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof ListLinksRequest)) {
-      return false;
-    }
-    ListLinksRequest r = (ListLinksRequest) o;
-    return Objects.equals(pageSize, r.pageSize)
-        && Objects.equals(cursor, r.cursor)
-        && Objects.equals(label, r.label)
-        && Objects.equals(enabled, r.enabled)
-        && Objects.equals(search, r.search);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(pageSize, cursor, label, enabled, search);
-  }
-
-  @Override
   public String toString() {
-    return "ListLinksRequest{pageSize=" + pageSize + ", cursor=" + cursor + ", label=" + label
-        + ", enabled=" + enabled + ", search=" + search + "}";
+    return "ListLinksRequest{pageSize=" + (pageSize().isPresent() ? pageSize().getAsInt() : null)
+        + ", cursor=" + cursor().orElse(null) + ", label=" + label().orElse(null)
+        + ", enabled=" + enabled().orElse(null) + ", search=" + search().orElse(null) + "}";
   }
 
   /** Builds a {@link ListLinksRequest}. */
-  public static final class Builder {
-    private Integer pageSize;
-    private String cursor;
-    private String label;
-    private Boolean enabled;
-    private String search;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(ListLinksRequest request);
+
+    abstract Builder setPageSize(int pageSize);
+
+    abstract Builder setCursor(String cursor);
+
+    abstract Builder setLabel(String label);
+
+    abstract Builder setEnabled(boolean enabled);
+
+    abstract Builder setSearch(String search);
 
     /** Links per page, at least 1; the provider checks its own maximum. */
     public Builder pageSize(int pageSize) {
@@ -130,33 +92,26 @@ public final class ListLinksRequest {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "pageSize: must be at least 1 (was " + pageSize + ")");
       }
-      this.pageSize = pageSize;
-      return this;
+      return setPageSize(pageSize);
     }
 
     /** An opaque cursor from {@link Page#nextCursor()}. */
     public Builder cursor(String cursor) {
-      this.cursor = Values.notBlank("cursor", cursor);
-      return this;
+      return setCursor(Values.notBlank("cursor", cursor));
     }
 
     public Builder label(String label) {
-      this.label = Values.notBlank("label", label);
-      return this;
+      return setLabel(Values.notBlank("label", label));
     }
 
     public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
+      return setEnabled(enabled);
     }
 
     public Builder search(String search) {
-      this.search = Values.notBlank("search", search);
-      return this;
+      return setSearch(Values.notBlank("search", search));
     }
 
-    public ListLinksRequest build() {
-      return new ListLinksRequest(this);
-    }
+    public abstract ListLinksRequest build();
   }
 }

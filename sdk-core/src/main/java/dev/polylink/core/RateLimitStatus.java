@@ -1,116 +1,83 @@
 package dev.polylink.core;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /** The rate-limit state the vendor reported with its most recent response. */
-public final class RateLimitStatus {
-  private final Long limit;
-  private final Long remaining;
-  private final Instant resetAt;
-  private final String window;
-
-  private RateLimitStatus(Builder b) {
-    this.limit = b.limit;
-    this.remaining = b.remaining;
-    this.resetAt = b.resetAt;
-    this.window = b.window;
-  }
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class RateLimitStatus {
+  RateLimitStatus() {}
 
   public static Builder builder() {
-    return new Builder();
+    return ImmutableRateLimitStatus.builder();
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.limit = limit;
-    b.remaining = remaining;
-    b.resetAt = resetAt;
-    b.window = window;
-    return b;
+    return builder().from(this);
   }
 
   /** Requests allowed in the window. */
-  public OptionalLong limit() {
-    return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
-  }
+  public abstract OptionalLong limit();
 
   /** Requests left in the window. */
-  public OptionalLong remaining() {
-    return remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining);
-  }
+  public abstract OptionalLong remaining();
 
   /** When the window resets. */
-  public Optional<Instant> resetAt() {
-    return Optional.ofNullable(resetAt);
-  }
+  public abstract Optional<Instant> resetAt();
 
   /** The vendor's name for the window where it has several, e.g. {@code "monthly"} or {@code "1h"}. */
-  public Optional<String> window() {
-    return Optional.ofNullable(window);
-  }
+  public abstract Optional<String> window();
 
   /** True when the vendor said nothing at all. */
   public boolean isEmpty() {
-    return limit == null && remaining == null && resetAt == null && window == null;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof RateLimitStatus)) {
-      return false;
-    }
-    RateLimitStatus r = (RateLimitStatus) o;
-    return Objects.equals(limit, r.limit)
-        && Objects.equals(remaining, r.remaining)
-        && Objects.equals(resetAt, r.resetAt)
-        && Objects.equals(window, r.window);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(limit, remaining, resetAt, window);
+    return limit().isEmpty() && remaining().isEmpty() && resetAt().isEmpty() && window().isEmpty();
   }
 
   @Override
   public String toString() {
-    return "RateLimitStatus{limit=" + limit + ", remaining=" + remaining + ", resetAt=" + resetAt
-        + ", window=" + window + "}";
+    return "RateLimitStatus{limit=" + (limit().isPresent() ? limit().getAsLong() : null)
+        + ", remaining=" + (remaining().isPresent() ? remaining().getAsLong() : null)
+        + ", resetAt=" + resetAt().orElse(null) + ", window=" + window().orElse(null) + "}";
   }
 
   /** Builds a {@link RateLimitStatus}; unset parts stay empty. */
-  public static final class Builder {
-    private Long limit;
-    private Long remaining;
-    private Instant resetAt;
-    private String window;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(RateLimitStatus status);
+
+    abstract Builder setLimit(long limit);
+
+    abstract Builder setRemaining(long remaining);
+
+    abstract Builder setResetAt(Instant resetAt);
+
+    abstract Builder setWindow(String window);
 
     public Builder limit(long limit) {
-      this.limit = limit;
-      return this;
+      return setLimit(limit);
     }
 
     public Builder remaining(long remaining) {
-      this.remaining = remaining;
-      return this;
+      return setRemaining(remaining);
     }
 
     public Builder resetAt(Instant resetAt) {
-      this.resetAt = Objects.requireNonNull(resetAt, "resetAt");
-      return this;
+      return setResetAt(resetAt);
     }
 
     public Builder window(String window) {
-      this.window = Objects.requireNonNull(window, "window");
-      return this;
+      return setWindow(window);
     }
 
-    public RateLimitStatus build() {
-      return new RateLimitStatus(this);
-    }
+    public abstract RateLimitStatus build();
   }
 }

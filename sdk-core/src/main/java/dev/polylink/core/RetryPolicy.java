@@ -3,6 +3,8 @@ package dev.polylink.core;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * How a client retries failed requests: the number of attempts, exponential backoff with full
@@ -14,21 +16,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * never opened). A quota 429 is never retried. A {@code Retry-After} longer than {@link
  * #maxRetryAfter()} fails at once with a {@link RateLimitException} carrying the wait.
  */
-public final class RetryPolicy {
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
   private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration maxRetryAfter;
-
-  private RetryPolicy(Builder b) {
-    this.maxAttempts = b.maxAttempts;
-    this.initialBackoff = b.initialBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.maxRetryAfter = b.maxRetryAfter;
-  }
+  RetryPolicy() {}
 
   /** 3 attempts in all, backoff from 200 ms capped at 10 s with full jitter, Retry-After up to 60 s. */
   public static RetryPolicy defaults() {
@@ -41,33 +39,41 @@ public final class RetryPolicy {
   }
 
   public static Builder builder() {
-    return new Builder();
+    return ImmutableRetryPolicy.builder();
   }
 
   public Builder toBuilder() {
-    return new Builder()
-        .maxAttempts(maxAttempts)
-        .initialBackoff(initialBackoff)
-        .maxBackoff(maxBackoff)
-        .maxRetryAfter(maxRetryAfter);
+    return builder().from(this);
   }
 
   /** Attempts in all, the first included. */
+  @Value.Default
   public int maxAttempts() {
-    return maxAttempts;
+    return 3;
   }
 
+  @Value.Default
   public Duration initialBackoff() {
-    return initialBackoff;
+    return Duration.ofMillis(200);
   }
 
+  @Value.Default
   public Duration maxBackoff() {
-    return maxBackoff;
+    return Duration.ofSeconds(10);
   }
 
   /** The longest {@code Retry-After} the client will wait for. */
+  @Value.Default
   public Duration maxRetryAfter() {
-    return maxRetryAfter;
+    return Duration.ofSeconds(60);
+  }
+
+  @Value.Check
+  void check() {
+    if (maxBackoff().compareTo(initialBackoff()) < 0) {
+      throw new RequestValidationException(
+          PolylinkException.NO_PROVIDER, "maxBackoff: must not be less than initialBackoff");
+    }
   }
 
   /**
@@ -78,8 +84,8 @@ public final class RetryPolicy {
     if (retry < 1) {
       throw new IllegalArgumentException("retry must be at least 1");
     }
-    long initial = saturatedMillis(initialBackoff);
-    long cap = saturatedMillis(maxBackoff);
+    long initial = saturatedMillis(initialBackoff());
+    long cap = saturatedMillis(maxBackoff());
     int shift = retry - 1;
     if (initial == 0) {
       return Duration.ZERO;
@@ -106,26 +112,9 @@ public final class RetryPolicy {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof RetryPolicy)) {
-      return false;
-    }
-    RetryPolicy p = (RetryPolicy) o;
-    return maxAttempts == p.maxAttempts
-        && initialBackoff.equals(p.initialBackoff)
-        && maxBackoff.equals(p.maxBackoff)
-        && maxRetryAfter.equals(p.maxRetryAfter);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(maxAttempts, initialBackoff, maxBackoff, maxRetryAfter);
-  }
-
-  @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + "}";
+    return "RetryPolicy{maxAttempts=" + maxAttempts() + ", initialBackoff=" + initialBackoff()
+        + ", maxBackoff=" + maxBackoff() + ", maxRetryAfter=" + maxRetryAfter() + "}";
   }
 
   /** Pauses between attempts; replace it in tests so that no test sleeps for real. */
@@ -138,13 +127,18 @@ public final class RetryPolicy {
   }
 
   /** Builds a {@link RetryPolicy}; starts from the defaults. */
-  public static final class Builder {
-    private int maxAttempts = 3;
-    private Duration initialBackoff = Duration.ofMillis(200);
-    private Duration maxBackoff = Duration.ofSeconds(10);
-    private Duration maxRetryAfter = Duration.ofSeconds(60);
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(RetryPolicy policy);
+
+    abstract Builder setMaxAttempts(int maxAttempts);
+
+    abstract Builder setInitialBackoff(Duration initialBackoff);
+
+    abstract Builder setMaxBackoff(Duration maxBackoff);
+
+    abstract Builder setMaxRetryAfter(Duration maxRetryAfter);
 
     /** Attempts in all, at least 1 (1 means no retry). */
     public Builder maxAttempts(int maxAttempts) {
@@ -152,32 +146,23 @@ public final class RetryPolicy {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "maxAttempts: must be at least 1 (was " + maxAttempts + ")");
       }
-      this.maxAttempts = maxAttempts;
-      return this;
+      return setMaxAttempts(maxAttempts);
     }
 
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = notNegative("initialBackoff", initialBackoff);
-      return this;
+      return setInitialBackoff(notNegative("initialBackoff", initialBackoff));
     }
 
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = notNegative("maxBackoff", maxBackoff);
-      return this;
+      return setMaxBackoff(notNegative("maxBackoff", maxBackoff));
     }
 
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = notNegative("maxRetryAfter", maxRetryAfter);
-      return this;
+      return setMaxRetryAfter(notNegative("maxRetryAfter", maxRetryAfter));
     }
 
-    public RetryPolicy build() {
-      if (maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new RequestValidationException(
-            PolylinkException.NO_PROVIDER, "maxBackoff: must not be less than initialBackoff");
-      }
-      return new RetryPolicy(this);
-    }
+    /** @throws RequestValidationException when {@code maxBackoff} is less than {@code initialBackoff} */
+    public abstract RetryPolicy build();
 
     private static Duration notNegative(String field, Duration value) {
       Objects.requireNonNull(value, field);
