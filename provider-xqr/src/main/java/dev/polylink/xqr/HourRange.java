@@ -1,6 +1,10 @@
 package dev.polylink.xqr;
 
 import dev.polylink.core.RequestValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * The {@code hours} condition of a {@link RoutingRule}: whole hours of the day in 24-hour time,
@@ -12,14 +16,14 @@ import dev.polylink.core.RequestValidationException;
  * xQR does not say whether it means "never" or "all day". Which time zone xQR evaluates the hours
  * in is not documented either.
  */
-public final class HourRange {
-  private final int start;
-  private final int end;
-
-  private HourRange(int start, int end) {
-    this.start = start;
-    this.end = end;
-  }
+@Value.Immutable(builder = false, copy = false)
+@Value.Style(
+    allParameters = true,
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class HourRange {
+  HourRange() {}
 
   /**
    * A range of hours.
@@ -30,7 +34,7 @@ public final class HourRange {
    * @throws RequestValidationException when an hour is out of range or the two are equal
    */
   public static HourRange of(int start, int end) {
-    java.util.List<String> violations = new java.util.ArrayList<>();
+    List<String> violations = new ArrayList<>();
     if (start < 0 || start > 23) {
       violations.add("hours.start: must be between 0 and 23 (was " + start + ")");
     }
@@ -43,37 +47,23 @@ public final class HourRange {
     if (!violations.isEmpty()) {
       throw new RequestValidationException(XqrClient.PROVIDER_ID, violations);
     }
-    return new HourRange(start, end);
+    return ImmutableHourRange.of(start, end);
   }
 
   /** The first hour of the range, 0 to 23. */
-  public int start() {
-    return start;
-  }
+  public abstract int start();
 
   /** The hour the range ends at, 0 to 23. */
-  public int end() {
-    return end;
-  }
+  public abstract int end();
 
   /** True when the range runs past midnight, e.g. 20 to 6. */
   public boolean wrapsMidnight() {
-    return start > end;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof HourRange && ((HourRange) o).start == start && ((HourRange) o).end == end;
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * start + end;
+    return start() > end();
   }
 
   /** For example {@code 20-6}. */
   @Override
   public String toString() {
-    return start + "-" + end;
+    return start() + "-" + end();
   }
 }

@@ -6,11 +6,14 @@ import dev.polylink.core.ProviderOptions;
 import dev.polylink.core.RequestValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * xQR's typed extras for {@link CreateLinkRequest.Builder#options} and {@link
@@ -33,23 +36,23 @@ import java.util.TreeSet;
  * "routing_rules": []}). On create an empty list sends nothing, since a new link has no rules.
  * Immutable, with value equality.
  */
-public final class XqrOptions implements ProviderOptions {
-  private final List<RoutingRule> routingRules;
-
-  private XqrOptions(Builder b) {
-    this.routingRules = b.routingRules;
-  }
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class XqrOptions implements ProviderOptions {
+  XqrOptions() {}
 
   /** A new builder with nothing set. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableXqrOptions.builder();
   }
 
   /** A builder holding these options. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.routingRules = routingRules;
-    return b;
+    return builder().from(this);
   }
 
   /** Always {@code "xqr"}. */
@@ -61,31 +64,41 @@ public final class XqrOptions implements ProviderOptions {
   /**
    * The routing rules to send: empty when not set; an empty list means "remove every rule".
    */
-  public Optional<List<RoutingRule>> routingRules() {
-    return Optional.ofNullable(routingRules);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof XqrOptions && Objects.equals(routingRules, ((XqrOptions) o).routingRules);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(routingRules);
-  }
+  public abstract Optional<List<RoutingRule>> routingRules();
 
   /** The rules, or that none are set. Options carry no secrets. */
   @Override
   public String toString() {
-    return routingRules == null ? "XqrOptions{}" : "XqrOptions{routingRules=" + routingRules + "}";
+    return routingRules().map(rules -> "XqrOptions{routingRules=" + rules + "}").orElse("XqrOptions{}");
+  }
+
+  /**
+   * Two rules sharing a priority: xQR evaluates rules by priority, so the order between them would
+   * be undefined.
+   */
+  @Value.Check
+  void check() {
+    Set<Integer> seen = new HashSet<>();
+    Set<Integer> duplicates = new TreeSet<>();
+    for (RoutingRule rule : routingRules().orElse(List.of())) {
+      if (!seen.add(rule.priority())) {
+        duplicates.add(rule.priority());
+      }
+    }
+    if (!duplicates.isEmpty()) {
+      throw new RequestValidationException(
+          XqrClient.PROVIDER_ID,
+          "routingRules: each rule needs its own priority (repeated: " + duplicates + ")");
+    }
   }
 
   /** Builds {@link XqrOptions}. A {@code null} argument is a {@link NullPointerException}. */
-  public static final class Builder {
-    private List<RoutingRule> routingRules;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(XqrOptions options);
+
+    abstract Builder setRoutingRules(List<RoutingRule> routingRules);
 
     /**
      * The routing rules, replacing the link's whole array; an empty iterable removes every rule (the
@@ -97,8 +110,7 @@ public final class XqrOptions implements ProviderOptions {
       for (RoutingRule rule : routingRules) {
         copy.add(Objects.requireNonNull(rule, "routingRules element"));
       }
-      this.routingRules = List.copyOf(copy);
-      return this;
+      return setRoutingRules(List.copyOf(copy));
     }
 
     /** The routing rules, as {@link #routingRules(Iterable)}. */
@@ -108,8 +120,7 @@ public final class XqrOptions implements ProviderOptions {
 
     /** Removes every routing rule of the link on update ({@code "routing_rules": []}). */
     public Builder clearRoutingRules() {
-      this.routingRules = List.of();
-      return this;
+      return setRoutingRules(List.of());
     }
 
     /**
@@ -118,22 +129,6 @@ public final class XqrOptions implements ProviderOptions {
      * @throws RequestValidationException when two rules share a priority: xQR evaluates rules by
      *     priority, so the order between them would be undefined
      */
-    public XqrOptions build() {
-      if (routingRules != null) {
-        Set<Integer> seen = new java.util.HashSet<>();
-        Set<Integer> duplicates = new TreeSet<>();
-        for (RoutingRule rule : routingRules) {
-          if (!seen.add(rule.priority())) {
-            duplicates.add(rule.priority());
-          }
-        }
-        if (!duplicates.isEmpty()) {
-          throw new RequestValidationException(
-              XqrClient.PROVIDER_ID,
-              "routingRules: each rule needs its own priority (repeated: " + duplicates + ")");
-        }
-      }
-      return new XqrOptions(this);
-    }
+    public abstract XqrOptions build();
   }
 }
