@@ -1,7 +1,8 @@
 package dev.polylink.carrierx;
 
 import dev.polylink.core.ProviderOptions;
-import java.util.Objects;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * CarrierX's typed extras for {@link dev.polylink.core.CreateLinkRequest.Builder#options} and
@@ -25,23 +26,23 @@ import java.util.Objects;
  *       leave proxy-pass mode, set a redirect type.
  * </ul>
  */
-public final class CarrierxOptions implements ProviderOptions {
-  private final boolean reuse;
-  private final boolean proxyPass;
-
-  private CarrierxOptions(Builder b) {
-    this.reuse = b.reuse;
-    this.proxyPass = b.proxyPass;
-  }
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class CarrierxOptions implements ProviderOptions {
+  CarrierxOptions() {}
 
   /** A builder with both flags off. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableCarrierxOptions.builder();
   }
 
   /** A builder holding these options' values. */
   public Builder toBuilder() {
-    return new Builder().reuse(reuse).proxyPass(proxyPass);
+    return builder().from(this);
   }
 
   /** Always {@code "carrierx"}. */
@@ -51,62 +52,44 @@ public final class CarrierxOptions implements ProviderOptions {
   }
 
   /** Whether create sends {@code ?reuse=true}. */
+  @Value.Default
   public boolean reuse() {
-    return reuse;
+    return false;
   }
 
   /** Whether the request sets {@code mode: proxy_pass}. */
+  @Value.Default
   public boolean proxyPass() {
-    return proxyPass;
-  }
-
-  /** Equal when both flags are equal. */
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof CarrierxOptions)) {
-      return false;
-    }
-    CarrierxOptions that = (CarrierxOptions) o;
-    return reuse == that.reuse && proxyPass == that.proxyPass;
-  }
-
-  /** Consistent with {@link #equals}. */
-  @Override
-  public int hashCode() {
-    return Objects.hash(reuse, proxyPass);
+    return false;
   }
 
   /** Both flags, e.g. {@code CarrierxOptions{reuse=true, proxyPass=false}}. */
   @Override
   public String toString() {
-    return "CarrierxOptions{reuse=" + reuse + ", proxyPass=" + proxyPass + "}";
+    return "CarrierxOptions{reuse=" + reuse() + ", proxyPass=" + proxyPass() + "}";
   }
 
   /** Builds {@link CarrierxOptions}; both flags start {@code false}. */
-  public static final class Builder {
-    private boolean reuse;
-    private boolean proxyPass;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(CarrierxOptions options);
+
+    abstract Builder setReuse(boolean reuse);
+
+    abstract Builder setProxyPass(boolean proxyPass);
 
     /** Create only: return an existing matching link instead of creating one ({@code ?reuse=true}). */
     public Builder reuse(boolean reuse) {
-      this.reuse = reuse;
-      return this;
+      return setReuse(reuse);
     }
 
     /** Set the link's {@code mode} to {@code proxy_pass}; see {@link CarrierxOptions}. */
     public Builder proxyPass(boolean proxyPass) {
-      this.proxyPass = proxyPass;
-      return this;
+      return setProxyPass(proxyPass);
     }
 
     /** The options. */
-    public CarrierxOptions build() {
-      return new CarrierxOptions(this);
-    }
+    public abstract CarrierxOptions build();
   }
 }

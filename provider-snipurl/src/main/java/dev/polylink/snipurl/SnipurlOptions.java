@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.immutables.value.Value;
+import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * SnipURL's typed extras for {@link dev.polylink.core.LinkPatch.Builder#options}: whether the link's
@@ -26,32 +28,23 @@ import java.util.stream.Collectors;
  * nothing. SnipURL accepts these settings on update only (its create request has no analytics
  * fields), so {@link SnipurlClient#create} rejects options that set anything.
  */
-public final class SnipurlOptions implements ProviderOptions {
-  private final Boolean analyticsPublic;
-  /** Null: not sent. */
-  private final Set<AnalyticsSection> sharedSections;
-  /** True: {@code "analytics_shared_fields": null} is sent (share every section). */
-  private final boolean shareAllSections;
-
-  private SnipurlOptions(Builder b) {
-    this.analyticsPublic = b.analyticsPublic;
-    this.sharedSections =
-        b.sharedSections == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(b.sharedSections));
-    this.shareAllSections = b.shareAllSections;
-  }
+@Value.Immutable(copy = false)
+@Value.Style(
+    init = "set*",
+    visibility = ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true)
+public abstract class SnipurlOptions implements ProviderOptions {
+  SnipurlOptions() {}
 
   /** A builder with nothing set. */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableSnipurlOptions.builder();
   }
 
   /** A builder holding these options' settings. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.analyticsPublic = analyticsPublic;
-    b.sharedSections = sharedSections == null ? null : EnumSet.copyOf(sharedSections);
-    b.shareAllSections = shareAllSections;
-    return b;
+    return builder().from(this);
   }
 
   /** Always {@code "snipurl"}. */
@@ -61,48 +54,24 @@ public final class SnipurlOptions implements ProviderOptions {
   }
 
   /** The {@code analytics_public} value to send; empty when it is left unchanged. */
-  public Optional<Boolean> analyticsPublic() {
-    return Optional.ofNullable(analyticsPublic);
-  }
+  public abstract Optional<Boolean> analyticsPublic();
 
   /**
    * The sections to share ({@code analytics_shared_fields} as a list), in {@link AnalyticsSection}
    * order; empty when the setting is left unchanged or when {@link #sharesAllAnalyticsSections()}.
    * An empty set is a valid value: share no section.
    */
-  public Optional<Set<AnalyticsSection>> analyticsSharedFields() {
-    return Optional.ofNullable(sharedSections);
-  }
+  public abstract Optional<Set<AnalyticsSection>> analyticsSharedFields();
 
   /** True when {@code "analytics_shared_fields": null} is sent, which SnipURL reads as "share all". */
+  @Value.Default
   public boolean sharesAllAnalyticsSections() {
-    return shareAllSections;
+    return false;
   }
 
   /** True when nothing is set, so that these options would send nothing. */
   public boolean isEmpty() {
-    return analyticsPublic == null && sharedSections == null && !shareAllSections;
-  }
-
-  /** Equal when every setting is the same. */
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof SnipurlOptions)) {
-      return false;
-    }
-    SnipurlOptions that = (SnipurlOptions) o;
-    return shareAllSections == that.shareAllSections
-        && Objects.equals(analyticsPublic, that.analyticsPublic)
-        && Objects.equals(sharedSections, that.sharedSections);
-  }
-
-  /** Consistent with {@link #equals(Object)}. */
-  @Override
-  public int hashCode() {
-    return Objects.hash(analyticsPublic, sharedSections, shareAllSections);
+    return analyticsPublic().isEmpty() && analyticsSharedFields().isEmpty() && !sharesAllAnalyticsSections();
   }
 
   /** Lists the settings that are set, e.g. {@code SnipurlOptions{analyticsPublic=true, analyticsSharedFields=[overview]}}. */
@@ -110,14 +79,14 @@ public final class SnipurlOptions implements ProviderOptions {
   public String toString() {
     StringBuilder sb = new StringBuilder("SnipurlOptions{");
     String sep = "";
-    if (analyticsPublic != null) {
-      sb.append("analyticsPublic=").append(analyticsPublic);
+    if (analyticsPublic().isPresent()) {
+      sb.append("analyticsPublic=").append(analyticsPublic().get());
       sep = ", ";
     }
-    if (sharedSections != null) {
+    if (analyticsSharedFields().isPresent()) {
       sb.append(sep).append("analyticsSharedFields=")
-          .append(sharedSections.stream().map(AnalyticsSection::wireName).collect(Collectors.joining(", ", "[", "]")));
-    } else if (shareAllSections) {
+          .append(analyticsSharedFields().get().stream().map(AnalyticsSection::wireName).collect(Collectors.joining(", ", "[", "]")));
+    } else if (sharesAllAnalyticsSections()) {
       sb.append(sep).append("analyticsSharedFields=all");
     }
     return sb.append('}').toString();
@@ -127,17 +96,20 @@ public final class SnipurlOptions implements ProviderOptions {
    * Builds {@link SnipurlOptions}. For the shared sections the last call wins: {@link
    * #analyticsSharedFields(Set)} and {@link #shareAllAnalyticsSections()} replace each other.
    */
-  public static final class Builder {
-    private Boolean analyticsPublic;
-    private Set<AnalyticsSection> sharedSections;
-    private boolean shareAllSections;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    abstract Builder from(SnipurlOptions options);
+
+    abstract Builder setAnalyticsPublic(boolean analyticsPublic);
+
+    abstract Builder setAnalyticsSharedFields(Optional<? extends Set<AnalyticsSection>> sections);
+
+    abstract Builder setSharesAllAnalyticsSections(boolean shareAll);
 
     /** Makes the link's analytics page public ({@code true}) or private ({@code false}). */
     public Builder analyticsPublic(boolean analyticsPublic) {
-      this.analyticsPublic = analyticsPublic;
-      return this;
+      return setAnalyticsPublic(analyticsPublic);
     }
 
     /**
@@ -152,21 +124,16 @@ public final class SnipurlOptions implements ProviderOptions {
       for (AnalyticsSection section : sections) {
         copy.add(Objects.requireNonNull(section, "sections element"));
       }
-      this.sharedSections = copy;
-      this.shareAllSections = false;
-      return this;
+      return setAnalyticsSharedFields(Optional.of(Collections.unmodifiableSet(copy)))
+          .setSharesAllAnalyticsSections(false);
     }
 
     /** Shares every section: sends {@code "analytics_shared_fields": null}, as SnipURL documents. */
     public Builder shareAllAnalyticsSections() {
-      this.sharedSections = null;
-      this.shareAllSections = true;
-      return this;
+      return setAnalyticsSharedFields(Optional.empty()).setSharesAllAnalyticsSections(true);
     }
 
     /** Builds the options. */
-    public SnipurlOptions build() {
-      return new SnipurlOptions(this);
-    }
+    public abstract SnipurlOptions build();
   }
 }
