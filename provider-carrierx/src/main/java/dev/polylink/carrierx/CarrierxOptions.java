@@ -42,7 +42,7 @@ public abstract class CarrierxOptions implements ProviderOptions {
 
   /** A builder holding these options' values. */
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableCarrierxOptions.builder().from(this);
   }
 
   /** Always {@code "carrierx"}. */
@@ -73,20 +73,19 @@ public abstract class CarrierxOptions implements ProviderOptions {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(CarrierxOptions options);
-
-    abstract Builder setReuse(boolean reuse);
-
-    abstract Builder setProxyPass(boolean proxyPass);
+    /** The generated builder is the only subclass. */
+    private ImmutableCarrierxOptions.Builder generated() {
+      return (ImmutableCarrierxOptions.Builder) this;
+    }
 
     /** Create only: return an existing matching link instead of creating one ({@code ?reuse=true}). */
     public Builder reuse(boolean reuse) {
-      return setReuse(reuse);
+      return generated().setReuse(reuse);
     }
 
     /** Set the link's {@code mode} to {@code proxy_pass}; see {@link CarrierxOptions}. */
     public Builder proxyPass(boolean proxyPass) {
-      return setProxyPass(proxyPass);
+      return generated().setProxyPass(proxyPass);
     }
 
     /** The options. */

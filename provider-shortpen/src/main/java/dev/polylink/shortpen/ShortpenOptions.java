@@ -52,7 +52,7 @@ public abstract class ShortpenOptions implements ProviderOptions {
 
   /** A builder holding these options' values. */
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableShortpenOptions.builder().from(this);
   }
 
   /** Always {@code "shortpen"}. */
@@ -229,45 +229,10 @@ public abstract class ShortpenOptions implements ProviderOptions {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(ShortpenOptions options);
-
-    abstract Builder setDomainId(long domainId);
-
-    abstract Builder setWorkspaceId(long workspaceId);
-
-    abstract Builder setFolderId(long folderId);
-
-    abstract Builder setParam(Map<String, ? extends String> param);
-
-    abstract Builder putParam(String name, String value);
-
-    abstract Builder setGenerateQr(boolean generateQr);
-
-    abstract Builder setTracking(boolean tracking);
-
-    abstract Builder setPixelId(long pixelId);
-
-    abstract Builder setPixelId(OptionalLong pixelId);
-
-    abstract Builder setLinkCloak(boolean linkCloak);
-
-    abstract Builder setHideReferer(boolean hideReferer);
-
-    abstract Builder setQrRed(int red);
-
-    abstract Builder setQrGreen(int green);
-
-    abstract Builder setQrBlue(int blue);
-
-    abstract Builder setLogo(QrLogoType logo);
-
-    abstract Builder setUploadedLogoData(String base64);
-
-    abstract Builder setSocialShareTitle(String title);
-
-    abstract Builder setSocialShareDescription(String description);
-
-    abstract Builder setSocialShareImageData(String base64);
+    /** The generated builder is the only subclass. */
+    private ImmutableShortpenOptions.Builder generated() {
+      return (ImmutableShortpenOptions.Builder) this;
+    }
 
     /**
      * The domain hosting the link ({@code domain_id}). On create it overrides the client's default
@@ -275,17 +240,17 @@ public abstract class ShortpenOptions implements ProviderOptions {
      * it moves the link to that domain.
      */
     public Builder domainId(long domainId) {
-      return setDomainId(domainId);
+      return generated().setDomainId(domainId);
     }
 
     /** The workspace ({@code workspace_id}); on create it overrides the client's workspace. */
     public Builder workspaceId(long workspaceId) {
-      return setWorkspaceId(workspaceId);
+      return generated().setWorkspaceId(workspaceId);
     }
 
     /** The folder to put the link in ({@code folder_id}). */
     public Builder folderId(long folderId) {
-      return setFolderId(folderId);
+      return generated().setFolderId(folderId);
     }
 
     /**
@@ -297,17 +262,17 @@ public abstract class ShortpenOptions implements ProviderOptions {
       Map<String, String> copy = new LinkedHashMap<>();
       param.forEach((name, value) ->
           copy.put(Objects.requireNonNull(name, "param name"), Objects.requireNonNull(value, "param value")));
-      return setParam(copy);
+      return generated().setParam(copy);
     }
 
     /** Adds one query parameter appended to the destination. */
     public Builder param(String name, String value) {
-      return putParam(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return generated().putParam(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
     }
 
     /** Whether ShortPen generates (or, on update, regenerates) a QR code ({@code generate_qr}). */
     public Builder generateQr(boolean generateQr) {
-      return setGenerateQr(generateQr);
+      return generated().setGenerateQr(generateQr);
     }
 
     /**
@@ -315,27 +280,27 @@ public abstract class ShortpenOptions implements ProviderOptions {
      * pixel_id}. ShortPen requires the pixel with tracking, so the two are set together.
      */
     public Builder trackingPixel(long pixelId) {
-      return setTracking(true).setPixelId(pixelId);
+      return generated().setTracking(true).setPixelId(pixelId);
     }
 
     /** Turns tracking off: sends {@code enable_tracking: false} and no pixel. */
     public Builder disableTracking() {
-      return setTracking(false).setPixelId(OptionalLong.empty());
+      return generated().setTracking(false).setPixelId(OptionalLong.empty());
     }
 
     /** Whether the destination URL is cloaked ({@code link_cloak}). */
     public Builder linkCloak(boolean linkCloak) {
-      return setLinkCloak(linkCloak);
+      return generated().setLinkCloak(linkCloak);
     }
 
     /** Whether the referrer header is removed for visitors ({@code hide_referer}). */
     public Builder hideReferer(boolean hideReferer) {
-      return setHideReferer(hideReferer);
+      return generated().setHideReferer(hideReferer);
     }
 
     /** The QR code's colour ({@code r}, {@code g}, {@code b}), each channel 0 to 255. */
     public Builder qrColor(int red, int green, int blue) {
-      return setQrRed(red).setQrGreen(green).setQrBlue(blue);
+      return generated().setQrRed(red).setQrGreen(green).setQrBlue(blue);
     }
 
     /**
@@ -343,7 +308,7 @@ public abstract class ShortpenOptions implements ProviderOptions {
      * its image: prefer {@link #uploadedLogo(String)}, which sets both.
      */
     public Builder logo(QrLogoType logo) {
-      return setLogo(logo);
+      return generated().setLogo(logo);
     }
 
     /**
@@ -352,17 +317,17 @@ public abstract class ShortpenOptions implements ProviderOptions {
      * @param base64 the image, base64-encoded (RFC 4648, no {@code data:} prefix)
      */
     public Builder uploadedLogo(String base64) {
-      return setLogo(QrLogoType.UPLOADED).setUploadedLogoData(Objects.requireNonNull(base64, "base64"));
+      return generated().setLogo(QrLogoType.UPLOADED).setUploadedLogoData(Objects.requireNonNull(base64, "base64"));
     }
 
     /** The OpenGraph title of social previews ({@code social_share_title}). */
     public Builder socialShareTitle(String title) {
-      return setSocialShareTitle(Objects.requireNonNull(title, "title"));
+      return generated().setSocialShareTitle(Objects.requireNonNull(title, "title"));
     }
 
     /** The OpenGraph description of social previews ({@code social_share_description}). */
     public Builder socialShareDescription(String description) {
-      return setSocialShareDescription(Objects.requireNonNull(description, "description"));
+      return generated().setSocialShareDescription(Objects.requireNonNull(description, "description"));
     }
 
     /**
@@ -371,7 +336,7 @@ public abstract class ShortpenOptions implements ProviderOptions {
      * @param base64 the image, base64-encoded (RFC 4648, no {@code data:} prefix)
      */
     public Builder socialShareImage(String base64) {
-      return setSocialShareImageData(Objects.requireNonNull(base64, "base64"));
+      return generated().setSocialShareImageData(Objects.requireNonNull(base64, "base64"));
     }
 
     /**

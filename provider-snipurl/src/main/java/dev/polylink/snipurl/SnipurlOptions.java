@@ -44,7 +44,7 @@ public abstract class SnipurlOptions implements ProviderOptions {
 
   /** A builder holding these options' settings. */
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableSnipurlOptions.builder().from(this);
   }
 
   /** Always {@code "snipurl"}. */
@@ -99,17 +99,14 @@ public abstract class SnipurlOptions implements ProviderOptions {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(SnipurlOptions options);
-
-    abstract Builder setAnalyticsPublic(boolean analyticsPublic);
-
-    abstract Builder setAnalyticsSharedFields(Optional<? extends Set<AnalyticsSection>> sections);
-
-    abstract Builder setSharesAllAnalyticsSections(boolean shareAll);
+    /** The generated builder is the only subclass. */
+    private ImmutableSnipurlOptions.Builder generated() {
+      return (ImmutableSnipurlOptions.Builder) this;
+    }
 
     /** Makes the link's analytics page public ({@code true}) or private ({@code false}). */
     public Builder analyticsPublic(boolean analyticsPublic) {
-      return setAnalyticsPublic(analyticsPublic);
+      return generated().setAnalyticsPublic(analyticsPublic);
     }
 
     /**
@@ -124,13 +121,13 @@ public abstract class SnipurlOptions implements ProviderOptions {
       for (AnalyticsSection section : sections) {
         copy.add(Objects.requireNonNull(section, "sections element"));
       }
-      return setAnalyticsSharedFields(Optional.of(Collections.unmodifiableSet(copy)))
+      return generated().setAnalyticsSharedFields(Optional.of(Collections.unmodifiableSet(copy)))
           .setSharesAllAnalyticsSections(false);
     }
 
     /** Shares every section: sends {@code "analytics_shared_fields": null}, as SnipURL documents. */
     public Builder shareAllAnalyticsSections() {
-      return setAnalyticsSharedFields(Optional.empty()).setSharesAllAnalyticsSections(true);
+      return generated().setAnalyticsSharedFields(Optional.empty()).setSharesAllAnalyticsSections(true);
     }
 
     /** Builds the options. */

@@ -61,7 +61,7 @@ public abstract class RoutingRule {
 
   /** A builder holding this rule's values. */
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableRoutingRule.builder().from(this);
   }
 
   /** Where matching visitors go. */
@@ -141,34 +141,21 @@ public abstract class RoutingRule {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(RoutingRule rule);
-
-    abstract Builder setGivenDestination(URI destination);
-
-    abstract Builder setGivenPriority(int priority);
-
-    abstract Builder setCountries(Iterable<String> countries);
-
-    abstract Builder setCountryMode(CountryMode countryMode);
-
-    abstract Builder setDeviceTypes(Iterable<DeviceType> deviceTypes);
-
-    abstract Builder setHours(HourRange hours);
-
-    abstract Builder setPercentage(int percentage);
-
-    abstract Builder setExpiresAt(Instant expiresAt);
+    /** The generated builder is the only subclass. */
+    private ImmutableRoutingRule.Builder generated() {
+      return (ImmutableRoutingRule.Builder) this;
+    }
 
     /** Where matching visitors go: an absolute http or https URL. Required. */
     public Builder destination(String destination) {
       Objects.requireNonNull(destination, "destination");
-      return setGivenDestination(Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination));
+      return generated().setGivenDestination(Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination));
     }
 
     /** Where matching visitors go: an absolute http or https URL. Required. */
     public Builder destination(URI destination) {
       Objects.requireNonNull(destination, "destination");
-      return setGivenDestination(Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination));
+      return generated().setGivenDestination(Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination));
     }
 
     /** The evaluation order, 0 or more; the lowest number is checked first. Required. */
@@ -177,7 +164,7 @@ public abstract class RoutingRule {
         throw new RequestValidationException(
             XqrClient.PROVIDER_ID, "routingRule.priority: must be 0 or more (was " + priority + ")");
       }
-      return setGivenPriority(priority);
+      return generated().setGivenPriority(priority);
     }
 
     /**
@@ -203,7 +190,7 @@ public abstract class RoutingRule {
             "must be two-letter ISO 3166-1 country codes");
         codes.add(code.toUpperCase(Locale.ROOT));
       }
-      return setCountries(codes).setCountryMode(mode);
+      return generated().setCountries(codes).setCountryMode(mode);
     }
 
     /** The device condition: visitors on one of these device types. Replaces an earlier call. */
@@ -218,12 +205,12 @@ public abstract class RoutingRule {
         throw new RequestValidationException(
             XqrClient.PROVIDER_ID, "routingRule.deviceTypes: must name at least one device type");
       }
-      return setDeviceTypes(deviceTypes);
+      return generated().setDeviceTypes(deviceTypes);
     }
 
     /** The time-of-day condition. */
     public Builder hours(HourRange hours) {
-      return setHours(hours);
+      return generated().setHours(hours);
     }
 
     /** The time-of-day condition from {@code start} to {@code end}, as {@link HourRange#of}. */
@@ -233,13 +220,13 @@ public abstract class RoutingRule {
 
     /** The share of traffic, 0 to 100, to send to this destination (A/B tests). */
     public Builder percentage(int percentage) {
-      return setPercentage(
+      return generated().setPercentage(
           Checks.inRange(XqrClient.PROVIDER_ID, "routingRule.percentage", percentage, 0, 100));
     }
 
     /** When the rule stops applying. */
     public Builder expiresAt(Instant expiresAt) {
-      return setExpiresAt(expiresAt);
+      return generated().setExpiresAt(expiresAt);
     }
 
     /**

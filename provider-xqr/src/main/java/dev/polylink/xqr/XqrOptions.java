@@ -52,7 +52,7 @@ public abstract class XqrOptions implements ProviderOptions {
 
   /** A builder holding these options. */
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableXqrOptions.builder().from(this);
   }
 
   /** Always {@code "xqr"}. */
@@ -96,9 +96,10 @@ public abstract class XqrOptions implements ProviderOptions {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(XqrOptions options);
-
-    abstract Builder setRoutingRules(List<RoutingRule> routingRules);
+    /** The generated builder is the only subclass. */
+    private ImmutableXqrOptions.Builder generated() {
+      return (ImmutableXqrOptions.Builder) this;
+    }
 
     /**
      * The routing rules, replacing the link's whole array; an empty iterable removes every rule (the
@@ -110,7 +111,7 @@ public abstract class XqrOptions implements ProviderOptions {
       for (RoutingRule rule : routingRules) {
         copy.add(Objects.requireNonNull(rule, "routingRules element"));
       }
-      return setRoutingRules(List.copyOf(copy));
+      return generated().setRoutingRules(List.copyOf(copy));
     }
 
     /** The routing rules, as {@link #routingRules(Iterable)}. */
@@ -120,7 +121,7 @@ public abstract class XqrOptions implements ProviderOptions {
 
     /** Removes every routing rule of the link on update ({@code "routing_rules": []}). */
     public Builder clearRoutingRules() {
-      return setRoutingRules(List.of());
+      return generated().setRoutingRules(List.of());
     }
 
     /**

@@ -31,7 +31,7 @@ public abstract class Capabilities {
 
   /** A builder holding these capabilities, e.g. to derive a narrower set for a test double. */
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableCapabilities.builder().from(this);
   }
 
   /** The operations the provider supports. */
@@ -103,38 +103,29 @@ public abstract class Capabilities {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(Capabilities capabilities);
-
-    abstract Builder addOperations(Operation... operations);
-
-    abstract Builder addCreatableFields(LinkField... fields);
-
-    abstract Builder addUpdatableFields(LinkField... fields);
-
-    abstract Builder addClearableFields(LinkField... fields);
-
-    abstract Builder addListFilters(ListFilter... filters);
-
-    abstract Builder setMaxPageSize(int maxPageSize);
+    /** The generated builder is the only subclass. */
+    private ImmutableCapabilities.Builder generated() {
+      return (ImmutableCapabilities.Builder) this;
+    }
 
     public Builder operations(Operation... operations) {
-      return addOperations(operations);
+      return generated().addOperations(operations);
     }
 
     public Builder creatableFields(LinkField... fields) {
-      return addCreatableFields(fields);
+      return generated().addCreatableFields(fields);
     }
 
     public Builder updatableFields(LinkField... fields) {
-      return addUpdatableFields(fields);
+      return generated().addUpdatableFields(fields);
     }
 
     public Builder clearableFields(LinkField... fields) {
-      return addClearableFields(fields);
+      return generated().addClearableFields(fields);
     }
 
     public Builder listFilters(ListFilter... filters) {
-      return addListFilters(filters);
+      return generated().addListFilters(filters);
     }
 
     public Builder maxPageSize(int maxPageSize) {
@@ -142,7 +133,7 @@ public abstract class Capabilities {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "maxPageSize: must be at least 1 (was " + maxPageSize + ")");
       }
-      return setMaxPageSize(maxPageSize);
+      return generated().setMaxPageSize(maxPageSize);
     }
 
     /** @throws RequestValidationException naming each inconsistency */

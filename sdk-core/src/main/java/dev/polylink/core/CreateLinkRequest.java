@@ -42,7 +42,7 @@ public abstract class CreateLinkRequest {
   }
 
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableCreateLinkRequest.builder().from(this);
   }
 
   public abstract URI destination();
@@ -104,90 +104,69 @@ public abstract class CreateLinkRequest {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(CreateLinkRequest request);
-
-    abstract Builder setDestination(URI destination);
-
-    abstract Builder setSlug(String slug);
-
-    abstract Builder setTitle(String title);
-
-    abstract Builder setLabels(Iterable<String> labels);
-
-    abstract Builder addAllLabels(Iterable<String> labels);
-
-    abstract Builder setExpiresAt(Instant expiresAt);
-
-    abstract Builder setPassword(String password);
-
-    abstract Builder setRedirectType(RedirectType redirectType);
-
-    abstract Builder setDomain(String domain);
-
-    abstract Builder setOptions(ProviderOptions options);
-
-    abstract boolean destinationIsSet();
-
-    abstract CreateLinkRequest buildValue();
+    /** The generated builder is the only subclass. */
+    private ImmutableCreateLinkRequest.Builder generated() {
+      return (ImmutableCreateLinkRequest.Builder) this;
+    }
 
     /** The destination: an absolute http or https URL. Required. */
     public Builder destination(String destination) {
-      return setDestination(Values.destination(destination));
+      return generated().setDestination(Values.destination(destination));
     }
 
     /** The destination: an absolute http or https URL. Required. */
     public Builder destination(URI destination) {
-      return setDestination(Values.destination(destination));
+      return generated().setDestination(Values.destination(destination));
     }
 
     /** A custom short code instead of a generated one. */
     public Builder slug(String slug) {
-      return setSlug(Values.notBlank("slug", slug));
+      return generated().setSlug(Values.notBlank("slug", slug));
     }
 
     public Builder title(String title) {
-      return setTitle(Values.notBlank("title", title));
+      return generated().setTitle(Values.notBlank("title", title));
     }
 
     /** Replaces the labels collected so far. */
     public Builder labels(Iterable<String> labels) {
-      return setLabels(Values.labels(labels));
+      return generated().setLabels(Values.labels(labels));
     }
 
     /** Adds labels to those collected so far. */
     public Builder addLabels(String... labels) {
-      return addAllLabels(Values.labels(Arrays.asList(Objects.requireNonNull(labels, "labels"))));
+      return generated().addAllLabels(Values.labels(Arrays.asList(Objects.requireNonNull(labels, "labels"))));
     }
 
     public Builder expiresAt(Instant expiresAt) {
-      return setExpiresAt(expiresAt);
+      return generated().setExpiresAt(expiresAt);
     }
 
     /** Protects the link with a password. Must not be empty. */
     public Builder password(String password) {
-      return setPassword(Values.password(password));
+      return generated().setPassword(Values.password(password));
     }
 
     public Builder redirectType(RedirectType redirectType) {
-      return setRedirectType(redirectType);
+      return generated().setRedirectType(redirectType);
     }
 
     /** The vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code domain_sid}). */
     public Builder domain(String domain) {
-      return setDomain(Values.notBlank("domain", domain));
+      return generated().setDomain(Values.notBlank("domain", domain));
     }
 
     /** The provider's typed extras, e.g. {@code XqrOptions}. */
     public Builder options(ProviderOptions options) {
-      return setOptions(options);
+      return generated().setOptions(options);
     }
 
     /** @throws RequestValidationException when no destination was given */
     public CreateLinkRequest build() {
-      if (!destinationIsSet()) {
+      if (!generated().destinationIsSet()) {
         throw new RequestValidationException(PolylinkException.NO_PROVIDER, "destination: is required");
       }
-      return buildValue();
+      return generated().buildValue();
     }
   }
 }

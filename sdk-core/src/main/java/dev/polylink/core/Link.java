@@ -35,7 +35,7 @@ public abstract class Link {
 
   /** A builder holding this link's values. */
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableLink.builder().from(this);
   }
 
   /** The provider this link lives at, e.g. {@code "xqr"}. */
@@ -121,158 +121,109 @@ public abstract class Link {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(Link link);
-
-    abstract Builder setProviderId(String providerId);
-
-    abstract Builder setId(LinkId id);
-
-    abstract Builder setShortUrl(URI shortUrl);
-
-    abstract Builder setShortCode(String shortCode);
-
-    abstract Builder setDestination(URI destination);
-
-    abstract Builder setTitle(String title);
-
-    abstract Builder setEnabled(boolean enabled);
-
-    abstract Builder setExpiresAt(Instant expiresAt);
-
-    abstract Builder setPasswordProtected(boolean passwordProtected);
-
-    abstract Builder setRedirectType(RedirectType redirectType);
-
-    abstract Builder setClicks(long clicks);
-
-    abstract Builder setLastClickedAt(Instant lastClickedAt);
-
-    abstract Builder setCreatedAt(Instant createdAt);
-
-    abstract Builder setUpdatedAt(Instant updatedAt);
-
-    abstract Builder setDestination(Optional<? extends URI> destination);
-
-    abstract Builder setTitle(Optional<String> title);
-
-    abstract Builder setEnabled(Optional<Boolean> enabled);
-
-    abstract Builder setLabels(Iterable<String> labels);
-
-    abstract Builder setExpiresAt(Optional<? extends Instant> expiresAt);
-
-    abstract Builder setPasswordProtected(Optional<Boolean> passwordProtected);
-
-    abstract Builder setRedirectType(Optional<? extends RedirectType> redirectType);
-
-    abstract Builder setClicks(OptionalLong clicks);
-
-    abstract Builder setLastClickedAt(Optional<? extends Instant> lastClickedAt);
-
-    abstract Builder setCreatedAt(Optional<? extends Instant> createdAt);
-
-    abstract Builder setUpdatedAt(Optional<? extends Instant> updatedAt);
-
-    abstract Builder setProviderFields(Map<String, ? extends Object> providerFields);
+    /** The generated builder is the only subclass. */
+    private ImmutableLink.Builder generated() {
+      return (ImmutableLink.Builder) this;
+    }
 
     public Builder providerId(String providerId) {
-      return setProviderId(providerId);
+      return generated().setProviderId(providerId);
     }
 
     public Builder id(LinkId id) {
-      return setId(id);
+      return generated().setId(id);
     }
 
     public Builder shortUrl(URI shortUrl) {
-      return setShortUrl(shortUrl);
+      return generated().setShortUrl(shortUrl);
     }
 
     public Builder shortCode(String shortCode) {
-      return setShortCode(shortCode);
+      return generated().setShortCode(shortCode);
     }
 
     public Builder destination(URI destination) {
-      return setDestination(destination);
+      return generated().setDestination(destination);
     }
 
     public Builder destination(Optional<URI> destination) {
-      return setDestination(destination);
+      return generated().setDestination(destination);
     }
 
     public Builder title(String title) {
-      return setTitle(title);
+      return generated().setTitle(title);
     }
 
     public Builder title(Optional<String> title) {
-      return setTitle(title);
+      return generated().setTitle(title);
     }
 
     public Builder enabled(boolean enabled) {
-      return setEnabled(enabled);
+      return generated().setEnabled(enabled);
     }
 
     public Builder enabled(Optional<Boolean> enabled) {
-      return setEnabled(enabled);
+      return generated().setEnabled(enabled);
     }
 
     public Builder labels(Iterable<String> labels) {
-      return setLabels(labels);
+      return generated().setLabels(labels);
     }
 
     public Builder expiresAt(Instant expiresAt) {
-      return setExpiresAt(expiresAt);
+      return generated().setExpiresAt(expiresAt);
     }
 
     public Builder expiresAt(Optional<Instant> expiresAt) {
-      return setExpiresAt(expiresAt);
+      return generated().setExpiresAt(expiresAt);
     }
 
     public Builder passwordProtected(boolean passwordProtected) {
-      return setPasswordProtected(passwordProtected);
+      return generated().setPasswordProtected(passwordProtected);
     }
 
     public Builder passwordProtected(Optional<Boolean> passwordProtected) {
-      return setPasswordProtected(passwordProtected);
+      return generated().setPasswordProtected(passwordProtected);
     }
 
     public Builder redirectType(RedirectType redirectType) {
-      return setRedirectType(redirectType);
+      return generated().setRedirectType(redirectType);
     }
 
     public Builder redirectType(Optional<RedirectType> redirectType) {
-      return setRedirectType(redirectType);
+      return generated().setRedirectType(redirectType);
     }
 
     public Builder clicks(long clicks) {
-      return setClicks(clicks);
+      return generated().setClicks(clicks);
     }
 
     public Builder clicks(OptionalLong clicks) {
-      return setClicks(clicks);
+      return generated().setClicks(clicks);
     }
 
     public Builder lastClickedAt(Instant lastClickedAt) {
-      return setLastClickedAt(lastClickedAt);
+      return generated().setLastClickedAt(lastClickedAt);
     }
 
     public Builder lastClickedAt(Optional<Instant> lastClickedAt) {
-      return setLastClickedAt(lastClickedAt);
+      return generated().setLastClickedAt(lastClickedAt);
     }
 
     public Builder createdAt(Instant createdAt) {
-      return setCreatedAt(createdAt);
+      return generated().setCreatedAt(createdAt);
     }
 
     public Builder createdAt(Optional<Instant> createdAt) {
-      return setCreatedAt(createdAt);
+      return generated().setCreatedAt(createdAt);
     }
 
     public Builder updatedAt(Instant updatedAt) {
-      return setUpdatedAt(updatedAt);
+      return generated().setUpdatedAt(updatedAt);
     }
 
     public Builder updatedAt(Optional<Instant> updatedAt) {
-      return setUpdatedAt(updatedAt);
+      return generated().setUpdatedAt(updatedAt);
     }
 
     /**
@@ -283,7 +234,7 @@ public abstract class Link {
      *     (the violation names its path, e.g. {@code providerFields.meta.tags[2]})
      */
     public Builder providerFields(Map<String, ?> providerFields) {
-      return setProviderFields(PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields")));
+      return generated().setProviderFields(PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields")));
     }
 
     /** @throws NullPointerException naming each required part not given */

@@ -41,7 +41,7 @@ public abstract class LinkPatch {
   }
 
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableLinkPatch.builder().from(this);
   }
 
   @Value.Default
@@ -156,87 +156,72 @@ public abstract class LinkPatch {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(LinkPatch patch);
-
-    abstract Builder setDestination(FieldUpdate<URI> destination);
-
-    abstract Builder setSlug(FieldUpdate<String> slug);
-
-    abstract Builder setTitle(FieldUpdate<String> title);
-
-    abstract Builder setEnabled(FieldUpdate<Boolean> enabled);
-
-    abstract Builder setLabels(FieldUpdate<List<String>> labels);
-
-    abstract Builder setExpiresAt(FieldUpdate<Instant> expiresAt);
-
-    abstract Builder setPassword(FieldUpdate<String> password);
-
-    abstract Builder setRedirectType(FieldUpdate<RedirectType> redirectType);
-
-    abstract Builder setOptions(ProviderOptions options);
+    /** The generated builder is the only subclass. */
+    private ImmutableLinkPatch.Builder generated() {
+      return (ImmutableLinkPatch.Builder) this;
+    }
 
     public Builder destination(String destination) {
-      return setDestination(FieldUpdate.set(Values.destination(destination)));
+      return generated().setDestination(FieldUpdate.set(Values.destination(destination)));
     }
 
     public Builder destination(URI destination) {
-      return setDestination(FieldUpdate.set(Values.destination(destination)));
+      return generated().setDestination(FieldUpdate.set(Values.destination(destination)));
     }
 
     public Builder slug(String slug) {
-      return setSlug(FieldUpdate.set(Values.notBlank("slug", slug)));
+      return generated().setSlug(FieldUpdate.set(Values.notBlank("slug", slug)));
     }
 
     public Builder title(String title) {
-      return setTitle(FieldUpdate.set(Values.notBlank("title", title)));
+      return generated().setTitle(FieldUpdate.set(Values.notBlank("title", title)));
     }
 
     public Builder clearTitle() {
-      return setTitle(FieldUpdate.cleared());
+      return generated().setTitle(FieldUpdate.cleared());
     }
 
     public Builder enabled(boolean enabled) {
-      return setEnabled(FieldUpdate.set(enabled));
+      return generated().setEnabled(FieldUpdate.set(enabled));
     }
 
     /** Replaces the whole label set; an empty iterable removes every label (same as {@link #clearLabels()}). */
     public Builder labels(Iterable<String> labels) {
       List<String> checked = Values.labels(labels);
-      return setLabels(checked.isEmpty() ? FieldUpdate.cleared() : FieldUpdate.set(checked));
+      return generated().setLabels(checked.isEmpty() ? FieldUpdate.cleared() : FieldUpdate.set(checked));
     }
 
     /** Removes every label. */
     public Builder clearLabels() {
-      return setLabels(FieldUpdate.cleared());
+      return generated().setLabels(FieldUpdate.cleared());
     }
 
     public Builder expiresAt(Instant expiresAt) {
-      return setExpiresAt(FieldUpdate.set(Objects.requireNonNull(expiresAt, "expiresAt")));
+      return generated().setExpiresAt(FieldUpdate.set(Objects.requireNonNull(expiresAt, "expiresAt")));
     }
 
     /** Makes the link never expire. */
     public Builder clearExpiresAt() {
-      return setExpiresAt(FieldUpdate.cleared());
+      return generated().setExpiresAt(FieldUpdate.cleared());
     }
 
     /** Sets a new password. Must not be empty: use {@link #clearPassword()} to remove one. */
     public Builder password(String password) {
-      return setPassword(FieldUpdate.setSecret(Values.password(password)));
+      return generated().setPassword(FieldUpdate.setSecret(Values.password(password)));
     }
 
     /** Removes the password protection. */
     public Builder clearPassword() {
-      return setPassword(FieldUpdate.cleared());
+      return generated().setPassword(FieldUpdate.cleared());
     }
 
     public Builder redirectType(RedirectType redirectType) {
-      return setRedirectType(FieldUpdate.set(Objects.requireNonNull(redirectType, "redirectType")));
+      return generated().setRedirectType(FieldUpdate.set(Objects.requireNonNull(redirectType, "redirectType")));
     }
 
     /** The provider's typed extras, e.g. {@code XqrOptions} with routing rules. */
     public Builder options(ProviderOptions options) {
-      return setOptions(options);
+      return generated().setOptions(options);
     }
 
     /** Builds the patch; an empty patch is allowed here and rejected by the client. */

@@ -34,7 +34,7 @@ public abstract class ListLinksRequest {
   }
 
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableListLinksRequest.builder().from(this);
   }
 
   /** The page size asked for; empty means the provider's default. */
@@ -74,17 +74,10 @@ public abstract class ListLinksRequest {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(ListLinksRequest request);
-
-    abstract Builder setPageSize(int pageSize);
-
-    abstract Builder setCursor(String cursor);
-
-    abstract Builder setLabel(String label);
-
-    abstract Builder setEnabled(boolean enabled);
-
-    abstract Builder setSearch(String search);
+    /** The generated builder is the only subclass. */
+    private ImmutableListLinksRequest.Builder generated() {
+      return (ImmutableListLinksRequest.Builder) this;
+    }
 
     /** Links per page, at least 1; the provider checks its own maximum. */
     public Builder pageSize(int pageSize) {
@@ -92,24 +85,24 @@ public abstract class ListLinksRequest {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "pageSize: must be at least 1 (was " + pageSize + ")");
       }
-      return setPageSize(pageSize);
+      return generated().setPageSize(pageSize);
     }
 
     /** An opaque cursor from {@link Page#nextCursor()}. */
     public Builder cursor(String cursor) {
-      return setCursor(Values.notBlank("cursor", cursor));
+      return generated().setCursor(Values.notBlank("cursor", cursor));
     }
 
     public Builder label(String label) {
-      return setLabel(Values.notBlank("label", label));
+      return generated().setLabel(Values.notBlank("label", label));
     }
 
     public Builder enabled(boolean enabled) {
-      return setEnabled(enabled);
+      return generated().setEnabled(enabled);
     }
 
     public Builder search(String search) {
-      return setSearch(Values.notBlank("search", search));
+      return generated().setSearch(Values.notBlank("search", search));
     }
 
     public abstract ListLinksRequest build();

@@ -21,7 +21,7 @@ public abstract class RateLimitStatus {
   }
 
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableRateLimitStatus.builder().from(this);
   }
 
   /** Requests allowed in the window. */
@@ -52,30 +52,25 @@ public abstract class RateLimitStatus {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(RateLimitStatus status);
-
-    abstract Builder setLimit(long limit);
-
-    abstract Builder setRemaining(long remaining);
-
-    abstract Builder setResetAt(Instant resetAt);
-
-    abstract Builder setWindow(String window);
+    /** The generated builder is the only subclass. */
+    private ImmutableRateLimitStatus.Builder generated() {
+      return (ImmutableRateLimitStatus.Builder) this;
+    }
 
     public Builder limit(long limit) {
-      return setLimit(limit);
+      return generated().setLimit(limit);
     }
 
     public Builder remaining(long remaining) {
-      return setRemaining(remaining);
+      return generated().setRemaining(remaining);
     }
 
     public Builder resetAt(Instant resetAt) {
-      return setResetAt(resetAt);
+      return generated().setResetAt(resetAt);
     }
 
     public Builder window(String window) {
-      return setWindow(window);
+      return generated().setWindow(window);
     }
 
     public abstract RateLimitStatus build();

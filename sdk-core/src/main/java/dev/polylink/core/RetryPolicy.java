@@ -43,7 +43,7 @@ public abstract class RetryPolicy {
   }
 
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableRetryPolicy.builder().from(this);
   }
 
   /** Attempts in all, the first included. */
@@ -130,15 +130,10 @@ public abstract class RetryPolicy {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(RetryPolicy policy);
-
-    abstract Builder setMaxAttempts(int maxAttempts);
-
-    abstract Builder setInitialBackoff(Duration initialBackoff);
-
-    abstract Builder setMaxBackoff(Duration maxBackoff);
-
-    abstract Builder setMaxRetryAfter(Duration maxRetryAfter);
+    /** The generated builder is the only subclass. */
+    private ImmutableRetryPolicy.Builder generated() {
+      return (ImmutableRetryPolicy.Builder) this;
+    }
 
     /** Attempts in all, at least 1 (1 means no retry). */
     public Builder maxAttempts(int maxAttempts) {
@@ -146,19 +141,19 @@ public abstract class RetryPolicy {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "maxAttempts: must be at least 1 (was " + maxAttempts + ")");
       }
-      return setMaxAttempts(maxAttempts);
+      return generated().setMaxAttempts(maxAttempts);
     }
 
     public Builder initialBackoff(Duration initialBackoff) {
-      return setInitialBackoff(notNegative("initialBackoff", initialBackoff));
+      return generated().setInitialBackoff(notNegative("initialBackoff", initialBackoff));
     }
 
     public Builder maxBackoff(Duration maxBackoff) {
-      return setMaxBackoff(notNegative("maxBackoff", maxBackoff));
+      return generated().setMaxBackoff(notNegative("maxBackoff", maxBackoff));
     }
 
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      return setMaxRetryAfter(notNegative("maxRetryAfter", maxRetryAfter));
+      return generated().setMaxRetryAfter(notNegative("maxRetryAfter", maxRetryAfter));
     }
 
     /** @throws RequestValidationException when {@code maxBackoff} is less than {@code initialBackoff} */

@@ -33,7 +33,7 @@ public abstract class VendorError {
 
   /** A builder holding this error's values. */
   public Builder toBuilder() {
-    return builder().from(this);
+    return ImmutableVendorError.builder().from(this);
   }
 
   public abstract Optional<String> errorCode();
@@ -74,48 +74,37 @@ public abstract class VendorError {
   public abstract static class Builder {
     Builder() {}
 
-    abstract Builder from(VendorError error);
-
-    abstract Builder setErrorCode(Optional<String> errorCode);
-
-    abstract Builder setMessage(Optional<String> message);
-
-    abstract Builder setRequestId(Optional<String> requestId);
-
-    abstract Builder setDetails(Optional<? extends Object> details);
-
-    abstract Builder setQuotaExhausted(boolean quotaExhausted);
-
-    abstract Builder setRetryAfter(Optional<? extends Duration> retryAfter);
-
-    abstract Builder setRateLimit(Optional<? extends RateLimitStatus> rateLimit);
+    /** The generated builder is the only subclass. */
+    private ImmutableVendorError.Builder generated() {
+      return (ImmutableVendorError.Builder) this;
+    }
 
     public Builder errorCode(String errorCode) {
-      return setErrorCode(nonBlank(errorCode));
+      return generated().setErrorCode(nonBlank(errorCode));
     }
 
     public Builder message(String message) {
-      return setMessage(nonBlank(message));
+      return generated().setMessage(nonBlank(message));
     }
 
     public Builder requestId(String requestId) {
-      return setRequestId(nonBlank(requestId));
+      return generated().setRequestId(nonBlank(requestId));
     }
 
     public Builder details(Object details) {
-      return setDetails(Optional.ofNullable(details));
+      return generated().setDetails(Optional.ofNullable(details));
     }
 
     public Builder quotaExhausted(boolean quotaExhausted) {
-      return setQuotaExhausted(quotaExhausted);
+      return generated().setQuotaExhausted(quotaExhausted);
     }
 
     public Builder retryAfter(Duration retryAfter) {
-      return setRetryAfter(Optional.ofNullable(retryAfter));
+      return generated().setRetryAfter(Optional.ofNullable(retryAfter));
     }
 
     public Builder rateLimit(RateLimitStatus rateLimit) {
-      return setRateLimit(Optional.ofNullable(rateLimit));
+      return generated().setRateLimit(Optional.ofNullable(rateLimit));
     }
 
     public abstract VendorError build();
