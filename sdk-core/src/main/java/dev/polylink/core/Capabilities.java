@@ -136,7 +136,11 @@ public abstract class Capabilities {
       return generated().setMaxPageSize(maxPageSize);
     }
 
-    /** @throws RequestValidationException naming each inconsistency */
+    /**
+     * Builds the capabilities.
+     *
+     * @throws RequestValidationException naming each inconsistency
+     */
     public abstract Capabilities build();
   }
 }

@@ -237,7 +237,11 @@ public abstract class Link {
       return generated().setProviderFields(PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields")));
     }
 
-    /** @throws NullPointerException naming each required part not given */
+    /**
+     * Builds the link.
+     *
+     * @throws NullPointerException naming each required part not given
+     */
     public abstract Link build();
   }
 }

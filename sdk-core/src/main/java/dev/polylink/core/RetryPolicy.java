@@ -156,7 +156,11 @@ public abstract class RetryPolicy {
       return generated().setMaxRetryAfter(notNegative("maxRetryAfter", maxRetryAfter));
     }
 
-    /** @throws RequestValidationException when {@code maxBackoff} is less than {@code initialBackoff} */
+    /**
+     * Builds the policy.
+     *
+     * @throws RequestValidationException when {@code maxBackoff} is less than {@code initialBackoff}
+     */
     public abstract RetryPolicy build();
 
     private static Duration notNegative(String field, Duration value) {
