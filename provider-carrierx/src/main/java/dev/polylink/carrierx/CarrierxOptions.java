@@ -6,7 +6,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * CarrierX's typed extras for {@link dev.polylink.core.CreateLinkRequest.Builder#options} and
- * {@link dev.polylink.core.LinkPatch.Builder#options}. Immutable, with value equality.
+ * {@link dev.polylink.core.LinkPatch.Builder#options}. Immutable, with value equality; {@code
+ * toString()} shows both flags, e.g. {@code CarrierxOptions{reuse=true, proxyPass=false}}.
  *
  * <pre>{@code
  * CreateLinkRequest request = CreateLinkRequest.builder()
@@ -61,12 +62,6 @@ public abstract class CarrierxOptions implements ProviderOptions {
   @Value.Default
   public boolean proxyPass() {
     return false;
-  }
-
-  /** Both flags, e.g. {@code CarrierxOptions{reuse=true, proxyPass=false}}. */
-  @Override
-  public String toString() {
-    return "CarrierxOptions{reuse=" + reuse() + ", proxyPass=" + proxyPass() + "}";
   }
 
   /** Builds {@link CarrierxOptions}; both flags start {@code false}. */

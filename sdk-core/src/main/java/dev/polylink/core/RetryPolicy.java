@@ -111,12 +111,6 @@ public abstract class RetryPolicy {
     }
   }
 
-  @Override
-  public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts() + ", initialBackoff=" + initialBackoff()
-        + ", maxBackoff=" + maxBackoff() + ", maxRetryAfter=" + maxRetryAfter() + "}";
-  }
-
   /** Pauses between attempts; replace it in tests so that no test sleeps for real. */
   @FunctionalInterface
   public interface Sleeper {
