@@ -2,6 +2,7 @@ package dev.polylink.carrierx;
 
 import dev.polylink.core.ProviderOptions;
 import org.immutables.value.Value;
+import org.immutables.value.Value.Style.BuilderVisibility;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
@@ -31,6 +32,7 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 @Value.Style(
     init = "set*",
     visibility = ImplementationVisibility.PACKAGE,
+    builderVisibility = BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true)
 public abstract class CarrierxOptions implements ProviderOptions {

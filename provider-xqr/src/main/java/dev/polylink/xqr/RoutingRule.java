@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
+import org.immutables.value.Value.Style.BuilderVisibility;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
@@ -47,6 +48,7 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 @Value.Style(
     init = "set*",
     visibility = ImplementationVisibility.PACKAGE,
+    builderVisibility = BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true)
 public abstract class RoutingRule {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.immutables.value.Value;
+import org.immutables.value.Value.Style.BuilderVisibility;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
@@ -40,6 +41,7 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 @Value.Style(
     init = "set*",
     visibility = ImplementationVisibility.PACKAGE,
+    builderVisibility = BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true)
 public abstract class XqrOptions implements ProviderOptions {

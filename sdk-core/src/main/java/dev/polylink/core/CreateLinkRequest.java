@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import org.immutables.value.Value.Style.BuilderVisibility;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
@@ -32,6 +33,7 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
     build = "buildValue",
     isSetOnBuilder = true,
     visibility = ImplementationVisibility.PACKAGE,
+    builderVisibility = BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true)
 public abstract class CreateLinkRequest {

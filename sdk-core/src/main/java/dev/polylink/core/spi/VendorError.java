@@ -4,6 +4,7 @@ import dev.polylink.core.RateLimitStatus;
 import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.immutables.value.Value.Style.BuilderVisibility;
 import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
@@ -15,6 +16,7 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 @Value.Style(
     init = "set*",
     visibility = ImplementationVisibility.PACKAGE,
+    builderVisibility = BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true)
 public abstract class VendorError {
