@@ -38,12 +38,12 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 public abstract class CarrierxOptions implements ProviderOptions {
   CarrierxOptions() {}
 
-  /** A builder with both flags off. */
+  /** {@return a builder with both flags off} */
   public static Builder builder() {
     return ImmutableCarrierxOptions.builder();
   }
 
-  /** A builder holding these options' values. */
+  /** {@return a builder holding these options' values} */
   public Builder toBuilder() {
     return ImmutableCarrierxOptions.builder().from(this);
   }
@@ -54,13 +54,13 @@ public abstract class CarrierxOptions implements ProviderOptions {
     return CarrierxClient.PROVIDER_ID;
   }
 
-  /** Whether create sends {@code ?reuse=true}. */
+  /** {@return whether create sends {@code ?reuse=true}} */
   @Value.Default
   public boolean reuse() {
     return false;
   }
 
-  /** Whether the request sets {@code mode: proxy_pass}. */
+  /** {@return whether the request sets {@code mode: proxy_pass}} */
   @Value.Default
   public boolean proxyPass() {
     return false;
@@ -75,17 +75,27 @@ public abstract class CarrierxOptions implements ProviderOptions {
       return (ImmutableCarrierxOptions.Builder) this;
     }
 
-    /** Create only: return an existing matching link instead of creating one ({@code ?reuse=true}). */
+    /**
+     * Create only: return an existing matching link instead of creating one ({@code ?reuse=true}).
+     *
+     * @param reuse whether to return an existing matching link
+     * @return this builder
+     */
     public Builder reuse(boolean reuse) {
       return generated().setReuse(reuse);
     }
 
-    /** Set the link's {@code mode} to {@code proxy_pass}; see {@link CarrierxOptions}. */
+    /**
+     * Set the link's {@code mode} to {@code proxy_pass}; see {@link CarrierxOptions}.
+     *
+     * @param proxyPass whether to set {@code mode: proxy_pass}
+     * @return this builder
+     */
     public Builder proxyPass(boolean proxyPass) {
       return generated().setProxyPass(proxyPass);
     }
 
-    /** The options. */
+    /** {@return the options} */
     public abstract CarrierxOptions build();
   }
 }

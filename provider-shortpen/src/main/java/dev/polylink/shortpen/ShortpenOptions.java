@@ -47,12 +47,12 @@ public abstract class ShortpenOptions implements ProviderOptions {
 
   ShortpenOptions() {}
 
-  /** A builder with nothing set. */
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return ImmutableShortpenOptions.builder();
   }
 
-  /** A builder holding these options' values. */
+  /** {@return a builder holding these options' values} */
   public Builder toBuilder() {
     return ImmutableShortpenOptions.builder().from(this);
   }
@@ -63,55 +63,55 @@ public abstract class ShortpenOptions implements ProviderOptions {
     return ShortpenClient.PROVIDER_ID;
   }
 
-  /** {@code domain_id}: the domain hosting the link. */
+  /** {@return {@code domain_id}: the domain hosting the link} */
   public abstract OptionalLong domainId();
 
-  /** {@code workspace_id}: the workspace of the link. */
+  /** {@return {@code workspace_id}: the workspace of the link} */
   public abstract OptionalLong workspaceId();
 
-  /** {@code folder_id}: the folder the link is put in. */
+  /** {@return {@code folder_id}: the folder the link is put in} */
   public abstract OptionalLong folderId();
 
-  /** {@code param}: query parameters ShortPen appends to the destination; empty when not sent. */
+  /** {@return {@code param}: query parameters ShortPen appends to the destination; empty when not sent} */
   public abstract Map<String, String> param();
 
-  /** {@code generate_qr}: whether ShortPen generates (or regenerates) a QR code. */
+  /** {@return {@code generate_qr}: whether ShortPen generates (or regenerates) a QR code} */
   public abstract Optional<Boolean> generateQr();
 
-  /** {@code enable_tracking}: true with a {@link #pixelId()}, false after {@link Builder#disableTracking()}. */
+  /** {@return {@code enable_tracking}: true with a {@link #pixelId()}, false after {@link Builder#disableTracking()}} */
   public abstract Optional<Boolean> tracking();
 
-  /** {@code pixel_id}: the tracking pixel, set together with {@link #tracking()}. */
+  /** {@return {@code pixel_id}: the tracking pixel, set together with {@link #tracking()}} */
   public abstract OptionalLong pixelId();
 
-  /** {@code link_cloak}: whether the destination is cloaked. */
+  /** {@return {@code link_cloak}: whether the destination is cloaked} */
   public abstract Optional<Boolean> linkCloak();
 
-  /** {@code hide_referer}: whether the referrer header is removed for visitors. */
+  /** {@return {@code hide_referer}: whether the referrer header is removed for visitors} */
   public abstract Optional<Boolean> hideReferer();
 
-  /** {@code r}: the QR code's red channel, 0 to 255. */
+  /** {@return {@code r}: the QR code's red channel, 0 to 255} */
   public abstract OptionalInt qrRed();
 
-  /** {@code g}: the QR code's green channel, 0 to 255. */
+  /** {@return {@code g}: the QR code's green channel, 0 to 255} */
   public abstract OptionalInt qrGreen();
 
-  /** {@code b}: the QR code's blue channel, 0 to 255. */
+  /** {@return {@code b}: the QR code's blue channel, 0 to 255} */
   public abstract OptionalInt qrBlue();
 
-  /** {@code uploaded_logo_type}: the logo embedded in QR codes. */
+  /** {@return {@code uploaded_logo_type}: the logo embedded in QR codes} */
   public abstract Optional<QrLogoType> logo();
 
-  /** {@code uploaded_logo_data}: the base64 image of an {@link QrLogoType#UPLOADED} logo. */
+  /** {@return {@code uploaded_logo_data}: the base64 image of an {@link QrLogoType#UPLOADED} logo} */
   public abstract Optional<String> uploadedLogoData();
 
-  /** {@code social_share_title}: the OpenGraph title of social previews. */
+  /** {@return {@code social_share_title}: the OpenGraph title of social previews} */
   public abstract Optional<String> socialShareTitle();
 
-  /** {@code social_share_description}: the OpenGraph description of social previews. */
+  /** {@return {@code social_share_description}: the OpenGraph description of social previews} */
   public abstract Optional<String> socialShareDescription();
 
-  /** {@code social_share_image_data}: the base64 image of social previews. */
+  /** {@return {@code social_share_image_data}: the base64 image of social previews} */
   public abstract Optional<String> socialShareImageData();
 
   /** The settings given; base64 images are shown by their length only. */
@@ -240,17 +240,30 @@ public abstract class ShortpenOptions implements ProviderOptions {
      * The domain hosting the link ({@code domain_id}). On create it overrides the client's default
      * domain (and must agree with {@code CreateLinkRequest.domain()} when both are given); on update
      * it moves the link to that domain.
+     *
+     * @param domainId the domain id
+     * @return this builder
      */
     public Builder domainId(long domainId) {
       return generated().setDomainId(domainId);
     }
 
-    /** The workspace ({@code workspace_id}); on create it overrides the client's workspace. */
+    /**
+     * The workspace ({@code workspace_id}); on create it overrides the client's workspace.
+     *
+     * @param workspaceId the workspace id
+     * @return this builder
+     */
     public Builder workspaceId(long workspaceId) {
       return generated().setWorkspaceId(workspaceId);
     }
 
-    /** The folder to put the link in ({@code folder_id}). */
+    /**
+     * The folder to put the link in ({@code folder_id}).
+     *
+     * @param folderId the folder id
+     * @return this builder
+     */
     public Builder folderId(long folderId) {
       return generated().setFolderId(folderId);
     }
@@ -258,6 +271,9 @@ public abstract class ShortpenOptions implements ProviderOptions {
     /**
      * Replaces the query parameters ShortPen appends to the destination ({@code param}, e.g. UTM
      * tags). ShortPen strips parameters with empty values.
+     *
+     * @param param the query parameters
+     * @return this builder
      */
     public Builder param(Map<String, String> param) {
       Objects.requireNonNull(param, "param");
@@ -267,12 +283,23 @@ public abstract class ShortpenOptions implements ProviderOptions {
       return generated().setParam(copy);
     }
 
-    /** Adds one query parameter appended to the destination. */
+    /**
+     * Adds one query parameter appended to the destination.
+     *
+     * @param name the parameter's name
+     * @param value the value
+     * @return this builder
+     */
     public Builder param(String name, String value) {
       return generated().putParam(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
     }
 
-    /** Whether ShortPen generates (or, on update, regenerates) a QR code ({@code generate_qr}). */
+    /**
+     * Whether ShortPen generates (or, on update, regenerates) a QR code ({@code generate_qr}).
+     *
+     * @param generateQr whether to generate a QR code
+     * @return this builder
+     */
     public Builder generateQr(boolean generateQr) {
       return generated().setGenerateQr(generateQr);
     }
@@ -280,27 +307,51 @@ public abstract class ShortpenOptions implements ProviderOptions {
     /**
      * Associates the link with a tracking pixel: sends {@code enable_tracking: true} and {@code
      * pixel_id}. ShortPen requires the pixel with tracking, so the two are set together.
+     *
+     * @param pixelId the pixel's id
+     * @return this builder
      */
     public Builder trackingPixel(long pixelId) {
       return generated().setTracking(true).setPixelId(pixelId);
     }
 
-    /** Turns tracking off: sends {@code enable_tracking: false} and no pixel. */
+    /**
+     * Turns tracking off: sends {@code enable_tracking: false} and no pixel.
+     *
+     * @return this builder
+     */
     public Builder disableTracking() {
       return generated().setTracking(false).setPixelId(OptionalLong.empty());
     }
 
-    /** Whether the destination URL is cloaked ({@code link_cloak}). */
+    /**
+     * Whether the destination URL is cloaked ({@code link_cloak}).
+     *
+     * @param linkCloak whether to cloak the destination
+     * @return this builder
+     */
     public Builder linkCloak(boolean linkCloak) {
       return generated().setLinkCloak(linkCloak);
     }
 
-    /** Whether the referrer header is removed for visitors ({@code hide_referer}). */
+    /**
+     * Whether the referrer header is removed for visitors ({@code hide_referer}).
+     *
+     * @param hideReferer whether to remove the referrer header
+     * @return this builder
+     */
     public Builder hideReferer(boolean hideReferer) {
       return generated().setHideReferer(hideReferer);
     }
 
-    /** The QR code's colour ({@code r}, {@code g}, {@code b}), each channel 0 to 255. */
+    /**
+     * The QR code's colour ({@code r}, {@code g}, {@code b}), each channel 0 to 255.
+     *
+     * @param red the red channel, 0 to 255
+     * @param green the green channel, 0 to 255
+     * @param blue the blue channel, 0 to 255
+     * @return this builder
+     */
     public Builder qrColor(int red, int green, int blue) {
       return generated().setQrRed(red).setQrGreen(green).setQrBlue(blue);
     }
@@ -308,6 +359,9 @@ public abstract class ShortpenOptions implements ProviderOptions {
     /**
      * The logo embedded in QR codes ({@code uploaded_logo_type}). {@link QrLogoType#UPLOADED} needs
      * its image: prefer {@link #uploadedLogo(String)}, which sets both.
+     *
+     * @param logo the logo type
+     * @return this builder
      */
     public Builder logo(QrLogoType logo) {
       return generated().setLogo(logo);
@@ -317,17 +371,28 @@ public abstract class ShortpenOptions implements ProviderOptions {
      * An uploaded logo: sends {@code uploaded_logo_type: "uploaded"} and {@code uploaded_logo_data}.
      *
      * @param base64 the image, base64-encoded (RFC 4648, no {@code data:} prefix)
+     * @return this builder
      */
     public Builder uploadedLogo(String base64) {
       return generated().setLogo(QrLogoType.UPLOADED).setUploadedLogoData(Objects.requireNonNull(base64, "base64"));
     }
 
-    /** The OpenGraph title of social previews ({@code social_share_title}). */
+    /**
+     * The OpenGraph title of social previews ({@code social_share_title}).
+     *
+     * @param title the title
+     * @return this builder
+     */
     public Builder socialShareTitle(String title) {
       return generated().setSocialShareTitle(Objects.requireNonNull(title, "title"));
     }
 
-    /** The OpenGraph description of social previews ({@code social_share_description}). */
+    /**
+     * The OpenGraph description of social previews ({@code social_share_description}).
+     *
+     * @param description the description
+     * @return this builder
+     */
     public Builder socialShareDescription(String description) {
       return generated().setSocialShareDescription(Objects.requireNonNull(description, "description"));
     }
@@ -336,6 +401,7 @@ public abstract class ShortpenOptions implements ProviderOptions {
      * The image of social previews ({@code social_share_image_data}).
      *
      * @param base64 the image, base64-encoded (RFC 4648, no {@code data:} prefix)
+     * @return this builder
      */
     public Builder socialShareImage(String base64) {
       return generated().setSocialShareImageData(Objects.requireNonNull(base64, "base64"));
@@ -344,6 +410,7 @@ public abstract class ShortpenOptions implements ProviderOptions {
     /**
      * Checks every rule and builds the options.
      *
+     * @return the options
      * @throws RequestValidationException naming every broken rule
      */
     public abstract ShortpenOptions build();

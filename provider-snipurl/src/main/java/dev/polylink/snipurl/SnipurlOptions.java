@@ -39,12 +39,12 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 public abstract class SnipurlOptions implements ProviderOptions {
   SnipurlOptions() {}
 
-  /** A builder with nothing set. */
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return ImmutableSnipurlOptions.builder();
   }
 
-  /** A builder holding these options' settings. */
+  /** {@return a builder holding these options' settings} */
   public Builder toBuilder() {
     return ImmutableSnipurlOptions.builder().from(this);
   }
@@ -55,23 +55,25 @@ public abstract class SnipurlOptions implements ProviderOptions {
     return SnipurlClient.PROVIDER_ID;
   }
 
-  /** The {@code analytics_public} value to send; empty when it is left unchanged. */
+  /** {@return the {@code analytics_public} value to send; empty when it is left unchanged} */
   public abstract Optional<Boolean> analyticsPublic();
 
   /**
    * The sections to share ({@code analytics_shared_fields} as a list), in {@link AnalyticsSection}
    * order; empty when the setting is left unchanged or when {@link #sharesAllAnalyticsSections()}.
    * An empty set is a valid value: share no section.
+   *
+   * @return the sections to share, in section order
    */
   public abstract Optional<Set<AnalyticsSection>> analyticsSharedFields();
 
-  /** True when {@code "analytics_shared_fields": null} is sent, which SnipURL reads as "share all". */
+  /** {@return true when {@code "analytics_shared_fields": null} is sent, which SnipURL reads as "share all"} */
   @Value.Default
   public boolean sharesAllAnalyticsSections() {
     return false;
   }
 
-  /** True when nothing is set, so that these options would send nothing. */
+  /** {@return true when nothing is set, so that these options would send nothing} */
   public boolean isEmpty() {
     return analyticsPublic().isEmpty() && analyticsSharedFields().isEmpty() && !sharesAllAnalyticsSections();
   }
@@ -106,7 +108,12 @@ public abstract class SnipurlOptions implements ProviderOptions {
       return (ImmutableSnipurlOptions.Builder) this;
     }
 
-    /** Makes the link's analytics page public ({@code true}) or private ({@code false}). */
+    /**
+     * Makes the link's analytics page public ({@code true}) or private ({@code false}).
+     *
+     * @param analyticsPublic whether the analytics page is public
+     * @return this builder
+     */
     public Builder analyticsPublic(boolean analyticsPublic) {
       return generated().setAnalyticsPublic(analyticsPublic);
     }
@@ -115,6 +122,8 @@ public abstract class SnipurlOptions implements ProviderOptions {
      * Shares exactly these sections of the public analytics page; sent as a list in {@link
      * AnalyticsSection} order whatever the set's own order. An empty set shares no section.
      *
+     * @param sections the sections to share
+     * @return this builder
      * @throws NullPointerException if the set or one of its elements is null
      */
     public Builder analyticsSharedFields(Set<AnalyticsSection> sections) {
@@ -127,12 +136,16 @@ public abstract class SnipurlOptions implements ProviderOptions {
           .setSharesAllAnalyticsSections(false);
     }
 
-    /** Shares every section: sends {@code "analytics_shared_fields": null}, as SnipURL documents. */
+    /**
+     * Shares every section: sends {@code "analytics_shared_fields": null}, as SnipURL documents.
+     *
+     * @return this builder
+     */
     public Builder shareAllAnalyticsSections() {
       return generated().setAnalyticsSharedFields(Optional.empty()).setSharesAllAnalyticsSections(true);
     }
 
-    /** Builds the options. */
+    /** {@return the options holding the settings made} */
     public abstract SnipurlOptions build();
   }
 }

@@ -31,6 +31,7 @@ public abstract class HourRange {
    * @param start the first hour, 0 to 23
    * @param end the hour the range ends at, 0 to 23, different from {@code start}; smaller than
    *     {@code start} for a range that wraps past midnight
+   * @return the range
    * @throws RequestValidationException when an hour is out of range or the two are equal
    */
   public static HourRange of(int start, int end) {
@@ -50,13 +51,17 @@ public abstract class HourRange {
     return ImmutableHourRange.of(start, end);
   }
 
-  /** The first hour of the range, 0 to 23. */
+  /** {@return the first hour of the range, 0 to 23} */
   public abstract int start();
 
-  /** The hour the range ends at, 0 to 23. */
+  /** {@return the hour the range ends at, 0 to 23} */
   public abstract int end();
 
-  /** True when the range runs past midnight, e.g. 20 to 6. */
+  /**
+   * True when the range runs past midnight, e.g. 20 to 6.
+   *
+   * @return whether the range wraps midnight
+   */
   public boolean wrapsMidnight() {
     return start() > end();
   }

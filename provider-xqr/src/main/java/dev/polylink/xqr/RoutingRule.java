@@ -56,22 +56,22 @@ public abstract class RoutingRule {
 
   RoutingRule() {}
 
-  /** A new builder; {@code destination}, {@code priority} and one condition are required. */
+  /** {@return a new builder; {@code destination}, {@code priority} and one condition are required} */
   public static Builder builder() {
     return ImmutableRoutingRule.builder();
   }
 
-  /** A builder holding this rule's values. */
+  /** {@return a builder holding this rule's values} */
   public Builder toBuilder() {
     return ImmutableRoutingRule.builder().from(this);
   }
 
-  /** Where matching visitors go. */
+  /** {@return where matching visitors go} */
   public URI destination() {
     return givenDestination().orElseThrow();
   }
 
-  /** The evaluation order: the lowest number is checked first. */
+  /** {@return the evaluation order: the lowest number is checked first} */
   public int priority() {
     return givenPriority().getAsInt();
   }
@@ -81,22 +81,22 @@ public abstract class RoutingRule {
 
   abstract OptionalInt givenPriority();
 
-  /** The ISO country codes of the country condition, upper-case; empty when there is none. */
+  /** {@return the ISO country codes of the country condition, upper-case; empty when there is none} */
   public abstract List<String> countries();
 
-  /** How {@link #countries()} is read; present exactly when there are countries. */
+  /** {@return how {@link #countries()} is read; present exactly when there are countries} */
   public abstract Optional<CountryMode> countryMode();
 
-  /** The device condition; empty when there is none. */
+  /** {@return the device condition; empty when there is none} */
   public abstract Set<DeviceType> deviceTypes();
 
-  /** The time-of-day condition. */
+  /** {@return the time-of-day condition} */
   public abstract Optional<HourRange> hours();
 
-  /** The share of traffic, 0 to 100, sent to this destination (A/B tests). */
+  /** {@return the share of traffic, 0 to 100, sent to this destination (A/B tests)} */
   public abstract OptionalInt percentage();
 
-  /** When the rule stops applying. */
+  /** {@return when the rule stops applying} */
   public abstract Optional<Instant> expiresAt();
 
   /** The destination, priority and the conditions that are set. */
@@ -148,19 +148,34 @@ public abstract class RoutingRule {
       return (ImmutableRoutingRule.Builder) this;
     }
 
-    /** Where matching visitors go: an absolute http or https URL. Required. */
+    /**
+     * Where matching visitors go: an absolute http or https URL. Required.
+     *
+     * @param destination the destination
+     * @return this builder
+     */
     public Builder destination(String destination) {
       Objects.requireNonNull(destination, "destination");
       return generated().setGivenDestination(Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination));
     }
 
-    /** Where matching visitors go: an absolute http or https URL. Required. */
+    /**
+     * Where matching visitors go: an absolute http or https URL. Required.
+     *
+     * @param destination the destination
+     * @return this builder
+     */
     public Builder destination(URI destination) {
       Objects.requireNonNull(destination, "destination");
       return generated().setGivenDestination(Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination));
     }
 
-    /** The evaluation order, 0 or more; the lowest number is checked first. Required. */
+    /**
+     * The evaluation order, 0 or more; the lowest number is checked first. Required.
+     *
+     * @param priority the priority, 0 or more
+     * @return this builder
+     */
     public Builder priority(int priority) {
       if (priority < 0) {
         throw new RequestValidationException(
@@ -172,12 +187,22 @@ public abstract class RoutingRule {
     /**
      * The country condition: visitors from (or, with {@link CountryMode#EXCLUDE}, not from) these
      * two-letter ISO 3166-1 countries. Codes are sent upper-case. Replaces an earlier call.
+     *
+     * @param mode whether the countries are included or excluded
+     * @param countries the two-letter country codes
+     * @return this builder
      */
     public Builder countries(CountryMode mode, String... countries) {
       return countries(mode, Arrays.asList(Objects.requireNonNull(countries, "countries")));
     }
 
-    /** The country condition, as {@link #countries(CountryMode, String...)}. */
+    /**
+     * The country condition, as {@link #countries(CountryMode, String...)}.
+     *
+     * @param mode whether the countries are included or excluded
+     * @param countries the two-letter country codes
+     * @return this builder
+     */
     public Builder countries(CountryMode mode, Collection<String> countries) {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(countries, "countries");
@@ -195,12 +220,22 @@ public abstract class RoutingRule {
       return generated().setCountries(codes).setCountryMode(mode);
     }
 
-    /** The device condition: visitors on one of these device types. Replaces an earlier call. */
+    /**
+     * The device condition: visitors on one of these device types. Replaces an earlier call.
+     *
+     * @param deviceTypes the device types
+     * @return this builder
+     */
     public Builder deviceTypes(DeviceType... deviceTypes) {
       return deviceTypes(Arrays.asList(Objects.requireNonNull(deviceTypes, "deviceTypes")));
     }
 
-    /** The device condition, as {@link #deviceTypes(DeviceType...)}. */
+    /**
+     * The device condition, as {@link #deviceTypes(DeviceType...)}.
+     *
+     * @param deviceTypes the device types
+     * @return this builder
+     */
     public Builder deviceTypes(Collection<DeviceType> deviceTypes) {
       Objects.requireNonNull(deviceTypes, "deviceTypes");
       if (deviceTypes.isEmpty()) {
@@ -210,23 +245,44 @@ public abstract class RoutingRule {
       return generated().setDeviceTypes(deviceTypes);
     }
 
-    /** The time-of-day condition. */
+    /**
+     * The time-of-day condition.
+     *
+     * @param hours the hours
+     * @return this builder
+     */
     public Builder hours(HourRange hours) {
       return generated().setHours(hours);
     }
 
-    /** The time-of-day condition from {@code start} to {@code end}, as {@link HourRange#of}. */
+    /**
+     * The time-of-day condition from {@code start} to {@code end}, as {@link HourRange#of}.
+     *
+     * @param start the first hour
+     * @param end the hour the range ends at
+     * @return this builder
+     */
     public Builder hours(int start, int end) {
       return hours(HourRange.of(start, end));
     }
 
-    /** The share of traffic, 0 to 100, to send to this destination (A/B tests). */
+    /**
+     * The share of traffic, 0 to 100, to send to this destination (A/B tests).
+     *
+     * @param percentage the share of traffic, 0 to 100
+     * @return this builder
+     */
     public Builder percentage(int percentage) {
       return generated().setPercentage(
           Checks.inRange(XqrClient.PROVIDER_ID, "routingRule.percentage", percentage, 0, 100));
     }
 
-    /** When the rule stops applying. */
+    /**
+     * When the rule stops applying.
+     *
+     * @param expiresAt the expiry time
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       return generated().setExpiresAt(expiresAt);
     }
@@ -234,6 +290,7 @@ public abstract class RoutingRule {
     /**
      * Builds the rule.
      *
+     * @return the rule
      * @throws RequestValidationException naming every missing part: the destination, the
      *     priority, or a condition
      */

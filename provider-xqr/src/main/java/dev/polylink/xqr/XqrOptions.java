@@ -47,12 +47,12 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 public abstract class XqrOptions implements ProviderOptions {
   XqrOptions() {}
 
-  /** A new builder with nothing set. */
+  /** {@return a new builder with nothing set} */
   public static Builder builder() {
     return ImmutableXqrOptions.builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     return ImmutableXqrOptions.builder().from(this);
   }
@@ -63,9 +63,7 @@ public abstract class XqrOptions implements ProviderOptions {
     return XqrClient.PROVIDER_ID;
   }
 
-  /**
-   * The routing rules to send: empty when not set; an empty list means "remove every rule".
-   */
+  /** {@return the routing rules to send: empty when not set; an empty list means "remove every rule"} */
   public abstract Optional<List<RoutingRule>> routingRules();
 
   /** The rules, or that none are set. Options carry no secrets. */
@@ -106,6 +104,9 @@ public abstract class XqrOptions implements ProviderOptions {
     /**
      * The routing rules, replacing the link's whole array; an empty iterable removes every rule (the
      * same as {@link #clearRoutingRules()}). Replaces an earlier call.
+     *
+     * @param routingRules the routing rules
+     * @return this builder
      */
     public Builder routingRules(Iterable<RoutingRule> routingRules) {
       Objects.requireNonNull(routingRules, "routingRules");
@@ -116,12 +117,21 @@ public abstract class XqrOptions implements ProviderOptions {
       return generated().setRoutingRules(List.copyOf(copy));
     }
 
-    /** The routing rules, as {@link #routingRules(Iterable)}. */
+    /**
+     * The routing rules, as {@link #routingRules(Iterable)}.
+     *
+     * @param routingRules the routing rules
+     * @return this builder
+     */
     public Builder routingRules(RoutingRule... routingRules) {
       return routingRules(Arrays.asList(Objects.requireNonNull(routingRules, "routingRules")));
     }
 
-    /** Removes every routing rule of the link on update ({@code "routing_rules": []}). */
+    /**
+     * Removes every routing rule of the link on update ({@code "routing_rules": []}).
+     *
+     * @return this builder
+     */
     public Builder clearRoutingRules() {
       return generated().setRoutingRules(List.of());
     }
@@ -129,6 +139,7 @@ public abstract class XqrOptions implements ProviderOptions {
     /**
      * Builds the options.
      *
+     * @return the options
      * @throws RequestValidationException when two rules share a priority: xQR evaluates rules by
      *     priority, so the order between them would be undefined
      */

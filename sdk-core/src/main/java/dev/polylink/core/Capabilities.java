@@ -27,52 +27,82 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 public abstract class Capabilities {
   Capabilities() {}
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return ImmutableCapabilities.builder();
   }
 
-  /** A builder holding these capabilities, e.g. to derive a narrower set for a test double. */
+  /**
+   * A builder holding these capabilities, e.g. to derive a narrower set for a test double.
+   *
+   * @return a builder holding these capabilities
+   */
   public Builder toBuilder() {
     return ImmutableCapabilities.builder().from(this);
   }
 
-  /** The operations the provider supports. */
+  /** {@return the operations the provider supports} */
   public abstract Set<Operation> operations();
 
-  /** Fields a {@link CreateLinkRequest} may set. */
+  /** {@return the fields a {@link CreateLinkRequest} may set} */
   public abstract Set<LinkField> creatableFields();
 
-  /** Fields a {@link LinkPatch} may set. */
+  /** {@return the fields a {@link LinkPatch} may set} */
   public abstract Set<LinkField> updatableFields();
 
-  /** Fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()}). */
+  /** {@return the fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()})} */
   public abstract Set<LinkField> clearableFields();
 
-  /** Filters {@link LinkClient#list(ListLinksRequest)} honours. */
+  /** {@return the filters {@link LinkClient#list(ListLinksRequest)} honours} */
   public abstract Set<ListFilter> listFilters();
 
-  /** The largest page size the vendor accepts. */
+  /** {@return the largest page size the vendor accepts} */
   @Value.Default
   public int maxPageSize() {
     return 100;
   }
 
+  /**
+   * {@return whether the provider supports {@code operation}}
+   *
+   * @param operation an operation
+   */
   public boolean supports(Operation operation) {
     return operations().contains(operation);
   }
 
+  /**
+   * {@return whether {@link LinkClient#list(ListLinksRequest)} honours {@code filter}}
+   *
+   * @param filter a list filter
+   */
   public boolean supports(ListFilter filter) {
     return listFilters().contains(filter);
   }
 
+  /**
+   * {@return whether a {@link CreateLinkRequest} may set {@code field}}
+   *
+   * @param field a link field
+   */
   public boolean canCreate(LinkField field) {
     return creatableFields().contains(field);
   }
 
+  /**
+   * {@return whether a {@link LinkPatch} may set {@code field}}
+   *
+   * @param field a link field
+   */
   public boolean canUpdate(LinkField field) {
     return updatableFields().contains(field);
   }
 
+  /**
+   * {@return whether a {@link LinkPatch} may clear {@code field}}
+   *
+   * @param field a link field
+   */
   public boolean canClear(LinkField field) {
     return clearableFields().contains(field);
   }
@@ -110,26 +140,62 @@ public abstract class Capabilities {
       return (ImmutableCapabilities.Builder) this;
     }
 
+    /**
+     * Sets the operations.
+     *
+     * @param operations the operations
+     * @return this builder
+     */
     public Builder operations(Operation... operations) {
       return generated().addOperations(operations);
     }
 
+    /**
+     * Sets the creatable fields.
+     *
+     * @param fields the fields
+     * @return this builder
+     */
     public Builder creatableFields(LinkField... fields) {
       return generated().addCreatableFields(fields);
     }
 
+    /**
+     * Sets the updatable fields.
+     *
+     * @param fields the fields
+     * @return this builder
+     */
     public Builder updatableFields(LinkField... fields) {
       return generated().addUpdatableFields(fields);
     }
 
+    /**
+     * Clears the able fields.
+     *
+     * @param fields the fields
+     * @return this builder
+     */
     public Builder clearableFields(LinkField... fields) {
       return generated().addClearableFields(fields);
     }
 
+    /**
+     * Sets the list filters.
+     *
+     * @param filters the filters
+     * @return this builder
+     */
     public Builder listFilters(ListFilter... filters) {
       return generated().addListFilters(filters);
     }
 
+    /**
+     * Sets the largest page size, at least 1.
+     *
+     * @param maxPageSize the largest page size, at least 1
+     * @return this builder
+     */
     public Builder maxPageSize(int maxPageSize) {
       if (maxPageSize < 1) {
         throw new RequestValidationException(
@@ -141,6 +207,7 @@ public abstract class Capabilities {
     /**
      * Builds the capabilities.
      *
+     * @return the capabilities
      * @throws RequestValidationException naming each inconsistency
      */
     public abstract Capabilities build();

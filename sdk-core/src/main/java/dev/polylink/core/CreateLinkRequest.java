@@ -39,34 +39,44 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 public abstract class CreateLinkRequest {
   CreateLinkRequest() {}
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return ImmutableCreateLinkRequest.builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     return ImmutableCreateLinkRequest.builder().from(this);
   }
 
+  /** {@return the destination} */
   public abstract URI destination();
 
+  /** {@return the slug} */
   public abstract Optional<String> slug();
 
+  /** {@return the title} */
   public abstract Optional<String> title();
 
+  /** {@return the labels} */
   public abstract List<String> labels();
 
+  /** {@return the expiry time} */
   public abstract Optional<Instant> expiresAt();
 
+  /** {@return the password} */
   public abstract Optional<String> password();
 
+  /** {@return the redirect type} */
   public abstract Optional<RedirectType> redirectType();
 
-  /** The vendor's domain id, where it has domains; otherwise the client's default is used. */
+  /** {@return the vendor's domain id, where it has domains; otherwise the client's default is used} */
   public abstract Optional<String> domain();
 
+  /** {@return the provider's typed extras} */
   public abstract Optional<ProviderOptions> options();
 
-  /** The link fields this request sets (always including {@link LinkField#DESTINATION}). */
+  /** {@return the link fields this request sets (always including {@link LinkField#DESTINATION})} */
   public Set<LinkField> fields() {
     EnumSet<LinkField> fields = EnumSet.of(LinkField.DESTINATION);
     slug().ifPresent(v -> fields.add(LinkField.SLUG));
@@ -111,59 +121,122 @@ public abstract class CreateLinkRequest {
       return (ImmutableCreateLinkRequest.Builder) this;
     }
 
-    /** The destination: an absolute http or https URL. Required. */
+    /**
+     * The destination: an absolute http or https URL. Required.
+     *
+     * @param destination the destination
+     * @return this builder
+     */
     public Builder destination(String destination) {
       return generated().setDestination(Values.destination(destination));
     }
 
-    /** The destination: an absolute http or https URL. Required. */
+    /**
+     * The destination: an absolute http or https URL. Required.
+     *
+     * @param destination the destination
+     * @return this builder
+     */
     public Builder destination(URI destination) {
       return generated().setDestination(Values.destination(destination));
     }
 
-    /** A custom short code instead of a generated one. */
+    /**
+     * A custom short code instead of a generated one.
+     *
+     * @param slug the slug
+     * @return this builder
+     */
     public Builder slug(String slug) {
       return generated().setSlug(Values.notBlank("slug", slug));
     }
 
+    /**
+     * Sets the title.
+     *
+     * @param title the title
+     * @return this builder
+     */
     public Builder title(String title) {
       return generated().setTitle(Values.notBlank("title", title));
     }
 
-    /** Replaces the labels collected so far. */
+    /**
+     * Replaces the labels collected so far.
+     *
+     * @param labels the labels
+     * @return this builder
+     */
     public Builder labels(Iterable<String> labels) {
       return generated().setLabels(Values.labels(labels));
     }
 
-    /** Adds labels to those collected so far. */
+    /**
+     * Adds labels to those collected so far.
+     *
+     * @param labels the labels
+     * @return this builder
+     */
     public Builder addLabels(String... labels) {
       return generated().addAllLabels(Values.labels(Arrays.asList(Objects.requireNonNull(labels, "labels"))));
     }
 
+    /**
+     * Sets the expiry time.
+     *
+     * @param expiresAt the expiry time
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       return generated().setExpiresAt(expiresAt);
     }
 
-    /** Protects the link with a password. Must not be empty. */
+    /**
+     * Protects the link with a password. Must not be empty.
+     *
+     * @param password the password
+     * @return this builder
+     */
     public Builder password(String password) {
       return generated().setPassword(Values.password(password));
     }
 
+    /**
+     * Sets the redirect type.
+     *
+     * @param redirectType the redirect type
+     * @return this builder
+     */
     public Builder redirectType(RedirectType redirectType) {
       return generated().setRedirectType(redirectType);
     }
 
-    /** The vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code domain_sid}). */
+    /**
+     * The vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code domain_sid}).
+     *
+     * @param domain the vendor's domain id
+     * @return this builder
+     */
     public Builder domain(String domain) {
       return generated().setDomain(Values.notBlank("domain", domain));
     }
 
-    /** The provider's typed extras, e.g. {@code XqrOptions}. */
+    /**
+     * The provider's typed extras, e.g. {@code XqrOptions}.
+     *
+     * @param options the provider's typed extras
+     * @return this builder
+     */
     public Builder options(ProviderOptions options) {
       return generated().setOptions(options);
     }
 
-    /** @throws RequestValidationException when no destination was given */
+    /**
+     * Builds the value.
+     *
+     * @return the request
+     * @throws RequestValidationException when no destination was given
+     */
     public CreateLinkRequest build() {
       if (!generated().destinationIsSet()) {
         throw new RequestValidationException(PolylinkException.NO_PROVIDER, "destination: is required");

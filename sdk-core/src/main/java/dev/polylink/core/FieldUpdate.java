@@ -18,8 +18,11 @@ import java.util.function.Consumer;
 public final class FieldUpdate<T> {
   /** The three states of a patched field. */
   public enum State {
+    /** Not part of the patch: nothing is sent. */
     ABSENT,
+    /** Set to a value, which is sent. */
     SET,
+    /** Removed: the vendor's own "remove" is sent. */
     CLEARED
   }
 
@@ -37,16 +40,32 @@ public final class FieldUpdate<T> {
     this.secret = secret;
   }
 
+  /**
+   * {@return the absent update: the field is left unchanged}
+   *
+   * @param <T> the value type
+   */
   @SuppressWarnings("unchecked")
   public static <T> FieldUpdate<T> absent() {
     return (FieldUpdate<T>) ABSENT;
   }
 
+  /**
+   * {@return the cleared update: the field is removed}
+   *
+   * @param <T> the value type
+   */
   @SuppressWarnings("unchecked")
   public static <T> FieldUpdate<T> cleared() {
     return (FieldUpdate<T>) CLEARED;
   }
 
+  /**
+   * {@return an update setting the field to {@code value}}
+   *
+   * @param value the new value
+   * @param <T> the value type
+   */
   public static <T> FieldUpdate<T> set(T value) {
     return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"), false);
   }
@@ -56,23 +75,27 @@ public final class FieldUpdate<T> {
     return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"), true);
   }
 
+  /** {@return which of the three states this update is in} */
   public State state() {
     return state;
   }
 
+  /** {@return whether the field is left unchanged} */
   public boolean isAbsent() {
     return state == State.ABSENT;
   }
 
+  /** {@return whether the field is set to a value} */
   public boolean isSet() {
     return state == State.SET;
   }
 
+  /** {@return whether the field is removed} */
   public boolean isCleared() {
     return state == State.CLEARED;
   }
 
-  /** The value a set field carries. */
+  /** {@return the value a set field carries} */
   public T value() {
     if (state != State.SET) {
       throw new NoSuchElementException("the field is " + state + ", not SET");
@@ -80,12 +103,16 @@ public final class FieldUpdate<T> {
     return value;
   }
 
-  /** The value when set; empty when absent or cleared. */
+  /** {@return the value when set; empty when absent or cleared} */
   public Optional<T> asOptional() {
     return Optional.ofNullable(value);
   }
 
-  /** Runs the action with the value when set. */
+  /**
+   * Runs the action with the value when set.
+   *
+   * @param action the action to run with the value
+   */
   public void ifSet(Consumer<? super T> action) {
     if (state == State.SET) {
       action.accept(value);

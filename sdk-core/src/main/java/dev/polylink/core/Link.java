@@ -31,54 +31,71 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 public abstract class Link {
   Link() {}
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return ImmutableLink.builder();
   }
 
-  /** A builder holding this link's values. */
+  /** {@return a builder holding this link's values} */
   public Builder toBuilder() {
     return ImmutableLink.builder().from(this);
   }
 
-  /** The provider this link lives at, e.g. {@code "xqr"}. */
+  /**
+   * The provider this link lives at, e.g. {@code "xqr"}.
+   *
+   * @return the provider id
+   */
   public abstract String providerId();
 
+  /** {@return the link's id at its provider} */
   public abstract LinkId id();
 
-  /** The full short URL visitors use. */
+  /** {@return the full short URL visitors use} */
   public abstract URI shortUrl();
 
-  /** The code or slug: the short URL's last path segment. */
+  /** {@return the code or slug: the short URL's last path segment} */
   public abstract String shortCode();
 
+  /** {@return the destination} */
   public abstract Optional<URI> destination();
 
+  /** {@return the title} */
   public abstract Optional<String> title();
 
+  /** {@return whether the link is enabled} */
   public abstract Optional<Boolean> enabled();
 
-  /** The labels (tags); empty when the link has none or the vendor has no labels. */
+  /** {@return the labels (tags); empty when the link has none or the vendor has no labels} */
   public abstract List<String> labels();
 
+  /** {@return the expiry time} */
   public abstract Optional<Instant> expiresAt();
 
+  /** {@return whether the link is password-protected} */
   public abstract Optional<Boolean> passwordProtected();
 
+  /** {@return the redirect type} */
   public abstract Optional<RedirectType> redirectType();
 
-  /** Visits (clicks or scans) counted by the vendor. */
+  /** {@return the visits (clicks or scans) counted by the vendor} */
   public abstract OptionalLong clicks();
 
+  /** {@return the time of the last visit} */
   public abstract Optional<Instant> lastClickedAt();
 
+  /** {@return the creation time} */
   public abstract Optional<Instant> createdAt();
 
+  /** {@return the time of the last change} */
   public abstract Optional<Instant> updatedAt();
 
   /**
    * The vendor's link object as received, as plain Java values (String, Boolean, Number, List,
    * Map), unmodifiable. Object members whose value is JSON {@code null} are left out; a {@code null}
    * element of a list is kept, so that positions stay as the vendor sent them.
+   *
+   * @return the vendor's fields
    */
   public abstract Map<String, Object> providerFields();
 
@@ -128,102 +145,252 @@ public abstract class Link {
       return (ImmutableLink.Builder) this;
     }
 
+    /**
+     * Sets the provider id, e.g. {@code "xqr"}.
+     *
+     * @param providerId the provider id, e.g. {@code "xqr"}
+     * @return this builder
+     */
     public Builder providerId(String providerId) {
       return generated().setProviderId(providerId);
     }
 
+    /**
+     * Sets the link's id at its provider.
+     *
+     * @param id the link's id at its provider
+     * @return this builder
+     */
     public Builder id(LinkId id) {
       return generated().setId(id);
     }
 
+    /**
+     * Sets the full short URL.
+     *
+     * @param shortUrl the full short URL
+     * @return this builder
+     */
     public Builder shortUrl(URI shortUrl) {
       return generated().setShortUrl(shortUrl);
     }
 
+    /**
+     * Sets the short code.
+     *
+     * @param shortCode the short code
+     * @return this builder
+     */
     public Builder shortCode(String shortCode) {
       return generated().setShortCode(shortCode);
     }
 
+    /**
+     * Sets the destination.
+     *
+     * @param destination the destination
+     * @return this builder
+     */
     public Builder destination(URI destination) {
       return generated().setDestination(destination);
     }
 
+    /**
+     * Sets the destination.
+     *
+     * @param destination the destination, or empty when not said
+     * @return this builder
+     */
     public Builder destination(Optional<URI> destination) {
       return generated().setDestination(destination);
     }
 
+    /**
+     * Sets the title.
+     *
+     * @param title the title
+     * @return this builder
+     */
     public Builder title(String title) {
       return generated().setTitle(title);
     }
 
+    /**
+     * Sets the title.
+     *
+     * @param title the title, or empty when not said
+     * @return this builder
+     */
     public Builder title(Optional<String> title) {
       return generated().setTitle(title);
     }
 
+    /**
+     * Sets whether the link is enabled.
+     *
+     * @param enabled whether the link is enabled
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       return generated().setEnabled(enabled);
     }
 
+    /**
+     * Sets whether the link is enabled.
+     *
+     * @param enabled whether the link is enabled, or empty when not said
+     * @return this builder
+     */
     public Builder enabled(Optional<Boolean> enabled) {
       return generated().setEnabled(enabled);
     }
 
+    /**
+     * Sets the labels.
+     *
+     * @param labels the labels
+     * @return this builder
+     */
     public Builder labels(Iterable<String> labels) {
       return generated().setLabels(labels);
     }
 
+    /**
+     * Sets the expiry time.
+     *
+     * @param expiresAt the expiry time
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       return generated().setExpiresAt(expiresAt);
     }
 
+    /**
+     * Sets the expiry time.
+     *
+     * @param expiresAt the expiry time, or empty when not said
+     * @return this builder
+     */
     public Builder expiresAt(Optional<Instant> expiresAt) {
       return generated().setExpiresAt(expiresAt);
     }
 
+    /**
+     * Sets whether the link is password-protected.
+     *
+     * @param passwordProtected whether the link is password-protected
+     * @return this builder
+     */
     public Builder passwordProtected(boolean passwordProtected) {
       return generated().setPasswordProtected(passwordProtected);
     }
 
+    /**
+     * Sets whether the link is password-protected.
+     *
+     * @param passwordProtected whether the link is password-protected, or empty when not said
+     * @return this builder
+     */
     public Builder passwordProtected(Optional<Boolean> passwordProtected) {
       return generated().setPasswordProtected(passwordProtected);
     }
 
+    /**
+     * Sets the redirect type.
+     *
+     * @param redirectType the redirect type
+     * @return this builder
+     */
     public Builder redirectType(RedirectType redirectType) {
       return generated().setRedirectType(redirectType);
     }
 
+    /**
+     * Sets the redirect type.
+     *
+     * @param redirectType the redirect type, or empty when not said
+     * @return this builder
+     */
     public Builder redirectType(Optional<RedirectType> redirectType) {
       return generated().setRedirectType(redirectType);
     }
 
+    /**
+     * Sets the number of visits.
+     *
+     * @param clicks the number of visits
+     * @return this builder
+     */
     public Builder clicks(long clicks) {
       return generated().setClicks(clicks);
     }
 
+    /**
+     * Sets the number of visits.
+     *
+     * @param clicks the number of visits, or empty when not said
+     * @return this builder
+     */
     public Builder clicks(OptionalLong clicks) {
       return generated().setClicks(clicks);
     }
 
+    /**
+     * Sets the time of the last visit.
+     *
+     * @param lastClickedAt the time of the last visit
+     * @return this builder
+     */
     public Builder lastClickedAt(Instant lastClickedAt) {
       return generated().setLastClickedAt(lastClickedAt);
     }
 
+    /**
+     * Sets the time of the last visit.
+     *
+     * @param lastClickedAt the time of the last visit, or empty when not said
+     * @return this builder
+     */
     public Builder lastClickedAt(Optional<Instant> lastClickedAt) {
       return generated().setLastClickedAt(lastClickedAt);
     }
 
+    /**
+     * Sets the creation time.
+     *
+     * @param createdAt the creation time
+     * @return this builder
+     */
     public Builder createdAt(Instant createdAt) {
       return generated().setCreatedAt(createdAt);
     }
 
+    /**
+     * Sets the creation time.
+     *
+     * @param createdAt the creation time, or empty when not said
+     * @return this builder
+     */
     public Builder createdAt(Optional<Instant> createdAt) {
       return generated().setCreatedAt(createdAt);
     }
 
+    /**
+     * Sets the time of the last change.
+     *
+     * @param updatedAt the time of the last change
+     * @return this builder
+     */
     public Builder updatedAt(Instant updatedAt) {
       return generated().setUpdatedAt(updatedAt);
     }
 
+    /**
+     * Sets the time of the last change.
+     *
+     * @param updatedAt the time of the last change, or empty when not said
+     * @return this builder
+     */
     public Builder updatedAt(Optional<Instant> updatedAt) {
       return generated().setUpdatedAt(updatedAt);
     }
@@ -232,6 +399,8 @@ public abstract class Link {
      * The vendor's object as plain Java values; copied deeply. Map entries with a {@code null}
      * value are dropped; {@code null} list elements are kept.
      *
+     * @param providerFields the vendor's object as plain Java values
+     * @return this builder
      * @throws RequestValidationException if a value is not a String, Boolean, Number, List or Map
      *     (the violation names its path, e.g. {@code providerFields.meta.tags[2]})
      */
@@ -242,6 +411,7 @@ public abstract class Link {
     /**
      * Builds the link.
      *
+     * @return the link
      * @throws NullPointerException naming each required part not given
      */
     public abstract Link build();

@@ -18,7 +18,12 @@ public final class LinkId implements Comparable<LinkId> {
     this.value = value;
   }
 
-  /** An id as the provider spells it. Must not be blank. */
+  /**
+   * An id as the provider spells it. Must not be blank.
+   *
+   * @param value the value
+   * @return the id
+   */
   public static LinkId of(String value) {
     if (value == null) {
       throw new NullPointerException("value");
@@ -29,7 +34,12 @@ public final class LinkId implements Comparable<LinkId> {
     return new LinkId(value);
   }
 
-  /** A UUID id, in its canonical lower-case form. */
+  /**
+   * A UUID id, in its canonical lower-case form.
+   *
+   * @param value the value
+   * @return the id
+   */
   public static LinkId of(UUID value) {
     if (value == null) {
       throw new NullPointerException("value");
@@ -37,12 +47,17 @@ public final class LinkId implements Comparable<LinkId> {
     return new LinkId(value.toString());
   }
 
-  /** An integer id. */
+  /**
+   * An integer id.
+   *
+   * @param value the value
+   * @return the id
+   */
   public static LinkId of(long value) {
     return new LinkId(Long.toString(value));
   }
 
-  /** The id as the provider spells it. */
+  /** {@return the id as the provider spells it} */
   public String value() {
     return value;
   }

@@ -38,58 +38,68 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 public abstract class LinkPatch {
   LinkPatch() {}
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return ImmutableLinkPatch.builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     return ImmutableLinkPatch.builder().from(this);
   }
 
+  /** {@return the destination} */
   @Value.Default
   public FieldUpdate<URI> destination() {
     return FieldUpdate.absent();
   }
 
+  /** {@return the slug} */
   @Value.Default
   public FieldUpdate<String> slug() {
     return FieldUpdate.absent();
   }
 
+  /** {@return the title} */
   @Value.Default
   public FieldUpdate<String> title() {
     return FieldUpdate.absent();
   }
 
+  /** {@return whether the link is enabled} */
   @Value.Default
   public FieldUpdate<Boolean> enabled() {
     return FieldUpdate.absent();
   }
 
-  /** Set replaces the whole label set; cleared (or set to an empty set) removes every label. */
+  /** {@return the labels' update: set replaces the whole label set, cleared removes every label} */
   @Value.Default
   public FieldUpdate<List<String>> labels() {
     return FieldUpdate.absent();
   }
 
+  /** {@return the expiry time} */
   @Value.Default
   public FieldUpdate<Instant> expiresAt() {
     return FieldUpdate.absent();
   }
 
+  /** {@return the password} */
   @Value.Default
   public FieldUpdate<String> password() {
     return FieldUpdate.absent();
   }
 
+  /** {@return the redirect type} */
   @Value.Default
   public FieldUpdate<RedirectType> redirectType() {
     return FieldUpdate.absent();
   }
 
+  /** {@return the provider's typed extras} */
   public abstract Optional<ProviderOptions> options();
 
-  /** Every field's update, absent ones included, in {@link LinkField} order. */
+  /** {@return every field's update, absent ones included, in {@link LinkField} order} */
   public Map<LinkField, FieldUpdate<?>> updates() {
     Map<LinkField, FieldUpdate<?>> all = new EnumMap<>(LinkField.class);
     all.put(LinkField.DESTINATION, destination());
@@ -103,7 +113,7 @@ public abstract class LinkPatch {
     return Collections.unmodifiableMap(all);
   }
 
-  /** The fields this patch touches (set or cleared). */
+  /** {@return the fields this patch touches (set or cleared)} */
   public Set<LinkField> fields() {
     EnumSet<LinkField> touched = EnumSet.noneOf(LinkField.class);
     updates().forEach((field, update) -> {
@@ -114,7 +124,7 @@ public abstract class LinkPatch {
     return Collections.unmodifiableSet(touched);
   }
 
-  /** The fields this patch clears. */
+  /** {@return the fields this patch clears} */
   public Set<LinkField> clearedFields() {
     EnumSet<LinkField> cleared = EnumSet.noneOf(LinkField.class);
     updates().forEach((field, update) -> {
@@ -125,7 +135,7 @@ public abstract class LinkPatch {
     return Collections.unmodifiableSet(cleared);
   }
 
-  /** True when the patch touches no field and carries no options. */
+  /** {@return true when the patch touches no field and carries no options} */
   public boolean isEmpty() {
     return fields().isEmpty() && options().isEmpty();
   }
@@ -163,70 +173,144 @@ public abstract class LinkPatch {
       return (ImmutableLinkPatch.Builder) this;
     }
 
+    /**
+     * Sets the destination.
+     *
+     * @param destination the destination
+     * @return this builder
+     */
     public Builder destination(String destination) {
       return generated().setDestination(FieldUpdate.set(Values.destination(destination)));
     }
 
+    /**
+     * Sets the destination.
+     *
+     * @param destination the destination
+     * @return this builder
+     */
     public Builder destination(URI destination) {
       return generated().setDestination(FieldUpdate.set(Values.destination(destination)));
     }
 
+    /**
+     * Sets the slug.
+     *
+     * @param slug the slug
+     * @return this builder
+     */
     public Builder slug(String slug) {
       return generated().setSlug(FieldUpdate.set(Values.notBlank("slug", slug)));
     }
 
+    /**
+     * Sets the title.
+     *
+     * @param title the title
+     * @return this builder
+     */
     public Builder title(String title) {
       return generated().setTitle(FieldUpdate.set(Values.notBlank("title", title)));
     }
 
+    /**
+     * Clears the title.
+     *
+     * @return this builder
+     */
     public Builder clearTitle() {
       return generated().setTitle(FieldUpdate.cleared());
     }
 
+    /**
+     * Sets whether the link is enabled.
+     *
+     * @param enabled whether the link is enabled
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       return generated().setEnabled(FieldUpdate.set(enabled));
     }
 
-    /** Replaces the whole label set; an empty iterable removes every label (same as {@link #clearLabels()}). */
+    /**
+     * Replaces the whole label set; an empty iterable removes every label (same as {@link #clearLabels()}).
+     *
+     * @param labels the labels
+     * @return this builder
+     */
     public Builder labels(Iterable<String> labels) {
       List<String> checked = Values.labels(labels);
       return generated().setLabels(checked.isEmpty() ? FieldUpdate.cleared() : FieldUpdate.set(checked));
     }
 
-    /** Removes every label. */
+    /**
+     * Removes every label.
+     *
+     * @return this builder
+     */
     public Builder clearLabels() {
       return generated().setLabels(FieldUpdate.cleared());
     }
 
+    /**
+     * Sets the expiry time.
+     *
+     * @param expiresAt the expiry time
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       return generated().setExpiresAt(FieldUpdate.set(Objects.requireNonNull(expiresAt, "expiresAt")));
     }
 
-    /** Makes the link never expire. */
+    /**
+     * Makes the link never expire.
+     *
+     * @return this builder
+     */
     public Builder clearExpiresAt() {
       return generated().setExpiresAt(FieldUpdate.cleared());
     }
 
-    /** Sets a new password. Must not be empty: use {@link #clearPassword()} to remove one. */
+    /**
+     * Sets a new password. Must not be empty: use {@link #clearPassword()} to remove one.
+     *
+     * @param password the password
+     * @return this builder
+     */
     public Builder password(String password) {
       return generated().setPassword(FieldUpdate.setSecret(Values.password(password)));
     }
 
-    /** Removes the password protection. */
+    /**
+     * Removes the password protection.
+     *
+     * @return this builder
+     */
     public Builder clearPassword() {
       return generated().setPassword(FieldUpdate.cleared());
     }
 
+    /**
+     * Sets the redirect type.
+     *
+     * @param redirectType the redirect type
+     * @return this builder
+     */
     public Builder redirectType(RedirectType redirectType) {
       return generated().setRedirectType(FieldUpdate.set(Objects.requireNonNull(redirectType, "redirectType")));
     }
 
-    /** The provider's typed extras, e.g. {@code XqrOptions} with routing rules. */
+    /**
+     * The provider's typed extras, e.g. {@code XqrOptions} with routing rules.
+     *
+     * @param options the provider's typed extras
+     * @return this builder
+     */
     public Builder options(ProviderOptions options) {
       return generated().setOptions(options);
     }
 
-    /** Builds the patch; an empty patch is allowed here and rejected by the client. */
+    /** {@return the patch; an empty patch is allowed here and rejected by the client} */
     public abstract LinkPatch build();
   }
 }

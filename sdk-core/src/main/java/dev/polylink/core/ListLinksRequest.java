@@ -26,32 +26,37 @@ public abstract class ListLinksRequest {
 
   ListLinksRequest() {}
 
-  /** The first page, the provider's default page size, no filters. */
+  /** {@return the first page, the provider's default page size, no filters} */
   public static ListLinksRequest defaults() {
     return DEFAULTS;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return ImmutableListLinksRequest.builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     return ImmutableListLinksRequest.builder().from(this);
   }
 
-  /** The page size asked for; empty means the provider's default. */
+  /** {@return the page size asked for; empty means the provider's default} */
   public abstract OptionalInt pageSize();
 
-  /** Where to continue, from {@link Page#nextCursor()}; empty means the first page. */
+  /** {@return where to continue, from {@link Page#nextCursor()}; empty means the first page} */
   public abstract Optional<String> cursor();
 
+  /** {@return the label to filter by} */
   public abstract Optional<String> label();
 
+  /** {@return whether the link is enabled} */
   public abstract Optional<Boolean> enabled();
 
+  /** {@return the text to search for} */
   public abstract Optional<String> search();
 
-  /** The filters this request uses. */
+  /** {@return the filters this request uses} */
   public Set<ListFilter> filters() {
     EnumSet<ListFilter> filters = EnumSet.noneOf(ListFilter.class);
     label().ifPresent(v -> filters.add(ListFilter.LABEL));
@@ -60,7 +65,12 @@ public abstract class ListLinksRequest {
     return Collections.unmodifiableSet(filters);
   }
 
-  /** The same request continuing at {@code nextCursor}. */
+  /**
+   * The same request continuing at {@code nextCursor}.
+   *
+   * @param nextCursor the cursor to continue at
+   * @return the request continuing at {@code nextCursor}
+   */
   public ListLinksRequest withCursor(String nextCursor) {
     return toBuilder().cursor(nextCursor).build();
   }
@@ -81,7 +91,12 @@ public abstract class ListLinksRequest {
       return (ImmutableListLinksRequest.Builder) this;
     }
 
-    /** Links per page, at least 1; the provider checks its own maximum. */
+    /**
+     * Links per page, at least 1; the provider checks its own maximum.
+     *
+     * @param pageSize the links per page, at least 1
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1) {
         throw new RequestValidationException(
@@ -90,23 +105,47 @@ public abstract class ListLinksRequest {
       return generated().setPageSize(pageSize);
     }
 
-    /** An opaque cursor from {@link Page#nextCursor()}. */
+    /**
+     * An opaque cursor from {@link Page#nextCursor()}.
+     *
+     * @param cursor the cursor
+     * @return this builder
+     */
     public Builder cursor(String cursor) {
       return generated().setCursor(Values.notBlank("cursor", cursor));
     }
 
+    /**
+     * Sets the label to filter by.
+     *
+     * @param label the label to filter by
+     * @return this builder
+     */
     public Builder label(String label) {
       return generated().setLabel(Values.notBlank("label", label));
     }
 
+    /**
+     * Sets whether the link is enabled.
+     *
+     * @param enabled whether the link is enabled
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       return generated().setEnabled(enabled);
     }
 
+    /**
+     * Sets the text to search for.
+     *
+     * @param search the text to search for
+     * @return this builder
+     */
     public Builder search(String search) {
       return generated().setSearch(Values.notBlank("search", search));
     }
 
+    /** {@return the request holding the parts set} */
     public abstract ListLinksRequest build();
   }
 }

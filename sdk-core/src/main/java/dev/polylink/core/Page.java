@@ -28,18 +28,22 @@ public abstract class Page<T> {
    *     vendors send {@code ""} on the last page) also means the last page, since it could never be
    *     passed back through {@link ListLinksRequest.Builder#cursor(String)}
    * @param total the number of items over all pages, where the vendor says
+   * @param <T> the item type
+   * @param items the items of this page
+   * @return the page
    */
   public static <T> Page<T> of(List<T> items, Optional<String> nextCursor, OptionalLong total) {
     Objects.requireNonNull(items, "items");
     return ImmutablePage.of(items, nextCursor.filter(cursor -> !cursor.isBlank()), total);
   }
 
+  /** {@return the items of this page} */
   public abstract List<T> items();
 
-  /** The cursor of the next page; empty on the last page. */
+  /** {@return the cursor of the next page; empty on the last page} */
   public abstract Optional<String> nextCursor();
 
-  /** The total over all pages, where the vendor says. */
+  /** {@return the total over all pages, where the vendor says} */
   public abstract OptionalLong total();
 
   @Override

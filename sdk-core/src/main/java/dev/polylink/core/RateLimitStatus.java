@@ -18,27 +18,33 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
 public abstract class RateLimitStatus {
   RateLimitStatus() {}
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return ImmutableRateLimitStatus.builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     return ImmutableRateLimitStatus.builder().from(this);
   }
 
-  /** Requests allowed in the window. */
+  /** {@return the requests allowed in the window} */
   public abstract OptionalLong limit();
 
-  /** Requests left in the window. */
+  /** {@return the requests left in the window} */
   public abstract OptionalLong remaining();
 
-  /** When the window resets. */
+  /** {@return when the window resets} */
   public abstract Optional<Instant> resetAt();
 
-  /** The vendor's name for the window where it has several, e.g. {@code "monthly"} or {@code "1h"}. */
+  /**
+   * The vendor's name for the window where it has several, e.g. {@code "monthly"} or {@code "1h"}.
+   *
+   * @return the window's name
+   */
   public abstract Optional<String> window();
 
-  /** True when the vendor said nothing at all. */
+  /** {@return true when the vendor said nothing at all} */
   public boolean isEmpty() {
     return limit().isEmpty() && remaining().isEmpty() && resetAt().isEmpty() && window().isEmpty();
   }
@@ -59,22 +65,47 @@ public abstract class RateLimitStatus {
       return (ImmutableRateLimitStatus.Builder) this;
     }
 
+    /**
+     * Sets the requests allowed in the window.
+     *
+     * @param limit the requests allowed in the window
+     * @return this builder
+     */
     public Builder limit(long limit) {
       return generated().setLimit(limit);
     }
 
+    /**
+     * Sets the requests left in the window.
+     *
+     * @param remaining the requests left in the window
+     * @return this builder
+     */
     public Builder remaining(long remaining) {
       return generated().setRemaining(remaining);
     }
 
+    /**
+     * Sets when the window resets.
+     *
+     * @param resetAt when the window resets
+     * @return this builder
+     */
     public Builder resetAt(Instant resetAt) {
       return generated().setResetAt(resetAt);
     }
 
+    /**
+     * Sets the vendor's name for the window.
+     *
+     * @param window the vendor's name for the window
+     * @return this builder
+     */
     public Builder window(String window) {
       return generated().setWindow(window);
     }
 
+    /** {@return the status holding the parts set} */
     public abstract RateLimitStatus build();
   }
 }

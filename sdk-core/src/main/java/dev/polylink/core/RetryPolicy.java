@@ -30,41 +30,48 @@ public abstract class RetryPolicy {
 
   RetryPolicy() {}
 
-  /** 3 attempts in all, backoff from 200 ms capped at 10 s with full jitter, Retry-After up to 60 s. */
+  /**
+   * {@return the default policy: 3 attempts in all, backoff from 200 ms capped at 10 s with full
+   * jitter, Retry-After up to 60 s}
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** One attempt: never retry. */
+  /** {@return the policy of one attempt: never retry} */
   public static RetryPolicy none() {
     return NONE;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return ImmutableRetryPolicy.builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     return ImmutableRetryPolicy.builder().from(this);
   }
 
-  /** Attempts in all, the first included. */
+  /** {@return the number of attempts in all, the first included} */
   @Value.Default
   public int maxAttempts() {
     return 3;
   }
 
+  /** {@return the ceiling of the first backoff, not negative} */
   @Value.Default
   public Duration initialBackoff() {
     return Duration.ofMillis(200);
   }
 
+  /** {@return the largest backoff, not negative} */
   @Value.Default
   public Duration maxBackoff() {
     return Duration.ofSeconds(10);
   }
 
-  /** The longest {@code Retry-After} the client will wait for. */
+  /** {@return the longest {@code Retry-After} the client will wait for} */
   @Value.Default
   public Duration maxRetryAfter() {
     return Duration.ofSeconds(60);
@@ -81,6 +88,9 @@ public abstract class RetryPolicy {
   /**
    * The upper bound of the wait before retry number {@code retry} (1 for the first retry): {@code
    * min(maxBackoff, initialBackoff * 2^(retry-1))}.
+   *
+   * @param retry the retry number, 1 for the first retry
+   * @return the ceiling
    */
   public Duration backoffCeiling(int retry) {
     if (retry < 1) {
@@ -97,7 +107,12 @@ public abstract class RetryPolicy {
     return Duration.ofMillis(ceiling);
   }
 
-  /** The wait before retry number {@code retry}: uniformly random in {@code [0, backoffCeiling(retry)]}. */
+  /**
+   * The wait before retry number {@code retry}: uniformly random in {@code [0, backoffCeiling(retry)]}.
+   *
+   * @param retry the retry number, 1 for the first retry
+   * @return the wait
+   */
   public Duration backoff(int retry) {
     long ceiling = backoffCeiling(retry).toMillis();
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -119,6 +134,12 @@ public abstract class RetryPolicy {
     /** The sleeper that calls {@link Thread#sleep(long)}. */
     Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
 
+    /**
+     * Waits for {@code duration}.
+     *
+     * @param duration how long to wait
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     void sleep(Duration duration) throws InterruptedException;
   }
 
@@ -131,7 +152,12 @@ public abstract class RetryPolicy {
       return (ImmutableRetryPolicy.Builder) this;
     }
 
-    /** Attempts in all, at least 1 (1 means no retry). */
+    /**
+     * Attempts in all, at least 1 (1 means no retry).
+     *
+     * @param maxAttempts the attempts in all, at least 1
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new RequestValidationException(
@@ -140,14 +166,32 @@ public abstract class RetryPolicy {
       return generated().setMaxAttempts(maxAttempts);
     }
 
+    /**
+     * Sets the ceiling of the first backoff, not negative.
+     *
+     * @param initialBackoff the ceiling of the first backoff, not negative
+     * @return this builder
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       return generated().setInitialBackoff(notNegative("initialBackoff", initialBackoff));
     }
 
+    /**
+     * Sets the largest backoff, not negative.
+     *
+     * @param maxBackoff the largest backoff, not negative
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       return generated().setMaxBackoff(notNegative("maxBackoff", maxBackoff));
     }
 
+    /**
+     * Sets the longest {@code Retry-After} to wait for, not negative.
+     *
+     * @param maxRetryAfter the longest {@code Retry-After} to wait for, not negative
+     * @return this builder
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       return generated().setMaxRetryAfter(notNegative("maxRetryAfter", maxRetryAfter));
     }
@@ -155,6 +199,7 @@ public abstract class RetryPolicy {
     /**
      * Builds the policy.
      *
+     * @return the policy
      * @throws RequestValidationException when {@code maxBackoff} is less than {@code initialBackoff}
      */
     public abstract RetryPolicy build();
