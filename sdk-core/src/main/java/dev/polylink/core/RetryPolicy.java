@@ -15,7 +15,11 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  * DELETE after an I/O error or a 408, a burst 429, 500, 502, 503 or 504; a POST only when the
  * vendor provably did not process it (a burst 429 with {@code Retry-After}, or a connection that
  * never opened). A quota 429 is never retried. A {@code Retry-After} longer than {@link
- * #maxRetryAfter()} fails at once with a {@link RateLimitException} carrying the wait.
+ * #maxRetryAfter()} fails at once with a {@link RateLimitException} carrying the wait. Every wait
+ * is also bounded by the client's operation deadline ({@code LinkClientBuilder.operationTimeout},
+ * default 3 minutes): a wait that would end past it is not started, and the call fails with a
+ * {@link TransportException} naming the deadline whose cause is the vendor's last answer. A policy
+ * that waits longer (an hourly window, say) needs a longer operation deadline too.
  */
 @Value.Immutable(copy = false)
 @Value.Style(
@@ -32,7 +36,9 @@ public abstract class RetryPolicy {
 
   /**
    * {@return the default policy: 3 attempts in all, backoff from 200 ms capped at 10 s with full
-   * jitter, Retry-After up to 60 s}
+   * jitter, {@code Retry-After} up to 65 s} A one-minute rate window is waited out on every
+   * provider, SnipURL's included, which answers {@code Retry-After: 61} when its per-minute limit is
+   * reached in the window's first second (it rounds the window's end up and "now" down).
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
@@ -74,7 +80,7 @@ public abstract class RetryPolicy {
   /** {@return the longest {@code Retry-After} the client will wait for} */
   @Value.Default
   public Duration maxRetryAfter() {
-    return Duration.ofSeconds(60);
+    return Duration.ofSeconds(65);
   }
 
   @Value.Check
