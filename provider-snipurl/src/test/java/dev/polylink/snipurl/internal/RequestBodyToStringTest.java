@@ -2,9 +2,9 @@ package dev.polylink.snipurl.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.polylink.core.spi.JsonNullable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openapitools.jackson.nullable.JsonNullable;
 
 /** The whole {@code toString()} of SnipURL's request bodies: a password shows only as {@code ****}. */
 class RequestBodyToStringTest {
