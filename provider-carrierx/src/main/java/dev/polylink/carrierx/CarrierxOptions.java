@@ -2,8 +2,6 @@ package dev.polylink.carrierx;
 
 import dev.polylink.core.ProviderOptions;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * CarrierX's typed extras for {@link dev.polylink.core.CreateLinkRequest.Builder#options} and
@@ -28,13 +26,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  *       leave proxy-pass mode, set a redirect type.
  * </ul>
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class CarrierxOptions implements ProviderOptions {
   CarrierxOptions() {}
 

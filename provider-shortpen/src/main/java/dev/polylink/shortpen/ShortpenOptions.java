@@ -14,8 +14,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * ShortPen's settings beyond the unified model, for {@code CreateLinkRequest.builder().options(...)}
@@ -35,13 +33,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  * defaults. On update, they move the link to that domain or workspace; the client's defaults are
  * never sent on update.
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class ShortpenOptions implements ProviderOptions {
   private static final int MAX_CHANNEL = 255;
 

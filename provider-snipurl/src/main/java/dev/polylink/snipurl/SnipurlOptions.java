@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * SnipURL's typed extras for {@link dev.polylink.core.LinkPatch.Builder#options}: whether the link's
@@ -29,13 +27,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  * nothing. SnipURL accepts these settings on update only (its create request has no analytics
  * fields), so {@link SnipurlClient#create} rejects options that set anything.
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class SnipurlOptions implements ProviderOptions {
   SnipurlOptions() {}
 

@@ -4,7 +4,6 @@ import dev.polylink.core.RequestValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * The {@code hours} condition of a {@link RoutingRule}: whole hours of the day in 24-hour time,
@@ -16,12 +15,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  * xQR does not say whether it means "never" or "all day". Which time zone xQR evaluates the hours
  * in is not documented either.
  */
-@Value.Immutable(builder = false, copy = false)
-@Value.Style(
-    allParameters = true,
-    visibility = ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class HourRange {
   HourRange() {}
 
@@ -52,9 +47,11 @@ public abstract class HourRange {
   }
 
   /** {@return the first hour of the range, 0 to 23} */
+  @Value.Parameter
   public abstract int start();
 
   /** {@return the hour the range ends at, 0 to 23} */
+  @Value.Parameter
   public abstract int end();
 
   /**

@@ -15,8 +15,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * One xQR Smart Routing rule: visitors who meet the rule's conditions go to its destination instead
@@ -44,13 +42,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  * {@code priority} is a whole number from 0 up; {@code percentage} is from 0 to 100; country codes
  * are two-letter ISO 3166-1 codes, sent upper-case. No limit on the number of rules is enforced.
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class RoutingRule {
   private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 

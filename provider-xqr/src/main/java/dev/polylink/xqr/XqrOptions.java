@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * xQR's typed extras for {@link CreateLinkRequest.Builder#options} and {@link
@@ -37,13 +35,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  * "routing_rules": []}). On create an empty list sends nothing, since a new link has no rules.
  * Immutable, with value equality.
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class XqrOptions implements ProviderOptions {
   XqrOptions() {}
 

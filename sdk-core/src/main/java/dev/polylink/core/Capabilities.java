@@ -5,8 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * What a provider can do, and the single source of truth for it: the provider validates requests
@@ -17,13 +15,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  * {@link LinkField#DESTINATION} on create, a page size below 1) with a {@link
  * RequestValidationException}.
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class Capabilities {
   Capabilities() {}
 
@@ -158,7 +151,7 @@ public abstract class Capabilities {
      * @return this builder
      */
     public Builder operations(Operation... operations) {
-      return generated().addOperations(operations);
+      return generated().addOperationsElement(operations);
     }
 
     /**
@@ -168,7 +161,7 @@ public abstract class Capabilities {
      * @return this builder
      */
     public Builder creatableFields(LinkField... fields) {
-      return generated().addCreatableFields(fields);
+      return generated().addCreatableFieldsElement(fields);
     }
 
     /**
@@ -178,7 +171,7 @@ public abstract class Capabilities {
      * @return this builder
      */
     public Builder updatableFields(LinkField... fields) {
-      return generated().addUpdatableFields(fields);
+      return generated().addUpdatableFieldsElement(fields);
     }
 
     /**
@@ -188,7 +181,7 @@ public abstract class Capabilities {
      * @return this builder
      */
     public Builder clearableFields(LinkField... fields) {
-      return generated().addClearableFields(fields);
+      return generated().addClearableFieldsElement(fields);
     }
 
     /**
@@ -198,7 +191,7 @@ public abstract class Capabilities {
      * @return this builder
      */
     public Builder listFilters(ListFilter... filters) {
-      return generated().addListFilters(filters);
+      return generated().addListFiltersElement(filters);
     }
 
     /**

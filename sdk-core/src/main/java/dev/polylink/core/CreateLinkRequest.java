@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * What to create: a destination and the optional fields a provider may support. The provider
@@ -26,16 +24,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  *     .build();
  * }</pre>
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    add = "add*Element",
-    build = "buildValue",
-    isSetOnBuilder = true,
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class CreateLinkRequest {
   CreateLinkRequest() {}
 
@@ -50,7 +40,19 @@ public abstract class CreateLinkRequest {
   }
 
   /** {@return the destination} */
-  public abstract URI destination();
+  public URI destination() {
+    return givenDestination().orElseThrow();
+  }
+
+  /** Empty only in a builder that lacks it: {@link #check()} then rejects it. */
+  abstract Optional<URI> givenDestination();
+
+  @Value.Check
+  void check() {
+    if (givenDestination().isEmpty()) {
+      throw new RequestValidationException(PolylinkException.NO_PROVIDER, "destination: is required");
+    }
+  }
 
   /** {@return the slug} */
   public abstract Optional<String> slug();
@@ -128,7 +130,7 @@ public abstract class CreateLinkRequest {
      * @return this builder
      */
     public Builder destination(String destination) {
-      return generated().setDestination(Values.destination(destination));
+      return generated().setGivenDestination(Values.destination(destination));
     }
 
     /**
@@ -138,7 +140,7 @@ public abstract class CreateLinkRequest {
      * @return this builder
      */
     public Builder destination(URI destination) {
-      return generated().setDestination(Values.destination(destination));
+      return generated().setGivenDestination(Values.destination(destination));
     }
 
     /**
@@ -237,11 +239,6 @@ public abstract class CreateLinkRequest {
      * @return the request
      * @throws RequestValidationException when no destination was given
      */
-    public CreateLinkRequest build() {
-      if (!generated().destinationIsSet()) {
-        throw new RequestValidationException(PolylinkException.NO_PROVIDER, "destination: is required");
-      }
-      return generated().buildValue();
-    }
+    public abstract CreateLinkRequest build();
   }
 }

@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * A change to a link. Each field is tri-state ({@link FieldUpdate}): absent fields are not sent at
@@ -28,13 +26,8 @@ import org.immutables.value.Value.Style.ImplementationVisibility;
  *     .build();
  * }</pre>
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class LinkPatch {
   LinkPatch() {}
 

@@ -6,21 +6,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * Which page of links to list. A provider rejects filters it cannot apply ({@link
  * Capabilities#listFilters()}) with a {@link RequestValidationException} rather than silently
  * returning unfiltered links, and clamps nothing: a page size above its maximum is rejected too.
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class ListLinksRequest {
   private static final ListLinksRequest DEFAULTS = builder().build();
 

@@ -4,17 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /** The rate-limit state the vendor reported with its most recent response. */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class RateLimitStatus {
   RateLimitStatus() {}
 

@@ -4,21 +4,14 @@ import dev.polylink.core.RateLimitStatus;
 import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
-import org.immutables.value.Value.Style.BuilderVisibility;
-import org.immutables.value.Value.Style.ImplementationVisibility;
 
 /**
  * What a provider's {@link ErrorDecoder} read out of a vendor's error response: the vendor's own
  * code, message and request id, and the facts that decide retrying. Core combines it with the
  * status, headers and raw body into the right {@link dev.polylink.core.ApiException} subclass.
  */
-@Value.Immutable(copy = false)
-@Value.Style(
-    init = "set*",
-    visibility = ImplementationVisibility.PACKAGE,
-    builderVisibility = BuilderVisibility.PACKAGE,
-    overshadowImplementation = true,
-    jdkOnly = true)
+@Value.Immutable
+@ValueStyle
 public abstract class VendorError {
   private static final VendorError NONE = builder().build();
 
