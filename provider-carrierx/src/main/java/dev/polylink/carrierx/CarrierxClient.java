@@ -84,7 +84,7 @@ public final class CarrierxClient implements LinkClient {
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
-          .operations(Operation.values())
+          .operations(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE)
           .creatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.EXPIRES_AT, LinkField.REDIRECT_TYPE)
           .updatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.EXPIRES_AT, LinkField.REDIRECT_TYPE)
           .clearableFields(LinkField.EXPIRES_AT)

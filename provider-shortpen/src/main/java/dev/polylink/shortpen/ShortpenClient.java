@@ -69,7 +69,7 @@ public final class ShortpenClient implements LinkClient {
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
-          .operations(Operation.values())
+          .operations(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE)
           .creatableFields(
               LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE, LinkField.PASSWORD, LinkField.REDIRECT_TYPE)
           .updatableFields(

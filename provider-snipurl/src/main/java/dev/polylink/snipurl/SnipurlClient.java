@@ -88,7 +88,7 @@ public final class SnipurlClient implements LinkClient {
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
-          .operations(Operation.values())
+          .operations(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE)
           .creatableFields(
               LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE, LinkField.PASSWORD, LinkField.EXPIRES_AT)
           .updatableFields(LinkField.TITLE, LinkField.ENABLED, LinkField.PASSWORD, LinkField.EXPIRES_AT)

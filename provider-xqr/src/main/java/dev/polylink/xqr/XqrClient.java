@@ -84,7 +84,7 @@ public final class XqrClient implements LinkClient {
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
-          .operations(Operation.values())
+          .operations(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE)
           .creatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.LABELS, LinkField.EXPIRES_AT)
           .updatableFields(LinkField.DESTINATION, LinkField.ENABLED, LinkField.LABELS)
           .clearableFields(LinkField.LABELS)

@@ -14,7 +14,8 @@ import java.util.Set;
  * expectations from them.
  *
  * <p>Its builder rejects inconsistent capabilities (a clearable field that is not updatable, no
- * {@link LinkField#DESTINATION} on create, a page size below 1) with a {@link
+ * {@link LinkField#DESTINATION} on create, a page size below 1, {@link Operation#QR_CODE} or {@link
+ * Operation#STATS} without their formats or fields, or the other way round) with a {@link
  * RequestValidationException}.
  */
 public final class Capabilities {
@@ -24,6 +25,8 @@ public final class Capabilities {
   private final Set<LinkField> clearableFields;
   private final Set<ListFilter> listFilters;
   private final int maxPageSize;
+  private final QrCapabilities qrCodes;
+  private final StatsCapabilities stats;
 
   private Capabilities(Builder b) {
     this.operations = frozen(b.operations, Operation.class);
@@ -32,6 +35,8 @@ public final class Capabilities {
     this.clearableFields = frozen(b.clearableFields, LinkField.class);
     this.listFilters = frozen(b.listFilters, ListFilter.class);
     this.maxPageSize = b.maxPageSize;
+    this.qrCodes = b.qrCodes;
+    this.stats = b.stats;
     List<String> violations = new ArrayList<>();
     if (!updatableFields.containsAll(clearableFields)) {
       Set<LinkField> notUpdatable = EnumSet.noneOf(LinkField.class);
@@ -41,6 +46,12 @@ public final class Capabilities {
     }
     if (!creatableFields.contains(LinkField.DESTINATION)) {
       violations.add("creatableFields: must include DESTINATION");
+    }
+    if (operations.contains(Operation.QR_CODE) != qrCodes.supported()) {
+      violations.add("qrCodes: must list formats exactly when operations include QR_CODE");
+    }
+    if (operations.contains(Operation.STATS) != stats.supported()) {
+      violations.add("stats: must list fields exactly when operations include STATS");
     }
     if (!violations.isEmpty()) {
       throw new RequestValidationException(PolylinkException.NO_PROVIDER, violations);
@@ -60,6 +71,8 @@ public final class Capabilities {
     b.clearableFields.addAll(clearableFields);
     b.listFilters.addAll(listFilters);
     b.maxPageSize = maxPageSize;
+    b.qrCodes = qrCodes;
+    b.stats = stats;
     return b;
   }
 
@@ -93,6 +106,16 @@ public final class Capabilities {
     return maxPageSize;
   }
 
+  /** The formats and sizes of {@link LinkClient#qrCode}; {@link QrCapabilities#none()} without it. */
+  public QrCapabilities qrCodes() {
+    return qrCodes;
+  }
+
+  /** What {@link LinkClient#stats} reports; {@link StatsCapabilities#none()} without it. */
+  public StatsCapabilities stats() {
+    return stats;
+  }
+
   public boolean supports(Operation operation) {
     return operations.contains(operation);
   }
@@ -124,19 +147,21 @@ public final class Capabilities {
         && updatableFields.equals(c.updatableFields)
         && clearableFields.equals(c.clearableFields)
         && listFilters.equals(c.listFilters)
-        && maxPageSize == c.maxPageSize;
+        && maxPageSize == c.maxPageSize
+        && qrCodes.equals(c.qrCodes)
+        && stats.equals(c.stats);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(operations, creatableFields, updatableFields, clearableFields, listFilters, maxPageSize);
+    return Objects.hash(operations, creatableFields, updatableFields, clearableFields, listFilters, maxPageSize, qrCodes, stats);
   }
 
   @Override
   public String toString() {
     return "Capabilities{operations=" + operations + ", create=" + creatableFields + ", update="
         + updatableFields + ", clear=" + clearableFields + ", listFilters=" + listFilters
-        + ", maxPageSize=" + maxPageSize + "}";
+        + ", maxPageSize=" + maxPageSize + ", qrCodes=" + qrCodes + ", stats=" + stats + "}";
   }
 
   private static <E extends Enum<E>> Set<E> frozen(Set<E> values, Class<E> type) {
@@ -151,8 +176,22 @@ public final class Capabilities {
     private final Set<LinkField> clearableFields = EnumSet.noneOf(LinkField.class);
     private final Set<ListFilter> listFilters = EnumSet.noneOf(ListFilter.class);
     private int maxPageSize = 100;
+    private QrCapabilities qrCodes = QrCapabilities.none();
+    private StatsCapabilities stats = StatsCapabilities.none();
 
     private Builder() {}
+
+    /** The QR formats and sizes; needs {@link Operation#QR_CODE} among the operations. */
+    public Builder qrCodes(QrCapabilities qrCodes) {
+      this.qrCodes = Objects.requireNonNull(qrCodes, "qrCodes");
+      return this;
+    }
+
+    /** What the statistics report; needs {@link Operation#STATS} among the operations. */
+    public Builder stats(StatsCapabilities stats) {
+      this.stats = Objects.requireNonNull(stats, "stats");
+      return this;
+    }
 
     public Builder operations(Operation... operations) {
       return add(this.operations, operations);

@@ -41,6 +41,50 @@ public interface LinkClient extends AutoCloseable {
   /** Deletes a link; {@link NotFoundException} when there is none. */
   void delete(LinkId id);
 
+  /**
+   * The link's QR image ({@link Operation#QR_CODE}). The options are checked against {@link
+   * Capabilities#qrCodes()} before any request.
+   *
+   * @throws OperationNotSupportedException when the provider cannot produce one on demand
+   * @throws RequestValidationException for a format it does not serve, a size outside its range or
+   *     another provider's extras
+   */
+  default QrCode qrCode(LinkId id, QrOptions options) {
+    throw new OperationNotSupportedException(providerId(), Operation.QR_CODE, "no QR image endpoint");
+  }
+
+  /** The link's QR image in the vendor's default format and size. */
+  default QrCode qrCode(LinkId id) {
+    return qrCode(id, QrOptions.defaults());
+  }
+
+  /**
+   * The link's click statistics ({@link Operation#STATS}); what they contain is {@link
+   * Capabilities#stats()}. The range is checked against its {@link StatsCapabilities#dateRange()}
+   * before any request.
+   *
+   * @throws OperationNotSupportedException when the provider has no statistics
+   */
+  default LinkStats stats(LinkId id, StatsRequest request) {
+    throw new OperationNotSupportedException(providerId(), Operation.STATS, "no statistics");
+  }
+
+  /** The link's statistics over its whole life (or {@link StatsRequest#allTime()}). */
+  default LinkStats stats(LinkId id) {
+    return stats(id, StatsRequest.allTime());
+  }
+
+  /**
+   * The account's plan, limits, usage and feature flags ({@link Operation#ACCOUNT_USAGE}). A client
+   * remembers the latest answer and uses its feature flags to refuse, before sending, a request the
+   * plan does not allow (see each provider).
+   *
+   * @throws OperationNotSupportedException when the vendor has no usage endpoint
+   */
+  default AccountUsage accountUsage() {
+    throw new OperationNotSupportedException(providerId(), Operation.ACCOUNT_USAGE, "no usage endpoint");
+  }
+
   /** The rate-limit state from the most recent response, where the vendor reports one. */
   Optional<RateLimitStatus> lastRateLimit();
 

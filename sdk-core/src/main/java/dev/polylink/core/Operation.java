@@ -6,9 +6,15 @@ public enum Operation {
   GET,
   LIST,
   UPDATE,
-  DELETE;
+  DELETE,
+  /** {@link LinkClient#qrCode(LinkId, QrOptions)}. */
+  QR_CODE,
+  /** {@link LinkClient#stats(LinkId, StatsRequest)}. */
+  STATS,
+  /** {@link LinkClient#accountUsage()}. */
+  ACCOUNT_USAGE;
 
-  /** The lower-case name used in messages, e.g. {@code "create"}. */
+  /** The lower-case name used in messages, e.g. {@code "create"} or {@code "qr_code"}. */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
