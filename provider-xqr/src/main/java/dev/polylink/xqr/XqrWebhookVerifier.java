@@ -1,13 +1,13 @@
 package dev.polylink.xqr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.spi.FrozenJson;
 import dev.polylink.core.spi.Json;
 import dev.polylink.xqr.XqrWebhookException.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
@@ -162,29 +162,8 @@ public final class XqrWebhookVerifier {
     String name = Json.text(root, "event").filter(s -> !s.isBlank()).orElseThrow(
         () -> new XqrWebhookException(Reason.MALFORMED_PAYLOAD, "the payload has no \"event\""));
     JsonNode data = root.get("data");
-    Map<String, Object> plain = data != null && data.isObject() ? Json.toPlainMap(data) : Map.of();
     return new XqrWebhookEvent(XqrWebhookEventType.fromWireName(name), name,
-        Json.instant(root, "timestamp").orElse(null), deliveryId, freeze(plain));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> freeze(Map<String, Object> plain) {
-    // Jackson built it from JSON: maps, lists and scalars only, copied into unmodifiable ones.
-    return (Map<String, Object>) deepFreeze(plain);
-  }
-
-  private static Object deepFreeze(Object value) {
-    if (value instanceof Map) {
-      Map<String, Object> copy = new java.util.LinkedHashMap<>();
-      ((Map<?, ?>) value).forEach((k, v) -> copy.put((String) k, deepFreeze(v)));
-      return java.util.Collections.unmodifiableMap(copy);
-    }
-    if (value instanceof java.util.List) {
-      java.util.List<Object> copy = new java.util.ArrayList<>();
-      ((java.util.List<?>) value).forEach(v -> copy.add(deepFreeze(v)));
-      return java.util.Collections.unmodifiableList(copy);
-    }
-    return value;
+        Json.instant(root, "timestamp").orElse(null), deliveryId, FrozenJson.map(root.get("data")));
   }
 
   /** Never shows the secret. */
