@@ -53,6 +53,7 @@ public final class ShortpenBackend extends VendorBackend {
   private final Map<Long, ShortpenLink> links = new LinkedHashMap<>();
   private long nextId = FIRST_LINK_ID;
   private boolean featureQuotaExhausted;
+  private final ShortpenFeatures features = new ShortpenFeatures();
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public ShortpenBackend(MutableClock clock, String serverRoot) {
@@ -96,6 +97,7 @@ public final class ShortpenBackend extends VendorBackend {
     links.clear();
     nextId = FIRST_LINK_ID;
     featureQuotaExhausted = false;
+    features.clear();
   }
 
   @Override
@@ -139,7 +141,31 @@ public final class ShortpenBackend extends VendorBackend {
           return methodNotAllowed(method, "GET, PUT, PATCH, DELETE");
       }
     }
+    Optional<EmulatorResponse> feature = features.route(this, request, path);
+    if (feature.isPresent()) {
+      return feature.get();
+    }
     return error(404, "Not Found.");
+  }
+
+  Optional<String> slugOf(long id) {
+    return Optional.ofNullable(links.get(id)).map(l -> l.slug);
+  }
+
+  String domainName() {
+    return java.net.URI.create(serverRoot).getAuthority();
+  }
+
+  boolean quotaExhausted() {
+    return featureQuotaExhausted;
+  }
+
+  long liveLinks() {
+    return links.values().stream().filter(ShortpenLink::live).count();
+  }
+
+  long linksWithQr() {
+    return links.values().stream().filter(l -> l.live() && l.qr != null).count();
   }
 
   private EmulatorResponse generate(EmulatorRequest request) {
@@ -580,6 +606,7 @@ public final class ShortpenBackend extends VendorBackend {
       return passwordPage();
     }
     String destination = destination(link);
+    features.clicks.record(Long.toString(link.id), clock.instant(), currentRequest());
     if (link.linkCloak) {
       return EmulatorResponse.text(200, "text/html; charset=utf-8",
           "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + Html.escape(link.title == null ? "" : link.title)
@@ -640,7 +667,7 @@ public final class ShortpenBackend extends VendorBackend {
     return out;
   }
 
-  private static EmulatorResponse ok(Object data) {
+  static EmulatorResponse ok(Object data) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("status_code", 200);
@@ -663,7 +690,7 @@ public final class ShortpenBackend extends VendorBackend {
         .header("Allow", allowed);
   }
 
-  private static EmulatorResponse error(int status, String message) {
+  static EmulatorResponse error(int status, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", false);
     body.put("status_code", status);
