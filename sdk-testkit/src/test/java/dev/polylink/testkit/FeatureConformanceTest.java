@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +137,21 @@ class FeatureConformanceTest {
           assertTrue(svg.contains("<svg") && svg.contains(link.shortUrl().toString()), svg);
         }
       }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void shortpenGivesItsQrCodeWhenALinkIsCreatedWithGenerateQr() throws IOException {
+    try (ProviderEmulator emulator = ProviderEmulator.start("shortpen");
+        dev.polylink.shortpen.ShortpenClient client = (dev.polylink.shortpen.ShortpenClient) emulator.client()) {
+      Link plain = client.create(CreateLinkRequest.builder().destination("https://example.com/plain").build());
+      assertEquals(Optional.empty(), client.qrCode(plain));
+      Link link = client.create(CreateLinkRequest.builder().destination("https://example.com/qr")
+          .options(dev.polylink.shortpen.ShortpenOptions.builder().generateQr(true).build()).build());
+      QrCode qr = client.qrCode(link).orElseThrow();
+      assertEquals(QrFormat.PNG, qr.format());
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.bytes()));
+      assertEquals(84, image.getWidth());
     }
   }
 

@@ -35,7 +35,7 @@ public final class ShortpenBackend extends VendorBackend {
   /** The id the first link gets, as in the documentation's examples. */
   public static final long FIRST_LINK_ID = 501;
 
-  /** A 1x1 PNG, base64: what {@code qr} holds once a QR code was generated. */
+  /** A 1x1 PNG, base64: the marker that a QR code was asked for; replaced by a PNG of the short URL. */
   static final String QR_PNG =
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
@@ -148,6 +148,13 @@ public final class ShortpenBackend extends VendorBackend {
     return error(404, "Not Found.");
   }
 
+  /** A link asked to have a QR code gets a PNG of its short URL (84 x 84 pixels), base64 as ShortPen sends it. */
+  private void renderQr(ShortpenLink link) {
+    if (link.qr != null) {
+      link.qr = java.util.Base64.getEncoder().encodeToString(QrImages.png(shortUrl(link.slug), 84));
+    }
+  }
+
   Optional<String> slugOf(long id) {
     return Optional.ofNullable(links.get(id)).map(l -> l.slug);
   }
@@ -199,6 +206,7 @@ public final class ShortpenBackend extends VendorBackend {
     if (link.slug == null) {
       link.slug = Codes.uniqueCode(6, this::slugTaken);
     }
+    renderQr(link);
     links.put(link.id, link);
     return ok(linkAnswer(link, true));
   }
@@ -232,6 +240,7 @@ public final class ShortpenBackend extends VendorBackend {
       return validationError(problems);
     }
     changes.forEach(Runnable::run);
+    renderQr(link);
     link.updatedAt = clock.instant();
     return ok(linkAnswer(link, false));
   }
