@@ -69,7 +69,11 @@ public interface LinkClient extends AutoCloseable {
     throw new OperationNotSupportedException(providerId(), Operation.STATS, "no statistics");
   }
 
-  /** The link's statistics over its whole life (or {@link StatsRequest#allTime()}). */
+  /**
+   * The link's statistics without a date range ({@link StatsRequest#allTime()}): over its whole
+   * life. A provider whose {@link StatsCapabilities#dateRange()} is {@link DateRangeSupport#REQUIRED}
+   * (ShortPen) refuses it with a {@link RequestValidationException}; pass a range there.
+   */
   default LinkStats stats(LinkId id) {
     return stats(id, StatsRequest.allTime());
   }
