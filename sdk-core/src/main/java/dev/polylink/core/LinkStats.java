@@ -110,7 +110,10 @@ public final class LinkStats {
     return Optional.ofNullable(referrers);
   }
 
-  /** The vendor's answer as plain values (the {@code data} object where there is an envelope). */
+  /**
+   * The vendor's answer as plain values (the {@code data} object where there is an envelope); empty
+   * where the SDK aggregated raw events (ShortPen).
+   */
   public Map<String, Object> providerFields() {
     return providerFields;
   }

@@ -37,7 +37,9 @@ import java.util.TreeMap;
  * documented: when an answer says it is a page ({@code page} and {@code total} beside {@code data},
  * as {@code GET /v1/links} does) and holds fewer events than {@code total}, the next page is asked
  * for with {@code page} in the body (the list endpoint's parameter name); paging stops at the total,
- * at an empty page, or when a page repeats event ids already counted.
+ * at an empty page, or when a page repeats event ids already counted. The events are counted, not
+ * kept: {@link LinkStats#providerFields()} is empty (copying every event would cost for data the
+ * aggregate already says).
  *
  * <p><b>Usage</b> is {@code POST /v1/me}: each {@code data.enabledFeatures[slug]} becomes the quota
  * {@code slug} ({@code limit}, {@code used}, {@code remaining}) and the feature flag {@code slug}
@@ -110,7 +112,6 @@ public final class ShortpenFeatures {
         .totalClicks(events.size())
         .dailyClicks(daily)
         .countries(counts(countries)).devices(counts(devices)).browsers(counts(browsers)).referrers(counts(referrers))
-        .providerFields(Map.of("events", (long) events.size()))
         .build();
   }
 
