@@ -190,6 +190,22 @@ class FeatureConformanceTest {
           .header("Authorization", "Bearer " + emulator.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, examples.statusCode());
       assertTrue(examples.body().contains("\"total_scans\":1"), examples.body());
+      // a server that only knows the examples' form: the client falls back to it, once
+      try (LinkClient fresh = emulator.client()) {
+        emulator.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/analytics/links/" + link.id()))
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"No such endpoint.\",\"status\":404}}")));
+        emulator.wireMock().resetRequests();
+        assertEquals(1, fresh.stats(link.id()).totalClicks().getAsLong());
+        assertEquals(1, fresh.stats(link.id()).totalClicks().getAsLong());
+        List<String> asked = new java.util.ArrayList<>(emulator.wireMock().getAllServeEvents().stream()
+            .map(e -> e.getRequest().getUrl()).toList());
+        java.util.Collections.reverse(asked); // the journal is newest first
+        assertEquals(List.of("/api/v1/analytics/links/" + link.id(), "/api/v1/analytics/links/" + link.id() + "/stats",
+            "/api/v1/analytics/links/" + link.id() + "/stats"), asked);
+      }
     }
   }
 }
