@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -140,7 +141,7 @@ class FeatureConformanceTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void shortpenGivesItsQrCodeWhenALinkIsCreatedWithGenerateQr() throws IOException {
     try (ProviderEmulator emulator = ProviderEmulator.start("shortpen");
         dev.polylink.shortpen.ShortpenClient client = (dev.polylink.shortpen.ShortpenClient) emulator.client()) {
