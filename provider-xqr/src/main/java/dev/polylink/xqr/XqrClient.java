@@ -258,7 +258,8 @@ public final class XqrClient implements LinkClient {
   }
 
   /**
-   * xQR's {@code meta.request_id} of the most recent successful response, for support tickets;
+   * xQR's {@code meta.request_id} (for a QR image, its {@code X-Request-Id} header) of the most
+   * recent successful response, for support tickets;
    * empty when that response carried none (a delete's 204 has no body). A failed call's request id
    * is on its {@link dev.polylink.core.ApiException#requestId()}.
    */

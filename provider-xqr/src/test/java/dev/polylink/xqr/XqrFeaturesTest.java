@@ -70,12 +70,14 @@ class XqrFeaturesTest extends WireMockTestBase {
     wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + ID + "/qr"))
         .withQueryParam("format", equalTo("png")).withQueryParam("size", equalTo("50"))
         .withQueryParam("template_id", equalTo(template.toString()))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(PNG)));
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png")
+            .withHeader("X-Request-Id", "req_qr200").withBody(PNG)));
     QrCode png = client.qrCode(LinkId.of(ID), QrOptions.builder().format(QrFormat.PNG).size(50)
         .options(XqrQrOptions.builder().templateId(template).build()).build());
     assertEquals(QrFormat.PNG, png.format());
     assertEquals("image/png", png.mediaType());
     assertArrayEquals(PNG, png.bytes());
+    assertEquals(Optional.of("req_qr200"), client.lastRequestId(), "the QR page's X-Request-Id header");
   }
 
   @Test

@@ -73,10 +73,12 @@ public final class XqrFeatures {
   public QrCode qrCode(LinkId id, QrOptions options) {
     Optional<XqrQrOptions> extras = FeatureChecks.qrCode(ID, capabilities, options, XqrQrOptions.class);
     UUID uuid = dev.polylink.core.spi.Checks.uuidId(ID, id);
-    return QrImages.read(ID, transport.execute(Operation.QR_CODE, api.qr(uuid.toString(),
+    retrofit2.Response<okhttp3.ResponseBody> response = transport.exchange(Operation.QR_CODE, api.qr(uuid.toString(),
         options.format().map(f -> f.label()).orElse(null),
         options.size().isPresent() ? options.size().getAsInt() : null,
-        extras.flatMap(XqrQrOptions::templateId).map(UUID::toString).orElse(null))));
+        extras.flatMap(XqrQrOptions::templateId).map(UUID::toString).orElse(null)));
+    operations.recordRequestId(response.headers().get("X-Request-Id")); // the image has no meta.request_id
+    return QrImages.read(ID, response.body());
   }
 
   /** The link's statistics, from whichever documented path answers (see the class comment). */

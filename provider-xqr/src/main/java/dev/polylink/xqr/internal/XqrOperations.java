@@ -155,6 +155,11 @@ public final class XqrOperations implements AutoCloseable {
     return LinkMapper.toLink(operation, read(operation, call).get("data"));
   }
 
+  /** Records the request id of a response without an envelope (the QR image's {@code X-Request-Id}). */
+  void recordRequestId(String requestId) {
+    lastRequestId.set(requestId == null || requestId.isBlank() ? null : requestId);
+  }
+
   /** Runs a call whose success body is xQR's {@code {data, meta}} envelope. */
   JsonNode read(Operation operation, Call<JsonNode> call) {
     Response<JsonNode> response = transport.exchange(operation, call);
