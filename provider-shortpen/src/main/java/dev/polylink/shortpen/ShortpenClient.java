@@ -286,6 +286,8 @@ public final class ShortpenClient implements LinkClient {
    * fields (from {@code POST /v1/generate} with {@code generate_qr}, or the list item), decoded as
    * the base64 PNG ShortPen documents. Empty when the link has none, or when its {@code qr} is not
    * base64 of a PNG (such as a URL or the docs' placeholder {@code "<string>"}): never guessed.
+   * @param link the link
+   * @return the decoded PNG, or empty
    */
   public Optional<QrCode> qrCode(Link link) {
     Object qr = Objects.requireNonNull(link, "link").providerFields().get("qr");

@@ -31,29 +31,32 @@ public final class SnipurlAnalyticsSummary {
     this.data = data;
   }
 
+  /** {@return the total links} */
   public OptionalLong totalLinks() {
     return totalLinks == null ? OptionalLong.empty() : OptionalLong.of(totalLinks);
   }
 
+  /** {@return the active links} */
   public OptionalLong activeLinks() {
     return activeLinks == null ? OptionalLong.empty() : OptionalLong.of(activeLinks);
   }
 
+  /** {@return the total clicks} */
   public OptionalLong totalClicks() {
     return totalClicks == null ? OptionalLong.empty() : OptionalLong.of(totalClicks);
   }
 
-  /** {@code clicks_over_time} per day, where its items carry a date and a count. */
+  /** {@return {@code clicks_over_time} per day, where its items carry a date and a count} */
   public Optional<List<DailyClicks>> clicksOverTime() {
     return Optional.ofNullable(clicksOverTime);
   }
 
-  /** {@code top_links} as sent. */
+  /** {@return {@code top_links} as sent} */
   public Optional<List<Map<String, Object>>> topLinks() {
     return Optional.ofNullable(topLinks);
   }
 
-  /** The answer's {@code data} as plain values. */
+  /** {@return the answer's {@code data} as plain values} */
   public Map<String, Object> data() {
     return data;
   }

@@ -268,7 +268,12 @@ public final class SnipurlClient implements LinkClient {
     return operations.features().qrCode(id, options);
   }
 
-  /** The QR image of one of the caller's short codes ({@code GET /api/v1/qr/:short_code}), without reading the link. */
+  /**
+   * The QR image of one of the caller's short codes ({@code GET /api/v1/qr/:short_code}), without reading the link.
+   * @param shortCode the short code
+   * @param options the options
+   * @return the QR image of one of the caller's short codes ({@code GET /api/v1/qr/:short_code}), without reading the link
+   */
   public QrCode qrCode(String shortCode, QrOptions options) {
     return operations.features().qrCode(shortCode, options);
   }
@@ -284,7 +289,7 @@ public final class SnipurlClient implements LinkClient {
     return operations.features().stats(id, request);
   }
 
-  /** The account's analytics summary ({@code GET /api/v1/analytics/summary}), a typed extra. */
+  /** {@return the account's analytics summary ({@code GET /api/v1/analytics/summary}), a typed extra} */
   public SnipurlAnalyticsSummary analyticsSummary() {
     JsonNode data = operations.features().summary();
     List<Map<String, Object>> top = null;

@@ -31,10 +31,12 @@ public final class SnipurlQrOptions implements ProviderOptions {
     this.margin = b.margin;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.color = color;
@@ -50,22 +52,22 @@ public final class SnipurlQrOptions implements ProviderOptions {
     return SnipurlClient.PROVIDER_ID;
   }
 
-  /** {@code color}: the modules' colour. */
+  /** {@return {@code color}: the modules' colour} */
   public Optional<String> color() {
     return Optional.ofNullable(color);
   }
 
-  /** {@code bg}: the background, a hex colour or {@code transparent}. */
+  /** {@return {@code bg}: the background, a hex colour or {@code transparent}} */
   public Optional<String> background() {
     return Optional.ofNullable(background);
   }
 
-  /** {@code ec}: the error-correction level. */
+  /** {@return {@code ec}: the error-correction level} */
   public Optional<QrErrorCorrection> errorCorrection() {
     return Optional.ofNullable(errorCorrection);
   }
 
-  /** {@code margin}: the quiet zone in modules, 0 to 4. */
+  /** {@return {@code margin}: the quiet zone in modules, 0 to 4} */
   public OptionalInt margin() {
     return margin == null ? OptionalInt.empty() : OptionalInt.of(margin);
   }
@@ -100,25 +102,42 @@ public final class SnipurlQrOptions implements ProviderOptions {
 
     private Builder() {}
 
-    /** @throws RequestValidationException unless {@code #} and 3 or 6 hex digits */
+    /**
+     * @throws RequestValidationException unless {@code #} and 3 or 6 hex digits
+     * @param color the color
+     * @return this builder
+     */
     public Builder color(String color) {
       this.color = hex("color", Objects.requireNonNull(color, "color"));
       return this;
     }
 
-    /** @throws RequestValidationException unless a hex colour or {@code transparent} */
+    /**
+     * @throws RequestValidationException unless a hex colour or {@code transparent}
+     * @param background the background
+     * @return this builder
+     */
     public Builder background(String background) {
       Objects.requireNonNull(background, "background");
       this.background = background.equals("transparent") ? background : hex("background", background);
       return this;
     }
 
+    /**
+     * Sets {@code errorCorrection}.
+     * @return this builder
+     * @param errorCorrection the error correction
+     */
     public Builder errorCorrection(QrErrorCorrection errorCorrection) {
       this.errorCorrection = Objects.requireNonNull(errorCorrection, "errorCorrection");
       return this;
     }
 
-    /** @throws RequestValidationException unless 0 to 4 */
+    /**
+     * @throws RequestValidationException unless 0 to 4
+     * @param margin the margin
+     * @return this builder
+     */
     public Builder margin(int margin) {
       if (margin < 0 || margin > 4) {
         throw new RequestValidationException(SnipurlClient.PROVIDER_ID, "margin: must be 0 to 4 (was " + margin + ")");
@@ -127,6 +146,7 @@ public final class SnipurlQrOptions implements ProviderOptions {
       return this;
     }
 
+    /** {@return the value built from this builder} */
     public SnipurlQrOptions build() {
       return new SnipurlQrOptions(this);
     }

@@ -21,17 +21,17 @@ public final class XqrAnalyticsSummary {
     this.data = data;
   }
 
-  /** The period asked for. */
+  /** {@return the period asked for} */
   public XqrSummaryPeriod period() {
     return period;
   }
 
-  /** {@code total_scans}, when the answer has it. */
+  /** {@return {@code total_scans}, when the answer has it} */
   public OptionalLong totalScans() {
     return totalScans == null ? OptionalLong.empty() : OptionalLong.of(totalScans);
   }
 
-  /** The answer's {@code data} as plain values. */
+  /** {@return the answer's {@code data} as plain values} */
   public Map<String, Object> data() {
     return data;
   }

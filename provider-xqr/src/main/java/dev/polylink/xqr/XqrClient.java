@@ -235,6 +235,8 @@ public final class XqrClient implements LinkClient {
   /**
    * The workspace's analytics summary ({@code GET /v1/analytics/summary?period=}), a typed extra:
    * xQR's docs do not list its members, so see {@link XqrAnalyticsSummary}.
+   * @param period the period
+   * @return the summary
    */
   public XqrAnalyticsSummary analyticsSummary(XqrSummaryPeriod period) {
     java.util.Objects.requireNonNull(period, "period");

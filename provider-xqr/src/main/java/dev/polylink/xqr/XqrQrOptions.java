@@ -17,10 +17,12 @@ public final class XqrQrOptions implements ProviderOptions {
     this.templateId = b.templateId;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.templateId = templateId;
@@ -33,7 +35,7 @@ public final class XqrQrOptions implements ProviderOptions {
     return XqrClient.PROVIDER_ID;
   }
 
-  /** The QR template to render with; empty for xQR's default design. */
+  /** {@return the QR template to render with; empty for xQR's default design} */
   public Optional<UUID> templateId() {
     return Optional.ofNullable(templateId);
   }
@@ -59,11 +61,17 @@ public final class XqrQrOptions implements ProviderOptions {
 
     private Builder() {}
 
+    /**
+     * Sets {@code templateId}.
+     * @return this builder
+     * @param templateId the template id
+     */
     public Builder templateId(UUID templateId) {
       this.templateId = Objects.requireNonNull(templateId, "templateId");
       return this;
     }
 
+    /** {@return the value built from this builder} */
     public XqrQrOptions build() {
       return new XqrQrOptions(this);
     }

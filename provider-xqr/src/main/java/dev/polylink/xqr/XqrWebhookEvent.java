@@ -29,17 +29,17 @@ public final class XqrWebhookEvent {
     this.data = data;
   }
 
-  /** The event's type; {@link XqrWebhookEventType#UNKNOWN} for a name this version does not know. */
+  /** {@return the event's type; {@link XqrWebhookEventType#UNKNOWN} for a name this version does not know} */
   public XqrWebhookEventType type() {
     return type;
   }
 
-  /** The event name as sent, e.g. {@code link.scanned}; set for unknown events too. */
+  /** {@return the event name as sent, e.g. {@code link.scanned}; set for unknown events too} */
   public String eventName() {
     return eventName;
   }
 
-  /** The payload's {@code timestamp}; empty when missing or not ISO-8601. */
+  /** {@return the payload's {@code timestamp}; empty when missing or not ISO-8601} */
   public Optional<Instant> timestamp() {
     return Optional.ofNullable(timestamp);
   }
@@ -48,17 +48,18 @@ public final class XqrWebhookEvent {
    * The {@code X-XQR-Delivery} id (a UUID), the idempotency key: xQR retries a failed delivery five
    * times (from 5 s to 2 h), so the same delivery can arrive more than once. Empty when the header
    * was not passed.
+   * @return the delivery id, when given
    */
   public Optional<String> deliveryId() {
     return Optional.ofNullable(deliveryId);
   }
 
-  /** The payload's {@code data} object as plain values (empty when it had none). */
+  /** {@return the payload's {@code data} object as plain values (empty when it had none)} */
   public Map<String, Object> data() {
     return data;
   }
 
-  /** For a {@code link.*} event, the link's id from {@code data.id} or {@code data.link_id}. */
+  /** {@return for a {@code link.*} event, the link's id from {@code data.id} or {@code data.link_id}} */
   public Optional<LinkId> linkId() {
     if (!type.isLinkEvent() && type != XqrWebhookEventType.UNKNOWN) {
       return Optional.empty();

@@ -22,14 +22,20 @@ public class XqrWebhookException extends PolylinkException {
     MALFORMED_PAYLOAD
   }
 
+  /** Why the delivery was refused. */
   private final Reason reason;
 
+  /**
+   * Creates the exception.
+   * @param reason the reason
+   * @param message the message
+   */
   public XqrWebhookException(Reason reason, String message) {
     super(XqrClient.PROVIDER_ID, "xqr webhook refused (" + reason + "): " + message);
     this.reason = reason;
   }
 
-  /** Why the delivery was refused. */
+  /** {@return why the delivery was refused} */
   public Reason reason() {
     return reason;
   }

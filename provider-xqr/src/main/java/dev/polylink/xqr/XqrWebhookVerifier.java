@@ -60,17 +60,30 @@ public final class XqrWebhookVerifier {
     this.key = new SecretKeySpec(secret, ALGORITHM);
   }
 
-  /** A verifier for the endpoint secret xQR shows when the webhook is created (used as UTF-8). */
+  /**
+   * A verifier for the endpoint secret xQR shows when the webhook is created (used as UTF-8).
+   * @param secret the secret
+   * @return a verifier for the endpoint secret xQR shows when the webhook is created (used as UTF-8)
+   */
   public static XqrWebhookVerifier of(String secret) {
     return new XqrWebhookVerifier(Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A verifier for a secret given as raw bytes. */
+  /**
+   * A verifier for a secret given as raw bytes.
+   * @param secret the secret
+   * @return a verifier for a secret given as raw bytes
+   */
   public static XqrWebhookVerifier of(byte[] secret) {
     return new XqrWebhookVerifier(Objects.requireNonNull(secret, "secret").clone());
   }
 
-  /** Whether {@code signatureHeader} is a valid signature of {@code rawBody}; never throws for bad input. */
+  /**
+   * Whether {@code signatureHeader} is a valid signature of {@code rawBody}; never throws for bad input.
+   * @param rawBody the raw body
+   * @param signatureHeader the signature header
+   * @return whether {@code signatureHeader} is a valid signature of {@code rawBody}; never throws for bad input
+   */
   public boolean isValid(byte[] rawBody, String signatureHeader) {
     try {
       checkSignature(rawBody, signatureHeader);
@@ -87,6 +100,8 @@ public final class XqrWebhookVerifier {
    *     null when absent
    * @throws XqrWebhookException when the signature is missing, malformed or wrong, or the body is not
    *     an event
+   * @param rawBody the raw body
+   * @return the verified event
    */
   public XqrWebhookEvent verify(byte[] rawBody, UnaryOperator<String> header) {
     Objects.requireNonNull(header, "header");
@@ -99,6 +114,9 @@ public final class XqrWebhookVerifier {
    * @param deliveryId the {@code X-XQR-Delivery} value, or null when not at hand
    * @throws XqrWebhookException when the signature is missing, malformed or wrong, or the body is not
    *     an event
+   * @param rawBody the raw body
+   * @param signatureHeader the signature header
+   * @return the verified event
    */
   public XqrWebhookEvent verify(byte[] rawBody, String signatureHeader, String deliveryId) {
     checkSignature(rawBody, signatureHeader);

@@ -28,10 +28,12 @@ public final class AccountUsage {
     this.providerFields = b.providerFields;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.plan = plan;
@@ -41,32 +43,40 @@ public final class AccountUsage {
     return b;
   }
 
-  /** The plan's name as the vendor spells it, e.g. {@code "pro"}. */
+  /** {@return the plan's name as the vendor spells it, e.g. {@code "pro"}} */
   public Optional<String> plan() {
     return Optional.ofNullable(plan);
   }
 
-  /** Every limit reported, by the vendor's name. */
+  /** {@return every limit reported, by the vendor's name} */
   public Map<String, Quota> quotas() {
     return quotas;
   }
 
-  /** One limit by the vendor's name. */
+  /**
+   * One limit by the vendor's name.
+   * @param name the name
+   * @return one limit by the vendor's name
+   */
   public Optional<Quota> quota(String name) {
     return Optional.ofNullable(quotas.get(name));
   }
 
-  /** Every feature flag reported, by the vendor's name (e.g. xQR's {@code bulk_ops}). */
+  /** {@return every feature flag reported, by the vendor's name (e.g. xQR's {@code bulk_ops})} */
   public Map<String, Boolean> features() {
     return features;
   }
 
-  /** Whether the plan enables {@code name}; empty when the vendor does not say. */
+  /**
+   * Whether the plan enables {@code name}; empty when the vendor does not say.
+   * @param name the name
+   * @return whether the plan enables {@code name}; empty when the vendor does not say
+   */
   public Optional<Boolean> feature(String name) {
     return Optional.ofNullable(features.get(name));
   }
 
-  /** The vendor's answer as plain values. */
+  /** {@return the vendor's answer as plain values} */
   public Map<String, Object> providerFields() {
     return providerFields;
   }
@@ -100,34 +110,59 @@ public final class AccountUsage {
 
     private Builder() {}
 
+    /**
+     * Sets {@code plan}.
+     * @return this builder
+     * @param plan the plan
+     */
     public Builder plan(String plan) {
       this.plan = Objects.requireNonNull(plan, "plan");
       return this;
     }
 
-    /** Adds a limit, replacing one of the same name. */
+    /**
+     * Adds a limit, replacing one of the same name.
+     * @param quota the quota
+     * @return this builder
+     */
     public Builder addQuota(Quota quota) {
       quotas.put(quota.name(), quota);
       return this;
     }
 
+    /**
+     * Sets {@code quotas}.
+     * @return this builder
+     * @param quotas the quotas
+     */
     public Builder quotas(Collection<Quota> quotas) {
       this.quotas.clear();
       quotas.forEach(this::addQuota);
       return this;
     }
 
+    /**
+     * Sets {@code putFeature}.
+     * @return this builder
+     * @param name the name
+     * @param enabled the enabled
+     */
     public Builder putFeature(String name, boolean enabled) {
       features.put(Objects.requireNonNull(name, "name"), enabled);
       return this;
     }
 
-    /** Plain values only (String, Boolean, Number, List, Map), deep-copied. */
+    /**
+     * Plain values only (String, Boolean, Number, List, Map), deep-copied.
+     * @param providerFields the provider fields
+     * @return this builder
+     */
     public Builder providerFields(Map<String, ?> providerFields) {
       this.providerFields = PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields"));
       return this;
     }
 
+    /** {@return the value built from this builder} */
     public AccountUsage build() {
       return new AccountUsage(this);
     }

@@ -76,6 +76,8 @@ public final class CapabilityTable {
   /**
    * What several providers can do beyond link CRUD, side by side: QR images (formats, size range
    * and unit), statistics (date range, and a row per {@link StatsField}) and account usage.
+   * @param providers the providers
+   * @return the Markdown table
    */
   public static String features(Map<String, Capabilities> providers) {
     StringBuilder sb = new StringBuilder("| |");

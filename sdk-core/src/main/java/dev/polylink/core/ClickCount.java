@@ -18,15 +18,21 @@ public final class ClickCount {
     this.clicks = clicks;
   }
 
+  /**
+   * {@return a value of these parts}
+   * @param value the value
+   * @param clicks the clicks
+   */
   public static ClickCount of(String value, long clicks) {
     return new ClickCount(value, clicks);
   }
 
-  /** The vendor's value, e.g. {@code "US"}, {@code "mobile"}, {@code "Chrome"}. */
+  /** {@return the vendor's value, e.g. {@code "US"}, {@code "mobile"}, {@code "Chrome"}} */
   public String value() {
     return value;
   }
 
+  /** {@return the clicks} */
   public long clicks() {
     return clicks;
   }

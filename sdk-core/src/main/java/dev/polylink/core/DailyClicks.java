@@ -16,14 +16,21 @@ public final class DailyClicks {
     this.clicks = clicks;
   }
 
+  /**
+   * {@return a value of these parts}
+   * @param date the date
+   * @param clicks the clicks
+   */
   public static DailyClicks of(LocalDate date, long clicks) {
     return new DailyClicks(date, clicks);
   }
 
+  /** {@return the date} */
   public LocalDate date() {
     return date;
   }
 
+  /** {@return the clicks} */
   public long clicks() {
     return clicks;
   }

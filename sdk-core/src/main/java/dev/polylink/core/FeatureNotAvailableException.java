@@ -8,9 +8,18 @@ package dev.polylink.core;
 public class FeatureNotAvailableException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /** The operation that was asked for. */
   private final Operation operation;
+  /** The vendor's name of the missing feature. */
   private final String feature;
 
+  /**
+   * Creates the exception.
+   * @param providerId the provider id
+   * @param operation the operation
+   * @param feature the feature
+   * @param plan the plan
+   */
   public FeatureNotAvailableException(String providerId, Operation operation, String feature, String plan) {
     super(providerId, providerId + ": the plan" + (plan == null ? "" : " '" + plan + "'") + " does not include "
         + feature + ", which " + operation.label() + " needs here; nothing was sent");
@@ -18,12 +27,12 @@ public class FeatureNotAvailableException extends PolylinkException {
     this.feature = feature;
   }
 
-  /** The operation that was asked for. */
+  /** {@return the operation that was asked for} */
   public Operation operation() {
     return operation;
   }
 
-  /** The vendor's name of the missing feature, e.g. {@code routing_rules}. */
+  /** {@return the vendor's name of the missing feature, e.g. {@code routing_rules}} */
   public String feature() {
     return feature;
   }

@@ -48,12 +48,19 @@ public interface LinkClient extends AutoCloseable {
    * @throws OperationNotSupportedException when the provider cannot produce one on demand
    * @throws RequestValidationException for a format it does not serve, a size outside its range or
    *     another provider's extras
+   * @param id the link's id
+   * @param options the options
+   * @return the image
    */
   default QrCode qrCode(LinkId id, QrOptions options) {
     throw new OperationNotSupportedException(providerId(), Operation.QR_CODE, "no QR image endpoint");
   }
 
-  /** The link's QR image in the vendor's default format and size. */
+  /**
+   * The link's QR image in the vendor's default format and size.
+   * @param id the link's id
+   * @return the link's QR image in the vendor's default format and size
+   */
   default QrCode qrCode(LinkId id) {
     return qrCode(id, QrOptions.defaults());
   }
@@ -64,6 +71,9 @@ public interface LinkClient extends AutoCloseable {
    * before any request.
    *
    * @throws OperationNotSupportedException when the provider has no statistics
+   * @param id the link's id
+   * @param request the request
+   * @return the statistics
    */
   default LinkStats stats(LinkId id, StatsRequest request) {
     throw new OperationNotSupportedException(providerId(), Operation.STATS, "no statistics");
@@ -73,6 +83,8 @@ public interface LinkClient extends AutoCloseable {
    * The link's statistics without a date range ({@link StatsRequest#allTime()}): over its whole
    * life. A provider whose {@link StatsCapabilities#dateRange()} is {@link DateRangeSupport#REQUIRED}
    * (ShortPen) refuses it with a {@link RequestValidationException}; pass a range there.
+   * @param id the link's id
+   * @return the statistics
    */
   default LinkStats stats(LinkId id) {
     return stats(id, StatsRequest.allTime());
@@ -84,6 +96,7 @@ public interface LinkClient extends AutoCloseable {
    * plan does not allow (see each provider).
    *
    * @throws OperationNotSupportedException when the vendor has no usage endpoint
+   * @return the usage as the vendor reports it
    */
   default AccountUsage accountUsage() {
     throw new OperationNotSupportedException(providerId(), Operation.ACCOUNT_USAGE, "no usage endpoint");

@@ -46,10 +46,12 @@ public final class LinkStats {
     this.providerFields = b.providerFields;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.linkId = linkId;
@@ -65,47 +67,47 @@ public final class LinkStats {
     return b;
   }
 
-  /** The link these statistics are about. */
+  /** {@return the link these statistics are about} */
   public LinkId linkId() {
     return linkId;
   }
 
-  /** The range that was asked for ({@link StatsRequest#allTime()} when none). */
+  /** {@return the range that was asked for ({@link StatsRequest#allTime()} when none)} */
   public StatsRequest request() {
     return request;
   }
 
-  /** All clicks counted, see the class comment for the range. */
+  /** {@return all clicks counted, see the class comment for the range} */
   public OptionalLong totalClicks() {
     return totalClicks == null ? OptionalLong.empty() : OptionalLong.of(totalClicks);
   }
 
-  /** When the link was last followed. */
+  /** {@return when the link was last followed} */
   public Optional<Instant> lastClickedAt() {
     return Optional.ofNullable(lastClickedAt);
   }
 
-  /** Clicks per day, ordered by date; days the vendor does not list are not filled in. */
+  /** {@return clicks per day, ordered by date; days the vendor does not list are not filled in} */
   public Optional<List<DailyClicks>> dailyClicks() {
     return Optional.ofNullable(dailyClicks);
   }
 
-  /** Clicks per country, as the vendor names countries (usually ISO 3166 codes). */
+  /** {@return clicks per country, as the vendor names countries (usually ISO 3166 codes)} */
   public Optional<List<ClickCount>> countries() {
     return Optional.ofNullable(countries);
   }
 
-  /** Clicks per device type. */
+  /** {@return clicks per device type} */
   public Optional<List<ClickCount>> devices() {
     return Optional.ofNullable(devices);
   }
 
-  /** Clicks per browser. */
+  /** {@return clicks per browser} */
   public Optional<List<ClickCount>> browsers() {
     return Optional.ofNullable(browsers);
   }
 
-  /** Clicks per referrer. */
+  /** {@return clicks per referrer} */
   public Optional<List<ClickCount>> referrers() {
     return Optional.ofNullable(referrers);
   }
@@ -113,6 +115,7 @@ public final class LinkStats {
   /**
    * The vendor's answer as plain values (the {@code data} object where there is an envelope); empty
    * where the SDK aggregated raw events (ShortPen).
+   * @return the provider fields, unmodifiable
    */
   public Map<String, Object> providerFields() {
     return providerFields;
@@ -169,16 +172,31 @@ public final class LinkStats {
 
     private Builder() {}
 
+    /**
+     * Sets {@code linkId}.
+     * @return this builder
+     * @param linkId the link id
+     */
     public Builder linkId(LinkId linkId) {
       this.linkId = Objects.requireNonNull(linkId, "linkId");
       return this;
     }
 
+    /**
+     * Sets {@code request}.
+     * @return this builder
+     * @param request the request
+     */
     public Builder request(StatsRequest request) {
       this.request = Objects.requireNonNull(request, "request");
       return this;
     }
 
+    /**
+     * Sets {@code totalClicks}.
+     * @return this builder
+     * @param totalClicks the total clicks
+     */
     public Builder totalClicks(long totalClicks) {
       if (totalClicks < 0) {
         throw new IllegalArgumentException("totalClicks must not be negative (was " + totalClicks + ")");
@@ -187,42 +205,77 @@ public final class LinkStats {
       return this;
     }
 
+    /**
+     * Sets {@code lastClickedAt}.
+     * @return this builder
+     * @param lastClickedAt the last clicked at
+     */
     public Builder lastClickedAt(Instant lastClickedAt) {
       this.lastClickedAt = Objects.requireNonNull(lastClickedAt, "lastClickedAt");
       return this;
     }
 
+    /**
+     * Sets {@code dailyClicks}.
+     * @return this builder
+     * @param dailyClicks the daily clicks
+     */
     public Builder dailyClicks(Collection<DailyClicks> dailyClicks) {
       this.dailyClicks = List.copyOf(dailyClicks);
       return this;
     }
 
+    /**
+     * Sets {@code countries}.
+     * @return this builder
+     * @param countries the countries
+     */
     public Builder countries(Collection<ClickCount> countries) {
       this.countries = List.copyOf(countries);
       return this;
     }
 
+    /**
+     * Sets {@code devices}.
+     * @return this builder
+     * @param devices the devices
+     */
     public Builder devices(Collection<ClickCount> devices) {
       this.devices = List.copyOf(devices);
       return this;
     }
 
+    /**
+     * Sets {@code browsers}.
+     * @return this builder
+     * @param browsers the browsers
+     */
     public Builder browsers(Collection<ClickCount> browsers) {
       this.browsers = List.copyOf(browsers);
       return this;
     }
 
+    /**
+     * Sets {@code referrers}.
+     * @return this builder
+     * @param referrers the referrers
+     */
     public Builder referrers(Collection<ClickCount> referrers) {
       this.referrers = List.copyOf(referrers);
       return this;
     }
 
-    /** Plain values only (String, Boolean, Number, List, Map), deep-copied. */
+    /**
+     * Plain values only (String, Boolean, Number, List, Map), deep-copied.
+     * @param providerFields the provider fields
+     * @return this builder
+     */
     public Builder providerFields(Map<String, ?> providerFields) {
       this.providerFields = PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields"));
       return this;
     }
 
+    /** {@return the value built from this builder} */
     public LinkStats build() {
       return new LinkStats(this);
     }

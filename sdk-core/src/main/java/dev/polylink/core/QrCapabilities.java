@@ -25,7 +25,7 @@ public final class QrCapabilities {
     this.sizeUnit = sizeUnit;
   }
 
-  /** No QR images. */
+  /** {@return no QR images} */
   public static QrCapabilities none() {
     return NONE;
   }
@@ -35,6 +35,11 @@ public final class QrCapabilities {
    * {@code unit}.
    *
    * @throws RequestValidationException for no format or an empty or negative size range
+   * @param formats the formats
+   * @param minSize the min size
+   * @param maxSize the max size
+   * @param unit the unit
+   * @return the capabilities
    */
   public static QrCapabilities of(Set<QrFormat> formats, int minSize, int maxSize, QrSizeUnit unit) {
     Objects.requireNonNull(unit, "unit");
@@ -46,27 +51,27 @@ public final class QrCapabilities {
     return new QrCapabilities(formats, minSize, maxSize, unit);
   }
 
-  /** The formats served; empty when there are no QR images. */
+  /** {@return the formats served; empty when there are no QR images} */
   public Set<QrFormat> formats() {
     return formats;
   }
 
-  /** Whether QR images can be produced at all. */
+  /** {@return whether QR images can be produced at all} */
   public boolean supported() {
     return !formats.isEmpty();
   }
 
-  /** The smallest size accepted (0 when unsupported). */
+  /** {@return the smallest size accepted (0 when unsupported)} */
   public int minSize() {
     return minSize;
   }
 
-  /** The largest size accepted (0 when unsupported). */
+  /** {@return the largest size accepted (0 when unsupported)} */
   public int maxSize() {
     return maxSize;
   }
 
-  /** What the size counts; empty when unsupported. */
+  /** {@return what the size counts; empty when unsupported} */
   public Optional<QrSizeUnit> sizeUnit() {
     return Optional.ofNullable(sizeUnit);
   }

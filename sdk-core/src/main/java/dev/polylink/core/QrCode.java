@@ -13,27 +13,32 @@ public final class QrCode {
     this.bytes = Objects.requireNonNull(bytes, "bytes").clone();
   }
 
-  /** A QR image of {@code format} holding a copy of {@code bytes}. */
+  /**
+   * A QR image of {@code format} holding a copy of {@code bytes}.
+   * @param format the format
+   * @param bytes the bytes
+   * @return a QR image of {@code format} holding a copy of {@code bytes}
+   */
   public static QrCode of(QrFormat format, byte[] bytes) {
     return new QrCode(format, bytes);
   }
 
-  /** The image format. */
+  /** {@return the image format} */
   public QrFormat format() {
     return format;
   }
 
-  /** The media type of the image, e.g. {@code image/svg+xml}. */
+  /** {@return the media type of the image, e.g. {@code image/svg+xml}} */
   public String mediaType() {
     return format.mediaType();
   }
 
-  /** A copy of the image bytes, ready to write to a file or an HTTP response. */
+  /** {@return a copy of the image bytes, ready to write to a file or an HTTP response} */
   public byte[] bytes() {
     return bytes.clone();
   }
 
-  /** The image's length in bytes. */
+  /** {@return the image's length in bytes} */
   public int length() {
     return bytes.length;
   }

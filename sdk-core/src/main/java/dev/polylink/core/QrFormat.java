@@ -13,12 +13,12 @@ public enum QrFormat {
     this.mediaType = mediaType;
   }
 
-  /** The media type a vendor labels this format with, e.g. {@code image/png}. */
+  /** {@return the media type a vendor labels this format with, e.g. {@code image/png}} */
   public String mediaType() {
     return mediaType;
   }
 
-  /** The lower-case name vendors use in their {@code format} parameter: {@code svg} or {@code png}. */
+  /** {@return the lower-case name vendors use in their {@code format} parameter: {@code svg} or {@code png}} */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -23,15 +23,17 @@ public final class QrOptions {
     this.options = b.options;
   }
 
-  /** No options at all: the vendor's default format and size. */
+  /** {@return no options at all: the vendor's default format and size} */
   public static QrOptions defaults() {
     return DEFAULTS;
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.format = format;
@@ -40,7 +42,7 @@ public final class QrOptions {
     return b;
   }
 
-  /** The image format; empty for the vendor's default. */
+  /** {@return the image format; empty for the vendor's default} */
   public Optional<QrFormat> format() {
     return Optional.ofNullable(format);
   }
@@ -48,12 +50,13 @@ public final class QrOptions {
   /**
    * The size in the provider's own unit ({@link QrCapabilities#sizeUnit()}); empty for the vendor's
    * default.
+   * @return the size, when set
    */
   public OptionalInt size() {
     return size == null ? OptionalInt.empty() : OptionalInt.of(size);
   }
 
-  /** The provider's typed extras, e.g. an xQR template or SnipURL colours. */
+  /** {@return the provider's typed extras, e.g. an xQR template or SnipURL colours} */
   public Optional<ProviderOptions> options() {
     return Optional.ofNullable(options);
   }
@@ -85,22 +88,37 @@ public final class QrOptions {
 
     private Builder() {}
 
+    /**
+     * Sets {@code format}.
+     * @return this builder
+     * @param format the format
+     */
     public Builder format(QrFormat format) {
       this.format = Objects.requireNonNull(format, "format");
       return this;
     }
 
-    /** The size in the provider's unit; its range is checked by the client against its capabilities. */
+    /**
+     * The size in the provider's unit; its range is checked by the client against its capabilities.
+     * @param size the size
+     * @return this builder
+     */
     public Builder size(int size) {
       this.size = size;
       return this;
     }
 
+    /**
+     * Sets {@code options}.
+     * @return this builder
+     * @param options the options
+     */
     public Builder options(ProviderOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
+    /** {@return the value built from this builder} */
     public QrOptions build() {
       return new QrOptions(this);
     }

@@ -22,10 +22,15 @@ public final class Quota {
     this.remaining = b.remaining;
   }
 
+  /**
+   * {@return a new builder}
+   * @param name the name
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     Builder b = new Builder(name);
     b.limit = limit;
@@ -34,22 +39,22 @@ public final class Quota {
     return b;
   }
 
-  /** The vendor's name for this limit. */
+  /** {@return the vendor's name for this limit} */
   public String name() {
     return name;
   }
 
-  /** The limit; empty when unknown. Vendors that mean "unlimited" by a sentinel keep their sentinel. */
+  /** {@return the limit; empty when unknown. Vendors that mean "unlimited" by a sentinel keep their sentinel} */
   public OptionalLong limit() {
     return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
   }
 
-  /** How much is used. */
+  /** {@return how much is used} */
   public OptionalLong used() {
     return used == null ? OptionalLong.empty() : OptionalLong.of(used);
   }
 
-  /** How much is left, as the vendor reports it. */
+  /** {@return how much is left, as the vendor reports it} */
   public OptionalLong remaining() {
     return remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining);
   }
@@ -85,21 +90,37 @@ public final class Quota {
       this.name = Objects.requireNonNull(name, "name");
     }
 
+    /**
+     * Sets {@code limit}.
+     * @return this builder
+     * @param limit the limit
+     */
     public Builder limit(long limit) {
       this.limit = limit;
       return this;
     }
 
+    /**
+     * Sets {@code used}.
+     * @return this builder
+     * @param used the used
+     */
     public Builder used(long used) {
       this.used = used;
       return this;
     }
 
+    /**
+     * Sets {@code remaining}.
+     * @return this builder
+     * @param remaining the remaining
+     */
     public Builder remaining(long remaining) {
       this.remaining = remaining;
       return this;
     }
 
+    /** {@return the value built from this builder} */
     public Quota build() {
       return new Quota(this);
     }

@@ -22,7 +22,7 @@ public final class StatsCapabilities {
     this.dateRange = Objects.requireNonNull(dateRange, "dateRange");
   }
 
-  /** No statistics. */
+  /** {@return no statistics} */
   public static StatsCapabilities none() {
     return NONE;
   }
@@ -31,6 +31,9 @@ public final class StatsCapabilities {
    * Statistics with these fields and date-range support.
    *
    * @throws RequestValidationException for no field
+   * @param fields the fields
+   * @param dateRange the date range
+   * @return the capabilities
    */
   public static StatsCapabilities of(Set<StatsField> fields, DateRangeSupport dateRange) {
     if (fields.isEmpty()) {
@@ -39,22 +42,26 @@ public final class StatsCapabilities {
     return new StatsCapabilities(fields, dateRange);
   }
 
-  /** The fields the provider reports. */
+  /** {@return the fields the provider reports} */
   public Set<StatsField> fields() {
     return fields;
   }
 
-  /** Whether it reports {@code field}. */
+  /**
+   * Whether it reports {@code field}.
+   * @param field the field
+   * @return whether it reports {@code field}
+   */
   public boolean reports(StatsField field) {
     return fields.contains(field);
   }
 
-  /** Whether statistics exist at all. */
+  /** {@return whether statistics exist at all} */
   public boolean supported() {
     return !fields.isEmpty();
   }
 
-  /** Whether a date range is refused, optional or required. */
+  /** {@return whether a date range is refused, optional or required} */
   public DateRangeSupport dateRange() {
     return dateRange;
   }

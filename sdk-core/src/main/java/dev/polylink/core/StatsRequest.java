@@ -20,20 +20,27 @@ public final class StatsRequest {
     this.to = b.to;
   }
 
-  /** No range. */
+  /** {@return no range} */
   public static StatsRequest allTime() {
     return ALL_TIME;
   }
 
-  /** From {@code from} to {@code to}, both inclusive. */
+  /**
+   * From {@code from} to {@code to}, both inclusive.
+   * @param from the from
+   * @param to the to
+   * @return from {@code from} to {@code to}, both inclusive
+   */
   public static StatsRequest between(LocalDate from, LocalDate to) {
     return builder().range(from, to).build();
   }
 
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.from = from;
@@ -41,17 +48,17 @@ public final class StatsRequest {
     return b;
   }
 
-  /** The first day, inclusive. */
+  /** {@return the first day, inclusive} */
   public Optional<LocalDate> from() {
     return Optional.ofNullable(from);
   }
 
-  /** The last day, inclusive. */
+  /** {@return the last day, inclusive} */
   public Optional<LocalDate> to() {
     return Optional.ofNullable(to);
   }
 
-  /** Whether a range is set. */
+  /** {@return whether a range is set} */
   public boolean hasRange() {
     return from != null;
   }
@@ -84,6 +91,9 @@ public final class StatsRequest {
      * range.
      *
      * @throws RequestValidationException when {@code to} is before {@code from}
+     * @param from the from
+     * @param to the to
+     * @return this builder
      */
     public Builder range(LocalDate from, LocalDate to) {
       Objects.requireNonNull(from, "from");
@@ -97,6 +107,7 @@ public final class StatsRequest {
       return this;
     }
 
+    /** {@return the value built from this builder} */
     public StatsRequest build() {
       return new StatsRequest(this);
     }

@@ -65,12 +65,17 @@ public final class XqrEmulator extends ProviderEmulator {
    * routing_rules}, {@code csv_export}, {@code bulk_ops}, or any other name); with {@code
    * routing_rules} off, a create or update with routing rules answers 403 {@code
    * FEATURE_NOT_AVAILABLE}. {@link #reset()} switches every flag back on.
+   * @param name the name
+   * @param enabled the enabled
    */
   public void planFeature(String name, boolean enabled) {
     ((XqrBackend) backend()).planFeature(name, enabled);
   }
 
-  /** Sets the plan name the usage endpoint reports ({@code enterprise} until reset). */
+  /**
+   * Sets the plan name the usage endpoint reports ({@code enterprise} until reset).
+   * @param name the name
+   */
   public void plan(String name) {
     ((XqrBackend) backend()).plan(name);
   }

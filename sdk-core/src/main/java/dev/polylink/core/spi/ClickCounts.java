@@ -20,7 +20,13 @@ import java.util.OptionalLong;
 public final class ClickCounts {
   private ClickCounts() {}
 
-  /** Clicks per value; {@code names} and {@code counts} are the candidate member names. */
+  /**
+   * Clicks per value; {@code names} and {@code counts} are the candidate member names.
+   * @param node the node
+   * @param names the names
+   * @param counts the counts
+   * @return clicks per value; {@code names} and {@code counts} are the candidate member names
+   */
   public static Optional<List<ClickCount>> read(JsonNode node, List<String> names, List<String> counts) {
     if (node == null || !node.isContainerNode()) {
       return Optional.empty();
@@ -45,7 +51,13 @@ public final class ClickCounts {
     return Optional.of(out);
   }
 
-  /** Clicks per day from {@code [{"<date>": "YYYY-MM-DD...", "<count>": n}]}. */
+  /**
+   * Clicks per day from {@code [{"<date>": "YYYY-MM-DD...", "<count>": n}]}.
+   * @param node the node
+   * @param dates the dates
+   * @param counts the counts
+   * @return clicks per day from {@code [{"<date>": "YYYY-MM-DD...", "<count>": n}]}
+   */
   public static Optional<List<DailyClicks>> daily(JsonNode node, List<String> dates, List<String> counts) {
     if (node == null || !node.isArray()) {
       return Optional.empty();
@@ -61,7 +73,11 @@ public final class ClickCounts {
     return Optional.of(out);
   }
 
-  /** The calendar date at the start of an ISO date or date-time, as the vendor wrote it. */
+  /**
+   * The calendar date at the start of an ISO date or date-time, as the vendor wrote it.
+   * @param text the text
+   * @return the calendar date at the start of an ISO date or date-time, as the vendor wrote it
+   */
   public static Optional<LocalDate> date(String text) {
     if (text.length() < 10) {
       return Optional.empty();

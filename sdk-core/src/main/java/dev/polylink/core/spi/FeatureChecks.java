@@ -30,6 +30,11 @@ public final class FeatureChecks {
    * another provider's extras, all violations at once.
    *
    * @return the provider's extras of type {@code extrasType}, when given
+   * @param <T> the type of the provider's extras
+   * @param providerId the provider id
+   * @param capabilities the capabilities
+   * @param options the options
+   * @param extrasType the extras type
    */
   public static <T extends ProviderOptions> Optional<T> qrCode(
       String providerId, Capabilities capabilities, QrOptions options, Class<T> extrasType) {
@@ -58,7 +63,12 @@ public final class FeatureChecks {
     return extras;
   }
 
-  /** Rejects a provider without statistics, and a range it refuses or a missing range it requires. */
+  /**
+   * Rejects a provider without statistics, and a range it refuses or a missing range it requires.
+   * @param providerId the provider id
+   * @param capabilities the capabilities
+   * @param request the request
+   */
   public static void stats(String providerId, Capabilities capabilities, StatsRequest request) {
     supported(providerId, capabilities, Operation.STATS);
     DateRangeSupport range = capabilities.stats().dateRange();
@@ -72,7 +82,12 @@ public final class FeatureChecks {
     }
   }
 
-  /** Rejects an operation outside {@link Capabilities#operations()}. */
+  /**
+   * Rejects an operation outside {@link Capabilities#operations()}.
+   * @param providerId the provider id
+   * @param capabilities the capabilities
+   * @param operation the operation
+   */
   public static void supported(String providerId, Capabilities capabilities, Operation operation) {
     if (!capabilities.supports(operation)) {
       throw new OperationNotSupportedException(providerId, operation, "not in its capabilities");
@@ -83,6 +98,10 @@ public final class FeatureChecks {
    * Rejects a request needing {@code feature} when the account's latest usage answer says its plan
    * lacks it; without an answer (or when it does not mention the feature) the request goes ahead
    * and the vendor decides.
+   * @param providerId the provider id
+   * @param operation the operation
+   * @param usage the usage
+   * @param feature the feature
    */
   public static void requireFeature(
       String providerId, Operation operation, Optional<AccountUsage> usage, String feature) {

@@ -11,7 +11,11 @@ import java.util.Map;
 public final class FrozenJson {
   private FrozenJson() {}
 
-  /** The object as an unmodifiable map, every nested map and list unmodifiable too; empty for a non-object. */
+  /**
+   * The object as an unmodifiable map, every nested map and list unmodifiable too; empty for a non-object.
+   * @param object the object
+   * @return the object as an unmodifiable map, every nested map and list unmodifiable too; empty for a non-object
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> map(JsonNode object) {
     return object == null || !object.isObject() ? Map.of() : (Map<String, Object>) freeze(Json.toPlainMap(object));

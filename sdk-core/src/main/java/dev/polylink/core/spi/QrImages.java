@@ -24,7 +24,12 @@ public final class QrImages {
 
   private QrImages() {}
 
-  /** Reads and closes a successful binary response. */
+  /**
+   * Reads and closes a successful binary response.
+   * @param providerId the provider id
+   * @param body the body
+   * @return reads and closes a successful binary response
+   */
   public static QrCode read(String providerId, ResponseBody body) {
     if (body == null) {
       throw new TransportException(providerId, Operation.QR_CODE, "the response had no body", null);
@@ -43,6 +48,8 @@ public final class QrImages {
   /**
    * A PNG given as base64 text (ShortPen's {@code qr}), with or without a {@code data:image/png;base64,}
    * prefix; empty when the text is not base64 of a PNG.
+   * @param text the text
+   * @return the decoded PNG, or empty
    */
   public static Optional<QrCode> base64Png(String text) {
     if (text == null || text.isBlank()) {
