@@ -1,13 +1,12 @@
 package dev.polylink.testkit.internal;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import javax.imageio.ImageIO;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
  * The emulators' QR images: valid SVG and PNG files standing for a short URL, not scannable QR
@@ -45,23 +44,49 @@ public final class QrImages {
     return sb.append("</svg>\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A PNG of {@code pixels} x {@code pixels} for {@code content}, black on white. */
+  /**
+   * A PNG of {@code pixels} x {@code pixels} for {@code content}, black on white: an 8-bit grayscale
+   * image written by hand (signature, IHDR, one zlib IDAT, IEND, each chunk with its CRC-32), so the
+   * test kit needs no {@code java.desktop} module.
+   */
   public static byte[] png(String content, int pixels) {
     boolean[][] grid = grid(content);
-    BufferedImage image = new BufferedImage(pixels, pixels, BufferedImage.TYPE_BYTE_BINARY);
+    byte[] raw = new byte[pixels * (pixels + 1)];
+    int at = 0;
     for (int y = 0; y < pixels; y++) {
+      raw[at++] = 0; // filter: none
       for (int x = 0; x < pixels; x++) {
-        boolean dark = grid[y * MODULES / pixels][x * MODULES / pixels];
-        image.setRGB(x, y, dark ? 0xFF000000 : 0xFFFFFFFF);
+        raw[at++] = grid[y * MODULES / pixels][x * MODULES / pixels] ? 0 : (byte) 0xFF;
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    deflater.setInput(raw);
+    deflater.finish();
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    while (!deflater.finished()) {
+      compressed.write(buffer, 0, deflater.deflate(buffer));
     }
+    deflater.end();
+    ByteBuffer header = ByteBuffer.allocate(13).putInt(pixels).putInt(pixels)
+        .put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0); // 8-bit gray, no interlace
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    chunk(out, "IHDR", header.array());
+    chunk(out, "IDAT", compressed.toByteArray());
+    chunk(out, "IEND", new byte[0]);
     return out.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(name);
+    crc.update(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(name);
+    out.writeBytes(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
   private static boolean[][] grid(String content) {
