@@ -9,15 +9,18 @@ import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
+import dev.polylink.core.LinkStats;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.PermissionDeniedException;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.StatsRequest;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
+import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.RateLimitParser;
 import dev.polylink.core.spi.RequestChecks;
@@ -160,6 +163,16 @@ public final class CarrierxOperations implements AutoCloseable {
   /** See {@link CarrierxClient#delete}. */
   public void delete(LinkId id) {
     transport.execute(Operation.DELETE, api.delete(linkSid(id)));
+  }
+
+  /**
+   * The capability checks (no date range), then the link itself ({@code GET
+   * /shortener/links/{link_sid}}), whose {@code hits} and {@code date_accessed} are CarrierX's only
+   * statistics.
+   */
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    return CarrierxStats.of(id, request, get(id));
   }
 
   /** Always empty: CarrierX documents no rate-limit headers. */

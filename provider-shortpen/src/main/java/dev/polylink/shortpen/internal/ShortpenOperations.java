@@ -2,24 +2,32 @@ package dev.polylink.shortpen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.Capabilities;
+import dev.polylink.core.AccountUsage;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
+import dev.polylink.core.LinkStats;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.NotFoundException;
+import dev.polylink.core.OperationNotSupportedException;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.PolylinkException;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.QrOptions;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.StatsRequest;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
+import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.IdLists;
 import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.QrImages;
 import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.shortpen.LinkNotResolvedException;
 import dev.polylink.shortpen.ShortpenClient;
@@ -27,7 +35,9 @@ import dev.polylink.shortpen.ShortpenOptions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,6 +64,7 @@ public final class ShortpenOperations implements AutoCloseable {
   private final Long defaultDomainId;
   private final Long workspaceId;
   private final int createLookupPages;
+  private final ShortpenFeatures features;
 
   private ShortpenOperations(Capabilities capabilities, HttpTransport transport, Long defaultDomainId,
       Long workspaceId, int createLookupPages) {
@@ -63,7 +74,9 @@ public final class ShortpenOperations implements AutoCloseable {
     this.defaultDomainId = defaultDomainId;
     this.workspaceId = workspaceId;
     this.createLookupPages = createLookupPages;
+    this.features = new ShortpenFeatures(transport, workspaceId);
   }
+
 
   /**
    * Adds ShortPen's error decoder and rate-limit parser to a configured transport and opens it.
@@ -100,7 +113,7 @@ public final class ShortpenOperations implements AutoCloseable {
         return answer;
       }).byShortUrl(shortUrl, createLookupPages);
       if (result.item().isPresent()) {
-        return LinkMapper.toLink(Operation.CREATE, result.item().get());
+        return withGeneratedQr(LinkMapper.toLink(Operation.CREATE, result.item().get()), data);
       }
     } catch (PolylinkException e) {
       throw new LinkNotResolvedException(shortUrl, read.size(), "listing failed after " + read.size()
@@ -221,6 +234,33 @@ public final class ShortpenOperations implements AutoCloseable {
     return body.timesSent() > 1 ? OptionalInt.empty() : OptionalInt.of((int) deleted.getAsLong());
   }
 
+  /**
+   * Always refused before any request: ShortPen has no QR endpoint, only the {@code qr} of a link
+   * created or edited with {@code generateQr(true)} ({@link #qrCode(Link)}).
+   */
+  public QrCode qrCode(LinkId id, QrOptions options) {
+    throw new OperationNotSupportedException(ID, Operation.QR_CODE,
+        "ShortPen cannot produce a QR code on demand; create or edit the link with ShortpenOptions generateQr(true)"
+            + " and read ShortpenClient.qrCode(link)");
+  }
+
+  /** The link's {@code qr} provider field decoded as the base64 PNG ShortPen documents, or empty. */
+  public Optional<QrCode> qrCode(Link link) {
+    Object qr = Objects.requireNonNull(link, "link").providerFields().get("qr");
+    return qr instanceof String ? QrImages.base64Png((String) qr) : Optional.empty();
+  }
+
+  /** The capability checks (a range is required), the id shape, then {@link ShortpenFeatures#stats}. */
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    return features.stats(positiveId(id), id, request);
+  }
+
+  /** {@code POST /v1/me}: {@link ShortpenFeatures#usage}. */
+  public AccountUsage accountUsage() {
+    return features.usage();
+  }
+
   /** The rate-limit state of the last response, when ShortPen sent headers. */
   public Optional<RateLimitStatus> lastRateLimit() {
     return transport.lastRateLimit();
@@ -230,6 +270,22 @@ public final class ShortpenOperations implements AutoCloseable {
   @Override
   public void close() {
     transport.close();
+  }
+
+  /**
+   * Keeps generate's {@code data.qr} (the base64 PNG ShortPen returns when {@code generate_qr} is
+   * set) in the link's provider fields where the list item has no {@code qr} of its own, so that
+   * {@code ShortpenClient.qrCode(Link)} can read it.
+   */
+  private static Link withGeneratedQr(Link link, JsonNode generated) {
+    Optional<String> qr = Json.text(generated, "qr").filter(s -> QrImages.base64Png(s).isPresent());
+    Object listed = link.providerFields().get("qr");
+    if (qr.isEmpty() || (listed instanceof String && !((String) listed).isBlank())) {
+      return link;
+    }
+    Map<String, Object> fields = new LinkedHashMap<>(link.providerFields());
+    fields.put("qr", qr.get());
+    return link.toBuilder().providerFields(fields).build();
   }
 
   private LinkScanner scanner(Operation operation, Long workspace) {

@@ -48,11 +48,18 @@ public final class SnipurlOperations implements AutoCloseable {
   private final Capabilities capabilities;
   private final HttpTransport transport;
   private final SnipurlApi api;
+  private final SnipurlFeatures features;
 
   private SnipurlOperations(Capabilities capabilities, HttpTransport transport) {
     this.capabilities = capabilities;
     this.transport = transport;
     this.api = transport.create(SnipurlApi.class);
+    this.features = new SnipurlFeatures(capabilities, this, transport);
+  }
+
+  /** QR images, analytics and usage: {@link SnipurlFeatures}. */
+  public SnipurlFeatures features() {
+    return features;
   }
 
   /** Adds SnipURL's error decoder and rate-limit parser to a configured transport and opens it. */
