@@ -133,7 +133,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return links.create(Objects.requireNonNull(request, "request"));
+    return transport.observe(Operation.CREATE, () -> links.create(Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -142,7 +142,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return links.get(Objects.requireNonNull(id, "id"));
+    return transport.observe(Operation.GET, () -> links.get(Objects.requireNonNull(id, "id")));
   }
 
   /**
@@ -153,7 +153,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return links.list(null, Objects.requireNonNull(request, "request"));
+    return transport.observe(Operation.LIST, () -> links.list(null, Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -173,7 +173,7 @@ public final class CarrierxClient implements LinkClient {
     if (filter.isBlank()) {
       throw new RequestValidationException(PROVIDER_ID, "filter: must not be blank");
     }
-    return links.list(filter, Objects.requireNonNull(request, "request"));
+    return transport.observe(Operation.LIST, () -> links.list(filter, Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -185,7 +185,8 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return links.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
+    return transport.observe(
+        Operation.UPDATE, () -> links.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch")));
   }
 
   /**
@@ -202,13 +203,14 @@ public final class CarrierxClient implements LinkClient {
    * @return the link as CarrierX answers the PUT
    */
   public Link replace(LinkId id, LinkPatch patch) {
-    return links.replace(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
+    return transport.observe(
+        Operation.UPDATE, () -> links.replace(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch")));
   }
 
   /** {@code DELETE /shortener/links/{link_sid}}; CarrierX's 204 with an empty body is success. */
   @Override
   public void delete(LinkId id) {
-    links.delete(Objects.requireNonNull(id, "id"));
+    transport.observe(Operation.DELETE, () -> links.delete(Objects.requireNonNull(id, "id")));
   }
 
   /** Always empty: CarrierX documents no rate-limit headers. */

@@ -81,6 +81,7 @@ public final class ShortpenClient implements LinkClient {
   private static final Pattern PAGE_CURSOR = Pattern.compile("[1-9][0-9]{0,8}");
 
   private final ShortpenOperations operations;
+  private final HttpTransport transport; // obs: operation scopes
   private final Long defaultDomainId;
   private final Long workspaceId;
 
@@ -88,6 +89,7 @@ public final class ShortpenClient implements LinkClient {
     this.defaultDomainId = defaultDomainId;
     this.workspaceId = workspaceId;
     this.operations = new ShortpenOperations(transport, defaultDomainId, workspaceId);
+    this.transport = transport;
   }
 
   /** A builder; {@link Builder#apiKey} is required. */
@@ -128,6 +130,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
+    return transport.observe(Operation.CREATE, () -> createObserved(request));
+  }
+
+  private Link createObserved(CreateLinkRequest request) {
     Optional<ShortpenOptions> options =
         RequestChecks.create(PROVIDER_ID, CAPABILITIES, request, ShortpenOptions.class);
     return operations.create(request, options);
@@ -141,6 +147,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
+    return transport.observe(Operation.GET, () -> getObserved(id));
+  }
+
+  private Link getObserved(LinkId id) {
     return operations.get(Checks.positiveIntegerId(PROVIDER_ID, id));
   }
 
@@ -151,6 +161,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
+    return transport.observe(Operation.LIST, () -> listObserved(request));
+  }
+
+  private Page<Link> listObserved(ListLinksRequest request) {
     RequestChecks.list(PROVIDER_ID, CAPABILITIES, request);
     int page = request.cursor()
         .map(cursor -> Integer.parseInt(Checks.matches(
@@ -177,6 +191,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
+    return transport.observe(Operation.UPDATE, () -> updateObserved(id, patch));
+  }
+
+  private Link updateObserved(LinkId id, LinkPatch patch) {
     Optional<ShortpenOptions> options =
         RequestChecks.update(PROVIDER_ID, CAPABILITIES, patch, ShortpenOptions.class);
     return operations.update(Checks.positiveIntegerId(PROVIDER_ID, id), patch, options);
@@ -190,6 +208,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public void delete(LinkId id) {
+    transport.observe(Operation.DELETE, () -> deleteObserved(id));
+  }
+
+  private void deleteObserved(LinkId id) {
     operations.delete(Checks.positiveIntegerId(PROVIDER_ID, id));
   }
 
@@ -203,6 +225,10 @@ public final class ShortpenClient implements LinkClient {
    * @throws NotFoundException when none of the ids matched (ShortPen answers 404)
    */
   public int delete(Collection<LinkId> ids) {
+    return transport.observe(Operation.DELETE, () -> deleteAllObserved(ids));
+  }
+
+  private int deleteAllObserved(Collection<LinkId> ids) {
     Objects.requireNonNull(ids, "ids");
     if (ids.isEmpty()) {
       throw new RequestValidationException(PROVIDER_ID, "ids: must name at least one link");

@@ -27,6 +27,8 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private String userAgent;
   private Clock clock = Clock.systemUTC();
   private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
+  private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
+  private boolean wireLog; // obs
 
   protected LinkClientBuilder() {}
 
@@ -124,6 +126,26 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
     return self();
   }
 
+  /**
+   * Adds a listener told about every operation, attempt, retry and rate-limit state of the client
+   * (see {@link LinkClientListener} for the order of events); several may be added, and are told in
+   * the order added.
+   */
+  public B addListener(LinkClientListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return self();
+  }
+
+  /**
+   * Whether to log every attempt's request and response at TRACE on SLF4J logger {@code
+   * dev.polylink.wire}, with credentials and passwords redacted; default false. Off, the wire log
+   * costs nothing; on, it costs nothing while TRACE is disabled for that logger.
+   */
+  public B wireLog(boolean wireLog) {
+    this.wireLog = wireLog;
+    return self();
+  }
+
   /** The API key, if one was given. */
   protected final java.util.Optional<String> apiKey() {
     return java.util.Optional.ofNullable(apiKey);
@@ -160,6 +182,8 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
         .retryPolicy(retryPolicy)
         .userAgent(userAgent)
         .clock(clock)
-        .sleeper(sleeper);
+        .sleeper(sleeper)
+        .listeners(listeners) // obs
+        .wireLog(wireLog); // obs
   }
 }

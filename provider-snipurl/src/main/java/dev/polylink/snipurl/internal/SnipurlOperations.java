@@ -39,6 +39,11 @@ public final class SnipurlOperations implements AutoCloseable {
   private final HttpTransport transport;
   private final SnipurlApi api;
 
+  /** The transport, for the client's operation scopes ({@link HttpTransport#observe}). */
+  public HttpTransport transport() {
+    return transport;
+  }
+
   private SnipurlOperations(Capabilities capabilities, HttpTransport transport) {
     this.capabilities = capabilities;
     this.transport = transport;

@@ -23,18 +23,20 @@ public final class OkHttpFactory {
       Clock clock,
       ErrorDecoder errorDecoder,
       RateLimitParser rateLimitParser,
-      Consumer<RateLimitStatus> rateLimitSink) {
+      Consumer<RateLimitStatus> rateLimitSink,
+      EventDispatcher events) {
     OkHttpClient.Builder builder = shared == null ? new OkHttpClient.Builder() : shared.newBuilder();
     if (timeout != null) {
       builder.connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout);
     }
-    return builder
+    builder
         // OkHttp would otherwise silently resend requests, POSTs included, on some connection
         // failures; RetryInterceptor alone decides what is safe to resend.
         .retryOnConnectionFailure(false)
         .addInterceptor(new HeadersInterceptor(authorization, userAgent))
         .addInterceptor(
-            new RetryInterceptor(retryPolicy, sleeper, clock, errorDecoder, rateLimitParser, rateLimitSink))
-        .build();
+            new RetryInterceptor(retryPolicy, sleeper, clock, errorDecoder, rateLimitParser, rateLimitSink, events));
+    events.wireLog().ifPresent(builder::addInterceptor); // obs: after the retry loop, so it sees every attempt
+    return builder.build();
   }
 }

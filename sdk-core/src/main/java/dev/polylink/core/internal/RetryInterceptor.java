@@ -1,5 +1,6 @@
 package dev.polylink.core.internal;
 
+import dev.polylink.core.LinkClientListener.RetryReason;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.spi.ErrorDecoder;
@@ -14,7 +15,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,7 +41,6 @@ import okio.BufferedSource;
  */
 final class RetryInterceptor implements Interceptor {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS");
-  private static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id");
 
   private final RetryPolicy policy;
   private final RetryPolicy.Sleeper sleeper;
@@ -49,6 +48,7 @@ final class RetryInterceptor implements Interceptor {
   private final ErrorDecoder decoder;
   private final RateLimitParser rateLimitParser;
   private final Consumer<RateLimitStatus> rateLimitSink;
+  private final AttemptObserver observer; // obs: listeners and logging
 
   RetryInterceptor(
       RetryPolicy policy,
@@ -57,6 +57,18 @@ final class RetryInterceptor implements Interceptor {
       ErrorDecoder decoder,
       RateLimitParser rateLimitParser,
       Consumer<RateLimitStatus> rateLimitSink) {
+    this(policy, sleeper, clock, decoder, rateLimitParser, rateLimitSink, AttemptObserver.NONE);
+  }
+
+  RetryInterceptor(
+      RetryPolicy policy,
+      RetryPolicy.Sleeper sleeper,
+      Clock clock,
+      ErrorDecoder decoder,
+      RateLimitParser rateLimitParser,
+      Consumer<RateLimitStatus> rateLimitSink,
+      AttemptObserver observer) {
+    this.observer = observer;
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -72,21 +84,27 @@ final class RetryInterceptor implements Interceptor {
     for (int attempt = 1; ; attempt++) {
       boolean lastAttempt = attempt >= policy.maxAttempts();
       Response response;
+      AttemptObserver.Attempt observed = observer.started(request, attempt); // obs
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
+        observed.failed(e); // obs
         if (lastAttempt || chain.call().isCanceled() || !(idempotent || neverSent(e))) {
           throw e;
         }
-        pause(policy.backoff(attempt));
+        Duration backoff = policy.backoff(attempt);
+        observed.retrying(idempotent ? RetryReason.IO_ERROR : RetryReason.NOT_SENT, backoff, false); // obs
+        pause(backoff);
         continue;
       }
       readRateLimit(response);
       if (response.isSuccessful()) {
+        observed.succeeded(response); // obs
         return response;
       }
       ApiFailure failure = decode(response);
       failure.error().rateLimit().filter(r -> !r.isEmpty()).ifPresent(rateLimitSink);
+      observed.failed(failure); // obs
       boolean retryableStatus =
           ApiExceptions.retryableStatus(failure.statusCode())
               && !(failure.statusCode() == 429 && failure.error().quotaExhausted());
@@ -99,7 +117,10 @@ final class RetryInterceptor implements Interceptor {
       if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
         throw failure;
       }
-      pause(wait != null ? wait : policy.backoff(attempt));
+      Duration pause = wait != null ? wait : policy.backoff(attempt);
+      observed.retrying( // obs
+          failure.statusCode() == 429 ? RetryReason.RATE_LIMITED : RetryReason.RETRYABLE_STATUS, pause, wait != null);
+      pause(pause);
     }
   }
 
@@ -128,13 +149,7 @@ final class RetryInterceptor implements Interceptor {
 
   /** The common request-id headers, for a vendor error whose body names no request id. */
   private static String requestIdHeader(Response response) {
-    for (String name : REQUEST_ID_HEADERS) {
-      String value = response.header(name);
-      if (value != null && !value.isBlank()) {
-        return value.strip();
-      }
-    }
-    return null;
+    return RequestIds.fromHeaders(response).orElse(null);
   }
 
   /**

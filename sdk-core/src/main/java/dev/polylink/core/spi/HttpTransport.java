@@ -6,6 +6,7 @@ import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.TransportException;
 import dev.polylink.core.internal.ApiExceptions;
 import dev.polylink.core.internal.ApiFailure;
+import dev.polylink.core.internal.EventDispatcher;
 import dev.polylink.core.internal.OkHttpFactory;
 import dev.polylink.core.internal.Version;
 import java.io.IOException;
@@ -35,11 +36,13 @@ public final class HttpTransport implements AutoCloseable {
   private final Retrofit retrofit;
   private final Clock clock;
   private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
+  private final EventDispatcher events; // obs: listeners and logging
 
   private HttpTransport(Builder b) {
     this.providerId = b.providerId;
     this.clock = b.clock;
     this.ownsOkHttp = b.httpClient == null;
+    this.events = new EventDispatcher(providerId, b.listeners, b.wireLog); // obs
     String userAgent =
         "polylink-java/" + Version.get() + " (" + providerId + ")" + (b.userAgent == null ? "" : " " + b.userAgent);
     this.okHttp =
@@ -53,7 +56,8 @@ public final class HttpTransport implements AutoCloseable {
             b.clock,
             b.errorDecoder,
             b.rateLimitParser,
-            lastRateLimit::set);
+            this::rateLimitRead, // obs: was lastRateLimit::set
+            events);
     String base = b.baseUrl.endsWith("/") ? b.baseUrl : b.baseUrl + "/";
     this.retrofit =
         new Retrofit.Builder().baseUrl(base).client(okHttp).addConverterFactory(CONVERTERS).build();
@@ -90,6 +94,10 @@ public final class HttpTransport implements AutoCloseable {
 
   /** Runs a call and returns the whole successful response (headers included). */
   public <T> Response<T> exchange(Operation operation, Call<T> call) {
+    return events.operation(operation, () -> exchangeObserved(operation, call)); // obs
+  }
+
+  private <T> Response<T> exchangeObserved(Operation operation, Call<T> call) {
     try {
       return call.execute();
     } catch (ApiFailure failure) {
@@ -107,9 +115,36 @@ public final class HttpTransport implements AutoCloseable {
   /** Records a rate-limit state read from a response body, replacing the one from headers. */
   public void recordRateLimit(RateLimitStatus status) {
     if (!status.isEmpty()) {
-      lastRateLimit.set(status);
+      rateLimitRead(status);
     }
   }
+
+  // ---- obs: operation scopes for listeners and logging (lane/obs) ----
+
+  /**
+   * Runs one client operation so that the builder's listeners and the SDK's log see it whole: its
+   * start, every HTTP attempt made through {@link #exchange} while it runs, and its end with its
+   * outcome, including a failure before any request (validation). Every public client method runs
+   * through it; an {@link #exchange} outside one is an operation of its own.
+   */
+  public <T> T observe(Operation operation, java.util.function.Supplier<T> body) {
+    return events.operation(operation, body);
+  }
+
+  /** {@link #observe(Operation, java.util.function.Supplier)} for an operation without a result. */
+  public void observe(Operation operation, Runnable body) {
+    events.operation(operation, () -> {
+      body.run();
+      return null;
+    });
+  }
+
+  private void rateLimitRead(RateLimitStatus status) {
+    lastRateLimit.set(status);
+    events.rateLimitRead(status);
+  }
+
+  // ---- end obs ----
 
   public Optional<RateLimitStatus> lastRateLimit() {
     return Optional.ofNullable(lastRateLimit.get());
@@ -156,6 +191,8 @@ public final class HttpTransport implements AutoCloseable {
     private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
     private ErrorDecoder errorDecoder = (status, headers, body) -> VendorError.none();
     private RateLimitParser rateLimitParser = RateLimitParser.NONE;
+    private java.util.List<dev.polylink.core.LinkClientListener> listeners = java.util.List.of(); // obs
+    private boolean wireLog; // obs
 
     private Builder(String providerId) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -212,6 +249,18 @@ public final class HttpTransport implements AutoCloseable {
 
     public Builder rateLimitParser(RateLimitParser rateLimitParser) {
       this.rateLimitParser = Objects.requireNonNull(rateLimitParser, "rateLimitParser");
+      return this;
+    }
+
+    /** The listeners told about every operation and attempt, in order. */
+    public Builder listeners(java.util.List<dev.polylink.core.LinkClientListener> listeners) {
+      this.listeners = java.util.List.copyOf(listeners);
+      return this;
+    }
+
+    /** Whether to log each attempt's request and response, redacted, at TRACE. */
+    public Builder wireLog(boolean wireLog) {
+      this.wireLog = wireLog;
       return this;
     }
 
