@@ -130,6 +130,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * Adds a listener told about every operation, attempt, retry and rate-limit state of the client
    * (see {@link LinkClientListener} for the order of events); several may be added, and are told in
    * the order added.
+   *
+   * @param listener the listener
+   * @return this builder
    */
   public B addListener(LinkClientListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -140,6 +143,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * Whether to log every attempt's request and response at TRACE on SLF4J logger {@code
    * dev.polylink.wire}, with credentials and passwords redacted; default false. Off, the wire log
    * costs nothing; on, it costs nothing while TRACE is disabled for that logger.
+   *
+   * @param wireLog true to log the wire
+   * @return this builder
    */
   public B wireLog(boolean wireLog) {
     this.wireLog = wireLog;

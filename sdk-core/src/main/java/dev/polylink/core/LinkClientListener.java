@@ -39,22 +39,46 @@ import java.util.OptionalInt;
  * for them.
  */
 public interface LinkClientListener {
-  /** An operation began. */
+  /**
+   * An operation began.
+   *
+   * @param event what happened
+   */
   default void operationStarted(OperationStarted event) {}
 
-  /** An HTTP attempt is about to be sent. */
+  /**
+   * An HTTP attempt is about to be sent.
+   *
+   * @param event what happened
+   */
   default void attemptStarted(AttemptStarted event) {}
 
-  /** An HTTP attempt ended, with a status or an I/O failure. */
+  /**
+   * An HTTP attempt ended, with a status or an I/O failure.
+   *
+   * @param event what happened
+   */
   default void attemptFinished(AttemptFinished event) {}
 
-  /** A failed attempt will be retried after {@link RetryScheduled#delay()}. */
+  /**
+   * A failed attempt will be retried after {@link RetryScheduled#delay()}.
+   *
+   * @param event what happened
+   */
   default void retryScheduled(RetryScheduled event) {}
 
-  /** The vendor reported its rate-limit state (headers of any response, or a success body). */
+  /**
+   * The vendor reported its rate-limit state (headers of any response, or a success body).
+   *
+   * @param event what happened
+   */
   default void rateLimitRead(RateLimitRead event) {}
 
-  /** An operation ended, successfully or not. */
+  /**
+   * An operation ended, successfully or not.
+   *
+   * @param event what happened
+   */
   default void operationFinished(OperationFinished event) {}
 
   /** Why an attempt is retried. */
@@ -117,7 +141,11 @@ public interface LinkClientListener {
       boolean quotaExhausted,
       Duration duration,
       Optional<IOException> failure) {
-    /** True for a 2xx/3xx response. */
+    /**
+     * Whether a 2xx or 3xx response arrived.
+     *
+     * @return true for a 2xx/3xx response
+     */
     public boolean succeeded() {
       return status.isPresent() && status.getAsInt() < 400;
     }
@@ -146,7 +174,11 @@ public interface LinkClientListener {
       OptionalInt status,
       Duration delay,
       boolean retryAfter) {
-    /** True when this is a wait for the vendor's rate limit ({@link RetryReason#RATE_LIMITED}). */
+    /**
+     * Whether this is a wait for the vendor's rate limit.
+     *
+     * @return true for {@link RetryReason#RATE_LIMITED}
+     */
     public boolean rateLimitWait() {
       return reason == RetryReason.RATE_LIMITED;
     }
@@ -179,14 +211,20 @@ public interface LinkClientListener {
       int attempts,
       int retries,
       Optional<Throwable> failure) {
-    /** True when the operation returned normally. */
+    /**
+     * Whether the operation returned normally.
+     *
+     * @return true when {@link #failure()} is empty
+     */
     public boolean succeeded() {
       return failure.isEmpty();
     }
 
     /**
-     * {@code "success"}, or the failure's simple class name such as {@code "NotFoundException"}: a
-     * low-cardinality outcome for metrics and logs.
+     * A low-cardinality outcome for metrics and logs.
+     *
+     * @return {@code "success"}, or the failure's simple class name such as {@code
+     *     "NotFoundException"}
      */
     public String outcome() {
       return failure.map(f -> f.getClass().getSimpleName()).orElse("success");

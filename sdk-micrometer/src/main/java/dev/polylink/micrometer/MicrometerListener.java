@@ -84,12 +84,23 @@ public final class MicrometerListener implements LinkClientListener {
     this.observations = Objects.requireNonNull(observations, "observationRegistry");
   }
 
-  /** Meters only, no observations. */
+  /**
+   * Meters only, no observations.
+   *
+   * @param meterRegistry where the meters are registered
+   * @return the listener
+   */
   public static MicrometerListener create(MeterRegistry meterRegistry) {
     return new MicrometerListener(meterRegistry, ObservationRegistry.NOOP);
   }
 
-  /** Meters, and an observation per operation. */
+  /**
+   * Meters, and an observation per operation.
+   *
+   * @param meterRegistry where the meters are registered
+   * @param observationRegistry where the observations are made
+   * @return the listener
+   */
   public static MicrometerListener create(MeterRegistry meterRegistry, ObservationRegistry observationRegistry) {
     return new MicrometerListener(meterRegistry, observationRegistry);
   }

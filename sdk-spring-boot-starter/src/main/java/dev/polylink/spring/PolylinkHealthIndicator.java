@@ -20,6 +20,8 @@ public class PolylinkHealthIndicator implements HealthIndicator {
   private final ListableBeanFactory beans;
 
   /**
+   * An indicator of the clients in a bean factory.
+   *
    * @param beans where the clients are found, at each health check
    */
   public PolylinkHealthIndicator(ListableBeanFactory beans) {

@@ -35,10 +35,13 @@ public final class EventDispatcher implements AttemptObserver {
 
   private final String provider;
   private final List<LinkClientListener> listeners;
+  private final boolean userListeners;
   private final boolean wireLog;
   private final ThreadLocal<Scope> current = new ThreadLocal<>();
 
   /**
+   * A dispatcher for one client.
+   *
    * @param provider the provider id
    * @param listeners the user's listeners, told in this order after the logging listener
    * @param wireLog whether to add the redacted TRACE wire log
@@ -49,20 +52,31 @@ public final class EventDispatcher implements AttemptObserver {
     all.add(new LoggingListener());
     all.addAll(listeners);
     this.listeners = List.copyOf(all);
+    this.userListeners = !listeners.isEmpty();
     this.wireLog = wireLog;
   }
 
-  /** The redacted wire-log interceptor, when switched on. */
+  /**
+   * The redacted wire-log interceptor, when switched on.
+   *
+   * @return the interceptor, or empty
+   */
   public Optional<Interceptor> wireLog() {
     return wireLog ? Optional.of(new WireLogInterceptor()) : Optional.empty();
   }
 
   /**
    * Runs one operation, telling listeners when it starts and ends. Nested calls on the same thread
-   * (an operation that runs another through the transport) belong to the outer operation.
+   * (an operation that runs another through the transport) belong to the outer operation. With no
+   * listener of the user's and DEBUG off, nothing is tracked at all.
+   *
+   * @param <T> the result type
+   * @param operation the operation
+   * @param body the operation's work
+   * @return what {@code body} returns
    */
   public <T> T operation(Operation operation, Supplier<T> body) {
-    if (current.get() != null) {
+    if (current.get() != null || !(userListeners || LOG.isDebugEnabled())) {
       return body.get();
     }
     Scope scope = new Scope(operation);
@@ -80,7 +94,11 @@ public final class EventDispatcher implements AttemptObserver {
     }
   }
 
-  /** A rate-limit state was read during the current operation. */
+  /**
+   * A rate-limit state was read during the current operation.
+   *
+   * @param status the state
+   */
   public void rateLimitRead(RateLimitStatus status) {
     Scope scope = current.get();
     if (scope != null && !status.isEmpty()) {

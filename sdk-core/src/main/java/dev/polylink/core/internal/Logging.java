@@ -23,7 +23,12 @@ public final class Logging {
 
   private Logging() {}
 
-  /** The named logger, or a no-op logger when no SLF4J binding is on the class path. */
+  /**
+   * The named logger, or a no-op logger when no SLF4J binding is on the class path.
+   *
+   * @param name the logger name
+   * @return the logger
+   */
   public static Logger logger(String name) {
     return BOUND ? LoggerFactory.getLogger(name) : NOPLogger.NOP_LOGGER;
   }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.polylink.core.spi.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.Headers;
@@ -130,9 +129,7 @@ final class WireLogInterceptor implements Interceptor {
   static JsonNode redact(JsonNode node) {
     if (node instanceof ObjectNode) {
       ObjectNode object = (ObjectNode) node;
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
         if (sensitiveField(field.getKey()) && !field.getValue().isNull() && !field.getValue().isBoolean()) {
           field.setValue(TextNode.valueOf(REDACTED));
         } else {

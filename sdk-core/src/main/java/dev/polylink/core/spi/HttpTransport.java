@@ -126,12 +126,22 @@ public final class HttpTransport implements AutoCloseable {
    * start, every HTTP attempt made through {@link #exchange} while it runs, and its end with its
    * outcome, including a failure before any request (validation). Every public client method runs
    * through it; an {@link #exchange} outside one is an operation of its own.
+   *
+   * @param <T> the result type
+   * @param operation the operation
+   * @param body the operation's work
+   * @return what {@code body} returns
    */
   public <T> T observe(Operation operation, java.util.function.Supplier<T> body) {
     return events.operation(operation, body);
   }
 
-  /** {@link #observe(Operation, java.util.function.Supplier)} for an operation without a result. */
+  /**
+   * {@link #observe(Operation, java.util.function.Supplier)} for an operation without a result.
+   *
+   * @param operation the operation
+   * @param body the operation's work
+   */
   public void observe(Operation operation, Runnable body) {
     events.operation(operation, () -> {
       body.run();
@@ -252,13 +262,23 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
-    /** The listeners told about every operation and attempt, in order. */
+    /**
+     * The listeners told about every operation and attempt, in order.
+     *
+     * @param listeners the listeners
+     * @return this builder
+     */
     public Builder listeners(java.util.List<dev.polylink.core.LinkClientListener> listeners) {
       this.listeners = java.util.List.copyOf(listeners);
       return this;
     }
 
-    /** Whether to log each attempt's request and response, redacted, at TRACE. */
+    /**
+     * Whether to log each attempt's request and response, redacted, at TRACE.
+     *
+     * @param wireLog true to log the wire
+     * @return this builder
+     */
     public Builder wireLog(boolean wireLog) {
       this.wireLog = wireLog;
       return this;
