@@ -54,9 +54,12 @@ import java.util.Optional;
  *   <li>Expiry is a lifetime, {@code maximum_ttl} seconds after {@code date_created} ({@code -1}:
  *       never). {@link Link#expiresAt()} is {@code date_created + maximum_ttl} when it is 0 or more,
  *       empty when it is {@code -1}. On create an expiry instant becomes the seconds from now (the
- *       builder's clock), rounded up; on update the client first reads the link (one GET) and sends
- *       the seconds from its {@code date_created}, rounded up, so the link never expires before the
- *       instant asked for. {@link LinkPatch.Builder#clearExpiresAt()} sends {@code -1}.
+ *       builder's clock), rounded up; on update the instant must also lie after now, then the client
+ *       reads the link (one GET) and sends the seconds from its {@code date_created}, rounded up, so
+ *       the link never expires before the instant asked for. A {@code maximum_ttl} in an answer that
+ *       does not fit a {@code long} or puts the expiry beyond {@link java.time.Instant#MAX} is a
+ *       {@link dev.polylink.core.TransportException}, as is a {@code hits}, {@code offset} or {@code
+ *       total} beyond a {@code long}. {@link LinkPatch.Builder#clearExpiresAt()} sends {@code -1}.
  *   <li>A create needs a {@code domain_sid}: {@link CreateLinkRequest#domain()}, else the builder's
  *       {@link Builder#defaultDomainSid(String)}, else the create is rejected before sending.
  *   <li>CarrierX documents no rate-limit headers, so {@link #lastRateLimit()} is always empty.
@@ -122,8 +125,9 @@ public final class CarrierxClient implements LinkClient {
 
   /**
    * {@code POST /shortener/links} (with {@code ?reuse=true} when {@link CarrierxOptions#reuse()}).
-   * CarrierX answers 200 with the link. The slug must be one URL path segment (no {@code /}, {@code
-   * ?}, {@code #} or whitespace); CarrierX enforces its domain's own rules (minimum length, suffix
+   * CarrierX answers 200 with the link. The slug must pass the rule every provider shares ({@link
+   * dev.polylink.core.spi.Checks#slug}: no control, invisible or whitespace characters, none of
+   * {@code / \ . % ? # ;}); CarrierX enforces its domain's own rules (minimum length, suffix
    * pattern) and answers 409 or 422 when they are broken. A 403 for a proxy-pass link names the
    * missing scope {@code shortener.allow_link_mode_proxypass} in the message.
    *
@@ -178,10 +182,17 @@ public final class CarrierxClient implements LinkClient {
 
   /**
    * {@code PATCH /shortener/links/{link_sid}} with exactly the fields the patch touches, among
-   * {@code destination_url}, {@code short_name}, {@code mode} and {@code maximum_ttl}. Setting an
-   * expiry first reads the link (one GET) for its {@code date_created}; an instant before it is a
-   * {@link RequestValidationException}, an instant already past (but after the creation) expires
-   * the link at once.
+   * {@code destination_url}, {@code short_name}, {@code mode} and {@code maximum_ttl}. Every check
+   * that does not need the stored link runs before any request: an expiry must lie after now (the
+   * builder's clock) and at most 2147483647 seconds ahead, as on create. Setting an expiry then
+   * reads the link (one GET) for its {@code date_created}, and sends the seconds from it, rounded
+   * up; the one check that needs the stored link, a lifetime of at most 2147483647 seconds counted
+   * from {@code date_created}, is a {@link RequestValidationException} after that GET and before the
+   * PATCH. (An expiry before {@code date_created}, possible only when CarrierX's clock runs ahead,
+   * sends 0: the link expires as soon as it can.)
+   *
+   * @throws RequestValidationException before any request for the rules above and those of {@link
+   *     #replace}
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
@@ -196,7 +207,8 @@ public final class CarrierxClient implements LinkClient {
    * like {@link #update}.
    *
    * <p>This read-modify-write is not atomic: a change made by someone else between the GET and the
-   * PUT is overwritten. Prefer {@link #update}, which sends only the changed fields.
+   * PUT is overwritten. Prefer {@link #update}, which sends only the changed fields. The patch is
+   * checked before the GET exactly as for {@link #update}.
    *
    * @param id the link's {@code link_sid}
    * @param patch the changes to apply before the PUT

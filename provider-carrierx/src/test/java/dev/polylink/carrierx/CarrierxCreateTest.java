@@ -137,7 +137,7 @@ class CarrierxCreateTest extends WireMockTestBase {
               .build()));
       assertEquals(4, e.violations().size(), e.violations().toString());
       assertTrue(e.violations().get(0).startsWith("domain: is required"), e.violations().toString());
-      assertTrue(e.violations().get(1).startsWith("slug: must be one URL path segment"), e.violations().toString());
+      assertTrue(e.violations().get(1).startsWith("slug: must not contain control, invisible or whitespace"), e.violations().toString());
       assertTrue(e.violations().get(2).startsWith("redirectType: cannot be combined"), e.violations().toString());
       assertEquals("expiresAt: must be after now (2024-06-01T12:00:00Z) (was 2024-06-01T12:00:00Z)",
           e.violations().get(3));

@@ -86,34 +86,61 @@ class CarrierxUpdateTest extends WireMockTestBase {
     wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
     wm.stubFor(patch(urlEqualTo(LINK))
         .withHeader("Content-Type", matching(JSON_CONTENT_TYPE))
-        .withRequestBody(equalToJson("{\"maximum_ttl\": 86401}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink().replace("\"maximum_ttl\": -1", "\"maximum_ttl\": 86401"))));
+        .withRequestBody(equalToJson("{\"maximum_ttl\": 17280001}", false, false))
+        .willReturn(json(200, Fixtures.documentedLink().replace("\"maximum_ttl\": -1", "\"maximum_ttl\": 17280001"))));
 
-    // one day and half a second after date_created: 86400.5 s, rounded up
-    Link link = client.update(ID, LinkPatch.builder().expiresAt(CREATED.plusSeconds(86400).plusMillis(500)).build());
+    // 200 days and half a second after date_created (and after now): 17280000.5 s, rounded up
+    Link link = client.update(ID, LinkPatch.builder().expiresAt(CREATED.plusSeconds(17_280_000).plusMillis(500)).build());
 
     assertEquals(List.of("GET " + LINK, "PATCH " + LINK), requestLines());
-    assertEquals(Optional.of(CREATED.plusSeconds(86401)), link.expiresAt());
+    assertEquals(Optional.of(CREATED.plusSeconds(17_280_001)), link.expiresAt());
   }
 
   @Test
-  void anExpiryAtDateCreatedIsALifetimeOfZero() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+  void anExpiryAfterNowButBeforeDateCreatedIsALifetimeOfZero() {
+    // CarrierX's clock runs ahead of the client's: the link was created "after" the client's now.
+    Instant createdAhead = NOW.plusSeconds(10);
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200,
+        Fixtures.documentedLink().replace("2024-01-18T19:26:02.000Z", createdAhead.toString()))));
     wm.stubFor(patch(urlEqualTo(LINK))
         .withRequestBody(equalToJson("{\"maximum_ttl\": 0}", false, false))
         .willReturn(json(200, Fixtures.documentedLink())));
-    client.update(ID, LinkPatch.builder().expiresAt(CREATED).build());
-    wm.verify(1, patchRequestedFor(urlEqualTo(LINK)));
+    client.update(ID, LinkPatch.builder().expiresAt(NOW.plusSeconds(5)).build());
+    assertEquals(List.of("GET " + LINK, "PATCH " + LINK), requestLines());
   }
 
   @Test
-  void anExpiryBeforeDateCreatedIsRejectedAfterTheGetWithoutPatching() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+  void anExpiryInThePastIsRejectedBeforeAnyRequest() {
+    for (Instant past : List.of(CREATED.minusMillis(1), CREATED, NOW.minusSeconds(1), NOW)) {
+      RequestValidationException e = assertThrows(RequestValidationException.class,
+          () -> client.update(ID, LinkPatch.builder().expiresAt(past).build()));
+      assertEquals(List.of("expiresAt: must be after now (2024-06-01T12:00:00Z) (was " + past + ")"), e.violations());
+      assertThrows(RequestValidationException.class,
+          () -> client.replace(ID, LinkPatch.builder().expiresAt(past).build()));
+    }
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void anExpiryTooFarFromNowIsRejectedBeforeAnyRequest() {
+    Instant tooFar = NOW.plusSeconds(Integer.MAX_VALUE + 1L);
     RequestValidationException e = assertThrows(RequestValidationException.class,
-        () -> client.update(ID, LinkPatch.builder().expiresAt(CREATED.minusMillis(1)).build()));
+        () -> client.update(ID, LinkPatch.builder().expiresAt(tooFar).destination("https://example.com/").build()));
+    assertEquals(List.of("expiresAt: must be at most 2147483647 seconds after now (2024-06-01T12:00:00Z) (was "
+        + tooFar + ")"), e.violations());
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aLifetimeTooLongCountedFromDateCreatedIsTheOneRuleCheckedAfterTheGet() {
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+    // within 2^31-1 seconds of now, but not of the link's date_created, which only the GET tells
+    Instant expiresAt = CREATED.plusSeconds(Integer.MAX_VALUE).plusSeconds(1);
+    RequestValidationException e = assertThrows(RequestValidationException.class,
+        () -> client.update(ID, LinkPatch.builder().expiresAt(expiresAt).build()));
     assertEquals(1, e.violations().size());
-    assertTrue(e.violations().get(0).startsWith("expiresAt: must not be before the link's date_created"),
-        e.violations().toString());
+    assertTrue(e.violations().get(0).startsWith("expiresAt: must be at most 2147483647 seconds after the link's"
+        + " date_created"), e.violations().toString());
     assertEquals(List.of("GET " + LINK), requestLines());
   }
 
@@ -122,7 +149,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
     wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200,
         Fixtures.documentedLink().replace("\"date_created\": \"2024-01-18T19:26:02.000Z\",", ""))));
     TransportException e = assertThrows(TransportException.class,
-        () -> client.update(ID, LinkPatch.builder().expiresAt(NOW).build()));
+        () -> client.update(ID, LinkPatch.builder().expiresAt(NOW.plusSeconds(60)).build()));
     assertEquals(Operation.UPDATE, e.operation());
     assertTrue(e.getMessage().contains("date_created"), e.getMessage());
     wm.verify(0, patchRequestedFor(anyUrl()));
@@ -213,8 +240,8 @@ class CarrierxUpdateTest extends WireMockTestBase {
   void aSlugThatIsNotOnePathSegmentIsRejectedBeforeSending() {
     RequestValidationException e = assertThrows(RequestValidationException.class,
         () -> client.update(ID, LinkPatch.builder().slug("a/b").build()));
-    assertEquals(List.of("slug: must be one URL path segment: no '/', '?', '#', whitespace or control"
-        + " characters (was \"a/b\")"), e.violations());
+    assertEquals(List.of("slug: must not contain control, invisible or whitespace characters, or any of"
+        + " / \\ . % ? # ; (found '/' at index 1; was \"a/b\")"), e.violations());
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -228,7 +255,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
         + "\"domain_sid\": \"330a8a83-d4bb-4f39-ae54-c59c8d87cd44\","
         + "\"hits\": 0,"
         + "\"link_sid\": \"a533f53a-7e6f-4822-be3c-3767924ee2a9\","
-        + "\"maximum_ttl\": 3600,"
+        + "\"maximum_ttl\": 17280000,"
         + "\"mode\": \"redirect_temporary\","
         + "\"partner_sid\": \"e00430c3-a7d0-4666-ab5c-f7202448382f\","
         + "\"short_name\": \"eOtEtO\","
@@ -241,7 +268,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
     Link link = client.replace(ID, LinkPatch.builder()
         .destination("https://example.com/replaced")
-        .expiresAt(CREATED.plusSeconds(3600))
+        .expiresAt(CREATED.plusSeconds(17_280_000))
         .redirectType(RedirectType.TEMPORARY)
         .build());
 
@@ -249,7 +276,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
     assertTrue(requests().get(1).getBodyAsString().contains("\"date_accessed\":null"),
         "read-only fields go back as received, nulls included");
     assertEquals(Optional.of(URI.create("https://example.com/replaced")), link.destination());
-    assertEquals(Optional.of(CREATED.plusSeconds(3600)), link.expiresAt());
+    assertEquals(Optional.of(CREATED.plusSeconds(17_280_000)), link.expiresAt());
     assertEquals(Optional.of(RedirectType.TEMPORARY), link.redirectType());
   }
 

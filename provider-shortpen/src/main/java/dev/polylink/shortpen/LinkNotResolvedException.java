@@ -17,15 +17,18 @@ public final class LinkNotResolvedException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
   private final URI shortUrl;
+  private final int pagesRead;
 
   /**
    * An exception for a link that was created at {@code shortUrl} but whose id was not found.
    *
    * @param shortUrl the short URL ShortPen returned for the new link
-   * @param detail why it was not found, e.g. how many pages were read
-   * @param cause the failure that stopped the look-up, or {@code null} when every page was read
+   * @param pagesRead how many pages of {@code GET /v1/links} were read before giving up
+   * @param detail why it was not found, e.g. which pages were read of how many
+   * @param cause the failure that stopped the look-up, or {@code null} when the link was not on any
+   *     page read
    */
-  public LinkNotResolvedException(URI shortUrl, String detail, Throwable cause) {
+  public LinkNotResolvedException(URI shortUrl, int pagesRead, String detail, Throwable cause) {
     super(
         ShortpenClient.PROVIDER_ID,
         ShortpenClient.PROVIDER_ID + " create: the link " + Objects.requireNonNull(shortUrl, "shortUrl")
@@ -34,10 +37,22 @@ public final class LinkNotResolvedException extends PolylinkException {
             + "); do not create it again, look it up by its short URL",
         cause);
     this.shortUrl = shortUrl;
+    this.pagesRead = pagesRead;
   }
 
   /** The short URL of the link that was created. */
   public URI shortUrl() {
     return shortUrl;
+  }
+
+  /**
+   * How far the look-up got: the number of list pages (100 links each) it read, at most the
+   * client's {@link ShortpenClient.Builder#createLookupPages(int)}; fewer when the list ended or a
+   * list request failed.
+   *
+   * @return the number of pages read
+   */
+  public int pagesRead() {
+    return pagesRead;
   }
 }

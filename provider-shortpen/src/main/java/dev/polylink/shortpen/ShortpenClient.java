@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,8 @@ import java.util.regex.Pattern;
  * <p>ShortPen has no get-one endpoint and its create endpoint returns no id, so {@link #get} and
  * {@link #create} read {@code GET /v1/links} (100 links a page) until they find the link: a {@code
  * get} costs up to one request per 100 links of the workspace, a {@code create} one POST plus
- * usually one list request (see {@link #create}). ShortPen allows 60 requests a minute per token.
+ * usually one list request and at most {@link Builder#createLookupPages(int)} (see {@link
+ * #create}). ShortPen allows 60 requests a minute per token.
  *
  * <p>ShortPen documents no rate-limit headers: {@link #lastRateLimit()} stays empty unless {@code
  * X-RateLimit-*} headers appear. A 429 is a monthly feature quota ({@code quotaExhausted()}, never
@@ -78,6 +80,14 @@ public final class ShortpenClient implements LinkClient {
           .maxPageSize(ShortpenOperations.MAX_PAGE_SIZE)
           .build();
 
+  /**
+   * The most list pages (100 links each) a {@link #create} reads to find the new link's id, unless
+   * {@link Builder#createLookupPages(int)} says otherwise: {@value}, so a create costs at most one
+   * POST and {@value} GETs of ShortPen's 60 requests a minute, and finds a link however many others
+   * were created meanwhile, up to about 400.
+   */
+  public static final int DEFAULT_CREATE_LOOKUP_PAGES = 5;
+
   private static final Pattern PAGE_CURSOR = Pattern.compile("[1-9][0-9]{0,8}");
 
   private final ShortpenOperations operations;
@@ -85,10 +95,10 @@ public final class ShortpenClient implements LinkClient {
   private final Long defaultDomainId;
   private final Long workspaceId;
 
-  private ShortpenClient(HttpTransport transport, Long defaultDomainId, Long workspaceId) {
+  private ShortpenClient(HttpTransport transport, Long defaultDomainId, Long workspaceId, int createLookupPages) {
     this.defaultDomainId = defaultDomainId;
     this.workspaceId = workspaceId;
-    this.operations = new ShortpenOperations(transport, defaultDomainId, workspaceId);
+    this.operations = new ShortpenOperations(transport, defaultDomainId, workspaceId, createLookupPages);
     this.transport = transport;
   }
 
@@ -112,10 +122,13 @@ public final class ShortpenClient implements LinkClient {
   /**
    * Creates a link with {@code POST /v1/generate}, then finds it in {@code GET /v1/links} by the
    * short URL ShortPen returned ({@code data.link}, or the deprecated {@code data.short_url}), since
-   * ShortPen returns no id. The list order is not documented: page 1 is read first (a newest-first
-   * list has the link there, so one extra request), then the last page (oldest-first), then the
-   * pages between; every page is read before giving up, so the result is right whatever the order.
-   * The returned Link is the list item, with everything ShortPen reports.
+   * ShortPen returns no id. The look-up reads at most {@link Builder#createLookupPages(int)} pages
+   * of 100 links ({@value #DEFAULT_CREATE_LOOKUP_PAGES} by default), newest first: ShortPen does
+   * not document the list order, and its emulator lists newest first, so page 1 is read first (the
+   * new link is there: one extra request), then, when ShortPen's {@code total} names a last page
+   * beyond it, that last page once (where an oldest-first list would have it), then pages 2, 3, ...
+   * until the bound or the end of the list. The returned Link is the list item, with everything
+   * ShortPen reports.
    *
    * <p>The domain ({@code domain_id}, required by ShortPen) is {@code request.domain()} parsed as a
    * ShortPen domain id, else {@link ShortpenOptions#domainId()}, else the client's {@link
@@ -125,8 +138,9 @@ public final class ShortpenClient implements LinkClient {
    * default; the new link is looked for in that workspace.
    *
    * @throws LinkNotResolvedException when the link was created but its id could not be found (not
-   *     listed, or listing failed); it carries the {@link LinkNotResolvedException#shortUrl()}. The
-   *     POST is never sent twice.
+   *     on the pages read, or listing failed); it carries the {@link
+   *     LinkNotResolvedException#shortUrl()} and {@link LinkNotResolvedException#pagesRead()}, and its
+   *     message names the pages read. The POST is never sent twice.
    */
   @Override
   public Link create(CreateLinkRequest request) {
@@ -219,16 +233,29 @@ public final class ShortpenClient implements LinkClient {
    * Soft-deletes several links in one request, {@code DELETE /v1/links} with {@code {"url_id":
    * [ids]}}. ShortPen skips ids that match no link; duplicates are sent once.
    *
-   * @return the number of links ShortPen deleted ({@code data.deleted})
+   * <p>ShortPen answers with a count only ({@code data.deleted}), never with the ids it skipped:
+   * when the count is smaller than the number of distinct ids, that many were skipped (they match
+   * no live link of the workspace), and which ones cannot be told from ShortPen's answer. The whole
+   * set is one request, so it never fails part-way: it fails or succeeds as a whole.
+   *
+   * <p>A request whose answer is lost is resent (a delete is idempotent). ShortPen's answer to the
+   * resent request counts only what that attempt deleted (404 when the lost attempt had deleted
+   * them all), so the result is then empty: every id named is deleted, or matched no link, either
+   * way.
+   *
+   * @param ids the links to delete
+   * @return the number of links ShortPen deleted ({@code data.deleted}); empty when the request was
+   *     resent after an attempt that may have been processed, so that the count is not known
    * @throws RequestValidationException when {@code ids} is empty or any id is not a positive
    *     integer (every bad id is named), before any request
-   * @throws NotFoundException when none of the ids matched (ShortPen answers 404)
+   * @throws NotFoundException when none of the ids matched (ShortPen answers 404 to a request sent
+   *     once)
    */
-  public int delete(Collection<LinkId> ids) {
+  public OptionalInt delete(Collection<LinkId> ids) {
     return transport.observe(Operation.DELETE, () -> deleteAllObserved(ids));
   }
 
-  private int deleteAllObserved(Collection<LinkId> ids) {
+  private OptionalInt deleteAllObserved(Collection<LinkId> ids) {
     Objects.requireNonNull(ids, "ids");
     if (ids.isEmpty()) {
       throw new RequestValidationException(PROVIDER_ID, "ids: must name at least one link");
@@ -274,8 +301,25 @@ public final class ShortpenClient implements LinkClient {
   public static final class Builder extends LinkClientBuilder<Builder, ShortpenClient> {
     private Long defaultDomainId;
     private Long workspaceId;
+    private int createLookupPages = DEFAULT_CREATE_LOOKUP_PAGES;
 
     private Builder() {}
+
+    /**
+     * The most pages of {@code GET /v1/links} (100 links each) a {@link ShortpenClient#create} reads
+     * to find the id of the link it created, before it gives up with a {@link
+     * LinkNotResolvedException}; {@value ShortpenClient#DEFAULT_CREATE_LOOKUP_PAGES} by default. A
+     * larger bound finds the link even when many others are created at the same time, at up to one
+     * request per page against ShortPen's 60 requests a minute.
+     *
+     * @param pages the most pages to read, 1 to 1000
+     * @return this builder
+     * @throws RequestValidationException unless between 1 and 1000
+     */
+    public Builder createLookupPages(int pages) {
+      this.createLookupPages = Checks.inRange(PROVIDER_ID, "createLookupPages", pages, 1, 1000);
+      return this;
+    }
 
     /**
      * The domain ({@code domain_id}) of new links whose request names none. Without it every {@code
@@ -318,7 +362,8 @@ public final class ShortpenClient implements LinkClient {
      */
     @Override
     public ShortpenClient build() {
-      return new ShortpenClient(ShortpenOperations.transport(transport()), defaultDomainId, workspaceId);
+      return new ShortpenClient(
+          ShortpenOperations.transport(transport()), defaultDomainId, workspaceId, createLookupPages);
     }
   }
 }

@@ -143,7 +143,7 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
   }
 
   @Test
-  void aLinkInTheMiddleIsFoundAfterTheFirstAndLastPages() {
+  void aLinkOnPageTwoIsFoundAfterTheFirstAndLastPages() {
     generateAnswers(ShortpenFixtures.GENERATE_RESPONSE);
     wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 350, ShortpenFixtures.items(1, 100)))));
     wm.stubFor(listPage(2).willReturn(json(200, ShortpenFixtures.page(2, 350,
@@ -152,7 +152,7 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
     wm.stubFor(listPage(4).willReturn(json(200, ShortpenFixtures.page(4, 350, ShortpenFixtures.items(301, 50)))));
 
     assertEquals(LinkId.of(777), client.create(request().build()).id());
-    assertEquals(List.of(1, 4, 3, 2), pagesRequested());
+    assertEquals(List.of(1, 4, 2), pagesRequested(), "page 1, the last page once, then newest first");
   }
 
   @Test
@@ -201,9 +201,57 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
     assertEquals("shortpen", e.providerId());
     assertTrue(e.getMessage().contains("https://go.shortpen.com/summer-2025"), e.getMessage());
     assertTrue(e.getMessage().contains("2 page(s)"), e.getMessage());
+    assertEquals(2, e.pagesRead());
     assertNull(e.getCause());
     wm.verify(1, postRequestedFor(urlEqualTo("/v1/generate")));
     assertEquals(List.of(1, 2), pagesRequested());
+  }
+
+  @Test
+  void theLookUpOfAHundredThousandLinksReadsFivePagesNotAThousand() {
+    generateAnswers(ShortpenFixtures.GENERATE_RESPONSE);
+    for (int page = 1; page <= 1000; page++) {
+      wm.stubFor(listPage(page).willReturn(json(200,
+          ShortpenFixtures.page(page, 100_000, ShortpenFixtures.items(100_000 - page * 100L + 1, 100)))));
+    }
+
+    LinkNotResolvedException e = assertThrows(LinkNotResolvedException.class, () -> client.create(request().build()));
+
+    assertEquals(List.of(1, 1000, 2, 3, 4), pagesRequested());
+    assertEquals(ShortpenClient.DEFAULT_CREATE_LOOKUP_PAGES, e.pagesRead());
+    assertTrue(e.getMessage().contains("not listed in any of the 5 page(s) read of 1000"), e.getMessage());
+    assertTrue(e.getMessage().contains("(pages 1, 1000, 2, 3, 4)"), e.getMessage());
+    assertTrue(e.getMessage().contains("createLookupPages"), e.getMessage());
+    wm.verify(1, postRequestedFor(urlEqualTo("/v1/generate")));
+  }
+
+  @Test
+  void theBoundIsConfigurableOnTheBuilder() {
+    client.close();
+    client = client(b -> b.defaultDomainId(1).createLookupPages(2));
+    generateAnswers(ShortpenFixtures.GENERATE_RESPONSE);
+    for (int page = 1; page <= 4; page++) {
+      wm.stubFor(listPage(page).willReturn(json(200, ShortpenFixtures.page(page, -1, ShortpenFixtures.items(page * 100L, 100)))));
+    }
+    LinkNotResolvedException e = assertThrows(LinkNotResolvedException.class, () -> client.create(request().build()));
+    assertEquals(List.of(1, 2), pagesRequested(), "without a total there is no last page to try");
+    assertEquals(2, e.pagesRead());
+    assertTrue(e.getMessage().contains("(pages 1, 2)"), e.getMessage());
+
+    client.close();
+    client = client(b -> b.defaultDomainId(1).createLookupPages(1));
+    wm.resetRequests();
+    assertEquals(1, assertThrows(LinkNotResolvedException.class, () -> client.create(request().build())).pagesRead());
+    assertEquals(List.of(1), pagesRequested());
+  }
+
+  @Test
+  void aBoundOutsideOneToAThousandIsRejected() {
+    for (int bad : new int[] {0, -1, 1001}) {
+      RequestValidationException e = assertThrows(RequestValidationException.class,
+          () -> ShortpenClient.builder().createLookupPages(bad));
+      assertEquals(List.of("createLookupPages: must be between 1 and 1000 (was " + bad + ")"), e.violations());
+    }
   }
 
   @Test

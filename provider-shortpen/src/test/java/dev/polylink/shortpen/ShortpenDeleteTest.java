@@ -17,6 +17,7 @@ import dev.polylink.core.ServerException;
 import dev.polylink.core.TransportException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** {@code DELETE /v1/links} with a JSON body, for one link and in bulk. */
@@ -78,8 +79,8 @@ class ShortpenDeleteTest extends ShortpenWireMockTest {
     wm.stubFor(delete(urlEqualTo("/v1/links"))
         .withRequestBody(equalToJson("{\"url_id\": [501, 502, 7]}", false, false))
         .willReturn(json(200, deleted(2))));
-    int count = client.delete(List.of(LinkId.of(501), LinkId.of(502), LinkId.of(501), LinkId.of(7)));
-    assertEquals(2, count);
+    OptionalInt count = client.delete(List.of(LinkId.of(501), LinkId.of(502), LinkId.of(501), LinkId.of(7)));
+    assertEquals(OptionalInt.of(2), count);
     wm.verify(1, deleteRequestedFor(urlEqualTo("/v1/links")));
   }
 
@@ -88,7 +89,7 @@ class ShortpenDeleteTest extends ShortpenWireMockTest {
     wm.stubFor(delete(urlEqualTo("/v1/links"))
         .withRequestBody(equalToJson("{\"url_id\": [501]}", false, false))
         .willReturn(json(200, deleted(1))));
-    assertEquals(1, client.delete(List.of(LinkId.of(501))));
+    assertEquals(OptionalInt.of(1), client.delete(List.of(LinkId.of(501))));
   }
 
   @Test
@@ -119,5 +120,39 @@ class ShortpenDeleteTest extends ShortpenWireMockTest {
     wm.stubFor(delete(urlEqualTo("/v1/links"))
         .willReturn(json(404, ShortpenFixtures.error(404, "No matching links found."))));
     assertThrows(NotFoundException.class, () -> client.delete(List.of(LinkId.of(501), LinkId.of(502))));
+  }
+
+  @Test
+  void aBulkDeleteWhoseAnswerWasLostAndWhoseResendFindsNothingIsNotANotFound() {
+    // The first attempt soft-deletes both links, but its answer is lost; the resent request
+    // matches nothing and ShortPen answers 404.
+    wm.stubFor(delete(urlEqualTo("/v1/links")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+            .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+        .willSetStateTo("deleted"));
+    wm.stubFor(delete(urlEqualTo("/v1/links")).inScenario("lost").whenScenarioStateIs("deleted")
+        .willReturn(json(404, ShortpenFixtures.error(404, "No links found for the given url_id."))));
+
+    assertEquals(OptionalInt.empty(), client.delete(List.of(LinkId.of(501), LinkId.of(502))));
+    wm.verify(2, deleteRequestedFor(urlEqualTo("/v1/links"))
+        .withRequestBody(equalToJson("{\"url_id\": [501, 502]}", false, false)));
+  }
+
+  @Test
+  void aBulkDeleteResentAfterALostAnswerHasNoKnownCount() {
+    wm.stubFor(delete(urlEqualTo("/v1/links")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+            .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+        .willSetStateTo("partly"));
+    wm.stubFor(delete(urlEqualTo("/v1/links")).inScenario("lost").whenScenarioStateIs("partly")
+        .willReturn(json(200, deleted(1))));
+    assertEquals(OptionalInt.empty(), client.delete(List.of(LinkId.of(501), LinkId.of(502))));
+  }
+
+  @Test
+  void aCountBeyondAnIntIsATransportExceptionNotATruncatedNumber() {
+    wm.stubFor(delete(urlEqualTo("/v1/links")).willReturn(json(200,
+        "{\"success\": true, \"status_code\": 200, \"data\": {\"deleted\": 4294967297}, \"message\": \"\"}")));
+    assertThrows(TransportException.class, () -> client.delete(List.of(LinkId.of(501))));
   }
 }

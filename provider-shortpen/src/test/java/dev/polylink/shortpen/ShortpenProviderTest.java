@@ -32,6 +32,7 @@ class ShortpenProviderTest extends ShortpenWireMockTest {
     expected.put("userAgent", "SHORTPEN_USER_AGENT");
     expected.put("defaultDomainId", "SHORTPEN_DOMAIN_ID");
     expected.put("workspaceId", "SHORTPEN_WORKSPACE_ID");
+    expected.put("createLookupPages", "SHORTPEN_CREATE_LOOKUP_PAGES");
     assertEquals(List.copyOf(expected.entrySet()), List.copyOf(LinkClients.environmentVariables("shortpen").entrySet()));
   }
 
@@ -101,5 +102,26 @@ class ShortpenProviderTest extends ShortpenWireMockTest {
     assertEquals(ShortpenClient.CAPABILITIES, client.capabilities());
     assertEquals("shortpen", client.providerId());
     assertEquals(100, client.capabilities().maxPageSize());
+  }
+
+  @Test
+  void theCreateLookUpBoundIsAConfigurationKeyToo() {
+    generateAnswers();
+    for (int page = 1; page <= 3; page++) {
+      wm.stubFor(listPage(page).willReturn(json(200, ShortpenFixtures.page(page, -1, ShortpenFixtures.items(page * 100L, 100)))));
+    }
+    try (LinkClient configured = LinkClients.create("shortpen", Map.of("apiKey", API_KEY, "baseUrl", wm.baseUrl(),
+        "defaultDomainId", "1", "createLookupPages", "2"))) {
+      LinkNotResolvedException e = assertThrows(LinkNotResolvedException.class,
+          () -> configured.create(CreateLinkRequest.builder().destination("https://example.com/x").build()));
+      assertEquals(2, e.pagesRead());
+    }
+    RequestValidationException tooMany = assertThrows(RequestValidationException.class, () -> LinkClients.create(
+        "shortpen", Map.of("apiKey", API_KEY, "createLookupPages", "99999999999")));
+    assertEquals(List.of("createLookupPages: must be between 1 and 1000 (was 2147483647)"), tooMany.violations());
+  }
+
+  private static void generateAnswers() {
+    wm.stubFor(post(urlEqualTo("/v1/generate")).willReturn(json(200, ShortpenFixtures.GENERATE_RESPONSE)));
   }
 }

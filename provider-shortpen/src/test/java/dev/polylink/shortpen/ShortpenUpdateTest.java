@@ -168,7 +168,8 @@ class ShortpenUpdateTest extends ShortpenWireMockTest {
   void aSlugWithASlashIsRejectedBeforeSending() {
     RequestValidationException e = assertThrows(RequestValidationException.class,
         () -> client.update(ID, LinkPatch.builder().slug("a/b").build()));
-    assertEquals(List.of("slug: must not contain '/', '?', '#' or whitespace (was \"a/b\")"), e.violations());
+    assertEquals(List.of("slug: must not contain control, invisible or whitespace characters, or any of"
+        + " / \\ . % ? # ; (found '/' at index 1; was \"a/b\")"), e.violations());
     assertNoRequests();
   }
 

@@ -17,6 +17,7 @@ import dev.polylink.core.RequestValidationException;
 import dev.polylink.snipurl.internal.SnipurlOperations;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * SnipURL ({@code snipurl.click}, API {@code https://snipurl.click/api/v1}) behind {@link
@@ -46,7 +47,8 @@ import java.util.Optional;
  *   <li>Instants are sent as ISO-8601 UTC strings truncated to milliseconds (SnipURL keeps
  *       JavaScript dates, which hold milliseconds), e.g. {@code "2025-12-31T23:59:59Z"}.
  *   <li>A slug ({@code custom_alias}) must be 3 to 50 letters, digits or hyphens, not starting or
- *       ending with a hyphen; SnipURL's reserved words (such as {@code api} or {@code admin}) are
+ *       ending with a hyphen (stricter than the rule every provider shares, {@link
+ *       dev.polylink.core.spi.Checks#slug}, which is checked too); SnipURL's reserved words (such as {@code api} or {@code admin}) are
  *       left to the server, which answers 400 {@code VALIDATION_ERROR}.
  *   <li>SnipURL has no custom domains: a {@link CreateLinkRequest#domain()} is a
  *       RequestValidationException.
@@ -133,10 +135,35 @@ public final class SnipurlClient implements LinkClient {
     return operations.transport().observe(Operation.CREATE, () -> operations.create(request));
   }
 
-  /** Reads one link: {@code GET links/{id}}; the link's {@code analytics_shared_fields} is in {@code providerFields()}. */
+  /**
+   * Reads one link: {@code GET links/{id}}. The link's {@code analytics_public} and a list {@code
+   * analytics_shared_fields} are in {@code providerFields()}; {@code analytics_shared_fields: null}
+   * ("share every section") cannot be, since {@code providerFields()} leaves JSON nulls out: {@link
+   * #analyticsSettings(LinkId)} reads both settings exactly.
+   */
   @Override
   public Link get(LinkId id) {
     return operations.transport().observe(Operation.GET, () -> operations.get(id));
+  }
+
+  /**
+   * A link's public-analytics settings, read with {@code GET links/{id}} (the only answer that
+   * carries {@code analytics_shared_fields}), as the {@link SnipurlOptions} that would set them:
+   * {@code analytics_public} is {@link SnipurlOptions#analyticsPublic()}; {@code
+   * analytics_shared_fields: null}, which SnipURL reads as "share every section", is {@link
+   * SnipurlOptions#sharesAllAnalyticsSections()}; a list is {@link
+   * SnipurlOptions#analyticsSharedFields()} (an empty list shares none). A setting SnipURL's answer
+   * leaves out stays unset. The server stores any string as a section name: names no {@link
+   * AnalyticsSection} has are skipped here and stay visible in {@link #get}'s {@code
+   * providerFields()}.
+   *
+   * @param id the link's UUID
+   * @return the settings that would set the link's sharing as it is
+   * @throws RequestValidationException when the id is not a UUID, before any request
+   * @throws dev.polylink.core.NotFoundException when there is no such link
+   */
+  public SnipurlOptions analyticsSettings(LinkId id) {
+    return operations.transport().observe(Operation.GET, () -> operations.analyticsSettings(id));
   }
 
   /** Reads one page, newest first: {@code GET links?page=&per_page=&search=&is_active=}. */
@@ -164,17 +191,33 @@ public final class SnipurlClient implements LinkClient {
   /**
    * Deletes many links through {@code DELETE links/bulk {"ids": [...]}}, {@value #MAX_BULK_DELETE}
    * ids per request: a larger collection is sent as several requests, in iteration order. Every id
-   * is checked to be a UUID before the first request; repeated ids are sent once; an empty
-   * collection sends nothing and returns 0.
+   * is checked before the first request, with SnipURL's own bulk rule, stricter than the
+   * single-link endpoints': a UUID of version 1 to 8 with the RFC 9562 variant (8, 9, a or b), or
+   * the nil or max UUID (SnipURL's server refuses the whole request for any other id, such as one
+   * whose version digit is 0). Repeated ids are sent once; an empty collection sends nothing and
+   * returns 0.
    *
-   * <p>SnipURL silently skips ids that do not exist or belong to another account, so the result may
-   * be smaller than the number of ids. If a request fails, the exception is thrown and the links of
-   * the requests before it stay deleted.
+   * <p>SnipURL silently skips ids that do not exist or belong to another account, so the count may
+   * be smaller than the number of ids. A request whose answer is lost is resent (a delete is
+   * idempotent); its answer then counts only what the resent attempt deleted, not what the lost one
+   * did, so the total is unknown and the result is empty: every link named is deleted, or was never
+   * the caller's, either way.
    *
-   * @return the number of links SnipURL reports deleted, summed over the requests
-   * @throws RequestValidationException naming every id that is not a UUID
+   * <p>If a request fails after an earlier one succeeded, a {@link
+   * dev.polylink.core.BulkOperationException} says what was done: the ids of the requests that
+   * succeeded and the count SnipURL reported for them, the ids of the failed request (deleted or
+   * not, depending on the failure, its cause) and the ids never sent. If the first request fails,
+   * nothing was deleted before it and its failure is thrown as it is.
+   *
+   * @param ids the links to delete
+   * @return the number of links SnipURL reports deleted, summed over the requests; empty when that
+   *     is not known exactly (a request was resent after an attempt that may have been processed)
+   * @throws RequestValidationException naming every id that breaks the bulk rule, before any
+   *     request
+   * @throws dev.polylink.core.BulkOperationException when a request fails after an earlier one
+   *     succeeded
    */
-  public int delete(Collection<LinkId> ids) {
+  public OptionalInt delete(Collection<LinkId> ids) {
     return operations.transport().observe(Operation.DELETE, () -> operations.deleteAll(ids));
   }
 

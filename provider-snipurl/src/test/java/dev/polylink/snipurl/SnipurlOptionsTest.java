@@ -18,9 +18,18 @@ import org.junit.jupiter.api.Test;
 /** SnipurlOptions and AnalyticsSection as values. */
 class SnipurlOptionsTest {
   @Test
-  void sectionsHaveSnipurlsNamesInTheDocumentedOrder() {
-    assertEquals(List.of("overview", "locations", "devices", "referrers", "browsers"),
+  void sectionsHaveSnipurlsNamesInTheDocumentedOrderThenTheServersOwn() {
+    assertEquals(List.of("overview", "locations", "devices", "referrers", "browsers", "clicks", "trend", "countries", "os"),
         Arrays.stream(AnalyticsSection.values()).map(AnalyticsSection::wireName).collect(Collectors.toList()));
+  }
+
+  @Test
+  void everyNameTheServersPublicPageReadsIsASection() {
+    for (String name : List.of("clicks", "trend", "countries", "devices", "browsers", "referrers", "os")) {
+      assertEquals(name, AnalyticsSection.fromWireName(name).orElseThrow().wireName());
+    }
+    assertEquals(Optional.empty(), AnalyticsSection.fromWireName("Clicks"));
+    assertEquals(Optional.empty(), AnalyticsSection.fromWireName("cities"));
   }
 
   @Test

@@ -133,4 +133,39 @@ class XqrValidationTest extends WireMockTestBase {
     assertNoRequests();
     assertEquals(200, client.capabilities().maxPageSize());
   }
+
+  @Test
+  void instantsThatCannotBeSentAreRejectedBeforeAnyRequest() {
+    RequestValidationException onCreate = assertThrows(RequestValidationException.class,
+        () -> client.create(CreateLinkRequest.builder().destination("https://example.com").expiresAt(Instant.MAX).build()));
+    assertEquals(List.of("expiresAt: must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"
+        + " (was " + Instant.MAX + ")"), onCreate.violations());
+
+    XqrOptions rules = XqrOptions.builder().routingRules(
+        RoutingRule.builder().destination("https://m.example.com").priority(1).deviceTypes(DeviceType.MOBILE).build(),
+        RoutingRule.builder().destination("https://t.example.com").priority(2).deviceTypes(DeviceType.TABLET)
+            .expiresAt(Instant.MIN).build()).build();
+    RequestValidationException ruleOnCreate = assertThrows(RequestValidationException.class,
+        () -> client.create(CreateLinkRequest.builder().destination("https://example.com").options(rules).build()));
+    assertEquals(1, ruleOnCreate.violations().size(), ruleOnCreate.violations().toString());
+    assertEquals(true, ruleOnCreate.violations().get(0).startsWith("options.routingRules[1].expiresAt: must be between"),
+        ruleOnCreate.violations().toString());
+    RequestValidationException ruleOnUpdate = assertThrows(RequestValidationException.class,
+        () -> client.update(ID, LinkPatch.builder().options(rules).build()));
+    assertEquals(ruleOnCreate.violations(), ruleOnUpdate.violations());
+    assertNoRequests();
+  }
+
+  @Test
+  void theLatestSendableInstantIsSentWithAFourDigitYear() {
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v1/links"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+            "{\"url\": \"https://example.com\", \"expires_at\": \"9999-12-31T23:59:59Z\"}", false, false))
+        .willReturn(json(500, "")));
+    assertThrows(dev.polylink.core.ServerException.class, () -> client.create(CreateLinkRequest.builder()
+        .destination("https://example.com").expiresAt(dev.polylink.core.spi.Checks.LATEST_SENDABLE.minusMillis(1)).build()));
+    wm.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v1/links")));
+  }
 }

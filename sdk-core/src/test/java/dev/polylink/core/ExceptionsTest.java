@@ -53,4 +53,38 @@ class ExceptionsTest {
   void everyExceptionNeedsAProvider() {
     assertThrows(NullPointerException.class, () -> new PolylinkException(null, "m"));
   }
+
+  @Test
+  void bulkOperationExceptionSaysWhatWasDoneBeforeTheFailure() {
+    List<LinkId> completed = new ArrayList<>(List.of(LinkId.of(1), LinkId.of(2)));
+    ServerException failure = new ServerException("snipurl", Operation.DELETE, 502,
+        dev.polylink.core.spi.VendorError.none(), "", true);
+    BulkOperationException e = new BulkOperationException("snipurl", Operation.DELETE, completed,
+        java.util.OptionalLong.of(1), List.of(LinkId.of(3)), List.of(LinkId.of(4), LinkId.of(5)), failure);
+    completed.add(LinkId.of(9));
+    assertEquals(List.of(LinkId.of(1), LinkId.of(2)), e.completed());
+    assertEquals(java.util.OptionalLong.of(1), e.completedCount());
+    assertEquals(List.of(LinkId.of(3)), e.failed());
+    assertEquals(List.of(LinkId.of(4), LinkId.of(5)), e.notSent());
+    assertEquals(failure, e.failure());
+    assertEquals(failure, e.getCause());
+    assertEquals(Operation.DELETE, e.operation());
+    assertEquals("snipurl bulk delete stopped part-way: 2 id(s) were in requests that succeeded (1 reported done);"
+        + " the request with the next 1 id(s) failed; 2 id(s) were not sent. Cause: snipurl delete failed: HTTP 502",
+        e.getMessage());
+    assertThrows(UnsupportedOperationException.class, () -> e.notSent().clear());
+    assertTrue(e instanceof PolylinkException);
+
+    BulkOperationException unknown = new BulkOperationException("snipurl", Operation.DELETE, List.of(LinkId.of(1)),
+        java.util.OptionalLong.empty(), List.of(LinkId.of(3)), List.of(), failure);
+    assertEquals(java.util.OptionalLong.empty(), unknown.completedCount());
+    assertTrue(unknown.getMessage().contains("how many were done is unknown"), unknown.getMessage());
+
+    assertThrows(IllegalArgumentException.class, () -> new BulkOperationException("x", Operation.DELETE, List.of(),
+        java.util.OptionalLong.of(0), List.of(LinkId.of(3)), List.of(), failure));
+    assertThrows(IllegalArgumentException.class, () -> new BulkOperationException("x", Operation.DELETE,
+        List.of(LinkId.of(1)), java.util.OptionalLong.of(0), List.of(), List.of(), failure));
+    assertThrows(NullPointerException.class, () -> new BulkOperationException("x", Operation.DELETE,
+        List.of(LinkId.of(1)), java.util.OptionalLong.of(0), List.of(LinkId.of(3)), List.of(), null));
+  }
 }

@@ -21,7 +21,13 @@ import dev.polylink.testkit.internal.SnipurlBackend;
  *       {@code BAD_REQUEST} before anything else; {@code title: null} is a {@code VALIDATION_ERROR}
  *       (the title can be changed, not removed); {@code password: ""} is ignored. Get includes
  *       {@code analytics_shared_fields}; create, update and list items do not.
+ *   <li>A title longer than 255 characters (given on create, or on update) answers 500 with an
+ *       empty body, as the service does (its database column holds 255); the URL that stands in
+ *       for a missing title is not limited.
  *   <li>An unknown or malformed id answers 404 {@code NOT_FOUND}. Delete is hard and frees the code.
+ *       Bulk delete checks every id with zod 4's {@code uuid()}, as the service does: an id that is
+ *       UUID-shaped but has version digit 0 (or a variant other than 8, 9, a, b), other than the nil
+ *       and max UUIDs, fails the whole request with 400 {@code VALIDATION_ERROR}.
  *   <li>Short links redirect with 302, as the service does, and count a click. A deactivated or
  *       expired link answers 410 (the service serves a 200 page saying so; the emulator uses 410 so
  *       that tests can tell), a password-protected one 401 (the service redirects to a password

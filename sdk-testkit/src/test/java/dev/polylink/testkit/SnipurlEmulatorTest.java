@@ -221,6 +221,36 @@ class SnipurlEmulatorTest {
   }
 
   @Test
+  void bulkDeleteChecksIdsLikeZod4AsTheServerDoes() {
+    String link = create(ARTICLE);
+    String versionZero = "550e8400-e29b-01d4-a716-446655440000";
+    // a single GET of such an id is a 404, a bulk delete naming it fails as a whole
+    assertError(http.get(links + "/" + versionZero), 404, "NOT_FOUND");
+    assertError(http.delete(links + "/bulk", "{\"ids\": [\"" + link + "\", \"" + versionZero + "\"]}"),
+        400, "VALIDATION_ERROR");
+    assertError(http.delete(links + "/bulk", "{\"ids\": [\"550e8400-e29b-41d4-c716-446655440000\"]}"),
+        400, "VALIDATION_ERROR");
+    assertEquals(1, snipurl.links().size());
+    Http.Reply special = http.delete(links + "/bulk", "{\"ids\": [\"00000000-0000-0000-0000-000000000000\","
+        + " \"ffffffff-ffff-ffff-ffff-ffffffffffff\", \"" + link + "\"]}");
+    assertEquals(200, special.status(), special.body());
+    assertEquals(1L, num(obj(special.json().get("data")).get("deleted")));
+  }
+
+  @Test
+  void aTitleOver255CharactersIsA500WithAnEmptyBodyLikeTheServersDatabaseError() {
+    Http.Reply create = http.post(links, "{\"url\": \"https://example.com/a\", \"title\": \"" + "t".repeat(256) + "\"}");
+    assertEquals(500, create.status());
+    assertEquals("", create.body());
+    assertEquals(0, snipurl.links().size());
+    String link = create("{\"url\": \"https://example.com/a\", \"title\": \"" + "t".repeat(255) + "\"}");
+    Http.Reply update = http.patch(links + "/" + link, "{\"title\": \"" + "t".repeat(256) + "\"}");
+    assertEquals(500, update.status());
+    assertEquals("", update.body());
+    assertEquals("t".repeat(255), snipurl.links().get(0).get("title"));
+  }
+
+  @Test
   void shortLinksRedirectWith302AndGoAway() {
     snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
     String id = create("{\"url\": \"https://example.com/article\", \"custom_alias\": \"a8Kx2m\","

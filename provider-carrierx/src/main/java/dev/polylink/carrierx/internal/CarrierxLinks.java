@@ -106,7 +106,7 @@ public final class CarrierxLinks {
 
   /** See {@link CarrierxClient#update}. */
   public Link update(LinkId id, LinkPatch patch) {
-    PatchPlan plan = PatchPlan.of(id, patch);
+    PatchPlan plan = PatchPlan.of(id, patch, transport.clock().instant());
     Long maximumTtl = plan.clearExpiry ? Lifetime.NEVER : null;
     if (plan.expiresAt != null) {
       JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(plan.linkSid));
@@ -119,7 +119,7 @@ public final class CarrierxLinks {
 
   /** See {@link CarrierxClient#replace}. */
   public Link replace(LinkId id, LinkPatch patch) {
-    PatchPlan plan = PatchPlan.of(id, patch);
+    PatchPlan plan = PatchPlan.of(id, patch, transport.clock().instant());
     JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(plan.linkSid));
     if (!current.isObject()) {
       throw LinkMapper.unreadable(Operation.UPDATE, "the response is not a CarrierX link object");
@@ -149,12 +149,24 @@ public final class CarrierxLinks {
     transport.execute(Operation.DELETE, api.delete(linkSid));
   }
 
-  /** The {@code maximum_ttl} that makes the link expire at {@code expiresAt}, rounded up. */
+  /**
+   * The {@code maximum_ttl} that makes the link expire at {@code expiresAt}, rounded up. {@link
+   * PatchPlan} has already checked that {@code expiresAt} lies after the client's now; should
+   * CarrierX's clock run ahead, so that the link's {@code date_created} is later still, the
+   * lifetime is 0: the link expires as soon as it can, and never before the instant asked for.
+   *
+   * @throws RequestValidationException when the lifetime counted from the link's {@code
+   *     date_created} exceeds {@link Lifetime#MAX_SECONDS}, the one expiry rule that needs the
+   *     stored link (checked after the GET, before the PATCH or PUT)
+   */
   private static long ttlSinceCreation(JsonNode current, Instant expiresAt) {
     Instant createdAt =
         LinkMapper.createdAt(current)
             .orElseThrow(() -> LinkMapper.unreadable(Operation.UPDATE,
                 "the link has no readable date_created, so expiresAt cannot be turned into maximum_ttl"));
+    if (!expiresAt.isAfter(createdAt)) {
+      return 0;
+    }
     Optional<String> violation =
         Lifetime.violation(createdAt, expiresAt, false, "the link's date_created (" + createdAt + ")");
     if (violation.isPresent()) {

@@ -47,7 +47,12 @@ final class Lifetime {
     return Optional.empty();
   }
 
-  /** {@code date_created + maximum_ttl}, or empty for {@code -1} (and any other negative value). */
+  /**
+   * {@code date_created + maximum_ttl}, or empty for {@code -1} (and any other negative value).
+   *
+   * @throws java.time.DateTimeException when the sum lies beyond {@link Instant#MAX} (a {@code
+   *     maximum_ttl} of 2^63-1, say), which no {@link Instant} can hold
+   */
   static Optional<Instant> expiresAt(Instant createdAt, long maximumTtl) {
     return maximumTtl >= 0 ? Optional.of(createdAt.plusSeconds(maximumTtl)) : Optional.empty();
   }

@@ -9,6 +9,7 @@ import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.Links;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -55,13 +56,32 @@ final class LinkMapper {
         .providerFields(Json.toPlainMap(node));
     JsonNode hits = node.get("hits");
     if (hits != null && hits.isIntegralNumber()) {
-      b.clicks(hits.asLong());
+      b.clicks(representable(operation, "hits", hits));
     }
     JsonNode ttl = node.get("maximum_ttl");
     if (ttl != null && ttl.isIntegralNumber() && createdAt.isPresent()) {
-      b.expiresAt(Lifetime.expiresAt(createdAt.get(), ttl.asLong()));
+      long seconds = representable(operation, "maximum_ttl", ttl);
+      try {
+        b.expiresAt(Lifetime.expiresAt(createdAt.get(), seconds));
+      } catch (DateTimeException | ArithmeticException e) {
+        throw new TransportException(CarrierxClient.PROVIDER_ID, operation, "maximum_ttl " + seconds
+            + " seconds after date_created " + createdAt.get() + " is beyond the latest instant Java can represent", e);
+      }
     }
     return b.build();
+  }
+
+  /**
+   * An integral number as a {@code long}.
+   *
+   * @throws TransportException when it does not fit one (CarrierX documents no range): a number
+   *     the model cannot represent is an unreadable answer, never a silently truncated value
+   */
+  static long representable(Operation operation, String field, JsonNode number) {
+    if (!number.canConvertToLong()) {
+      throw unreadable(operation, field + " " + number.asText() + " does not fit a 64-bit integer");
+    }
+    return number.longValue();
   }
 
   /** The link's {@code date_created}, when present and readable. */

@@ -4,26 +4,20 @@ import dev.polylink.carrierx.CarrierxClient;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.spi.Checks;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The client-side rules CarrierX's create and update share. */
 final class LinkRules {
-  /**
-   * CarrierX documents no character rules for {@code short_name} (only the domain's {@code
-   * minimum_length} and {@code suffix_pattern}, which CarrierX checks itself), so the client only
-   * makes sure the slug is one path segment of the short URL.
-   */
-  private static final Pattern SLUG = Pattern.compile("[^/?#\\s\\p{Cntrl}]+");
-
-  static final String SLUG_RULE =
-      "must be one URL path segment: no '/', '?', '#', whitespace or control characters";
-
   private LinkRules() {}
 
-  /** The slug's violation, e.g. {@code slug: must be one URL path segment: ... (was "a/b")}. */
+  /**
+   * The slug's violation, e.g. {@code slug: must not contain ... (found '/' at index 1; was "a/b")}.
+   * CarrierX documents no character rules for {@code short_name} (only the domain's {@code
+   * minimum_length} and {@code suffix_pattern}, which CarrierX checks itself), so only the rule
+   * every provider shares applies: {@link Checks#slug}.
+   */
   static Optional<String> slugViolation(String slug) {
     try {
-      Checks.matches(CarrierxClient.PROVIDER_ID, "slug", slug, SLUG, SLUG_RULE);
+      Checks.slug(CarrierxClient.PROVIDER_ID, slug);
       return Optional.empty();
     } catch (RequestValidationException e) {
       return Optional.of(e.violations().get(0));

@@ -42,10 +42,16 @@ final class ListPages {
       links.add(LinkMapper.toLink(item, Operation.LIST));
     }
     JsonNode offsetNode = body.get("offset");
-    long offset = offsetNode != null && offsetNode.isIntegralNumber() ? offsetNode.asLong() : requestedOffset;
+    long offset = offsetNode != null && offsetNode.isIntegralNumber()
+        ? LinkMapper.representable(Operation.LIST, "offset", offsetNode)
+        : requestedOffset;
     JsonNode totalNode = body.get("total");
-    OptionalLong total =
-        totalNode != null && totalNode.isIntegralNumber() ? OptionalLong.of(totalNode.asLong()) : OptionalLong.empty();
+    OptionalLong total = totalNode != null && totalNode.isIntegralNumber()
+        ? OptionalLong.of(LinkMapper.representable(Operation.LIST, "total", totalNode))
+        : OptionalLong.empty();
+    if (offset < 0 || offset > Long.MAX_VALUE - links.size()) {
+      throw LinkMapper.unreadable(Operation.LIST, "offset " + offset + " is not a position in a list");
+    }
     long after = offset + links.size();
     JsonNode hasMoreNode = body.get("has_more");
     boolean more =

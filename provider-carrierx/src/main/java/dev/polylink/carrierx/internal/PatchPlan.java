@@ -46,13 +46,19 @@ final class PatchPlan {
 
   /**
    * Checks the patch (capabilities and options first, then the id, then CarrierX's own rules, every
-   * violation at once).
+   * violation at once), before any request: every rule that does not need the stored link is
+   * checked here. An expiry must lie after {@code now} and at most {@link Lifetime#MAX_SECONDS}
+   * after it: the link's {@code date_created} is not later than now, so an expiry that breaks
+   * either rule counted from now breaks it counted from {@code date_created} too. Only the upper
+   * bound counted from the link's own {@code date_created} needs the GET, and is checked after it.
    *
+   * @param now the client's clock, for the expiry
    * @throws dev.polylink.core.UnsupportedFieldException for fields CarrierX cannot change or clear
    * @throws RequestValidationException for an empty patch, a malformed id or slug, {@code reuse} on
-   *     an update, a redirect type together with proxy pass, or options that change nothing
+   *     an update, a redirect type together with proxy pass, options that change nothing, or an
+   *     expiry that is not after now or lies more than {@link Lifetime#MAX_SECONDS} seconds ahead
    */
-  static PatchPlan of(LinkId id, LinkPatch patch) {
+  static PatchPlan of(LinkId id, LinkPatch patch, Instant now) {
     String provider = CarrierxClient.PROVIDER_ID;
     Optional<CarrierxOptions> options =
         RequestChecks.update(provider, CarrierxClient.CAPABILITIES, patch, CarrierxOptions.class);
@@ -64,6 +70,8 @@ final class PatchPlan {
     }
     patch.slug().ifSet(slug -> LinkRules.slugViolation(slug).ifPresent(violations::add));
     LinkRules.modeViolation(patch.redirectType().isSet(), proxyPass).ifPresent(violations::add);
+    patch.expiresAt().ifSet(expiresAt -> Lifetime.violation(now, expiresAt, true, "now (" + now + ")")
+        .ifPresent(v -> violations.add("expiresAt: " + v + " (was " + expiresAt + ")")));
     if (patch.fields().isEmpty() && !proxyPass) {
       violations.add("patch: changes nothing (its CarrierxOptions set neither a field nor proxyPass(true))");
     }

@@ -2,6 +2,8 @@ package dev.polylink.shortpen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -18,10 +20,16 @@ final class LinkScanner {
   static final class Result {
     private final JsonNode item;
     private final int pagesRead;
+    private final OptionalInt lastPage;
 
     private Result(JsonNode item, int pagesRead) {
+      this(item, pagesRead, OptionalInt.empty());
+    }
+
+    private Result(JsonNode item, int pagesRead, OptionalInt lastPage) {
       this.item = item;
       this.pagesRead = pagesRead;
+      this.lastPage = lastPage;
     }
 
     Optional<JsonNode> item() {
@@ -30,6 +38,11 @@ final class LinkScanner {
 
     int pagesRead() {
       return pagesRead;
+    }
+
+    /** The number of the last page, when ShortPen's {@code total} said. */
+    OptionalInt lastPage() {
+      return lastPage;
     }
   }
 
@@ -46,34 +59,43 @@ final class LinkScanner {
   }
 
   /**
-   * The link whose {@code link} (or {@code short_url}) is {@code shortUrl}: a link just created.
-   * ShortPen does not document the list order, so the scan reads page 1 first (where a newest-first
-   * list puts it), then, when {@code total} is given, the last page (where an oldest-first list puts
-   * it) and the pages between from the end backwards; without {@code total} it reads on from page 2.
-   * Every page is read before giving up, whatever the order. When a page holds several matches (a
-   * slug reused after a soft delete), the highest id, the newest link, wins.
+   * The link whose {@code link} (or {@code short_url}) is {@code shortUrl}: a link just created,
+   * reading at most {@code maxPages} pages. ShortPen does not document the list order; the
+   * emulator lists newest first, where a new link is on page 1 (or a little further when others
+   * were created meanwhile). So the scan reads page 1 first; then, when {@code total} names a last
+   * page beyond page 1, that last page once (where an oldest-first list would put the link); then
+   * pages 2, 3, ... (newest first) until it has read {@code maxPages} pages or the list ends. When a
+   * page holds several matches (a slug reused after a soft delete), the highest id, the newest
+   * link, wins.
+   *
+   * @param maxPages the most pages to read, at least 1
    */
-  Result byShortUrl(URI shortUrl) {
+  Result byShortUrl(URI shortUrl, int maxPages) {
     Predicate<JsonNode> matches =
         item -> LinkMapper.shortUrl(item).map(url -> LinkMapper.sameShortUrl(url, shortUrl)).orElse(false);
+    List<Integer> pages = new ArrayList<>();
     ListPage first = fetch.apply(1);
+    pages.add(1);
     Optional<JsonNode> found = best(first, matches);
-    if (found.isPresent() || !first.hasNext()) {
-      return new Result(found.orElse(null), 1);
-    }
     OptionalInt last = first.lastPage();
-    if (last.isEmpty()) {
-      return forward(2, 1, matches);
+    if (found.isPresent() || !first.hasNext()) {
+      return new Result(found.orElse(null), 1, last);
     }
-    int read = 1;
-    for (int page = last.getAsInt(); page >= 2; page--) {
-      read++;
-      found = best(fetch.apply(page), matches);
-      if (found.isPresent()) {
+    int lastRead = 0;
+    if (last.isPresent() && last.getAsInt() > 1 && pages.size() < maxPages) {
+      lastRead = last.getAsInt();
+      pages.add(lastRead);
+      found = best(fetch.apply(lastRead), matches);
+    }
+    for (int page = 2; found.isEmpty() && pages.size() < maxPages && page != lastRead; page++) {
+      ListPage current = fetch.apply(page);
+      pages.add(page);
+      found = best(current, matches);
+      if (!current.hasNext()) {
         break;
       }
     }
-    return new Result(found.orElse(null), read);
+    return new Result(found.orElse(null), pages.size(), last);
   }
 
   /** Reads pages {@code from}, {@code from + 1}, ... until a match or the last page. */

@@ -9,7 +9,6 @@ import dev.polylink.shortpen.ShortpenOptions;
 import dev.polylink.shortpen.QrLogoType;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Unified requests as ShortPen bodies: DESTINATION {@code url}, SLUG {@code custom_slug}, TITLE
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
  * with_password: false}), REDIRECT_TYPE {@code redirect_type} 301/302, plus {@link ShortpenOptions}.
  */
 final class RequestMapper {
-  /** ShortPen's slug rules are NOT FOUND; a slug is the short URL's last path segment, so no separators. */
-  private static final Pattern SLUG = Pattern.compile("[^/?#\\s]+");
-
   private static final ShortpenOptions NO_OPTIONS = ShortpenOptions.builder().build();
 
   private RequestMapper() {}
@@ -111,9 +107,12 @@ final class RequestMapper {
             + "ShortpenOptions.domainId(id) or the client's defaultDomainId(id)");
   }
 
+  /**
+   * ShortPen's slug rules are NOT FOUND (beyond "plan limits and reserved-word checks", which
+   * ShortPen applies itself), so only the rule every provider shares applies: {@link Checks#slug}.
+   */
   private static String slug(String slug) {
-    return Checks.matches(
-        ShortpenClient.PROVIDER_ID, "slug", slug, SLUG, "must not contain '/', '?', '#' or whitespace");
+    return Checks.slug(ShortpenClient.PROVIDER_ID, slug);
   }
 
   private static void applyOptions(LinkWriteBody body, ShortpenOptions o) {

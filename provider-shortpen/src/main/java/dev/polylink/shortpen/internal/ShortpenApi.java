@@ -1,6 +1,7 @@
 package dev.polylink.shortpen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.RequestBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -27,4 +28,11 @@ interface ShortpenApi {
   /** Soft-deletes the links named by {@code url_id} (one id or an array) in the body. */
   @HTTP(method = "DELETE", path = "v1/links", hasBody = true)
   Call<JsonNode> delete(@Body DeleteBody body);
+
+  /**
+   * {@link #delete} with a {@link dev.polylink.core.spi.CountingJsonBody} of a {@link DeleteBody}
+   * naming several ids, so that the caller learns whether the request was resent.
+   */
+  @HTTP(method = "DELETE", path = "v1/links", hasBody = true)
+  Call<JsonNode> deleteMany(@Body RequestBody body);
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Registers ShortPen with {@code LinkClients} as {@code "shortpen"}. Keys: the common ones ({@code
  * SHORTPEN_API_KEY}, {@code SHORTPEN_BASE_URL}, {@code SHORTPEN_TIMEOUT}, {@code
- * SHORTPEN_USER_AGENT}) plus {@code defaultDomainId} ({@code SHORTPEN_DOMAIN_ID}) and {@code
- * workspaceId} ({@code SHORTPEN_WORKSPACE_ID}).
+ * SHORTPEN_USER_AGENT}) plus {@code defaultDomainId} ({@code SHORTPEN_DOMAIN_ID}), {@code
+ * workspaceId} ({@code SHORTPEN_WORKSPACE_ID}) and {@code createLookupPages} ({@code
+ * SHORTPEN_CREATE_LOOKUP_PAGES}).
  */
 public final class ShortpenLinkClientProvider implements LinkClientProvider {
   private static final Map<String, String> KEYS = keys();
@@ -26,7 +27,7 @@ public final class ShortpenLinkClientProvider implements LinkClientProvider {
     return ShortpenClient.PROVIDER_ID;
   }
 
-  /** The common keys plus {@code defaultDomainId} and {@code workspaceId}, with their variables. */
+  /** The common keys plus {@code defaultDomainId}, {@code workspaceId} and {@code createLookupPages}, with their variables. */
   @Override
   public Map<String, String> configKeys() {
     return KEYS;
@@ -38,6 +39,9 @@ public final class ShortpenLinkClientProvider implements LinkClientProvider {
     ShortpenClient.Builder builder = config.applyCommon(ShortpenClient.builder());
     config.longValue("defaultDomainId").ifPresent(builder::defaultDomainId);
     config.longValue("workspaceId").ifPresent(builder::workspaceId);
+    // Clamped into int range, so that a huge value meets the builder's range check, not an overflow.
+    config.longValue("createLookupPages")
+        .ifPresent(pages -> builder.createLookupPages((int) Math.min(pages, Integer.MAX_VALUE)));
     return builder;
   }
 
@@ -45,6 +49,7 @@ public final class ShortpenLinkClientProvider implements LinkClientProvider {
     Map<String, String> keys = new LinkedHashMap<>(ClientConfig.commonKeys(ShortpenClient.PROVIDER_ID));
     keys.put("defaultDomainId", "SHORTPEN_DOMAIN_ID");
     keys.put("workspaceId", "SHORTPEN_WORKSPACE_ID");
+    keys.put("createLookupPages", "SHORTPEN_CREATE_LOOKUP_PAGES");
     return Collections.unmodifiableMap(keys);
   }
 }

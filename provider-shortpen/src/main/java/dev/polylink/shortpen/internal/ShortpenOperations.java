@@ -9,6 +9,7 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.PolylinkException;
 import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RateLimitHeaders;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -34,6 +36,7 @@ public final class ShortpenOperations {
   private final ShortpenApi api;
   private final Long defaultDomainId;
   private final Long workspaceId;
+  private final int createLookupPages;
 
   /**
    * Operations over a transport built by {@link #transport(HttpTransport.Builder)}.
@@ -41,12 +44,14 @@ public final class ShortpenOperations {
    * @param defaultDomainId the domain of new links when a request names none, or null
    * @param workspaceId the workspace to create in and list, or null for ShortPen's default (the
    *     organization's first workspace)
+   * @param createLookupPages the most list pages a create reads to find the new link's id
    */
-  public ShortpenOperations(HttpTransport transport, Long defaultDomainId, Long workspaceId) {
+  public ShortpenOperations(HttpTransport transport, Long defaultDomainId, Long workspaceId, int createLookupPages) {
     this.transport = transport;
     this.api = transport.create(ShortpenApi.class);
     this.defaultDomainId = defaultDomainId;
     this.workspaceId = workspaceId;
+    this.createLookupPages = createLookupPages;
   }
 
   /** Adds ShortPen's error decoder and rate-limit reading to a transport and builds it. */
@@ -65,17 +70,38 @@ public final class ShortpenOperations {
     JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.CREATE, api.generate(body)), Operation.CREATE);
     URI shortUrl = LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(
         Operation.CREATE, "the link was created but \"data\" has no \"link\" or \"short_url\"; do not create it again"));
+    List<Integer> read = new ArrayList<>();
     LinkScanner.Result result;
     try {
-      result = scanner(Operation.CREATE, workspace).byShortUrl(shortUrl);
+      result = new LinkScanner(page -> {
+        ListPage answer = fetch(Operation.CREATE, page, MAX_PAGE_SIZE, workspace);
+        read.add(page);
+        return answer;
+      }).byShortUrl(shortUrl, createLookupPages);
       if (result.item().isPresent()) {
         return LinkMapper.fromListItem(result.item().get(), Operation.CREATE);
       }
     } catch (PolylinkException e) {
-      throw new LinkNotResolvedException(shortUrl, "listing failed: " + e.getMessage(), e);
+      throw new LinkNotResolvedException(shortUrl, read.size(), "listing failed after " + read.size()
+          + " page(s) read " + pageList(read) + ": " + e.getMessage(), e);
     }
-    throw new LinkNotResolvedException(
-        shortUrl, "not listed in any of the " + result.pagesRead() + " page(s) read" + inWorkspace(workspace), null);
+    String of = result.lastPage().isPresent() ? " of " + result.lastPage().getAsInt() : "";
+    throw new LinkNotResolvedException(shortUrl, result.pagesRead(), "not listed in any of the "
+        + result.pagesRead() + " page(s) read" + of + inWorkspace(workspace) + " " + pageList(read)
+        + "; a create reads at most " + createLookupPages
+        + " page(s) of 100 links (ShortpenClient.Builder.createLookupPages)", null);
+  }
+
+  private static String pageList(List<Integer> pages) {
+    if (pages.isEmpty()) {
+      return "(none)";
+    }
+    StringBuilder sb = new StringBuilder("(page");
+    sb.append(pages.size() == 1 ? " " : "s ");
+    for (int i = 0; i < pages.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(pages.get(i));
+    }
+    return sb.append(')').toString();
   }
 
   /** Scans {@code GET /v1/links} for the id; a {@link NotFoundException} after the last page. */
@@ -116,7 +142,7 @@ public final class ShortpenOperations {
 
   /** {@code DELETE /v1/links} with {@code {"url_id": id}}; a count of 0 is a {@link NotFoundException}. */
   public void delete(long id) {
-    OptionalLong deleted = deleted(DeleteBody.one(id), false);
+    OptionalLong deleted = deleted(DeleteBody.one(id));
     if (deleted.isPresent() && deleted.getAsLong() == 0) {
       throw new NotFoundException(
           ShortpenClient.PROVIDER_ID,
@@ -128,9 +154,29 @@ public final class ShortpenOperations {
     }
   }
 
-  /** {@code DELETE /v1/links} with {@code {"url_id": [ids]}}; ShortPen's count of deleted links. */
-  public int delete(List<Long> ids) {
-    return (int) deleted(DeleteBody.many(ids), true).getAsLong();
+  /**
+   * {@code DELETE /v1/links} with {@code {"url_id": [ids]}}: ShortPen's count of deleted links, or
+   * empty when the request was resent after an attempt that may have been processed. A resent
+   * request's answer counts only what its own attempt deleted (a 404 "none matched" then means
+   * that every id is deleted or never existed), so the total is not known.
+   */
+  public OptionalInt delete(List<Long> ids) {
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(ids));
+    JsonNode answer;
+    try {
+      answer = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
+    } catch (NotFoundException e) {
+      if (body.timesSent() > 1) {
+        return OptionalInt.empty();
+      }
+      throw e;
+    }
+    JsonNode data = Envelope.dataObject(answer, Operation.DELETE);
+    OptionalLong deleted = Json.wholeNumber(data, "deleted");
+    if (deleted.isEmpty() || deleted.getAsLong() > Integer.MAX_VALUE) {
+      throw Envelope.unreadable(Operation.DELETE, "\"data\" has no \"deleted\" count of at most " + Integer.MAX_VALUE);
+    }
+    return body.timesSent() > 1 ? OptionalInt.empty() : OptionalInt.of((int) deleted.getAsLong());
   }
 
   /** The rate-limit state of the last response, when ShortPen sent headers. */
@@ -143,13 +189,9 @@ public final class ShortpenOperations {
     transport.close();
   }
 
-  private OptionalLong deleted(DeleteBody body, boolean required) {
+  private OptionalLong deleted(DeleteBody body) {
     JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.DELETE, api.delete(body)), Operation.DELETE);
-    OptionalLong deleted = Json.wholeNumber(data, "deleted");
-    if (required && deleted.isEmpty()) {
-      throw Envelope.unreadable(Operation.DELETE, "\"data\" has no \"deleted\" count");
-    }
-    return deleted;
+    return Json.wholeNumber(data, "deleted");
   }
 
   private LinkScanner scanner(Operation operation, Long workspace) {

@@ -7,15 +7,19 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.Json;
+import dev.polylink.snipurl.AnalyticsSection;
+import dev.polylink.snipurl.SnipurlOptions;
 import dev.polylink.snipurl.SnipurlClient;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Reads SnipURL's success envelopes ({@code {success, data, meta?}}) and link objects into the
@@ -77,6 +81,43 @@ final class LinkMapper {
       throw unreadable(Operation.DELETE, "data.deleted is not a count of deleted links");
     }
     return count.intValue();
+  }
+
+  /**
+   * A link's analytics settings from {@code GET links/{id}}'s {@code data}: {@code analytics_public}
+   * as {@link SnipurlOptions#analyticsPublic()}, and {@code analytics_shared_fields} as {@link
+   * SnipurlOptions#sharesAllAnalyticsSections()} when it is JSON {@code null} (SnipURL's "share
+   * every section") or as {@link SnipurlOptions#analyticsSharedFields()} when it is a list. A field
+   * the answer leaves out stays unset. Names no {@link AnalyticsSection} has are skipped here (the
+   * server stores any string); the list as received stays in {@link Link#providerFields()}.
+   *
+   * @throws TransportException when {@code analytics_public} is not a boolean or {@code
+   *     analytics_shared_fields} is neither null nor a list of strings
+   */
+  static SnipurlOptions analyticsSettings(JsonNode envelope) {
+    JsonNode data = data(Operation.GET, envelope);
+    if (!data.isObject()) {
+      throw unreadable(Operation.GET, "the link is not a JSON object");
+    }
+    SnipurlOptions.Builder options = SnipurlOptions.builder();
+    bool(Operation.GET, data, "analytics_public").ifPresent(options::analyticsPublic);
+    JsonNode shared = data.get("analytics_shared_fields");
+    if (shared != null && shared.isNull()) {
+      options.shareAllAnalyticsSections();
+    } else if (shared != null) {
+      if (!shared.isArray()) {
+        throw unreadable(Operation.GET, "analytics_shared_fields is neither null nor a list");
+      }
+      Set<AnalyticsSection> sections = EnumSet.noneOf(AnalyticsSection.class);
+      for (JsonNode name : shared) {
+        if (!name.isTextual()) {
+          throw unreadable(Operation.GET, "analytics_shared_fields holds a value that is not a string");
+        }
+        AnalyticsSection.fromWireName(name.textValue()).ifPresent(sections::add);
+      }
+      options.analyticsSharedFields(sections);
+    }
+    return options.build();
   }
 
   /** One SnipURL link object. */

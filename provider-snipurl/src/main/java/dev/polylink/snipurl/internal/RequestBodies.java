@@ -32,19 +32,29 @@ final class RequestBodies {
   static final String CUSTOM_ALIAS_RULE =
       "must be 3 to 50 letters, digits or hyphens, not starting or ending with a hyphen";
 
+  /**
+   * The longest title SnipURL stores: its database column holds 255 characters, and a longer title
+   * makes the server answer 500 with an empty body, on create and on update (providers-research.md
+   * section 7). Counted in Unicode code points, as PostgreSQL counts a {@code varchar}'s length.
+   */
+  static final int MAX_TITLE_LENGTH = 255;
+
   private RequestBodies() {}
 
   /**
    * The body of {@code POST links}.
    *
-   * @throws RequestValidationException for a malformed slug, an empty password, a domain (SnipURL
-   *     has none) or options that set something (SnipURL's create has no analytics fields)
+   * @throws RequestValidationException for a malformed slug, a title over 255 characters, an empty
+   *     password, an expiry outside {@link Checks#sendableInstant}'s four-digit years, a domain
+   *     (SnipURL has none) or options that set something (SnipURL's create has no analytics fields)
    */
   static CreateLinkBody create(CreateLinkRequest request, Optional<SnipurlOptions> options) {
     List<String> violations = new ArrayList<>();
     request.slug().ifPresent(slug -> collect(violations,
-        () -> Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE)));
+        () -> Checks.slug(ID, Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE))));
     request.password().ifPresent(password -> collect(violations, () -> checkPassword(password)));
+    request.expiresAt().ifPresent(at -> collect(violations, () -> Checks.sendableInstant(ID, "expiresAt", at)));
+    request.title().flatMap(RequestBodies::titleViolation).ifPresent(violations::add);
     request.domain().ifPresent(domain -> violations.add(
         "domain: SnipURL has no custom domains, every link is on snipurl.click (was \"" + domain + "\")"));
     options.filter(o -> !o.isEmpty()).ifPresent(o -> violations.add(
@@ -65,15 +75,22 @@ final class RequestBodies {
    * The body of {@code PATCH links/{id}}. Run after {@code RequestChecks.update}, which has already
    * rejected the fields SnipURL cannot change or clear.
    *
-   * @throws RequestValidationException for an empty password, or a patch whose only content is
-   *     options that set nothing
+   * @throws RequestValidationException for a title over 255 characters, an empty password, an
+   *     expiry outside {@link Checks#sendableInstant}'s four-digit years, or a patch whose only
+   *     content is options that set nothing
    */
   static UpdateLinkBody update(LinkPatch patch, Optional<SnipurlOptions> options) {
     if (patch.fields().isEmpty() && options.map(SnipurlOptions::isEmpty).orElse(true)) {
       throw new RequestValidationException(
           ID, "patch: must change at least one field (its SnipurlOptions set nothing)");
     }
-    patch.password().ifSet(RequestBodies::checkPassword);
+    List<String> violations = new ArrayList<>();
+    patch.password().ifSet(password -> collect(violations, () -> checkPassword(password)));
+    patch.expiresAt().ifSet(at -> collect(violations, () -> Checks.sendableInstant(ID, "expiresAt", at)));
+    patch.title().ifSet(title -> titleViolation(title).ifPresent(violations::add));
+    if (!violations.isEmpty()) {
+      throw Checks.invalid(ID, violations);
+    }
     SnipurlOptions extras = options.orElseGet(() -> SnipurlOptions.builder().build());
     return new UpdateLinkBody(
         nullable(patch.title(), Function.identity()),
@@ -125,6 +142,14 @@ final class RequestBodies {
       throw new RequestValidationException(
           ID, "password: must not be empty (SnipURL would ignore it; use clearPassword() to remove a password)");
     }
+  }
+
+  /** {@code title: must be at most 255 characters (was 300)}, or empty when it fits. */
+  private static Optional<String> titleViolation(String title) {
+    int length = title.codePointCount(0, title.length());
+    return length > MAX_TITLE_LENGTH
+        ? Optional.of("title: must be at most " + MAX_TITLE_LENGTH + " characters (was " + length + ")")
+        : Optional.empty();
   }
 
   private static void collect(List<String> violations, Runnable check) {

@@ -1,6 +1,7 @@
 package dev.polylink.snipurl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.RequestBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -41,7 +42,11 @@ interface SnipurlApi {
   @DELETE("links/{id}")
   Call<Void> delete(@Path("id") String id);
 
-  /** {@code DELETE links/bulk {ids: [...]}} (1 to 50 UUIDs): 200 {@code {success, data: {deleted: n}}}. */
+  /**
+   * {@code DELETE links/bulk {ids: [...]}} (1 to 50 UUIDs): 200 {@code {success, data: {deleted:
+   * n}}}. The body is a {@link dev.polylink.core.spi.CountingJsonBody} of a {@link BulkDeleteBody},
+   * so the caller learns whether it was resent.
+   */
   @HTTP(method = "DELETE", path = "links/bulk", hasBody = true)
-  Call<JsonNode> deleteBulk(@Body BulkDeleteBody body);
+  Call<JsonNode> deleteBulk(@Body RequestBody body);
 }

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Builds xQR request bodies from the unified requests, after checking xQR's documented rules: {@code
- * custom_slug} 3 to 64 letters, digits or hyphens; at most 10 labels. Every broken rule is reported
- * at once in one {@link RequestValidationException}. The capability checks ({@code RequestChecks})
+ * custom_slug} 3 to 64 letters, digits or hyphens; at most 10 labels; instants (the link's and the
+ * routing rules' {@code expires_at}) within {@link Checks#sendableInstant}'s four-digit years, so
+ * that rounding them up to whole seconds cannot overflow. Every broken rule is reported at once in
+ * one {@link RequestValidationException}. The capability checks ({@code RequestChecks})
  * have already run.
  */
 final class XqrRequests {
@@ -36,8 +38,10 @@ final class XqrRequests {
   static CreateLinkBody createBody(CreateLinkRequest request, Optional<XqrOptions> options) {
     List<String> violations = new ArrayList<>();
     request.slug().ifPresent(slug -> collect(violations, () ->
-        Checks.matches(ID, "slug", slug, SLUG, "must be 3 to 64 letters, digits or hyphens")));
+        Checks.slug(ID, Checks.matches(ID, "slug", slug, SLUG, "must be 3 to 64 letters, digits or hyphens"))));
     collect(violations, () -> Checks.atMost(ID, "labels", request.labels(), MAX_LABELS));
+    request.expiresAt().ifPresent(at -> collect(violations, () -> Checks.sendableInstant(ID, "expiresAt", at)));
+    options.flatMap(XqrOptions::routingRules).ifPresent(rules -> ruleInstants(violations, rules));
     request.domain().ifPresent(domain -> violations.add(
         "domain: xQR has no domain selection, links are created on its own domain (was \"" + domain + "\")"));
     throwIfAny(violations);
@@ -71,6 +75,7 @@ final class XqrRequests {
   static UpdateLinkBody updateBody(LinkPatch patch, Optional<XqrOptions> options) {
     List<String> violations = new ArrayList<>();
     patch.labels().ifSet(labels -> collect(violations, () -> Checks.atMost(ID, "labels", labels, MAX_LABELS)));
+    options.flatMap(XqrOptions::routingRules).ifPresent(rules -> ruleInstants(violations, rules));
     throwIfAny(violations);
     List<String> labels =
         patch.labels().isSet() ? patch.labels().value() : patch.labels().isCleared() ? List.of() : null;
@@ -84,6 +89,14 @@ final class XqrRequests {
           ID, "patch: must change at least one field (its XqrOptions set no routing rules)");
     }
     return body;
+  }
+
+  /** Each rule's {@code expires_at} must be sendable: {@code options.routingRules[i].expiresAt}. */
+  private static void ruleInstants(List<String> violations, List<RoutingRule> rules) {
+    for (int i = 0; i < rules.size(); i++) {
+      String field = "options.routingRules[" + i + "].expiresAt";
+      rules.get(i).expiresAt().ifPresent(at -> collect(violations, () -> Checks.sendableInstant(ID, field, at)));
+    }
   }
 
   private static void collect(List<String> violations, Runnable check) {

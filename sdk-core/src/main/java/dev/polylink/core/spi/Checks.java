@@ -5,6 +5,7 @@ import dev.polylink.core.RequestValidationException;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,103 @@ public final class Checks {
   private static final Pattern UUID_SHAPE =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+  /**
+   * The ASCII characters {@link #slug} refuses besides control, format and whitespace characters,
+   * because they change how a URL path is read: {@code /} and {@code \} (segment separators; many
+   * servers read a backslash as a slash), {@code .} ({@code .} and {@code ..} segments), {@code %}
+   * (percent-escapes such as {@code %2e%2e%2f}), {@code ?} (query), {@code #} (fragment) and
+   * {@code ;} (path parameters, which servlet containers strip).
+   */
+  public static final String SLUG_PATH_CHARACTERS = "/\\.%?#;";
+
+  /** The rule {@link #slug} enforces, as its violation states it. */
+  public static final String SLUG_RULE =
+      "must not contain control, invisible or whitespace characters, or any of / \\ . % ? # ;";
+
+  /** The earliest instant {@link #sendableInstant} accepts: {@code 0001-01-01T00:00:00Z}. */
+  public static final Instant EARLIEST_SENDABLE = Instant.parse("0001-01-01T00:00:00Z");
+
+  /**
+   * The latest instant {@link #sendableInstant} accepts: {@code 9999-12-31T23:59:59Z}, a whole
+   * second, so that a provider rounding up to whole seconds stays within four-digit years.
+   */
+  public static final Instant LATEST_SENDABLE = Instant.parse("9999-12-31T23:59:59Z");
+
   private Checks() {}
+
+  /**
+   * The rule every provider applies to a slug before its own: a slug becomes one segment of the
+   * short URL's path, so it must not contain anything that changes how that path is read or that
+   * cannot be seen. Refused, whatever the vendor's own rule allows:
+   *
+   * <ul>
+   *   <li>control characters ({@link Character#isISOControl}: U+0000 to U+001F, U+007F to U+009F);
+   *   <li>format characters (Unicode category Cf: zero-width spaces and joiners, bidirectional
+   *       overrides such as U+202E, the byte-order mark U+FEFF) and unpaired surrogates;
+   *   <li>whitespace of any kind ({@link Character#isWhitespace} or {@link Character#isSpaceChar}:
+   *       space, tab, no-break space U+00A0, line and paragraph separators);
+   *   <li>{@value #SLUG_PATH_CHARACTERS} (see {@link #SLUG_PATH_CHARACTERS}).
+   * </ul>
+   *
+   * <p>Everything else (letters and digits of any script, {@code -}, {@code _}, {@code ~}, ...) is
+   * left to the provider's own rule. The violation names the first offending character, escaped.
+   *
+   * @param providerId who is asking (for the exception)
+   * @param slug the slug to check
+   * @return the slug, unchanged
+   * @throws RequestValidationException {@code slug: }{@value #SLUG_RULE}{@code  (found ...; was ...)}
+   */
+  public static String slug(String providerId, String slug) {
+    for (int i = 0; i < slug.length(); ) {
+      int cp = slug.codePointAt(i);
+      if (refusedInSlug(cp)) {
+        throw new RequestValidationException(
+            providerId, "slug: " + SLUG_RULE + " (found " + describe(cp) + " at index " + i + "; was "
+                + quote(slug) + ")");
+      }
+      i += Character.charCount(cp);
+    }
+    return slug;
+  }
+
+  private static boolean refusedInSlug(int cp) {
+    int type = Character.getType(cp);
+    return Character.isISOControl(cp)
+        || type == Character.FORMAT
+        || type == Character.SURROGATE
+        || Character.isWhitespace(cp)
+        || Character.isSpaceChar(cp)
+        || (cp < 128 && SLUG_PATH_CHARACTERS.indexOf(cp) >= 0);
+  }
+
+  private static String describe(int cp) {
+    if (cp >= 0x21 && cp < 0x7F) {
+      return "'" + (char) cp + "'";
+    }
+    return String.format("U+%04X", cp);
+  }
+
+  /**
+   * Checks that an instant can be sent as an ISO-8601 timestamp with a four-digit year, the form
+   * every vendor reads: between {@link #EARLIEST_SENDABLE} and {@link #LATEST_SENDABLE}. An instant
+   * outside (such as {@link Instant#MAX}) would need an expanded year, which no vendor documents, and
+   * overflows when rounded to the vendor's precision.
+   *
+   * @param providerId who is asking (for the exception)
+   * @param field the field named in the violation, e.g. {@code "expiresAt"}
+   * @param instant the instant to check
+   * @return the instant, unchanged
+   * @throws RequestValidationException {@code expiresAt: must be between 0001-01-01T00:00:00Z and
+   *     9999-12-31T23:59:59Z (was ...)}
+   */
+  public static Instant sendableInstant(String providerId, String field, Instant instant) {
+    if (instant.isBefore(EARLIEST_SENDABLE) || instant.isAfter(LATEST_SENDABLE)) {
+      throw new RequestValidationException(
+          providerId, field + ": must be between " + EARLIEST_SENDABLE + " and " + LATEST_SENDABLE
+              + " (was " + instant + ")");
+    }
+    return instant;
+  }
 
   /**
    * Parses an absolute http or https URL with a host.
@@ -138,8 +235,24 @@ public final class Checks {
     return new RequestValidationException(providerId, violations);
   }
 
+  /**
+   * The value in quotes, shortened to 80 characters; control and format characters are shown as
+   * escapes (a backslash, {@code u} and four hex digits), so that a message never carries a raw line break, NUL or bidirectional
+   * override into a log.
+   */
   private static String quote(String value) {
     String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
-    return '"' + shown + '"';
+    StringBuilder sb = new StringBuilder(shown.length() + 2).append('"');
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
   }
 }

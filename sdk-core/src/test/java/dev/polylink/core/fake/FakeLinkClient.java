@@ -76,7 +76,7 @@ public final class FakeLinkClient implements LinkClient {
     RequestChecks.create(ID, CAPABILITIES, request, Options.class);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("url", request.destination().toString());
-    request.slug().ifPresent(s -> body.put("slug", s));
+    request.slug().ifPresent(s -> body.put("slug", Checks.slug(ID, s)));
     request.title().ifPresent(t -> body.put("title", t));
     return toLink(transport.executeForBody(Operation.CREATE, api.create(body)).get("link"));
   }

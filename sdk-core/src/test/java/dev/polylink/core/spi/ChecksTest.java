@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.RequestValidationException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -98,5 +99,48 @@ class ChecksTest {
     RequestValidationException one = Checks.invalid("p", "slug", "must be short", "way-too-long");
     assertEquals(List.of("slug: must be short (was \"way-too-long\")"), one.violations());
     assertFalse(one.violations().isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a/b", "a\\b", "a.b", "..", ".", "%2e%2e%2f", "a%20b", "a?b", "a#b", "a;b", "a b",
+      "a\tb", "a\nb", "a\u0000b", "a\u001fb", "a\u007fb", "a\u0085b", "a\u00a0b", "a\u2028b", "a\u200bb",
+      "a\u202eb", "a\ufeffb", "a\ud800b", " ab", "ab\u3000"})
+  void slugRefusesControlInvisibleWhitespaceAndPathCharacters(String slug) {
+    RequestValidationException e = assertInvalid("slug", () -> Checks.slug("carrierx", slug));
+    assertEquals("carrierx", e.providerId());
+    assertTrue(e.violations().get(0).startsWith("slug: " + Checks.SLUG_RULE + " (found "), e.violations()::toString);
+    for (char c : e.getMessage().toCharArray()) {
+      assertFalse(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT,
+          () -> "the message shows control and format characters escaped: " + e.getMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"summer24", "a", "A-b_c~d", "münchen", "例え", "a+b=c&d", "a:b@c!", "\ud83d\ude00"})
+  void slugLeavesEverythingElseToTheProvidersOwnRule(String slug) {
+    assertEquals(slug, Checks.slug("xqr", slug));
+  }
+
+  @Test
+  void slugNamesTheFirstOffendingCharacterEscaped() {
+    RequestValidationException e = assertInvalid("slug", () -> Checks.slug("shortpen", "ab\u0000c/d"));
+    assertEquals("slug: " + Checks.SLUG_RULE + " (found U+0000 at index 2; was \"ab\\u0000c/d\")",
+        e.violations().get(0));
+    RequestValidationException slash = assertInvalid("slug", () -> Checks.slug("shortpen", "a/b"));
+    assertEquals("slug: " + Checks.SLUG_RULE + " (found '/' at index 1; was \"a/b\")", slash.violations().get(0));
+  }
+
+  @Test
+  void sendableInstantsHaveAFourDigitYear() {
+    for (Instant ok : List.of(Checks.EARLIEST_SENDABLE, Checks.LATEST_SENDABLE, Instant.EPOCH,
+        Instant.parse("2026-12-02T00:00:00Z"))) {
+      assertEquals(ok, Checks.sendableInstant("xqr", "expiresAt", ok));
+    }
+    for (Instant bad : List.of(Instant.MAX, Instant.MIN, Checks.LATEST_SENDABLE.plusNanos(1),
+        Checks.EARLIEST_SENDABLE.minusNanos(1))) {
+      RequestValidationException e = assertInvalid("expiresAt", () -> Checks.sendableInstant("xqr", "expiresAt", bad));
+      assertEquals("expiresAt: must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z (was "
+          + bad + ")", e.violations().get(0));
+    }
   }
 }

@@ -282,6 +282,41 @@ public abstract class LinkClientContractTest {
     assertNoRequests();
   }
 
+  /**
+   * Slugs every provider refuses before sending, whatever its own slug rule allows ({@link
+   * dev.polylink.core.spi.Checks#slug}): control, format and whitespace characters and the
+   * characters that change how a URL path is read.
+   */
+  protected static final List<String> HOSTILE_SLUGS = List.of(
+      "a/b", "a\\b", "a.b", "..", "%2e%2e%2f", "a%2Fb", "a?b", "a#b", "a;b", "two words", "a\tb", "a\nb",
+      "a\u0000b", "a\u007fb", "a\u0085b", "a\u00a0b", "a\u200bb", "a\u202eb", "a\u2028b");
+
+  @TestFactory
+  Stream<DynamicTest> slugsWithControlOrPathCharactersAreRejectedBeforeSending() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String slug : HOSTILE_SLUGS) {
+      String name = slug.chars().mapToObj(c -> c < 0x21 || c > 0x7e ? String.format("U+%04X", c) : String.valueOf((char) c))
+          .reduce("", String::concat);
+      if (client.capabilities().canCreate(LinkField.SLUG)) {
+        tests.add(dynamicTest("create with slug " + name, () -> assertRejectsSlug(() -> client.create(
+            CreateLinkRequest.builder().destination("https://example.com/x").slug(slug).build()))));
+      }
+      if (client.capabilities().canUpdate(LinkField.SLUG)) {
+        tests.add(dynamicTest("update to slug " + name, () -> assertRejectsSlug(() -> client.update(
+            sampleId(), LinkPatch.builder().slug(slug).build()))));
+      }
+    }
+    return tests.stream();
+  }
+
+  private void assertRejectsSlug(Runnable call) {
+    wm.resetAll();
+    RequestValidationException e = assertThrows(RequestValidationException.class, call::run);
+    assertEquals(client.providerId(), e.providerId());
+    assertTrue(e.violations().stream().anyMatch(v -> v.startsWith("slug: ")), e.violations().toString());
+    assertNoRequests();
+  }
+
   @Test
   void anotherProvidersOptionsAreRejectedBeforeSending() {
     ProviderOptions foreign = () -> "someone-else";

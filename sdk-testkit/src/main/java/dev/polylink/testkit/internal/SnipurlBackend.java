@@ -25,6 +25,12 @@ import java.util.stream.Collectors;
 public final class SnipurlBackend extends VendorBackend {
   private static final int MAX_URL_LENGTH = 2048;
   private static final int MAX_BULK = 50;
+  /** The server's {@code links.title} column holds 255 characters; a longer title is a 500. */
+  private static final int MAX_TITLE = 255;
+  /** zod 4's {@code z.string().uuid()}, which the server's bulk delete applies to each id. */
+  private static final Pattern ZOD_UUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}"
+          + "|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff");
   private static final Pattern ALIAS = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
   private static final Set<String> RESERVED = Set.of(
       "api", "dashboard", "login", "register", "sign-in", "sign-up", "sign-out", "signin", "signup", "signout",
@@ -194,9 +200,12 @@ public final class SnipurlBackend extends VendorBackend {
     } else {
       code = Codes.uniqueCode(6, this::codeTaken);
     }
+    String title = body.get("title") == null ? "" : ((String) body.get("title")).strip();
+    if (tooLong(title)) {
+      return databaseError();
+    }
     Instant now = Times.toMillis(clock.instant());
     SnipurlLink link = new SnipurlLink(Codes.uuid(), code, destination, ++sequence, now);
-    String title = body.get("title") == null ? "" : ((String) body.get("title")).strip();
     link.title = title.isEmpty() ? destination : title;
     String password = (String) body.get("password");
     link.password = password == null || password.isEmpty() ? null : password;
@@ -264,6 +273,9 @@ public final class SnipurlBackend extends VendorBackend {
       return linkNotFound();
     }
     SnipurlLink link = found.get();
+    if (body.containsKey("title") && tooLong((String) body.get("title"))) {
+      return databaseError();
+    }
     if (body.containsKey("title")) {
       link.title = (String) body.get("title");
     }
@@ -310,7 +322,7 @@ public final class SnipurlBackend extends VendorBackend {
         errors.add("ids", "Array must contain at most " + MAX_BULK + " element(s)");
       }
       for (Object id : list) {
-        if (!(id instanceof String) || Values.uuid((String) id).isEmpty()) {
+        if (!(id instanceof String) || !ZOD_UUID.matcher((String) id).matches()) {
           errors.add("ids", "Invalid uuid");
           break;
         }
@@ -449,6 +461,15 @@ public final class SnipurlBackend extends VendorBackend {
         .header("X-RateLimit-Limit", Integer.toString(decision.limit()))
         .header("X-RateLimit-Remaining", Integer.toString(decision.remaining()))
         .header("X-RateLimit-Reset", Long.toString((decision.resetAt().toEpochMilli() + 999) / 1000));
+  }
+
+  private static boolean tooLong(String title) {
+    return title.codePointCount(0, title.length()) > MAX_TITLE;
+  }
+
+  /** What the server answers when PostgreSQL refuses a value: 500 with an empty body. */
+  private static EmulatorResponse databaseError() {
+    return EmulatorResponse.empty(500);
   }
 
   private static EmulatorResponse linkNotFound() {
