@@ -142,12 +142,12 @@ public interface LinkClientListener {
       Duration duration,
       Optional<IOException> failure) {
     /**
-     * Whether a 2xx or 3xx response arrived.
+     * Whether a 2xx response arrived.
      *
-     * @return true for a 2xx/3xx response
+     * @return true for a 2xx response
      */
     public boolean succeeded() {
-      return status.isPresent() && status.getAsInt() < 400;
+      return status.isPresent() && status.getAsInt() >= 200 && status.getAsInt() < 300;
     }
   }
 
