@@ -3,12 +3,16 @@ package dev.polylink.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.polylink.core.fake.FakeLinkClient;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,36 +52,47 @@ class NoLoggingBindingTest {
     assertEquals("", printed);
   }
 
-  /** Calls a client with every logging option on, against a one-route HTTP server; exits 3 on a wrong answer. */
+  /** Calls a client with every logging option on, against a one-answer HTTP server; exits 3 on a wrong answer. */
   public static final class Child {
-    public static void main(String[] args) throws IOException {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/api/links/", exchange -> {
-        byte[] body = ("{\"link\": {\"id\": \"" + ID + "\", \"short_url\": \"https://fk.example/abc\", \"code\": \"abc\"}}")
-            .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-          os.write(body);
+    public static void main(String[] args) throws Exception {
+      byte[] body = ("{\"link\": {\"id\": \"" + ID + "\", \"short_url\": \"https://fk.example/abc\", \"code\": \"abc\"}}")
+          .getBytes(StandardCharsets.UTF_8);
+      try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        Thread serving = new Thread(() -> answerOnce(server, body));
+        serving.setDaemon(true);
+        serving.start();
+        int[] events = new int[1];
+        try (FakeLinkClient client = FakeLinkClient.builder().apiKey("k")
+            .baseUrl("http://127.0.0.1:" + server.getLocalPort() + "/api")
+            .wireLog(true)
+            .addListener(new LinkClientListener() {
+              @Override
+              public void operationFinished(OperationFinished event) {
+                events[0]++;
+              }
+            })
+            .build()) {
+          if (!client.get(LinkId.of(ID)).id().value().equals(ID) || events[0] != 1) {
+            System.exit(3);
+          }
         }
-      });
-      server.start();
-      int[] events = new int[1];
-      try (FakeLinkClient client = FakeLinkClient.builder().apiKey("k")
-          .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/api")
-          .wireLog(true)
-          .addListener(new LinkClientListener() {
-            @Override
-            public void operationFinished(OperationFinished event) {
-              events[0]++;
-            }
-          })
-          .build()) {
-        if (!client.get(LinkId.of(ID)).id().value().equals(ID) || events[0] != 1) {
-          System.exit(3);
+      }
+    }
+
+    /** Reads one request's head and answers it with {@code body} as JSON, closing the connection. */
+    private static void answerOnce(ServerSocket server, byte[] body) {
+      try (Socket socket = server.accept()) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+          // the request head; a GET has no body
         }
-      } finally {
-        server.stop(0);
+        OutputStream out = socket.getOutputStream();
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }
