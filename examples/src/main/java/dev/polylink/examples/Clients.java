@@ -47,6 +47,13 @@ public final class Clients {
   public static final RetryPolicy RETRY_POLICY =
       RetryPolicy.builder().maxAttempts(8).maxRetryAfter(Duration.ofMinutes(2)).build();
 
+  /**
+   * The longest one call may take, its waits included: 10 minutes, so that {@link #RETRY_POLICY}
+   * can wait out several one-minute windows but no call holds a run for the 14 minutes its 8
+   * attempts and 2-minute waits could add up to.
+   */
+  public static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(10);
+
   private final Function<String, String> environment;
   private final Map<String, ProviderEmulator> emulators;
   private final RetryPolicy.Sleeper sleeper;
@@ -114,7 +121,7 @@ public final class Clients {
     String keyVariable = variables.get("apiKey");
     if (configured(providerId)) {
       LinkClient client = LinkClients.builderFromEnvironment(providerId, environment)
-          .retryPolicy(RETRY_POLICY).sleeper(sleeper).wireLog(wireLog).build();
+          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog).build();
       String credentials = isSet(keyVariable) ? keyVariable + " is set"
           : variables.get("username") + " and " + variables.get("password") + " are set";
       return new Connection(client, null, false, "the real " + providerId + " service (" + credentials + ")");
@@ -125,7 +132,7 @@ public final class Clients {
       String description = "an embedded " + providerId + " emulator at " + emulator.serverUrl()
           + " (set " + keyVariable + " to use the real service)";
       LinkClient client = LinkClients.builder(providerId, emulator.clientConfig())
-          .retryPolicy(RETRY_POLICY).sleeper(sleeper).wireLog(wireLog).build();
+          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog).build();
       return new Connection(client, given == null ? emulator : null, true, description);
     } catch (RuntimeException e) {
       if (given == null) {

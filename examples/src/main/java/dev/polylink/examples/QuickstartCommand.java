@@ -8,7 +8,6 @@ import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Page;
-import dev.polylink.core.CapabilityTable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,7 +88,7 @@ final class QuickstartCommand extends ExampleCommand {
     out().println("created   " + link.shortUrl() + " (id " + link.id() + ") -> " + destination(link));
     try {
       out().println("capabilities of " + client.providerId() + ":");
-      out().print(CapabilityTable.markdown(can));
+      out().print(can.markdownTable());
 
       Link updated = update(client, link);
       out().println("follow    " + follow(updated.shortUrl()));

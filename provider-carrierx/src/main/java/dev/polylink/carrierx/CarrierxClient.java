@@ -6,6 +6,7 @@ import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.spi.ProviderClientBuilder;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
@@ -250,7 +251,7 @@ public final class CarrierxClient implements LinkClient {
    * String)} (sent as {@code Authorization: Basic base64(username:password)}) is required; none or
    * both is a {@link RequestValidationException} from {@link #build()}.
    */
-  public static final class Builder extends LinkClientBuilder<Builder, CarrierxClient> {
+  public static final class Builder extends ProviderClientBuilder<Builder, CarrierxClient> {
     private String username;
     private String password;
     private String defaultDomainSid;

@@ -1,14 +1,19 @@
 package dev.polylink.carrierx;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkId;
+import dev.polylink.core.Operation;
 import dev.polylink.core.testing.ErrorCase;
 import dev.polylink.core.testing.LinkClientContractTest;
+import dev.polylink.core.testing.OperationFixture;
 import dev.polylink.core.testing.VendorErrorFixture;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +76,27 @@ class CarrierxContractTest extends LinkClientContractTest {
   @Override
   protected MappingBuilder createRequest() {
     return post(urlPathEqualTo(Fixtures.LINKS));
+  }
+
+  /**
+   * CarrierX's documented answers (no envelope): the link object on create and get, the first list
+   * page, Update Link, and 204 on delete.
+   */
+  @Override
+  protected OperationFixture operationFixture(Operation operation) {
+    switch (operation) {
+      case CREATE:
+        return OperationFixture.of(createRequest(), json(200, Fixtures.documentedLink()));
+      case GET:
+        return OperationFixture.of(getRequest(sampleId()), json(200, getResponseBody(sampleId())));
+      case LIST:
+        return OperationFixture.of(get(urlPathEqualTo(Fixtures.LINKS)), json(200, Fixtures.read("list-links-page-1.json")));
+      case UPDATE:
+        return OperationFixture.of(patch(urlPathEqualTo(Fixtures.LINKS + "/" + Fixtures.SID)),
+            json(200, Fixtures.read("update-link-response.json")));
+      default:
+        return OperationFixture.of(delete(urlPathEqualTo(Fixtures.LINKS + "/" + Fixtures.SID)), aResponse().withStatus(204));
+    }
   }
 
   @Override

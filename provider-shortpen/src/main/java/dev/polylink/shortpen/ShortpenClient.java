@@ -5,6 +5,7 @@ import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.spi.ProviderClientBuilder;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
@@ -298,7 +299,7 @@ public final class ShortpenClient implements LinkClient {
    * required, sent as {@code Authorization: Bearer <key>}; {@code baseUrl} defaults to {@value
    * #DEFAULT_BASE_URL}) plus ShortPen's default domain and workspace.
    */
-  public static final class Builder extends LinkClientBuilder<Builder, ShortpenClient> {
+  public static final class Builder extends ProviderClientBuilder<Builder, ShortpenClient> {
     private Long defaultDomainId;
     private Long workspaceId;
     private int createLookupPages = DEFAULT_CREATE_LOOKUP_PAGES;

@@ -1,15 +1,19 @@
 package dev.polylink.shortpen;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkId;
+import dev.polylink.core.Operation;
 import dev.polylink.core.testing.ErrorCase;
 import dev.polylink.core.testing.LinkClientContractTest;
+import dev.polylink.core.testing.OperationFixture;
 import dev.polylink.core.testing.VendorErrorFixture;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +61,35 @@ class ShortpenContractTest extends LinkClientContractTest {
   protected MappingBuilder createRequest() {
     return post(urlPathEqualTo("/v1/generate"));
   }
+
+  /**
+   * ShortPen's documented answers: generate (then the list page that resolves the new link's id),
+   * the list page, Update Link, and a delete's {@code data.deleted} count. ShortPen says "not
+   * found" to a delete with {@code deleted: 0} in a 200, not with a 404.
+   */
+  @Override
+  protected OperationFixture operationFixture(Operation operation) {
+    switch (operation) {
+      case CREATE:
+        return OperationFixture.of(createRequest(), json(200, ShortpenFixtures.GENERATE_RESPONSE))
+            .supporting(get(urlPathEqualTo("/v1/links"))
+                .willReturn(json(200, ShortpenFixtures.page(1, 1, ShortpenFixtures.item(501, "summer-2025")))));
+      case GET:
+        return OperationFixture.of(getRequest(ID), json(200, getResponseBody(ID)));
+      case LIST:
+        return OperationFixture.of(get(urlPathEqualTo("/v1/links")), json(200, ShortpenFixtures.LIST_PAGE));
+      case UPDATE:
+        return OperationFixture.of(put(urlPathEqualTo("/v1/links")), json(200, ShortpenFixtures.UPDATE_RESPONSE));
+      default:
+        return OperationFixture.of(delete(urlPathEqualTo("/v1/links")), json(200, deleted(1)))
+            .goneAnswer(json(200, deleted(0)));
+    }
+  }
+
+  private static String deleted(int count) {
+    return "{\"success\": true, \"status_code\": 200, \"data\": {\"deleted\": " + count + "}, \"message\": \"\"}";
+  }
+
 
   /**
    * ShortPen documents 400, 401, 404, 429 (monthly quota) and 500 in its error envelope; it

@@ -5,6 +5,7 @@ import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.spi.ProviderClientBuilder;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
@@ -244,7 +245,7 @@ public final class SnipurlClient implements LinkClient {
    * key is checked to have SnipURL's shape, {@code snip_live_} followed by its secret (SnipURL
    * rejects keys that do not start with {@code snip_live_} or are shorter than 30 characters).
    */
-  public static final class Builder extends LinkClientBuilder<Builder, SnipurlClient> {
+  public static final class Builder extends ProviderClientBuilder<Builder, SnipurlClient> {
     private static final String KEY_PREFIX = "snip_live_";
     private static final int KEY_MIN_LENGTH = 30;
 

@@ -1,14 +1,18 @@
 package dev.polylink.snipurl;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkId;
+import dev.polylink.core.Operation;
 import dev.polylink.core.testing.ErrorCase;
 import dev.polylink.core.testing.LinkClientContractTest;
+import dev.polylink.core.testing.OperationFixture;
 import dev.polylink.core.testing.VendorErrorFixture;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +72,30 @@ class SnipurlContractTest extends LinkClientContractTest {
   @Override
   protected String apiKeySecret() {
     return SnipurlTestSupport.KEY_SECRET;
+  }
+
+  /**
+   * SnipURL's answers as its handlers write them ({@code {success, data, meta}}): create 201 and
+   * update 200 with the link, a list page, and a delete's {@code {deleted: true}}.
+   */
+  @Override
+  protected OperationFixture operationFixture(Operation operation) {
+    String link = SnipurlTestSupport.linkJson(sampleId().value(), "a8Kx2m");
+    switch (operation) {
+      case CREATE:
+        return OperationFixture.of(createRequest(), SnipurlTestSupport.json(201, "{\"success\":true,\"data\":" + link + "}"));
+      case GET:
+        return OperationFixture.of(getRequest(sampleId()), SnipurlTestSupport.json(200, getResponseBody(sampleId())));
+      case LIST:
+        return OperationFixture.of(get(urlPathEqualTo("/api/v1/links")), SnipurlTestSupport.json(200,
+            "{\"success\":true,\"data\":[" + link + "],\"meta\":{\"page\":1,\"limit\":20,\"total\":1,\"total_pages\":1}}"));
+      case UPDATE:
+        return OperationFixture.of(patch(urlPathEqualTo(SnipurlTestSupport.LINK_PATH)),
+            SnipurlTestSupport.json(200, SnipurlTestSupport.fixture("update-response.json")));
+      default:
+        return OperationFixture.of(delete(urlPathEqualTo(SnipurlTestSupport.LINK_PATH)),
+            SnipurlTestSupport.json(200, "{\"success\":true,\"data\":{\"deleted\":true}}"));
+    }
   }
 
   @Override

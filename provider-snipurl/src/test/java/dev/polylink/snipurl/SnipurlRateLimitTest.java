@@ -125,6 +125,7 @@ class SnipurlRateLimitTest extends SnipurlTestSupport {
   void aLongerMaxRetryAfterWaitsForTheHourlyWindow() {
     try (SnipurlClient patient = builder()
         .retryPolicy(dev.polylink.core.RetryPolicy.builder().maxRetryAfter(Duration.ofHours(1)).build())
+        .operationTimeout(Duration.ofHours(2)) // the operation deadline bounds every wait too
         .build()) {
       wm.stubFor(get(urlPathEqualTo(LINK_PATH)).inScenario("hour").whenScenarioStateIs(Scenario.STARTED)
           .willReturn(json(429, fixture("rate-limit-1h.json")).withHeader("Retry-After", "2400"))

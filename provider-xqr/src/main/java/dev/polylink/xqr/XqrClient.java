@@ -6,6 +6,7 @@ import dev.polylink.core.GoneException;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.spi.ProviderClientBuilder;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
@@ -210,7 +211,7 @@ public final class XqrClient implements LinkClient {
    * sent as {@code Authorization: Bearer <key>}; its shape is not checked here, so that emulators and
    * future key formats work, and a wrong key surfaces as xQR's {@code INVALID_API_KEY}.
    */
-  public static final class Builder extends LinkClientBuilder<Builder, XqrClient> {
+  public static final class Builder extends ProviderClientBuilder<Builder, XqrClient> {
     private Builder() {}
 
     @Override

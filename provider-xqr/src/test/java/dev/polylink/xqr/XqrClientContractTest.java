@@ -1,14 +1,19 @@
 package dev.polylink.xqr;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkId;
+import dev.polylink.core.Operation;
 import dev.polylink.core.testing.ErrorCase;
 import dev.polylink.core.testing.LinkClientContractTest;
+import dev.polylink.core.testing.OperationFixture;
 import dev.polylink.core.testing.VendorErrorFixture;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +79,24 @@ class XqrClientContractTest extends LinkClientContractTest {
    * The documented codes and messages (error-handling and error-reference pages). xQR documents no
    * code for 404, 410 or 500; those bodies use the documented envelope with illustrative codes.
    */
+  /** xQR's documented Create, Get, List and Update Link answers; a delete answers 204. */
+  @Override
+  protected OperationFixture operationFixture(Operation operation) {
+    String id = Fixtures.DOCUMENTED_ID;
+    switch (operation) {
+      case CREATE:
+        return OperationFixture.of(createRequest(), json(201, Fixtures.read("create-link-response.json")));
+      case GET:
+        return OperationFixture.of(getRequest(sampleId()), json(200, getResponseBody(sampleId())));
+      case LIST:
+        return OperationFixture.of(get(urlPathEqualTo("/api/v1/links")), json(200, Fixtures.read("list-links-response.json")));
+      case UPDATE:
+        return OperationFixture.of(patch(urlPathEqualTo("/api/v1/links/" + id)), json(200, Fixtures.read("update-link-response.json")));
+      default:
+        return OperationFixture.of(delete(urlPathEqualTo("/api/v1/links/" + id)), aResponse().withStatus(204));
+    }
+  }
+
   @Override
   protected Optional<VendorErrorFixture> errorFixture(ErrorCase errorCase) {
     switch (errorCase) {

@@ -1,6 +1,5 @@
 package dev.polylink.core;
 
-import dev.polylink.core.spi.VendorError;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,20 +19,69 @@ public class ApiException extends PolylinkException {
   private final transient Object details;
   private final boolean retryable;
 
+  /** The longest vendor message shown in {@link #getMessage()}; {@link #vendorMessage()} has it whole. */
+  public static final int MESSAGE_VENDOR_TEXT_LIMIT = 300;
+
+  /**
+   * An error answer. Every value the vendor did not send is null ("unknown").
+   *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param errorCode the vendor's machine-readable code, or null
+   * @param vendorMessage the vendor's human-readable message, or null
+   * @param requestId the vendor's request id, or null
+   * @param details the vendor's structured details as plain Java values, or null
+   * @param responseBody the raw body as kept (see {@link #responseBody()}); empty for none
+   * @param retryable whether sending the same request again later may succeed
+   */
   public ApiException(
       String providerId,
       Operation operation,
       int statusCode,
-      VendorError error,
+      String errorCode,
+      String vendorMessage,
+      String requestId,
+      Object details,
       String responseBody,
       boolean retryable) {
-    super(providerId, message(providerId, operation, statusCode, error));
+    this(providerId, operation, statusCode, errorCode, vendorMessage, requestId, details, responseBody,
+        retryable, null);
+  }
+
+  /**
+   * Like the public constructor, with {@code note} added to the message (for subclasses that say
+   * more than the vendor did, such as {@link RedirectException}).
+   *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param errorCode the vendor's machine-readable code, or null
+   * @param vendorMessage the vendor's human-readable message, or null
+   * @param requestId the vendor's request id, or null
+   * @param details the vendor's structured details as plain Java values, or null
+   * @param responseBody the raw body as kept; empty for none
+   * @param retryable whether sending the same request again later may succeed
+   * @param note what to add to the message after the vendor's message, or null
+   */
+  protected ApiException(
+      String providerId,
+      Operation operation,
+      int statusCode,
+      String errorCode,
+      String vendorMessage,
+      String requestId,
+      Object details,
+      String responseBody,
+      boolean retryable,
+      String note) {
+    super(providerId, message(providerId, operation, statusCode, errorCode, vendorMessage, requestId, note));
     this.operation = Objects.requireNonNull(operation, "operation");
     this.statusCode = statusCode;
-    this.errorCode = error.errorCode().orElse(null);
-    this.vendorMessage = error.message().orElse(null);
-    this.requestId = error.requestId().orElse(null);
-    this.details = error.details().orElse(null);
+    this.errorCode = errorCode;
+    this.vendorMessage = vendorMessage;
+    this.requestId = requestId;
+    this.details = details;
     this.responseBody = Objects.requireNonNull(responseBody, "responseBody");
     this.retryable = retryable;
   }
@@ -68,7 +116,10 @@ public class ApiException extends PolylinkException {
     return Optional.ofNullable(details);
   }
 
-  /** The raw response body exactly as received; empty when there was none. */
+  /**
+   * The raw response body as received, up to the first 64 KiB (bytes beyond that are neither read
+   * nor kept); empty when there was none.
+   */
   public String responseBody() {
     return responseBody;
   }
@@ -81,13 +132,35 @@ public class ApiException extends PolylinkException {
     return retryable;
   }
 
+  /**
+   * {@code <provider> <operation> failed: HTTP <status> <code>: <vendor message> (request id <id>)},
+   * the vendor's message cut to {@link #MESSAGE_VENDOR_TEXT_LIMIT} characters so that a vendor that
+   * echoes megabytes does not make a log line of them.
+   */
   private static String message(
-      String providerId, Operation operation, int statusCode, VendorError error) {
+      String providerId, Operation operation, int statusCode, String errorCode, String vendorMessage,
+      String requestId, String note) {
     StringBuilder sb = new StringBuilder();
     sb.append(providerId).append(' ').append(operation.label()).append(" failed: HTTP ").append(statusCode);
-    error.errorCode().ifPresent(c -> sb.append(' ').append(c));
-    error.message().ifPresent(m -> sb.append(": ").append(m));
-    error.requestId().ifPresent(r -> sb.append(" (request id ").append(r).append(')'));
+    if (errorCode != null) {
+      sb.append(' ').append(cut(errorCode, 100));
+    }
+    if (vendorMessage != null) {
+      sb.append(": ").append(cut(vendorMessage, MESSAGE_VENDOR_TEXT_LIMIT));
+    }
+    if (note != null) {
+      sb.append(vendorMessage != null ? "; " : ": ").append(note);
+    }
+    if (requestId != null) {
+      sb.append(" (request id ").append(cut(requestId, 100)).append(')');
+    }
     return sb.toString();
+  }
+
+  private static String cut(String text, int limit) {
+    if (text.length() <= limit) {
+      return text;
+    }
+    return text.substring(0, limit) + "... (" + (text.length() - limit) + " more characters)";
   }
 }

@@ -113,6 +113,17 @@ public final class Capabilities {
     return clearableFields.contains(field);
   }
 
+  /**
+   * These capabilities as a Markdown table: a row per {@link LinkField} with columns create, update
+   * and clear, then the operations, list filters and largest page (what each provider's README
+   * shows, kept equal by a test).
+   *
+   * @return the table, one line per row, ending in a newline
+   */
+  public String markdownTable() {
+    return dev.polylink.core.internal.CapabilityTable.markdown(this);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Capabilities)) {

@@ -1,6 +1,6 @@
 package dev.polylink.core;
 
-import dev.polylink.core.spi.Pages;
+import dev.polylink.core.internal.LazyPages;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,13 +32,17 @@ public interface LinkClient extends AutoCloseable {
    * stream's consumer reaches it, with no prefetch. Close the stream or stop consuming it to stop.
    */
   default Stream<Link> listAll(ListLinksRequest request) {
-    return Pages.lazy(providerId(), request, this::list);
+    return LazyPages.stream(providerId(), request, this::list);
   }
 
   /** Applies a patch and returns the link as the vendor reports it afterwards. */
   Link update(LinkId id, LinkPatch patch);
 
-  /** Deletes a link; {@link NotFoundException} when there is none. */
+  /**
+   * Deletes a link; {@link NotFoundException} when there is none. A DELETE whose answer was lost
+   * (a reset, a deadline) is sent again; if that retry is answered 404 the link is reported deleted,
+   * since the first attempt may have deleted it (as jclouds' delete methods treat a 404).
+   */
   void delete(LinkId id);
 
   /** The rate-limit state from the most recent response, where the vendor reports one. */

@@ -1,7 +1,6 @@
 package dev.polylink.core;
 
 import dev.polylink.core.spi.Checks;
-import dev.polylink.core.spi.HttpTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,13 +15,15 @@ import okhttp3.OkHttpClient;
  * @param <C> the client it builds
  */
 public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C extends LinkClient> {
-  /** The timeout applied to connecting, reading and writing unless {@link #timeout} says otherwise. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-
   private String apiKey;
   private String baseUrl;
   private OkHttpClient httpClient;
   private Duration timeout;
+  private Duration attemptTimeout;
+  private Duration operationTimeout;
+  private Duration connectionIdleTimeout;
+  private Long maxResponseBodySize;
+  private boolean allowInsecurePlainHttp;
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private String userAgent;
   private Clock clock = Clock.systemUTC();
@@ -69,7 +70,10 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
 
   /**
    * The API's base URL; the vendor's documented paths are appended to it. Defaults to the vendor's
-   * documented base URL.
+   * documented base URL. A plain {@code http} URL is refused when the client is built (a {@link
+   * RequestValidationException}: the API key would travel in clear) unless its host is loopback
+   * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}, as for the emulators) or {@link
+   * #allowInsecurePlainHttp()} was called.
    */
   public B baseUrl(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -80,20 +84,105 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
 
   /**
    * An OkHttp client to share its connection pool and dispatcher. Polylink derives its own client
-   * from it with {@code newBuilder()}, adding its interceptors, and never shuts it down.
+   * from it with {@code newBuilder()}, adding its interceptors, and never shuts it down. It switches
+   * off redirects and OkHttp's own connection-failure retries in the derived client, and replaces
+   * its call timeout with {@link #attemptTimeout} and {@link #operationTimeout}.
+   *
+   * <p>The shared pool's keep-alive then decides how long an idle connection is reused (OkHttp's
+   * default: 5 minutes). A server that closes idle connections sooner (Node's default: after 5 s)
+   * can make a request fail after it was sent, when a create cannot be resent: give the shared
+   * client a pool with a shorter keep-alive ({@code new ConnectionPool(5, 4, TimeUnit.SECONDS)}),
+   * or set {@link #connectionIdleTimeout}, which gives this client a pool of its own.
    */
   public B httpClient(OkHttpClient httpClient) {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
     return self();
   }
 
-  /** The connect, read and write timeout; default {@link #DEFAULT_TIMEOUT}. */
+  /**
+   * The connect, read and write timeout of each socket operation; default 30 s (or the shared
+   * client's). It bounds each read, not a call: see {@link #attemptTimeout} and {@link
+   * #operationTimeout}.
+   */
   public B timeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new RequestValidationException(providerId(), "timeout: must be positive (was " + timeout + ")");
     }
     this.timeout = timeout;
+    return self();
+  }
+
+  /**
+   * The deadline of one attempt, from sending the request to the last byte of the answer, however
+   * slowly it trickles in; default 60 s. An attempt past it fails with a {@link
+   * TransportException} naming it; a GET, PUT, PATCH or DELETE is then retried per the {@link
+   * RetryPolicy}, a POST never (the vendor may have processed it). Like the AWS SDK v2's {@code
+   * apiCallAttemptTimeout}.
+   *
+   * @param attemptTimeout positive
+   * @return this builder
+   */
+  public B attemptTimeout(Duration attemptTimeout) {
+    this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
+    return self();
+  }
+
+  /**
+   * The deadline of a whole operation: its attempts, backoff and {@code Retry-After} waits
+   * together; default 3 minutes (room for the default {@link RetryPolicy} to wait out a one-minute
+   * rate window twice). No wait is started that would end past it: the call fails at once with a
+   * {@link TransportException} naming the deadline, whose cause is the vendor's last answer (a
+   * {@link RateLimitException}, say). Like the AWS SDK v2's {@code apiCallTimeout}. Each call of a
+   * {@code listAll} stream is one operation.
+   *
+   * @param operationTimeout positive
+   * @return this builder
+   */
+  public B operationTimeout(Duration operationTimeout) {
+    this.operationTimeout = positive("operationTimeout", operationTimeout);
+    return self();
+  }
+
+  /**
+   * How long a pooled connection may stay idle and still be reused; default 4 s, below the 5 s
+   * after which a Node.js server (SnipURL's, for one) closes an idle connection. A connection idle
+   * for longer is closed by the client first, so no request is ever written to a connection the
+   * server already closed. With {@link #httpClient} this gives the client a pool of its own.
+   *
+   * @param connectionIdleTimeout positive
+   * @return this builder
+   */
+  public B connectionIdleTimeout(Duration connectionIdleTimeout) {
+    this.connectionIdleTimeout = positive("connectionIdleTimeout", connectionIdleTimeout);
+    return self();
+  }
+
+  /**
+   * The largest success body the client reads, in bytes; default 16 MiB (a CarrierX page of 1,000
+   * links with 8,000-character destinations is 8.4 MB). A larger answer fails with a {@link
+   * TransportException} without being read further. Error bodies are always kept up to 64 KiB.
+   *
+   * @param bytes at least 1
+   * @return this builder
+   */
+  public B maxResponseBodySize(long bytes) {
+    if (bytes < 1) {
+      throw new RequestValidationException(providerId(), "maxResponseBodySize: must be positive (was " + bytes + ")");
+    }
+    this.maxResponseBodySize = bytes;
+    return self();
+  }
+
+  /**
+   * <strong>Unsafe:</strong> accepts a plain {@code http} base URL on any host, so the API key and
+   * every request travel unencrypted and can be read or changed on the way. Only for a trusted
+   * network (a proxy in the same pod, say); loopback hosts never need it.
+   *
+   * @return this builder
+   */
+  public B allowInsecurePlainHttp() {
+    this.allowInsecurePlainHttp = true;
     return self();
   }
 
@@ -176,20 +265,127 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   }
 
   /**
-   * A transport builder holding these settings, for the provider to add its error decoder and
-   * rate-limit parser to.
+   * The base URL given to {@link #baseUrl}, or the vendor's default.
+   *
+   * @return the URL
    */
-  protected final HttpTransport.Builder transport() {
-    return HttpTransport.builder(providerId())
-        .baseUrl(baseUrl == null ? defaultBaseUrl() : baseUrl)
-        .authorization(authorization())
-        .httpClient(httpClient)
-        .timeout(timeout)
-        .retryPolicy(retryPolicy)
-        .userAgent(userAgent)
-        .clock(clock)
-        .sleeper(sleeper)
-        .listeners(listeners) // obs
-        .wireLog(wireLog); // obs
+  protected final String baseUrl() {
+    return baseUrl == null ? defaultBaseUrl() : baseUrl;
+  }
+
+  /**
+   * The client given to {@link #httpClient}, or null.
+   *
+   * @return the client
+   */
+  protected final OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  /**
+   * The value given to {@link #timeout}, or null for the default.
+   *
+   * @return the timeout
+   */
+  protected final Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * The value given to {@link #attemptTimeout}, or null for the default.
+   *
+   * @return the deadline
+   */
+  protected final Duration attemptTimeout() {
+    return attemptTimeout;
+  }
+
+  /**
+   * The value given to {@link #operationTimeout}, or null for the default.
+   *
+   * @return the deadline
+   */
+  protected final Duration operationTimeout() {
+    return operationTimeout;
+  }
+
+  /**
+   * The value given to {@link #connectionIdleTimeout}, or null for the default.
+   *
+   * @return the idle time
+   */
+  protected final Duration connectionIdleTimeout() {
+    return connectionIdleTimeout;
+  }
+
+  /**
+   * The value given to {@link #maxResponseBodySize}, or null for the default.
+   *
+   * @return the size in bytes
+   */
+  protected final Long maxResponseBodySize() {
+    return maxResponseBodySize;
+  }
+
+  /**
+   * Whether {@link #allowInsecurePlainHttp()} was called.
+   *
+   * @return true when allowed
+   */
+  protected final boolean insecurePlainHttpAllowed() {
+    return allowInsecurePlainHttp;
+  }
+
+  /**
+   * The policy given to {@link #retryPolicy}.
+   *
+   * @return the policy
+   */
+  protected final RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /**
+   * The suffix given to {@link #userAgent}, or null.
+   *
+   * @return the suffix
+   */
+  protected final String userAgent() {
+    return userAgent;
+  }
+
+  /**
+   * The sleeper given to {@link #sleeper}.
+   *
+   * @return the sleeper
+   */
+  protected final RetryPolicy.Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
+   * The listeners given to {@link #addListener}, in order.
+   *
+   * @return the listeners
+   */
+  protected final java.util.List<LinkClientListener> listeners() { // obs
+    return java.util.List.copyOf(listeners);
+  }
+
+  /**
+   * Whether {@link #wireLog(boolean)} switched the wire log on.
+   *
+   * @return true when on
+   */
+  protected final boolean wireLogEnabled() { // obs
+    return wireLog;
+  }
+
+  private Duration positive(String field, Duration value) {
+    Objects.requireNonNull(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw new RequestValidationException(providerId(), field + ": must be positive (was " + value + ")");
+    }
+    return value;
   }
 }

@@ -87,9 +87,9 @@ public interface LinkClientListener {
     RATE_LIMITED,
     /** A retryable status other than 429: 408, 500, 502, 503 or 504. */
     RETRYABLE_STATUS,
-    /** An I/O failure of an idempotent request (GET, PUT, PATCH, DELETE). */
+    /** An I/O failure after the request was sent, of an idempotent request (GET, PUT, PATCH, DELETE). */
     IO_ERROR,
-    /** A connection that never opened, so the request (even a POST) was never sent. */
+    /** A failure before the request was written to a connection (DNS, connect, TLS): even a POST is resent. */
     NOT_SENT
   }
 

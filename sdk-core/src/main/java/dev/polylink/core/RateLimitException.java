@@ -1,6 +1,5 @@
 package dev.polylink.core;
 
-import dev.polylink.core.spi.VendorError;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,16 +14,35 @@ public class RateLimitException extends ApiException {
   private final Duration retryAfter;
   private final boolean quotaExhausted;
 
+  /**
+   * A 429; a value the vendor did not send is null (unknown).
+   *
+   * @param providerId the provider, e.g. {@code "xqr"}
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param errorCode the vendor's machine-readable code, or null
+   * @param vendorMessage the vendor's human-readable message, or null
+   * @param requestId the vendor's request id, or null
+   * @param details the vendor's structured details as plain Java values, or null
+   * @param responseBody the raw body as kept; empty for none
+   * @param retryAfter the wait the vendor asked for, or null
+   * @param quotaExhausted true for a quota that will not refill soon (never retried)
+   */
   public RateLimitException(
       String providerId,
       Operation operation,
       int statusCode,
-      VendorError error,
+      String errorCode,
+      String vendorMessage,
+      String requestId,
+      Object details,
       String responseBody,
-      Duration retryAfter) {
-    super(providerId, operation, statusCode, error, responseBody, !error.quotaExhausted());
+      Duration retryAfter,
+      boolean quotaExhausted) {
+    super(providerId, operation, statusCode, errorCode, vendorMessage, requestId, details, responseBody,
+        !quotaExhausted);
     this.retryAfter = retryAfter;
-    this.quotaExhausted = error.quotaExhausted();
+    this.quotaExhausted = quotaExhausted;
   }
 
   /** How long the vendor asked to wait ({@code Retry-After}), where it said. */

@@ -12,7 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * DELETE after an I/O error or a 408, a burst 429, 500, 502, 503 or 504; a POST only when the
  * vendor provably did not process it (a burst 429 with {@code Retry-After}, or a connection that
  * never opened). A quota 429 is never retried. A {@code Retry-After} longer than {@link
- * #maxRetryAfter()} fails at once with a {@link RateLimitException} carrying the wait.
+ * #maxRetryAfter()} fails at once with a {@link RateLimitException} carrying the wait. Every wait
+ * is also bounded by the client's operation deadline ({@code LinkClientBuilder.operationTimeout},
+ * default 3 minutes): a wait that would end past it is not started, and the call fails with a
+ * {@link TransportException} naming the deadline whose cause is the vendor's last answer. A policy
+ * that waits longer (an hourly window, say) needs a longer operation deadline too.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
@@ -30,7 +34,12 @@ public final class RetryPolicy {
     this.maxRetryAfter = b.maxRetryAfter;
   }
 
-  /** 3 attempts in all, backoff from 200 ms capped at 10 s with full jitter, Retry-After up to 60 s. */
+  /**
+   * 3 attempts in all, backoff from 200 ms capped at 10 s with full jitter, {@code Retry-After} up
+   * to 65 s: a one-minute rate window is waited out on every provider, SnipURL's included, which
+   * answers {@code Retry-After: 61} when its per-minute limit is reached in the window's first
+   * second (it rounds the window's end up and "now" down).
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
@@ -142,7 +151,7 @@ public final class RetryPolicy {
     private int maxAttempts = 3;
     private Duration initialBackoff = Duration.ofMillis(200);
     private Duration maxBackoff = Duration.ofSeconds(10);
-    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private Duration maxRetryAfter = Duration.ofSeconds(65);
 
     private Builder() {}
 

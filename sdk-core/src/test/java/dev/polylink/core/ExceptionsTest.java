@@ -57,8 +57,7 @@ class ExceptionsTest {
   @Test
   void bulkOperationExceptionSaysWhatWasDoneBeforeTheFailure() {
     List<LinkId> completed = new ArrayList<>(List.of(LinkId.of(1), LinkId.of(2)));
-    ServerException failure = new ServerException("snipurl", Operation.DELETE, 502,
-        dev.polylink.core.spi.VendorError.none(), "", true);
+    ServerException failure = new ServerException("snipurl", Operation.DELETE, 502, null, null, null, null, "", true);
     BulkOperationException e = new BulkOperationException("snipurl", Operation.DELETE, completed,
         java.util.OptionalLong.of(1), List.of(LinkId.of(3)), List.of(LinkId.of(4), LinkId.of(5)), failure);
     completed.add(LinkId.of(9));

@@ -49,6 +49,34 @@ class LinkClientBuilderTest {
   }
 
   @Test
+  void invalidDeadlinesAndLimitsNameTheSetting() {
+    FakeLinkClient.Builder b = FakeLinkClient.builder();
+    assertInvalid("attemptTimeout", () -> b.attemptTimeout(Duration.ZERO));
+    assertInvalid("operationTimeout", () -> b.operationTimeout(Duration.ofMillis(-1)));
+    assertInvalid("connectionIdleTimeout", () -> b.connectionIdleTimeout(Duration.ZERO));
+    assertInvalid("maxResponseBodySize", () -> b.maxResponseBodySize(0));
+    assertNpe(() -> b.attemptTimeout(null));
+    assertNpe(() -> b.operationTimeout(null));
+    assertNpe(() -> b.connectionIdleTimeout(null));
+  }
+
+  @Test
+  void plainHttpOffLoopbackIsRefusedWhenTheClientIsBuiltUnlessExplicitlyAllowed() {
+    RequestValidationException e = assertInvalid("baseUrl",
+        () -> FakeLinkClient.builder().apiKey("sk-live-123").baseUrl("http://fake.example/api").build());
+    assertEquals("fake", e.providerId());
+    assertFalse(e.getMessage().contains("sk-live"), e.getMessage());
+    try (FakeLinkClient client = FakeLinkClient.builder().apiKey("sk-live-123").baseUrl("http://fake.example/api")
+        .allowInsecurePlainHttp().build()) {
+      assertEquals("fake", client.providerId());
+    }
+    try (FakeLinkClient client =
+        FakeLinkClient.builder().apiKey("sk-live-123").baseUrl("http://localhost:1/api").build()) {
+      assertEquals("fake", client.providerId());
+    }
+  }
+
+  @Test
   void nullArgumentsAreNullPointerExceptions() {
     FakeLinkClient.Builder b = FakeLinkClient.builder();
     assertNpe(() -> b.apiKey(null));

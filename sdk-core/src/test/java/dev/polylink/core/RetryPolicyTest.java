@@ -22,7 +22,7 @@ class RetryPolicyTest {
     assertEquals(3, p.maxAttempts());
     assertEquals(Duration.ofMillis(200), p.initialBackoff());
     assertEquals(Duration.ofSeconds(10), p.maxBackoff());
-    assertEquals(Duration.ofSeconds(60), p.maxRetryAfter());
+    assertEquals(Duration.ofSeconds(65), p.maxRetryAfter());
     assertSame(p, RetryPolicy.defaults());
     assertEquals(p, RetryPolicy.builder().build(), "the builder starts from the defaults");
   }

@@ -2,6 +2,8 @@ package dev.polylink.testkit;
 
 import dev.polylink.testkit.internal.CarrierxBackend;
 import dev.polylink.testkit.internal.EmulatorServer;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The CarrierX shortener emulator. What the documentation says, it does; where it is silent, it
@@ -50,6 +52,18 @@ public final class CarrierxEmulator extends ProviderEmulator {
   public static CarrierxEmulator start() {
     MutableClock clock = new MutableClock();
     return new CarrierxEmulator(clock, EmulatorServer.start(clock, CarrierxBackend::new));
+  }
+
+  /**
+   * Starts one whose server closes a connection idle for {@code idleTimeout}, as a Node.js server
+   * does after 5 s: see {@link ProviderEmulator#start(String, Duration)}.
+   *
+   * @param idleTimeout how long a connection may stay idle before the server closes it
+   * @return the running emulator
+   */
+  public static CarrierxEmulator start(Duration idleTimeout) {
+    MutableClock clock = new MutableClock();
+    return new CarrierxEmulator(clock, EmulatorServer.start(clock, CarrierxBackend::new, Objects.requireNonNull(idleTimeout, "idleTimeout")));
   }
 
   /** The user name HTTP Basic authentication accepts. */

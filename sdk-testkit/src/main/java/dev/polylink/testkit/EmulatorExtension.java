@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EmulatorExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
   private final String providerId;
+  private java.time.Duration idleTimeout;
   private ProviderEmulator emulator;
   private LinkClient client;
   private boolean perTest;
@@ -59,13 +60,29 @@ public final class EmulatorExtension
   }
 
   /**
+   * Makes the emulator's server close every connection idle for {@code idleTimeout}, as a Node.js
+   * server does after 5 s: see {@link ProviderEmulator#start(String, java.time.Duration)}.
+   *
+   * @param idleTimeout how long a connection may stay idle before the server closes it
+   * @return this extension
+   */
+  public EmulatorExtension closingIdleConnectionsAfter(java.time.Duration idleTimeout) {
+    this.idleTimeout = java.util.Objects.requireNonNull(idleTimeout, "idleTimeout");
+    return this;
+  }
+
+  private ProviderEmulator startEmulator() {
+    return idleTimeout == null ? ProviderEmulator.start(providerId) : ProviderEmulator.start(providerId, idleTimeout);
+  }
+
+  /**
    * Starts the emulator for the class; for a {@code @Nested} class (JUnit calls this again for it),
    * keeps the enclosing class's one.
    */
   @Override
   public synchronized void beforeAll(ExtensionContext context) {
     if (classes++ == 0 && emulator == null) {
-      emulator = ProviderEmulator.start(providerId);
+      emulator = startEmulator();
     }
   }
 
@@ -74,7 +91,7 @@ public final class EmulatorExtension
   public synchronized void beforeEach(ExtensionContext context) {
     if (emulator == null) {
       perTest = true;
-      emulator = ProviderEmulator.start(providerId);
+      emulator = startEmulator();
     } else {
       emulator.reset();
     }

@@ -78,6 +78,37 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
     }
   }
 
+  /**
+   * Starts the emulator of {@code providerId} on a server that closes every connection that has
+   * been idle for {@code idleTimeout}, as Node.js's HTTP server does after 5 s by default (SnipURL's
+   * server keeps that default). Use it to check that your code survives a keep-alive connection the
+   * server closed: {@code ProviderEmulator.start("snipurl", Duration.ofSeconds(5))}. Polylink's
+   * clients close an idle connection after 4 s ({@code connectionIdleTimeout}), so they never send
+   * on one such a server closed.
+   *
+   * @param providerId {@code "xqr"}, {@code "shortpen"}, {@code "snipurl"} or {@code "carrierx"}
+   * @param idleTimeout how long a connection may stay idle before the server closes it
+   * @return the running emulator, of the vendor's own type
+   * @throws IllegalArgumentException for an unknown id
+   */
+  public static ProviderEmulator start(String providerId, Duration idleTimeout) {
+    java.util.Objects.requireNonNull(idleTimeout, "idleTimeout");
+    if (providerId == null || !KNOWN.contains(providerId)) {
+      throw new IllegalArgumentException(
+          "unknown provider id '" + providerId + "' (known: " + String.join(", ", KNOWN) + ")");
+    }
+    switch (providerId) {
+      case "xqr":
+        return XqrEmulator.start(idleTimeout);
+      case "shortpen":
+        return ShortpenEmulator.start(idleTimeout);
+      case "snipurl":
+        return SnipurlEmulator.start(idleTimeout);
+      default:
+        return CarrierxEmulator.start(idleTimeout);
+    }
+  }
+
   /** The provider ids {@link #start(String)} knows, sorted. */
   public static Set<String> providerIds() {
     return KNOWN;

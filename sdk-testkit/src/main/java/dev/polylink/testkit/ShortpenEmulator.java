@@ -2,6 +2,8 @@ package dev.polylink.testkit;
 
 import dev.polylink.testkit.internal.EmulatorServer;
 import dev.polylink.testkit.internal.ShortpenBackend;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The ShortPen emulator. What the documentation says, it does; where it is silent, it does this:
@@ -51,6 +53,18 @@ public final class ShortpenEmulator extends ProviderEmulator {
   public static ShortpenEmulator start() {
     MutableClock clock = new MutableClock();
     return new ShortpenEmulator(clock, EmulatorServer.start(clock, ShortpenBackend::new));
+  }
+
+  /**
+   * Starts one whose server closes a connection idle for {@code idleTimeout}, as a Node.js server
+   * does after 5 s: see {@link ProviderEmulator#start(String, Duration)}.
+   *
+   * @param idleTimeout how long a connection may stay idle before the server closes it
+   * @return the running emulator
+   */
+  public static ShortpenEmulator start(Duration idleTimeout) {
+    MutableClock clock = new MutableClock();
+    return new ShortpenEmulator(clock, EmulatorServer.start(clock, ShortpenBackend::new, Objects.requireNonNull(idleTimeout, "idleTimeout")));
   }
 
   /** The id of the emulator's domain: what {@code domain_id} must be. */

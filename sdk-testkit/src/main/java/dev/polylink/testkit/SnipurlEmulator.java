@@ -2,6 +2,8 @@ package dev.polylink.testkit;
 
 import dev.polylink.testkit.internal.EmulatorServer;
 import dev.polylink.testkit.internal.SnipurlBackend;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The SnipURL emulator. What the documentation (and the service's public source) says, it does;
@@ -48,5 +50,17 @@ public final class SnipurlEmulator extends ProviderEmulator {
   public static SnipurlEmulator start() {
     MutableClock clock = new MutableClock();
     return new SnipurlEmulator(clock, EmulatorServer.start(clock, SnipurlBackend::new));
+  }
+
+  /**
+   * Starts one whose server closes a connection idle for {@code idleTimeout}, as a Node.js server
+   * does after 5 s: see {@link ProviderEmulator#start(String, Duration)}.
+   *
+   * @param idleTimeout how long a connection may stay idle before the server closes it
+   * @return the running emulator
+   */
+  public static SnipurlEmulator start(Duration idleTimeout) {
+    MutableClock clock = new MutableClock();
+    return new SnipurlEmulator(clock, EmulatorServer.start(clock, SnipurlBackend::new, Objects.requireNonNull(idleTimeout, "idleTimeout")));
   }
 }

@@ -2,6 +2,8 @@ package dev.polylink.testkit;
 
 import dev.polylink.testkit.internal.EmulatorServer;
 import dev.polylink.testkit.internal.XqrBackend;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The xQR emulator. What the documentation says, it does; where it is silent, it does this:
@@ -46,6 +48,18 @@ public final class XqrEmulator extends ProviderEmulator {
   public static XqrEmulator start() {
     MutableClock clock = new MutableClock();
     return new XqrEmulator(clock, EmulatorServer.start(clock, XqrBackend::new));
+  }
+
+  /**
+   * Starts one whose server closes a connection idle for {@code idleTimeout}, as a Node.js server
+   * does after 5 s: see {@link ProviderEmulator#start(String, Duration)}.
+   *
+   * @param idleTimeout how long a connection may stay idle before the server closes it
+   * @return the running emulator
+   */
+  public static XqrEmulator start(Duration idleTimeout) {
+    MutableClock clock = new MutableClock();
+    return new XqrEmulator(clock, EmulatorServer.start(clock, XqrBackend::new, Objects.requireNonNull(idleTimeout, "idleTimeout")));
   }
 
   /**

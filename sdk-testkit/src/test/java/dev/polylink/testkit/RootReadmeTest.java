@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.carrierx.CarrierxClient;
 import dev.polylink.core.Capabilities;
-import dev.polylink.core.CapabilityTable;
+import dev.polylink.core.internal.CapabilityTable;
 import dev.polylink.core.testing.ReadmeAssertions;
 import dev.polylink.shortpen.ShortpenClient;
 import dev.polylink.snipurl.SnipurlClient;

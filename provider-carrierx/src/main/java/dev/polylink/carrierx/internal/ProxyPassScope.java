@@ -1,7 +1,6 @@
 package dev.polylink.carrierx.internal;
 
 import dev.polylink.core.PermissionDeniedException;
-import dev.polylink.core.spi.VendorError;
 
 /**
  * Explains a 403 answering a request that set {@code mode: proxy_pass}: CarrierX requires the extra
@@ -19,16 +18,11 @@ final class ProxyPassScope {
    * appended to the vendor's message; the original is attached as a suppressed exception.
    */
   static PermissionDeniedException explain(PermissionDeniedException e) {
-    VendorError error =
-        VendorError.builder()
-            .errorCode(e.errorCode().orElse(null))
-            .message(e.vendorMessage().map(m -> m + " (" + HINT + ")").orElse(HINT))
-            .requestId(e.requestId().orElse(null))
-            .details(e.details().orElse(null))
-            .build();
     PermissionDeniedException explained =
         new PermissionDeniedException(
-            e.providerId(), e.operation(), e.statusCode(), error, e.responseBody(), e.retryable());
+            e.providerId(), e.operation(), e.statusCode(), e.errorCode().orElse(null),
+            e.vendorMessage().map(m -> m + " (" + HINT + ")").orElse(HINT), e.requestId().orElse(null),
+            e.details().orElse(null), e.responseBody());
     explained.addSuppressed(e);
     return explained;
   }

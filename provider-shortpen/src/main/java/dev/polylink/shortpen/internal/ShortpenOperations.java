@@ -13,7 +13,6 @@ import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RateLimitHeaders;
-import dev.polylink.core.spi.VendorError;
 import dev.polylink.shortpen.LinkNotResolvedException;
 import dev.polylink.shortpen.ShortpenClient;
 import dev.polylink.shortpen.ShortpenOptions;
@@ -111,13 +110,13 @@ public final class ShortpenOperations {
         ShortpenClient.PROVIDER_ID,
         Operation.GET,
         404,
-        VendorError.builder()
-            .message("no link with id " + id + " in any of the " + result.pagesRead()
-                + " page(s) of GET /v1/links" + inWorkspace(workspaceId)
-                + " (ShortPen has no get-one endpoint)")
-            .build(),
-        "",
-        false));
+        null,
+        "no link with id " + id + " in any of the " + result.pagesRead()
+            + " page(s) of GET /v1/links" + inWorkspace(workspaceId)
+            + " (ShortPen has no get-one endpoint)",
+        null,
+        null,
+        ""));
     return LinkMapper.fromListItem(item, Operation.GET);
   }
 
@@ -140,17 +139,26 @@ public final class ShortpenOperations {
     return LinkMapper.fromUpdate(id, data, patch, destinationAsSent);
   }
 
-  /** {@code DELETE /v1/links} with {@code {"url_id": id}}; a count of 0 is a {@link NotFoundException}. */
+  /**
+   * {@code DELETE /v1/links} with {@code {"url_id": id}}; a count of 0 is a {@link NotFoundException},
+   * unless the request was resent after an attempt that may have been processed (its answer was
+   * lost): the first attempt deleted it, so the link counts as deleted, as a 404 to a resent
+   * DELETE does for the other providers ({@code HttpTransport.execute}).
+   */
   public void delete(long id) {
-    OptionalLong deleted = deleted(DeleteBody.one(id));
-    if (deleted.isPresent() && deleted.getAsLong() == 0) {
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.one(id));
+    JsonNode answer = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
+    OptionalLong deleted = Json.wholeNumber(Envelope.dataObject(answer, Operation.DELETE), "deleted");
+    if (deleted.isPresent() && deleted.getAsLong() == 0 && body.timesSent() <= 1) {
       throw new NotFoundException(
           ShortpenClient.PROVIDER_ID,
           Operation.DELETE,
           404,
-          VendorError.builder().message("ShortPen deleted no link with id " + id + " (data.deleted: 0)").build(),
-          "",
-          false);
+          null,
+          "ShortPen deleted no link with id " + id + " (data.deleted: 0)",
+          null,
+          null,
+          "");
     }
   }
 
@@ -187,11 +195,6 @@ public final class ShortpenOperations {
   /** Releases the transport's own resources. */
   public void close() {
     transport.close();
-  }
-
-  private OptionalLong deleted(DeleteBody body) {
-    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.DELETE, api.delete(body)), Operation.DELETE);
-    return Json.wholeNumber(data, "deleted");
   }
 
   private LinkScanner scanner(Operation operation, Long workspace) {

@@ -9,11 +9,12 @@ import dev.polylink.core.NotFoundException;
 import dev.polylink.core.Operation;
 import dev.polylink.core.PermissionDeniedException;
 import dev.polylink.core.RateLimitException;
+import dev.polylink.core.RedirectException;
 import dev.polylink.core.ServerException;
 import dev.polylink.core.spi.VendorError;
 import java.time.Duration;
 
-/** Chooses the ApiException subclass by HTTP status, whatever the body says. */
+/** Chooses the ApiException subclass by HTTP status, whatever the body says; any 3xx is a RedirectException. */
 public final class ApiExceptions {
   private ApiExceptions() {}
 
@@ -24,7 +25,8 @@ public final class ApiExceptions {
 
   public static ApiException create(String providerId, Operation operation, ApiFailure failure) {
     return create(
-        providerId, operation, failure.statusCode(), failure.error(), failure.body(), failure.retryAfter());
+        providerId, operation, failure.statusCode(), failure.error(), failure.body(), failure.retryAfter(),
+        failure.location());
   }
 
   public static ApiException create(
@@ -34,29 +36,49 @@ public final class ApiExceptions {
       VendorError error,
       String body,
       Duration retryAfter) {
+    return create(providerId, operation, status, error, body, retryAfter, null);
+  }
+
+  public static ApiException create(
+      String providerId,
+      Operation operation,
+      int status,
+      VendorError error,
+      String body,
+      Duration retryAfter,
+      String location) {
     boolean retryable = retryableStatus(status);
+    String code = error.errorCode().orElse(null);
+    String message = error.message().orElse(null);
+    String requestId = error.requestId().orElse(null);
+    Object details = error.details().orElse(null);
+    if (status >= 300 && status <= 399) {
+      return new RedirectException(providerId, operation, status, location, requestId, body);
+    }
     switch (status) {
       case 400:
       case 415:
       case 422:
-        return new BadRequestException(providerId, operation, status, error, body, false);
+        return new BadRequestException(providerId, operation, status, code, message, requestId, details, body);
       case 401:
-        return new AuthenticationException(providerId, operation, status, error, body, false);
+        return new AuthenticationException(providerId, operation, status, code, message, requestId, details, body);
       case 403:
-        return new PermissionDeniedException(providerId, operation, status, error, body, false);
+        return new PermissionDeniedException(providerId, operation, status, code, message, requestId, details, body);
       case 404:
-        return new NotFoundException(providerId, operation, status, error, body, false);
+        return new NotFoundException(providerId, operation, status, code, message, requestId, details, body);
       case 409:
-        return new ConflictException(providerId, operation, status, error, body, false);
+        return new ConflictException(providerId, operation, status, code, message, requestId, details, body);
       case 410:
-        return new GoneException(providerId, operation, status, error, body, false);
+        return new GoneException(providerId, operation, status, code, message, requestId, details, body);
       case 429:
-        return new RateLimitException(providerId, operation, status, error, body, retryAfter);
+        return new RateLimitException(
+            providerId, operation, status, code, message, requestId, details, body, retryAfter,
+            error.quotaExhausted());
       default:
         if (status >= 500 && status <= 599) {
-          return new ServerException(providerId, operation, status, error, body, retryable);
+          return new ServerException(providerId, operation, status, code, message, requestId, details, body, retryable);
         }
-        return new ApiException(providerId, operation, status, error, body, retryable);
+        return new ApiException(providerId, operation, status, code, message, requestId, details, body, retryable);
     }
   }
 }

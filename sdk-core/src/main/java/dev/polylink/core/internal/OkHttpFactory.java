@@ -1,42 +1,75 @@
 package dev.polylink.core.internal;
 
-import dev.polylink.core.RateLimitStatus;
-import dev.polylink.core.RetryPolicy;
-import dev.polylink.core.spi.ErrorDecoder;
-import dev.polylink.core.spi.RateLimitParser;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
-/** Builds the OkHttp client of one LinkClient: the user's (derived, never modified) or a new one. */
+/**
+ * Builds the OkHttp client of one LinkClient from its {@link ClientSettings}: the user's client
+ * (derived with {@code newBuilder()}, never modified) or a new one.
+ *
+ * <p>Two clients share one pool and dispatcher. The <em>inner</em> one does the network work of one
+ * attempt: redirects off, OkHttp's connection-failure retry off, the {@link Attempt#SENT_MARKER}
+ * network interceptor, the user's interceptors. The <em>outer</em> one, which Retrofit calls, only
+ * runs the credentials and the {@link RetryInterceptor}, which starts one inner call per attempt.
+ *
+ * <p>Idle connections. OkHttp 5 hands out a pooled connection without checking it when it has been
+ * idle for less than 10 seconds ({@code RealConnection.isHealthy}, extensive checks only past {@code
+ * IDLE_CONNECTION_HEALTHY_NS}); the pool itself never looks at a connection's age when it hands it
+ * out and evicts an idle connection only when its cleanup task runs at {@code idleAt +
+ * keepAliveDuration} ({@code RealConnectionPool.closeConnections}). A server that closes idle
+ * connections earlier (Node's default {@code keepAliveTimeout} is 5 s) thus makes the next request
+ * fail with "unexpected end of stream" after it was written, when a POST may not be resent. So a
+ * client of our own gets its own pool whose keep-alive is the connection idle timeout (default
+ * {@link #DEFAULT_CONNECTION_IDLE_TIMEOUT}, below 5 s): a connection idle for longer is closed by
+ * us first. With a user's client the user's pool is shared and its keep-alive applies (OkHttp's
+ * default is 5 minutes); an explicit connection idle timeout gives this client a pool of its own
+ * with that keep-alive (the dispatcher stays shared).
+ */
 public final class OkHttpFactory {
+  /** The keep-alive of an idle pooled connection: 4 s, below the 5 s after which Node closes one. */
+  public static final Duration DEFAULT_CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(4);
+
+  /** OkHttp's own default of idle connections kept per pool. */
+  private static final int MAX_IDLE_CONNECTIONS = 5;
+
   private OkHttpFactory() {}
 
-  public static OkHttpClient create(
-      OkHttpClient shared,
-      Duration timeout,
-      String authorization,
-      String userAgent,
-      RetryPolicy retryPolicy,
-      RetryPolicy.Sleeper sleeper,
-      Clock clock,
-      ErrorDecoder errorDecoder,
-      RateLimitParser rateLimitParser,
-      Consumer<RateLimitStatus> rateLimitSink,
-      EventDispatcher events) {
-    OkHttpClient.Builder builder = shared == null ? new OkHttpClient.Builder() : shared.newBuilder();
-    if (timeout != null) {
-      builder.connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout);
+  /** Whether the client built from these settings has a connection pool of its own. */
+  public static boolean ownsPool(ClientSettings s) {
+    return s.shared == null || s.connectionIdleTimeout != null;
+  }
+
+  public static OkHttpClient create(ClientSettings s) {
+    OkHttpClient.Builder builder = s.shared == null ? new OkHttpClient.Builder() : s.shared.newBuilder();
+    if (s.socketTimeout != null) {
+      builder.connectTimeout(s.socketTimeout).readTimeout(s.socketTimeout).writeTimeout(s.socketTimeout);
+    }
+    if (ownsPool(s)) {
+      Duration idle = s.connectionIdleTimeout != null ? s.connectionIdleTimeout : DEFAULT_CONNECTION_IDLE_TIMEOUT;
+      builder.connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, idle.toMillis(), TimeUnit.MILLISECONDS));
     }
     builder
-        // OkHttp would otherwise silently resend requests, POSTs included, on some connection
-        // failures; RetryInterceptor alone decides what is safe to resend.
-        .retryOnConnectionFailure(false)
-        .addInterceptor(new HeadersInterceptor(authorization, userAgent))
-        .addInterceptor(
-            new RetryInterceptor(retryPolicy, sleeper, clock, errorDecoder, rateLimitParser, rateLimitSink, events));
-    events.wireLog().ifPresent(builder::addInterceptor); // obs: after the retry loop, so it sees every attempt
-    return builder.build();
+            // OkHttp would otherwise silently resend requests, POSTs included, on some connection
+            // failures; RetryInterceptor alone decides what is safe to resend.
+            .retryOnConnectionFailure(false)
+            // Never follow a redirect: a 3xx is an error the caller sees (RedirectException).
+            .followRedirects(false)
+            .followSslRedirects(false)
+            // Deadlines are per attempt (set on each attempt's call) and per operation.
+            .callTimeout(Duration.ZERO)
+            .addNetworkInterceptor(Attempt.SENT_MARKER);
+    s.observer.wireLog().ifPresent(builder::addInterceptor); // obs: in the inner call, so each attempt is logged
+    OkHttpClient inner = builder.build();
+    OkHttpClient.Builder outer = inner.newBuilder();
+    outer.interceptors().clear(); // the user's interceptors run once per attempt, in the inner call
+    outer.networkInterceptors().clear(); // the outer call never reaches the network
+    return outer
+        .eventListener(EventListener.NONE)
+        .addInterceptor(new HeadersInterceptor(s.authorization, s.userAgent))
+        .addInterceptor(new RetryInterceptor(inner, s))
+        .build();
   }
 }

@@ -8,18 +8,19 @@ import dev.polylink.core.spi.RateLimitParser;
 import dev.polylink.core.spi.VendorError;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -27,84 +28,154 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * The one place that retries, as an OkHttp application interceptor. It also decodes every error
- * response once (the decision to retry depends on it) and hands the result on as an {@link
- * ApiFailure}, and reports rate-limit headers of every response.
+ * The one place that retries, as an OkHttp application interceptor: every attempt is a call of its
+ * own on the inner client (no redirects, no OkHttp retries, the {@link Attempt#SENT_MARKER}), with
+ * its own call timeout, and the whole response body is read inside the attempt. It also decodes
+ * every error response once (the decision to retry depends on it) and hands the result on as an
+ * {@link ApiFailure}, and reports rate-limit headers of every response.
  *
  * <p>The decoder's request id wins; where the body names none, an {@code X-Request-Id} or {@code
  * Request-Id} response header fills it.
  *
- * <p>GET, PUT, PATCH and DELETE are retried after I/O errors and retryable statuses. A POST is
- * retried only when the vendor provably did not process it: a burst 429 carrying {@code
- * Retry-After}, or a connection that never opened. OkHttp's own connection-failure retry is switched
- * off by the transport so that it cannot resend a POST behind this rule's back.
+ * <p>Rules, each where the issue of a careful client is known:
+ *
+ * <ul>
+ *   <li>GET, PUT, PATCH and DELETE are retried after I/O errors (a reset, a timeout, a body that
+ *       breaks off) and retryable statuses. A POST is retried only when the vendor provably did not
+ *       process it: a burst 429 carrying {@code Retry-After}, or a failure before OkHttp wrote the
+ *       request to a connection (DNS, connect, TLS). This is OkHttp's own rule for its
+ *       connection-failure retries (no retry once a one-shot request was sent), which is switched
+ *       off so that only this rule applies. stripe-java does resend POSTs, but only because Stripe
+ *       deduplicates them by {@code Idempotency-Key}; none of these four vendors documents such a
+ *       key, so a POST that may have arrived is never resent and the {@code TransportException}
+ *       says so ({@code requestMayHaveBeenProcessed()}).
+ *   <li>Redirects are never followed (OkHttp would turn a POST into a GET to another host, or resend
+ *       a 307/308 body there): a 3xx is an {@link ApiFailure} carrying its {@code Location}.
+ *   <li>Deadlines, as in the AWS SDK v2 ({@code apiCallAttemptTimeout} and {@code
+ *       apiCallTimeout}): each attempt, body included, is bounded by the attempt timeout (OkHttp's
+ *       call timeout of the attempt's call) and by what is left of the operation timeout; a wait
+ *       that would end past the operation deadline is not started.
+ *   <li>An error answer says whether an earlier attempt may have been processed ({@link
+ *       ApiFailure#afterPossiblyProcessedAttempt()}): {@code HttpTransport.execute} then counts a
+ *       DELETE answered 404 as deleted, as jclouds' delete methods do.
+ *   <li>Success bodies above the size limit fail the call without reading further (the attempt's
+ *       call is cancelled, so the rest is never read); error bodies are kept up to {@link
+ *       #ERROR_BODY_CAP} characters' worth of bytes and the rest is never read.
+ *   <li>An interrupt before or during a call ends it with {@link Interrupted}, the thread's interrupt
+ *       flag set. A blocking socket read does not notice an interrupt: the call ends when the read
+ *       returns, at the latest when the attempt deadline passes.
+ * </ul>
  */
 final class RetryInterceptor implements Interceptor {
+  /** The most of an error body that is kept (and read): 64 KiB. */
+  static final int ERROR_BODY_CAP = 64 * 1024;
+
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS");
 
+  private final OkHttpClient inner;
   private final RetryPolicy policy;
   private final RetryPolicy.Sleeper sleeper;
   private final Clock clock;
   private final ErrorDecoder decoder;
   private final RateLimitParser rateLimitParser;
   private final Consumer<RateLimitStatus> rateLimitSink;
+  private final Duration attemptTimeout;
+  private final Duration operationTimeout;
+  private final long maxBodyBytes;
   private final AttemptObserver observer; // obs: listeners and logging
 
-  RetryInterceptor(
-      RetryPolicy policy,
-      RetryPolicy.Sleeper sleeper,
-      Clock clock,
-      ErrorDecoder decoder,
-      RateLimitParser rateLimitParser,
-      Consumer<RateLimitStatus> rateLimitSink) {
-    this(policy, sleeper, clock, decoder, rateLimitParser, rateLimitSink, AttemptObserver.NONE);
-  }
-
-  RetryInterceptor(
-      RetryPolicy policy,
-      RetryPolicy.Sleeper sleeper,
-      Clock clock,
-      ErrorDecoder decoder,
-      RateLimitParser rateLimitParser,
-      Consumer<RateLimitStatus> rateLimitSink,
-      AttemptObserver observer) {
-    this.observer = observer;
-    this.policy = policy;
-    this.sleeper = sleeper;
-    this.clock = clock;
-    this.decoder = decoder;
-    this.rateLimitParser = rateLimitParser;
-    this.rateLimitSink = rateLimitSink;
+  RetryInterceptor(OkHttpClient inner, ClientSettings s) {
+    this.inner = inner;
+    this.policy = s.retryPolicy;
+    this.sleeper = s.sleeper;
+    this.clock = s.clock;
+    this.decoder = s.errorDecoder;
+    this.rateLimitParser = s.rateLimitParser;
+    this.rateLimitSink = s.rateLimitSink;
+    this.attemptTimeout = s.attemptTimeout;
+    this.operationTimeout = s.operationTimeout;
+    this.maxBodyBytes = s.maxResponseBodyBytes;
+    this.observer = s.observer;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     boolean idempotent = IDEMPOTENT.contains(request.method());
+    Deadline deadline = new Deadline(operationTimeout);
+    boolean uncertain = false; // an earlier attempt may have been processed without a definite answer
+    ApiFailure lastAnswer = null;
     for (int attempt = 1; ; attempt++) {
       boolean lastAttempt = attempt >= policy.maxAttempts();
-      Response response;
+      if (Thread.currentThread().isInterrupted()) {
+        throw new Interrupted("the thread was interrupted before the request was sent", null, uncertain);
+      }
+      long remaining = deadline.remainingNanos();
+      if (remaining <= 0) {
+        throw new TransportFailure(operationDeadline() + " passed", null, uncertain, lastAnswer);
+      }
+      long attemptNanos = Deadline.saturatedNanos(attemptTimeout);
+      boolean boundByOperation = remaining < attemptNanos;
+      Attempt state = new Attempt();
+      Call call = inner.newCall(request.newBuilder().tag(Attempt.class, state).build());
+      call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
       AttemptObserver.Attempt observed = observer.started(request, attempt); // obs
+      Response response;
       try {
-        response = chain.proceed(request);
+        response = call.execute();
+        readRateLimit(response);
+        if (response.isSuccessful()) {
+          Response complete = buffered(response, call);
+          observed.succeeded(complete); // obs
+          if (Thread.currentThread().isInterrupted()) {
+            // A blocking socket read does not notice an interrupt; the call ends as soon as it returns.
+            throw new Interrupted("the thread was interrupted during the call", null, true);
+          }
+          return complete;
+        }
+      } catch (BodyTooLarge e) {
+        observed.failed(e); // obs
+        throw new TransportFailure(e.getMessage(), null, uncertain || !idempotent, null);
       } catch (IOException e) {
         observed.failed(e); // obs
-        if (lastAttempt || chain.call().isCanceled() || !(idempotent || neverSent(e))) {
-          throw e;
+        boolean sent = state.sent();
+        uncertain |= sent;
+        if (Thread.currentThread().isInterrupted()) {
+          throw new Interrupted("the thread was interrupted during the call", e, uncertain);
         }
-        Duration backoff = policy.backoff(attempt);
-        observed.retrying(idempotent ? RetryReason.IO_ERROR : RetryReason.NOT_SENT, backoff, false); // obs
-        pause(backoff);
+        String what = describe(e, boundByOperation);
+        if (chain.call().isCanceled()) {
+          throw new TransportFailure(what + "; the call was cancelled", e, uncertain, null);
+        }
+        if (boundByOperation && isCallTimeout(e)) {
+          throw new TransportFailure(what, e, uncertain, null);
+        }
+        if (lastAttempt || !(idempotent || !sent)) {
+          throw new TransportFailure(what, e, uncertain, null);
+        }
+        Duration wait = policy.backoff(attempt);
+        if (!deadline.allows(wait)) {
+          throw new TransportFailure(
+              what + "; no retry: waiting " + wait.toMillis() + " ms would pass " + operationDeadline(),
+              e, uncertain, null);
+        }
+        observed.retrying(sent ? RetryReason.IO_ERROR : RetryReason.NOT_SENT, wait, false); // obs
+        pause(wait, deadline, uncertain);
         continue;
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        // OkHttp can sneaky-throw an InterruptedException; the JVM cleared the flag when it did.
+        IOException failure = e instanceof InterruptedException
+            ? new Interrupted("the thread was interrupted during the call", e, uncertain || state.sent())
+            : new IOException(e);
+        observed.failed(failure); // obs
+        throw failure;
       }
-      readRateLimit(response);
-      if (response.isSuccessful()) {
-        observed.succeeded(response); // obs
-        return response;
-      }
-      ApiFailure failure = decode(response);
+      ApiFailure failure = decode(response, call).afterPossiblyProcessedAttempt(uncertain);
       failure.error().rateLimit().filter(r -> !r.isEmpty()).ifPresent(rateLimitSink);
       observed.failed(failure); // obs
+      uncertain |= maybeProcessed(failure.statusCode());
       boolean retryableStatus =
           ApiExceptions.retryableStatus(failure.statusCode())
               && !(failure.statusCode() == 429 && failure.error().quotaExhausted());
@@ -117,15 +188,75 @@ final class RetryInterceptor implements Interceptor {
       if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
         throw failure;
       }
+      if (Thread.currentThread().isInterrupted()) {
+        throw new Interrupted("the thread was interrupted during the call", null, uncertain);
+      }
       Duration pause = wait != null ? wait : policy.backoff(attempt);
+      if (!deadline.allows(pause)) {
+        throw new TransportFailure(
+            "HTTP " + failure.statusCode() + " and no retry: waiting " + seconds(pause)
+                + (wait != null ? " as the vendor asked (Retry-After)" : "")
+                + " would pass " + operationDeadline(),
+            null, uncertain, failure);
+      }
+      lastAnswer = failure;
       observed.retrying( // obs
           failure.statusCode() == 429 ? RetryReason.RATE_LIMITED : RetryReason.RETRYABLE_STATUS, pause, wait != null);
-      pause(pause);
+      pause(pause, deadline, uncertain);
     }
   }
 
-  private ApiFailure decode(Response response) {
-    String body = readBody(response.body());
+  /** 500, 502 and 504 may come after the vendor (or the service behind a gateway) acted. */
+  private static boolean maybeProcessed(int status) {
+    return status == 500 || status == 502 || status == 504;
+  }
+
+  private String operationDeadline() {
+    return "the operation deadline (operationTimeout " + operationTimeout + ")";
+  }
+
+  private String describe(IOException e, boolean boundByOperation) {
+    String kind = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (isCallTimeout(e)) {
+      return (boundByOperation ? operationDeadline() : "the attempt deadline (attemptTimeout " + attemptTimeout + ")")
+          + " passed (" + kind + ")";
+    }
+    return kind;
+  }
+
+  /** OkHttp's call timeout (an attempt's deadline) fired, not a socket timeout. */
+  private static boolean isCallTimeout(IOException e) {
+    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+        && "timeout".equals(e.getMessage());
+  }
+
+  /** The response with its whole body read within the attempt, up to the size limit. */
+  private Response buffered(Response response, Call call) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return response;
+    }
+    try (body) {
+      long declared = body.contentLength();
+      if (declared > maxBodyBytes) {
+        call.cancel();
+        throw new BodyTooLarge(declared, maxBodyBytes);
+      }
+      Buffer buffer = new Buffer();
+      BufferedSource source = body.source();
+      while (source.read(buffer, 8192) != -1) {
+        if (buffer.size() > maxBodyBytes) {
+          call.cancel();
+          throw new BodyTooLarge(-1, maxBodyBytes);
+        }
+      }
+      MediaType type = body.contentType();
+      return response.newBuilder().body(ResponseBody.create(buffer, type, buffer.size())).build();
+    }
+  }
+
+  private ApiFailure decode(Response response, Call call) {
+    String body = readErrorBody(response.body(), call);
     VendorError error;
     try {
       error = decoder.decode(response.code(), response.headers(), body);
@@ -144,7 +275,8 @@ final class RetryInterceptor implements Interceptor {
     }
     Duration retryAfter =
         RetryAfter.parse(response.header("Retry-After"), clock).or(error::retryAfter).orElse(null);
-    return new ApiFailure(response.code(), body, error, retryAfter);
+    String location = response.code() >= 300 && response.code() < 400 ? response.header("Location") : null;
+    return new ApiFailure(response.code(), body, error, retryAfter, location);
   }
 
   /** The common request-id headers, for a vendor error whose body names no request id. */
@@ -153,18 +285,24 @@ final class RetryInterceptor implements Interceptor {
   }
 
   /**
-   * The error body as far as it arrived. The status already decides the exception (and whether to
-   * retry), so a body that breaks off is no reason to turn the vendor's answer into an I/O failure.
+   * The error body as far as it arrived, and at most {@link #ERROR_BODY_CAP} bytes of it: the rest
+   * is never read (the attempt's call is cancelled, so OkHttp does not drain it either). The status
+   * already decides the exception (and whether to retry), so a body that breaks off is no reason to
+   * turn the vendor's answer into an I/O failure.
    */
-  private static String readBody(ResponseBody responseBody) {
+  private static String readErrorBody(ResponseBody responseBody, Call call) {
     if (responseBody == null) {
       return "";
     }
     Buffer received = new Buffer();
     try (responseBody) {
       BufferedSource source = responseBody.source();
-      while (source.read(received, 8192) != -1) {
-        // keep reading until the end, or until the connection fails
+      while (received.size() < ERROR_BODY_CAP
+          && source.read(received, Math.min(8192, ERROR_BODY_CAP - received.size())) != -1) {
+        // keep reading until the end, the cap, or a failure
+      }
+      if (received.size() >= ERROR_BODY_CAP && !source.exhausted()) {
+        call.cancel();
       }
     } catch (IOException e) {
       // keep what arrived
@@ -177,27 +315,37 @@ final class RetryInterceptor implements Interceptor {
   private void readRateLimit(Response response) {
     try {
       Optional<RateLimitStatus> status = rateLimitParser.parse(response.headers());
-      status.filter(s -> !s.isEmpty()).ifPresent(rateLimitSink);
+      if (status != null) {
+        status.filter(s -> !s.isEmpty()).ifPresent(rateLimitSink);
+      }
     } catch (RuntimeException e) {
       // Rate-limit headers are informational: never fail a call because of them.
     }
   }
 
-  private void pause(Duration wait) throws IOException {
+  private void pause(Duration wait, Deadline deadline, boolean uncertain) throws IOException {
+    long start = System.nanoTime();
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException io = new InterruptedIOException("interrupted while waiting to retry");
-      io.initCause(e);
-      throw io;
+      throw new Interrupted("interrupted while waiting to retry", e, uncertain);
+    } finally {
+      deadline.waited(wait, System.nanoTime() - start);
     }
   }
 
-  /** Failures that happen before a single byte of the request reached the vendor. */
-  private static boolean neverSent(IOException e) {
-    return e instanceof ConnectException
-        || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException;
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** A success body beyond the limit. */
+  static final class BodyTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLarge(long declared, long limit) {
+      super("the response body "
+          + (declared >= 0 ? "of " + declared + " bytes (Content-Length) " : "")
+          + "exceeds the limit of " + limit + " bytes (maxResponseBodySize); nothing more was read");
+    }
   }
 }

@@ -2,12 +2,17 @@ package dev.polylink.core.spi;
 
 import dev.polylink.core.Operation;
 import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.TransportException;
 import dev.polylink.core.internal.ApiExceptions;
 import dev.polylink.core.internal.ApiFailure;
+import dev.polylink.core.internal.ClientSettings;
 import dev.polylink.core.internal.EventDispatcher;
+import dev.polylink.core.internal.Interrupted;
 import dev.polylink.core.internal.OkHttpFactory;
+import dev.polylink.core.internal.PlainHttp;
+import dev.polylink.core.internal.TransportFailure;
 import dev.polylink.core.internal.Version;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,11 +33,41 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * {@link #execute}.
  */
 public final class HttpTransport implements AutoCloseable {
+  /** The connect, read and write (socket) timeout of a client of our own: 30 s. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * The deadline of one attempt, from sending to the last byte of the body: 60 s. (The AWS SDK v2
+   * has no default for its {@code apiCallAttemptTimeout}, OkHttp none for its call timeout, and
+   * stripe-java bounds only each read, at 80 s; a trickling body would then hold a call for ever,
+   * one byte per read timeout.)
+   */
+  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * The deadline of a whole operation, its attempts, backoff and {@code Retry-After} waits
+   * together: 3 minutes, enough for {@link RetryPolicy#defaults()} to wait out two one-minute rate
+   * windows (three attempts).
+   */
+  public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(3);
+
+  /** How long a connection of our own pool may stay idle before it is closed: 4 s (see below). */
+  public static final Duration DEFAULT_CONNECTION_IDLE_TIMEOUT = OkHttpFactory.DEFAULT_CONNECTION_IDLE_TIMEOUT;
+
+  /**
+   * The largest success body read: 16 MiB. The biggest legitimate one is a CarrierX page of 1,000
+   * links; CarrierX's documented link object is about 420 bytes, and a destination URL may be as
+   * long as the 8,000 octets RFC 9110 asks HTTP software to support: 1,000 x (420 + 8,000) bytes is
+   * 8.4 MB, doubled for margin.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BODY_SIZE = 16L * 1024 * 1024;
+
   private static final JacksonConverterFactory CONVERTERS = JacksonConverterFactory.create(Json.mapper());
 
   private final String providerId;
   private final OkHttpClient okHttp;
-  private final boolean ownsOkHttp;
+  private final boolean ownsDispatcher;
+  private final boolean ownsPool;
   private final Retrofit retrofit;
   private final Clock clock;
   private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
@@ -41,23 +76,30 @@ public final class HttpTransport implements AutoCloseable {
   private HttpTransport(Builder b) {
     this.providerId = b.providerId;
     this.clock = b.clock;
-    this.ownsOkHttp = b.httpClient == null;
     this.events = new EventDispatcher(providerId, b.listeners, b.wireLog); // obs
     String userAgent =
         "polylink-java/" + Version.get() + " (" + providerId + ")" + (b.userAgent == null ? "" : " " + b.userAgent);
-    this.okHttp =
-        OkHttpFactory.create(
-            b.httpClient,
-            b.timeout != null ? b.timeout : (ownsOkHttp ? dev.polylink.core.LinkClientBuilder.DEFAULT_TIMEOUT : null),
-            Objects.requireNonNull(b.authorization, "authorization"),
-            userAgent,
-            b.retryPolicy,
-            b.sleeper,
-            b.clock,
-            b.errorDecoder,
-            b.rateLimitParser,
-            this::rateLimitRead, // obs: was lastRateLimit::set
-            events);
+    ClientSettings settings =
+        ClientSettings.builder()
+            .shared(b.httpClient)
+            .socketTimeout(b.timeout != null ? b.timeout : (b.httpClient == null ? DEFAULT_TIMEOUT : null))
+            .attemptTimeout(b.attemptTimeout)
+            .operationTimeout(b.operationTimeout)
+            .connectionIdleTimeout(b.connectionIdleTimeout)
+            .maxResponseBodyBytes(b.maxResponseBodySize)
+            .authorization(Objects.requireNonNull(b.authorization, "authorization"))
+            .userAgent(userAgent)
+            .retryPolicy(b.retryPolicy)
+            .sleeper(b.sleeper)
+            .clock(b.clock)
+            .errorDecoder(b.errorDecoder)
+            .rateLimitParser(b.rateLimitParser)
+            .rateLimitSink(this::rateLimitRead) // obs: was lastRateLimit::set
+            .observer(events) // obs
+            .build();
+    this.ownsDispatcher = b.httpClient == null;
+    this.ownsPool = OkHttpFactory.ownsPool(settings);
+    this.okHttp = OkHttpFactory.create(settings);
     String base = b.baseUrl.endsWith("/") ? b.baseUrl : b.baseUrl + "/";
     this.retrofit =
         new Retrofit.Builder().baseUrl(base).client(okHttp).addConverterFactory(CONVERTERS).build();
@@ -76,16 +118,21 @@ public final class HttpTransport implements AutoCloseable {
    * Runs a call and returns its body: {@code null} for a {@code Void} call and for an answer
    * without content (204, 205); use {@link #executeForBody} where a body is required.
    *
+   * <p>A DELETE that was sent again after an attempt that may have been processed (its answer was
+   * lost) and is then answered 404 returns {@code null} as if it had succeeded: the first attempt
+   * deleted it. This is jclouds' rule for deletes; {@link #executeForBody} leaves the 404 to the
+   * caller, who needs a body (a bulk delete's count) and knows what it means.
+   *
    * @throws dev.polylink.core.ApiException for an error status, after the retries the policy allows
    * @throws TransportException for I/O failures and unreadable bodies
    */
   public <T> T execute(Operation operation, Call<T> call) {
-    return exchange(operation, call).body();
+    return exchange(operation, call, true).body();
   }
 
   /** Like {@link #execute} but requires a body: an empty one is a {@link TransportException}. */
   public <T> T executeForBody(Operation operation, Call<T> call) {
-    T body = execute(operation, call);
+    T body = exchange(operation, call, false).body();
     if (body == null) {
       throw new TransportException(providerId, operation, "the response had no body", null);
     }
@@ -94,14 +141,32 @@ public final class HttpTransport implements AutoCloseable {
 
   /** Runs a call and returns the whole successful response (headers included). */
   public <T> Response<T> exchange(Operation operation, Call<T> call) {
-    return events.operation(operation, () -> exchangeObserved(operation, call)); // obs
+    return exchange(operation, call, false);
   }
 
-  private <T> Response<T> exchangeObserved(Operation operation, Call<T> call) {
+  private <T> Response<T> exchange(Operation operation, Call<T> call, boolean goneCountsAsDeleted) {
+    return events.operation(operation, () -> exchangeObserved(operation, call, goneCountsAsDeleted)); // obs
+  }
+
+  private <T> Response<T> exchangeObserved(Operation operation, Call<T> call, boolean goneCountsAsDeleted) {
     try {
       return call.execute();
     } catch (ApiFailure failure) {
+      if (goneCountsAsDeleted && failure.statusCode() == 404 && failure.afterPossiblyProcessedAttempt()
+          && "DELETE".equals(call.request().method())) {
+        return Response.success(204, null);
+      }
       throw ApiExceptions.create(providerId, operation, failure);
+    } catch (TransportFailure failure) {
+      ApiFailure last = failure.lastAnswer();
+      Throwable cause = last != null ? ApiExceptions.create(providerId, operation, last) : failure.getCause();
+      throw new TransportException(
+          providerId, operation, failure.getMessage() + processedNote(failure.mayHaveBeenProcessed()), cause,
+          failure.mayHaveBeenProcessed());
+    } catch (Interrupted e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(
+          providerId, operation, describe(e) + processedNote(e.mayHaveBeenProcessed()), e, e.mayHaveBeenProcessed());
     } catch (IOException e) {
       throw new TransportException(providerId, operation, describe(e), e);
     } catch (RuntimeException e) {
@@ -109,7 +174,19 @@ public final class HttpTransport implements AutoCloseable {
         throw e;
       }
       throw new TransportException(providerId, operation, describe(e), e);
+    } catch (Exception e) {
+      // Retrofit and OkHttp may sneaky-throw checked exceptions, an InterruptedException above all.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new TransportException(providerId, operation, describe(e), e);
     }
+  }
+
+  private static String processedNote(boolean mayHaveBeenProcessed) {
+    return mayHaveBeenProcessed
+        ? "; the vendor may have processed the request (requestMayHaveBeenProcessed(): reconcile before sending it again)"
+        : "";
   }
 
   /** Records a rate-limit state read from a response body, replacing the one from headers. */
@@ -165,16 +242,18 @@ public final class HttpTransport implements AutoCloseable {
     return clock;
   }
 
-  /** The OkHttp client in use (for tests and advanced callers). */
-  public OkHttpClient okHttpClient() {
+  /** The OkHttp client in use, for this package's tests. */
+  OkHttpClient okHttpClient() {
     return okHttp;
   }
 
   /** Shuts down the pool and threads this transport created; a user's client is left alone. */
   @Override
   public void close() {
-    if (ownsOkHttp) {
+    if (ownsDispatcher) {
       okHttp.dispatcher().executorService().shutdown();
+    }
+    if (ownsPool) {
       okHttp.connectionPool().evictAll();
     }
   }
@@ -188,13 +267,18 @@ public final class HttpTransport implements AutoCloseable {
     return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
   }
 
-  /** Builds an {@link HttpTransport}; usually started from {@code LinkClientBuilder.transport()}. */
+  /** Builds an {@link HttpTransport}; usually started from {@link ProviderClientBuilder#transport()}. */
   public static final class Builder {
     private final String providerId;
     private String baseUrl;
     private String authorization;
     private OkHttpClient httpClient;
     private Duration timeout;
+    private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
+    private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
+    private Duration connectionIdleTimeout;
+    private long maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
+    private boolean allowPlainHttp;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private String userAgent;
     private Clock clock = Clock.systemUTC();
@@ -228,6 +312,65 @@ public final class HttpTransport implements AutoCloseable {
     /** Null keeps the user's client's timeouts, or the default for our own. */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * The deadline of one attempt, body included; default {@link #DEFAULT_ATTEMPT_TIMEOUT}.
+     *
+     * @param attemptTimeout positive
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration attemptTimeout) {
+      this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
+      return this;
+    }
+
+    /**
+     * The deadline of a whole operation; default {@link #DEFAULT_OPERATION_TIMEOUT}.
+     *
+     * @param operationTimeout positive
+     * @return this builder
+     */
+    public Builder operationTimeout(Duration operationTimeout) {
+      this.operationTimeout = positive("operationTimeout", operationTimeout);
+      return this;
+    }
+
+    /**
+     * The keep-alive of idle pooled connections; null for the default ({@link
+     * #DEFAULT_CONNECTION_IDLE_TIMEOUT} for a client of our own, the user's pool otherwise).
+     *
+     * @param connectionIdleTimeout positive, or null for the default
+     * @return this builder
+     */
+    public Builder connectionIdleTimeout(Duration connectionIdleTimeout) {
+      this.connectionIdleTimeout = connectionIdleTimeout == null ? null : positive("connectionIdleTimeout", connectionIdleTimeout);
+      return this;
+    }
+
+    /**
+     * The largest success body read, in bytes; default {@link #DEFAULT_MAX_RESPONSE_BODY_SIZE}.
+     *
+     * @param bytes at least 1
+     * @return this builder
+     */
+    public Builder maxResponseBodySize(long bytes) {
+      if (bytes < 1) {
+        throw new RequestValidationException(providerId, "maxResponseBodySize: must be positive (was " + bytes + ")");
+      }
+      this.maxResponseBodySize = bytes;
+      return this;
+    }
+
+    /**
+     * Whether a plain {@code http} base URL on a host other than loopback is accepted (unsafe).
+     *
+     * @param allowPlainHttp true to accept it
+     * @return this builder
+     */
+    public Builder allowPlainHttp(boolean allowPlainHttp) {
+      this.allowPlainHttp = allowPlainHttp;
       return this;
     }
 
@@ -284,9 +427,26 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Builds the transport.
+     *
+     * @throws RequestValidationException for a plain {@code http} base URL whose host is not
+     *     loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) unless {@link
+     *     #allowPlainHttp} allowed it: the credentials would travel in clear
+     * @return the transport
+     */
     public HttpTransport build() {
       Objects.requireNonNull(baseUrl, "baseUrl");
+      PlainHttp.check(providerId, baseUrl, allowPlainHttp);
       return new HttpTransport(this);
+    }
+
+    private Duration positive(String field, Duration value) {
+      Objects.requireNonNull(value, field);
+      if (value.isNegative() || value.isZero()) {
+        throw new RequestValidationException(providerId, field + ": must be positive (was " + value + ")");
+      }
+      return value;
     }
   }
 }

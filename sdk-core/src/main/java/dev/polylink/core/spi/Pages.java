@@ -2,17 +2,11 @@ package dev.polylink.core.spi;
 
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.ListLinksRequest;
-import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.TransportException;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
+import dev.polylink.core.internal.LazyPages;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Lazy cursor pagination: what {@link LinkClient#listAll} does, for providers' own list variants
@@ -30,40 +24,6 @@ public final class Pages {
    */
   public static <T> Stream<T> lazy(
       String providerId, ListLinksRequest first, Function<ListLinksRequest, Page<T>> fetch) {
-    Objects.requireNonNull(providerId, "providerId");
-    Objects.requireNonNull(first, "request");
-    Objects.requireNonNull(fetch, "fetch");
-    Iterator<T> iterator =
-        new Iterator<>() {
-          private ListLinksRequest next = first;
-          private Iterator<T> current = java.util.Collections.emptyIterator();
-
-          @Override
-          public boolean hasNext() {
-            while (!current.hasNext() && next != null) {
-              Page<T> page = fetch.apply(next);
-              current = page.items().iterator();
-              ListLinksRequest asked = next;
-              if (page.nextCursor().isPresent() && page.nextCursor().equals(asked.cursor())) {
-                throw new TransportException(providerId, Operation.LIST,
-                    "the vendor answered cursor '" + page.nextCursor().get()
-                        + "' with the same cursor again; stopped instead of paging for ever", null);
-              }
-              next = page.nextCursor().map(asked::withCursor).orElse(null);
-            }
-            return current.hasNext();
-          }
-
-          @Override
-          public T next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            return current.next();
-          }
-        };
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+    return LazyPages.stream(providerId, first, fetch);
   }
 }

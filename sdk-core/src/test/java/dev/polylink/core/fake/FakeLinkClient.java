@@ -6,6 +6,7 @@ import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.spi.ProviderClientBuilder;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
@@ -190,7 +191,7 @@ public final class FakeLinkClient implements LinkClient {
   }
 
   /** Builds a {@link FakeLinkClient}. */
-  public static final class Builder extends LinkClientBuilder<Builder, FakeLinkClient> {
+  public static final class Builder extends ProviderClientBuilder<Builder, FakeLinkClient> {
     @Override
     protected String providerId() {
       return ID;

@@ -1,14 +1,19 @@
 package dev.polylink.core.fake;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkId;
+import dev.polylink.core.Operation;
 import dev.polylink.core.testing.ErrorCase;
 import dev.polylink.core.testing.LinkClientContractTest;
+import dev.polylink.core.testing.OperationFixture;
 import dev.polylink.core.testing.VendorErrorFixture;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +57,24 @@ class FakeLinkClientContractTest extends LinkClientContractTest {
   @Override
   protected MappingBuilder createRequest() {
     return post(urlPathEqualTo("/api/links"));
+  }
+
+  @Override
+  protected OperationFixture operationFixture(Operation operation) {
+    String link = getResponseBody(ID);
+    switch (operation) {
+      case CREATE:
+        return OperationFixture.of(createRequest(), json(201, link));
+      case GET:
+        return OperationFixture.of(getRequest(ID), json(200, link));
+      case LIST:
+        return OperationFixture.of(get(urlPathEqualTo("/api/links")),
+            json(200, "{\"links\": [" + link.substring("{\"link\": ".length(), link.length() - 1) + "]}"));
+      case UPDATE:
+        return OperationFixture.of(patch(urlPathEqualTo("/api/links/" + ID)), json(200, link));
+      default:
+        return OperationFixture.of(delete(urlPathEqualTo("/api/links/" + ID)), aResponse().withStatus(204));
+    }
   }
 
   @Override

@@ -124,7 +124,7 @@ class ApiExceptionsTest {
   @Test
   void createFromAnApiFailure() {
     ApiFailure failure =
-        new ApiFailure(429, "{}", VendorError.builder().requestId("r1").build(), Duration.ofSeconds(7));
+        new ApiFailure(429, "{}", VendorError.builder().requestId("r1").build(), Duration.ofSeconds(7), null);
     ApiException e = ApiExceptions.create("carrierx", Operation.UPDATE, failure);
     assertTrue(e instanceof RateLimitException);
     assertEquals(Optional.of(Duration.ofSeconds(7)), ((RateLimitException) e).retryAfter());

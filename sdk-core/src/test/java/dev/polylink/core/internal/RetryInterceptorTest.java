@@ -394,10 +394,10 @@ class RetryInterceptorTest {
   @Test
   void aRetryAfterBeyondMaxRetryAfterFailsAtOnce() {
     wm.stubFor(any(anyUrl()).willReturn(
-        json(429, "{\"error\": {\"code\": \"SLOW_DOWN\"}}").withHeader("Retry-After", "61")));
+        json(429, "{\"error\": {\"code\": \"SLOW_DOWN\"}}").withHeader("Retry-After", "66")));
     Api api = api();
     RateLimitException e = assertThrows(RateLimitException.class, () -> call(api, "GET"));
-    assertEquals(Optional.of(Duration.ofSeconds(61)), e.retryAfter());
+    assertEquals(Optional.of(Duration.ofSeconds(66)), e.retryAfter());
     assertFalse(e.quotaExhausted());
     assertEquals(1, requests());
     assertEquals(List.of(), waits);
@@ -405,10 +405,20 @@ class RetryInterceptorTest {
 
   @Test
   void aRetryAfterOfExactlyMaxRetryAfterIsWaitedFor() {
-    firstThen("max", json(429, "").withHeader("Retry-After", "60"), ok());
+    firstThen("max", json(429, "").withHeader("Retry-After", "65"), ok());
     Api api = api();
     call(api, "POST");
-    assertEquals(List.of(Duration.ofSeconds(60)), waits);
+    assertEquals(List.of(Duration.ofSeconds(65)), waits);
+  }
+
+  /** SnipURL answers Retry-After: 61 for its per-minute window (issue 11, item 11): the defaults wait. */
+  @Test
+  void theDefaultsWaitOutAOneMinuteWindowOf61Seconds() {
+    firstThen("snipurl-window", json(429, "").withHeader("Retry-After", "61"), ok());
+    Api api = api();
+    call(api, "POST");
+    assertEquals(List.of(Duration.ofSeconds(61)), waits);
+    assertEquals(2, requests());
   }
 
   @Test

@@ -108,13 +108,36 @@ class HttpTransportTest {
   void aClientOfItsOwnGetsTheDefaultTimeoutAndIsShutDownOnClose() {
     HttpTransport transport = builder().build();
     OkHttpClient okHttp = transport.okHttpClient();
-    long defaultMillis = LinkClientBuilder.DEFAULT_TIMEOUT.toMillis();
+    long defaultMillis = HttpTransport.DEFAULT_TIMEOUT.toMillis();
     assertEquals(defaultMillis, okHttp.connectTimeoutMillis());
     assertEquals(defaultMillis, okHttp.readTimeoutMillis());
     assertEquals(defaultMillis, okHttp.writeTimeoutMillis());
     assertFalse(okHttp.retryOnConnectionFailure(), "OkHttp must not resend POSTs on its own");
     transport.close();
     assertTrue(okHttp.dispatcher().executorService().isShutdown());
+  }
+
+  @Test
+  void aClientOfItsOwnNeverFollowsRedirectsAndHasAPoolOfItsOwn() {
+    try (HttpTransport transport = builder().build()) {
+      OkHttpClient okHttp = transport.okHttpClient();
+      assertFalse(okHttp.followRedirects());
+      assertFalse(okHttp.followSslRedirects());
+      assertEquals(0, okHttp.callTimeoutMillis(), "deadlines are per attempt and per operation instead");
+    }
+  }
+
+  @Test
+  void anExplicitConnectionIdleTimeoutGivesAUsersClientAPoolOfItsOwnAndLeavesTheUsersAlone() {
+    OkHttpClient users = new OkHttpClient.Builder().build();
+    try (HttpTransport shared = builder().httpClient(users).build();
+        HttpTransport own = builder().httpClient(users).connectionIdleTimeout(Duration.ofSeconds(2)).build()) {
+      assertSame(users.connectionPool(), shared.okHttpClient().connectionPool(), "shared by default");
+      assertNotSame(users.connectionPool(), own.okHttpClient().connectionPool());
+      assertSame(users.dispatcher(), own.okHttpClient().dispatcher(), "the dispatcher stays shared");
+    } finally {
+      users.dispatcher().executorService().shutdown();
+    }
   }
 
   @Test

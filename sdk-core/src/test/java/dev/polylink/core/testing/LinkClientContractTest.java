@@ -112,6 +112,13 @@ public abstract class LinkClientContractTest {
   /** The request {@code create(sampleCreateRequest())} sends. */
   protected abstract MappingBuilder createRequest();
 
+  /**
+   * For the fault-injection cases ({@link #faultInjection()}): the request {@code operation} sends
+   * with {@link #sampleId()}, {@link #sampleCreateRequest()}, a first page or {@link
+   * #someUpdatablePatch()}, and the vendor's documented success answer to it.
+   */
+  protected abstract OperationFixture operationFixture(Operation operation);
+
   /** The vendor's documented error answer for a case, or empty when the vendor has no such answer. */
   protected abstract Optional<VendorErrorFixture> errorFixture(ErrorCase errorCase);
 
@@ -565,6 +572,17 @@ public abstract class LinkClientContractTest {
     assertEquals(502, e.statusCode());
     assertEquals(html, e.responseBody());
     assertEquals(Optional.empty(), e.errorCode());
+  }
+
+  /**
+   * Connection resets, empty and malformed answers, slow and trickling bodies, HTML 502s, truncated
+   * JSON, retryable answers then success, redirects to another host, a server that closes idle
+   * connections and lost answers, for each of create, get, list, update and delete: see {@link
+   * FaultInjection}.
+   */
+  @TestFactory
+  Stream<DynamicTest> faultInjection() {
+    return new FaultInjection(this).tests();
   }
 
   // ---------------------------------------------------------------- parsing and hygiene

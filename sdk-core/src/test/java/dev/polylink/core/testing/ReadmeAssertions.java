@@ -3,7 +3,7 @@ package dev.polylink.core.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.Capabilities;
-import dev.polylink.core.CapabilityTable;
+import dev.polylink.core.internal.CapabilityTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -38,9 +38,23 @@ public final class EmulatorServer implements AutoCloseable {
    * root ({@code http://127.0.0.1:PORT}).
    */
   public static EmulatorServer start(MutableClock clock, BiFunction<MutableClock, String, VendorBackend> factory) {
+    return start(clock, factory, null);
+  }
+
+  /**
+   * Like {@link #start(MutableClock, BiFunction)}; a non-null {@code idleTimeout} makes the server
+   * close a connection that has been idle that long (Jetty's idle timeout), as Node.js servers do
+   * after 5 s by default. Its resolution is a millisecond.
+   */
+  public static EmulatorServer start(
+      MutableClock clock, BiFunction<MutableClock, String, VendorBackend> factory, java.time.Duration idleTimeout) {
     Dispatcher dispatcher = new Dispatcher();
-    WireMockServer server = new WireMockServer(
-        WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(dispatcher));
+    WireMockConfiguration options =
+        WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(dispatcher);
+    if (idleTimeout != null) {
+      options.jettyIdleTimeout(Math.max(1, idleTimeout.toMillis()));
+    }
+    WireMockServer server = new WireMockServer(options);
     server.start();
     try {
       VendorBackend backend = factory.apply(clock, "http://127.0.0.1:" + server.port());

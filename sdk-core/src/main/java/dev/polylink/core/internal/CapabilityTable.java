@@ -1,4 +1,9 @@
-package dev.polylink.core;
+package dev.polylink.core.internal;
+
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.LinkField;
+import dev.polylink.core.ListFilter;
+import dev.polylink.core.Operation;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -8,8 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Renders {@link Capabilities} as Markdown tables: what a program can print to show what a provider
- * does, and what the README shows (a test keeps the two equal).
+ * Renders {@link Capabilities} as Markdown tables: {@link Capabilities#markdownTable()} for one
+ * provider (what a program prints), and the README's provider matrix (a test keeps the README equal
+ * to both).
  */
 public final class CapabilityTable {
   /** The fields {@code LinkPatch} has a clear method for. */

@@ -1,4 +1,6 @@
-package dev.polylink.core;
+package dev.polylink.core.internal;
+
+import dev.polylink.core.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
