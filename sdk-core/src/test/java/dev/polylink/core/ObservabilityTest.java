@@ -177,6 +177,36 @@ class ObservabilityTest {
   }
 
   @Test
+  void aRedirectIsAnAnsweredAttemptThatIsNotFollowed() {
+    wm.stubFor(get(urlPathEqualTo("/api/links/" + ID))
+        .willReturn(aResponse().withStatus(302).withHeader("Location", "https://elsewhere.example/")));
+    try (FakeLinkClient client = client(wm.baseUrl() + "/api")) {
+      assertThrows(RedirectException.class, () -> client.get(LinkId.of(ID)));
+    }
+    assertEquals(List.of(
+        "operationStarted GET",
+        "attemptStarted GET /links/{id} #1",
+        "attemptFinished #1 302",
+        "operationFinished GET RedirectException attempts=1 retries=0"), listener.lines());
+    assertFalse(listener.events(AttemptFinished.class).get(0).succeeded());
+  }
+
+  @Test
+  void aBodyAboveTheLimitIsAFailedAttempt() {
+    wm.stubFor(get(urlPathEqualTo("/api/links/" + ID)).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"link\": \"" + "x".repeat(4096) + "\"}")));
+    try (FakeLinkClient client = FakeLinkClient.builder().apiKey("k").baseUrl(wm.baseUrl() + "/api")
+        .maxResponseBodySize(1024).sleeper(sleeper).addListener(listener).build()) {
+      assertThrows(TransportException.class, () -> client.get(LinkId.of(ID)));
+    }
+    List<String> lines = listener.lines();
+    assertEquals("attemptStarted GET /links/{id} #1", lines.get(1), lines.toString());
+    assertTrue(lines.get(2).startsWith("attemptFinished #1 "), lines.toString());
+    assertTrue(listener.events(AttemptFinished.class).get(0).failure().isPresent(), lines.toString());
+    assertEquals("operationFinished GET TransportException attempts=1 retries=0", lines.get(lines.size() - 1));
+  }
+
+  @Test
   void withoutListenersOrDebugNothingIsLogged() {
     wm.stubFor(get(urlPathEqualTo("/api/links/" + ID))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(LINK)));
