@@ -62,8 +62,19 @@ class PolylinkAutoConfigurationTest {
     return CreateLinkRequest.builder().destination("https://example.com/" + slug).slug(slug).build();
   }
 
+  /** The OkHttp client behind an XqrClient (test-only reflection: the client keeps its transport private). */
+  private static okhttp3.OkHttpClient okHttpOf(XqrClient client) throws ReflectiveOperationException {
+    java.lang.reflect.Field field = XqrClient.class.getDeclaredField("operations");
+    field.setAccessible(true);
+    dev.polylink.core.spi.HttpTransport transport = ((dev.polylink.xqr.internal.XqrOperations) field.get(client)).transport();
+    java.lang.reflect.Method okHttp = dev.polylink.core.spi.HttpTransport.class.getDeclaredMethod("okHttpClient");
+    okHttp.setAccessible(true);
+    return (okhttp3.OkHttpClient) okHttp.invoke(transport);
+  }
+
   @Test
-  void bindsThePropertiesIntoATypedClientClosedWithTheContext() {
+  void bindsThePropertiesIntoATypedClientClosedWithTheContext() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<XqrClient> bean = new java.util.concurrent.atomic.AtomicReference<>();
     runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.timeout=PT5S", "polylink.xqr.userAgent=my-app/1.0")
         .run(context -> {
           assertThat(context).hasNotFailed().hasSingleBean(XqrClient.class).hasBean("xqrLinkClient");
@@ -73,7 +84,10 @@ class PolylinkAutoConfigurationTest {
           assertEquals(1, xqr.links().size());
           assertTrue(xqr.wireMock().getAllServeEvents().get(0).getRequest().getHeader("User-Agent").endsWith(" my-app/1.0"));
           assertEquals("close", context.getBeanFactory().getBeanDefinition("xqrLinkClient").getDestroyMethodName());
+          bean.set(context.getBean(XqrClient.class));
+          assertTrue(!okHttpOf(bean.get()).dispatcher().executorService().isShutdown());
         });
+    assertTrue(okHttpOf(bean.get()).dispatcher().executorService().isShutdown(), "closing the context closes the client");
   }
 
   @Test
