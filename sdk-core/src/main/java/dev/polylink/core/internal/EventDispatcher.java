@@ -86,7 +86,7 @@ public final class EventDispatcher implements AttemptObserver {
       T result = body.get();
       finish(scope, null);
       return result;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // unchecked, or a checked exception OkHttp or Retrofit sneaky-threw
       finish(scope, e);
       throw e;
     } finally {
