@@ -107,7 +107,11 @@ public final class CarrierxClient implements LinkClient {
     this.defaultDomainSid = defaultDomainSid;
   }
 
-  /** A builder; give it {@code apiKey(token)} or {@code basicAuth(username, password)}. */
+  /**
+   * A builder; give it {@code apiKey(token)} or {@code basicAuth(username, password)}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

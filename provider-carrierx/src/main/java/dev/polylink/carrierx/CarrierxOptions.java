@@ -34,12 +34,20 @@ public final class CarrierxOptions implements ProviderOptions {
     this.proxyPass = b.proxyPass;
   }
 
-  /** A builder with both flags off. */
+  /**
+   * A builder with both flags off.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options' values. */
+  /**
+   * A builder holding these options' values.
+   *
+   * @return a new builder holding this value's fields
+   */
   public Builder toBuilder() {
     return new Builder().reuse(reuse).proxyPass(proxyPass);
   }
@@ -50,12 +58,12 @@ public final class CarrierxOptions implements ProviderOptions {
     return CarrierxClient.PROVIDER_ID;
   }
 
-  /** Whether create sends {@code ?reuse=true}. */
+  /** {@return whether create sends {@code ?reuse=true}} */
   public boolean reuse() {
     return reuse;
   }
 
-  /** Whether the request sets {@code mode: proxy_pass}. */
+  /** {@return whether the request sets {@code mode: proxy_pass}} */
   public boolean proxyPass() {
     return proxyPass;
   }
@@ -92,19 +100,31 @@ public final class CarrierxOptions implements ProviderOptions {
 
     private Builder() {}
 
-    /** Create only: return an existing matching link instead of creating one ({@code ?reuse=true}). */
+    /**
+     * Create only: return an existing matching link instead of creating one ({@code ?reuse=true}).
+     *
+     * @param reuse create only: return an existing matching link instead of creating one ({@code
+     *     ?reuse=true})
+     * @return this builder
+     */
     public Builder reuse(boolean reuse) {
       this.reuse = reuse;
       return this;
     }
 
-    /** Set the link's {@code mode} to {@code proxy_pass}; see {@link CarrierxOptions}. */
+    /**
+     * Set the link's {@code mode} to {@code proxy_pass}; see {@link CarrierxOptions}.
+     *
+     * @param proxyPass set the link's {@code mode} to {@code proxy_pass}; see {@link
+     *     CarrierxOptions}
+     * @return this builder
+     */
     public Builder proxyPass(boolean proxyPass) {
       this.proxyPass = proxyPass;
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public CarrierxOptions build() {
       return new CarrierxOptions(this);
     }

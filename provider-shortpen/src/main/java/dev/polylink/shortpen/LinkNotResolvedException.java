@@ -16,7 +16,13 @@ import java.util.Objects;
 public final class LinkNotResolvedException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The short URL ShortPen answered with; {@link #shortUrl()}.
+   */
   private final URI shortUrl;
+  /**
+   * How many pages the look-up read; {@link #pagesRead()}.
+   */
   private final int pagesRead;
 
   /**
@@ -40,7 +46,7 @@ public final class LinkNotResolvedException extends PolylinkException {
     this.pagesRead = pagesRead;
   }
 
-  /** The short URL of the link that was created. */
+  /** {@return the short URL of the link that was created} */
   public URI shortUrl() {
     return shortUrl;
   }

@@ -21,7 +21,10 @@ public enum QrLogoType {
     this.wireValue = wireValue;
   }
 
-  /** The value ShortPen expects in {@code uploaded_logo_type}: {@code none}, {@code custom} or {@code uploaded}. */
+  /**
+   * {@return the value ShortPen expects in {@code uploaded_logo_type}: {@code none}, {@code custom}
+   * or {@code uploaded}}
+   */
   public String wireValue() {
     return wireValue;
   }

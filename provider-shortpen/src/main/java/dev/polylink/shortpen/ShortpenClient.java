@@ -103,7 +103,11 @@ public final class ShortpenClient implements LinkClient {
     this.transport = transport;
   }
 
-  /** A builder; {@link Builder#apiKey} is required. */
+  /**
+   * A builder; {@link Builder#apiKey} is required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -326,6 +330,8 @@ public final class ShortpenClient implements LinkClient {
      * The domain ({@code domain_id}) of new links whose request names none. Without it every {@code
      * create} must name its domain. Never sent on update.
      *
+     * @param domainId the value
+     * @return this builder
      * @throws RequestValidationException unless positive
      */
     public Builder defaultDomainId(long domainId) {
@@ -337,6 +343,9 @@ public final class ShortpenClient implements LinkClient {
      * The workspace ({@code workspace_id}) links are created in and listed from; without it ShortPen
      * uses the organization's first workspace. Never sent on update.
      *
+     * @param workspaceId the workspace ({@code workspace_id}) links are created in and listed from;
+     *     without it ShortPen uses the organization's first workspace
+     * @return this builder
      * @throws RequestValidationException unless positive
      */
     public Builder workspaceId(long workspaceId) {

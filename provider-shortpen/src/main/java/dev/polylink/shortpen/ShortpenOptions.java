@@ -74,12 +74,20 @@ public final class ShortpenOptions implements ProviderOptions {
     this.socialShareImageData = b.socialShareImageData;
   }
 
-  /** A builder with nothing set. */
+  /**
+   * A builder with nothing set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options' values. */
+  /**
+   * A builder holding these options' values.
+   *
+   * @return a new builder holding this value's fields
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.domainId = domainId;
@@ -108,87 +116,155 @@ public final class ShortpenOptions implements ProviderOptions {
     return ShortpenClient.PROVIDER_ID;
   }
 
-  /** {@code domain_id}: the domain hosting the link. */
+  /**
+   * {@code domain_id}: the domain hosting the link.
+   *
+   * @return the domain id; empty when not set
+   */
   public OptionalLong domainId() {
     return optional(domainId);
   }
 
-  /** {@code workspace_id}: the workspace of the link. */
+  /**
+   * {@code workspace_id}: the workspace of the link.
+   *
+   * @return the workspace id; empty when not set
+   */
   public OptionalLong workspaceId() {
     return optional(workspaceId);
   }
 
-  /** {@code folder_id}: the folder the link is put in. */
+  /**
+   * {@code folder_id}: the folder the link is put in.
+   *
+   * @return the folder id; empty when not set
+   */
   public OptionalLong folderId() {
     return optional(folderId);
   }
 
-  /** {@code param}: query parameters ShortPen appends to the destination; empty when not sent. */
+  /**
+   * {@code param}: query parameters ShortPen appends to the destination; empty when not sent.
+   *
+   * @return the query parameters; empty when none are sent
+   */
   public Map<String, String> param() {
     return param;
   }
 
-  /** {@code generate_qr}: whether ShortPen generates (or regenerates) a QR code. */
+  /**
+   * {@code generate_qr}: whether ShortPen generates (or regenerates) a QR code.
+   *
+   * @return whether a QR code is generated; empty when not sent
+   */
   public Optional<Boolean> generateQr() {
     return Optional.ofNullable(generateQr);
   }
 
-  /** {@code enable_tracking}: true with a {@link #pixelId()}, false after {@link Builder#disableTracking()}. */
+  /**
+   * {@code enable_tracking}: true with a {@link #pixelId()}, false after {@link Builder#disableTracking()}.
+   *
+   * @return whether tracking is on; empty when not sent
+   */
   public Optional<Boolean> tracking() {
     return Optional.ofNullable(tracking);
   }
 
-  /** {@code pixel_id}: the tracking pixel, set together with {@link #tracking()}. */
+  /**
+   * {@code pixel_id}: the tracking pixel, set together with {@link #tracking()}.
+   *
+   * @return the pixel id; empty when not set
+   */
   public OptionalLong pixelId() {
     return optional(pixelId);
   }
 
-  /** {@code link_cloak}: whether the destination is cloaked. */
+  /**
+   * {@code link_cloak}: whether the destination is cloaked.
+   *
+   * @return whether the destination is cloaked; empty when not sent
+   */
   public Optional<Boolean> linkCloak() {
     return Optional.ofNullable(linkCloak);
   }
 
-  /** {@code hide_referer}: whether the referrer header is removed for visitors. */
+  /**
+   * {@code hide_referer}: whether the referrer header is removed for visitors.
+   *
+   * @return whether the referrer is hidden; empty when not sent
+   */
   public Optional<Boolean> hideReferer() {
     return Optional.ofNullable(hideReferer);
   }
 
-  /** {@code r}: the QR code's red channel, 0 to 255. */
+  /**
+   * {@code r}: the QR code's red channel, 0 to 255.
+   *
+   * @return the red channel; empty when not set
+   */
   public OptionalInt qrRed() {
     return optional(qrRed);
   }
 
-  /** {@code g}: the QR code's green channel, 0 to 255. */
+  /**
+   * {@code g}: the QR code's green channel, 0 to 255.
+   *
+   * @return the green channel; empty when not set
+   */
   public OptionalInt qrGreen() {
     return optional(qrGreen);
   }
 
-  /** {@code b}: the QR code's blue channel, 0 to 255. */
+  /**
+   * {@code b}: the QR code's blue channel, 0 to 255.
+   *
+   * @return the blue channel; empty when not set
+   */
   public OptionalInt qrBlue() {
     return optional(qrBlue);
   }
 
-  /** {@code uploaded_logo_type}: the logo embedded in QR codes. */
+  /**
+   * {@code uploaded_logo_type}: the logo embedded in QR codes.
+   *
+   * @return the logo type; empty when not set
+   */
   public Optional<QrLogoType> logo() {
     return Optional.ofNullable(logo);
   }
 
-  /** {@code uploaded_logo_data}: the base64 image of an {@link QrLogoType#UPLOADED} logo. */
+  /**
+   * {@code uploaded_logo_data}: the base64 image of an {@link QrLogoType#UPLOADED} logo.
+   *
+   * @return the base64 logo; empty when not set
+   */
   public Optional<String> uploadedLogoData() {
     return Optional.ofNullable(uploadedLogoData);
   }
 
-  /** {@code social_share_title}: the OpenGraph title of social previews. */
+  /**
+   * {@code social_share_title}: the OpenGraph title of social previews.
+   *
+   * @return the title; empty when not set
+   */
   public Optional<String> socialShareTitle() {
     return Optional.ofNullable(socialShareTitle);
   }
 
-  /** {@code social_share_description}: the OpenGraph description of social previews. */
+  /**
+   * {@code social_share_description}: the OpenGraph description of social previews.
+   *
+   * @return the description; empty when not set
+   */
   public Optional<String> socialShareDescription() {
     return Optional.ofNullable(socialShareDescription);
   }
 
-  /** {@code social_share_image_data}: the base64 image of social previews. */
+  /**
+   * {@code social_share_image_data}: the base64 image of social previews.
+   *
+   * @return the base64 image; empty when not set
+   */
   public Optional<String> socialShareImageData() {
     return Optional.ofNullable(socialShareImageData);
   }
@@ -303,19 +379,33 @@ public final class ShortpenOptions implements ProviderOptions {
      * The domain hosting the link ({@code domain_id}). On create it overrides the client's default
      * domain (and must agree with {@code CreateLinkRequest.domain()} when both are given); on update
      * it moves the link to that domain.
+     *
+     * @param domainId the domain hosting the link ({@code domain_id})
+     * @return this builder
      */
     public Builder domainId(long domainId) {
       this.domainId = domainId;
       return this;
     }
 
-    /** The workspace ({@code workspace_id}); on create it overrides the client's workspace. */
+    /**
+     * The workspace ({@code workspace_id}); on create it overrides the client's workspace.
+     *
+     * @param workspaceId the workspace ({@code workspace_id}); on create it overrides the client's
+     *     workspace
+     * @return this builder
+     */
     public Builder workspaceId(long workspaceId) {
       this.workspaceId = workspaceId;
       return this;
     }
 
-    /** The folder to put the link in ({@code folder_id}). */
+    /**
+     * The folder to put the link in ({@code folder_id}).
+     *
+     * @param folderId the folder to put the link in ({@code folder_id})
+     * @return this builder
+     */
     public Builder folderId(long folderId) {
       this.folderId = folderId;
       return this;
@@ -324,6 +414,10 @@ public final class ShortpenOptions implements ProviderOptions {
     /**
      * Replaces the query parameters ShortPen appends to the destination ({@code param}, e.g. UTM
      * tags). ShortPen strips parameters with empty values.
+     *
+     * @param param replaces the query parameters ShortPen appends to the destination ({@code
+     *     param}, e.g. UTM tags)
+     * @return this builder
      */
     public Builder param(Map<String, String> param) {
       Objects.requireNonNull(param, "param");
@@ -335,13 +429,25 @@ public final class ShortpenOptions implements ProviderOptions {
       return this;
     }
 
-    /** Adds one query parameter appended to the destination. */
+    /**
+     * Adds one query parameter appended to the destination.
+     *
+     * @param name the name of the field, for the message
+     * @param value the parameter's value
+     * @return this builder
+     */
     public Builder param(String name, String value) {
       this.param.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** Whether ShortPen generates (or, on update, regenerates) a QR code ({@code generate_qr}). */
+    /**
+     * Whether ShortPen generates (or, on update, regenerates) a QR code ({@code generate_qr}).
+     *
+     * @param generateQr whether ShortPen generates (or, on update, regenerates) a QR code ({@code
+     *     generate_qr})
+     * @return this builder
+     */
     public Builder generateQr(boolean generateQr) {
       this.generateQr = generateQr;
       return this;
@@ -350,6 +456,9 @@ public final class ShortpenOptions implements ProviderOptions {
     /**
      * Associates the link with a tracking pixel: sends {@code enable_tracking: true} and {@code
      * pixel_id}. ShortPen requires the pixel with tracking, so the two are set together.
+     *
+     * @param pixelId the value
+     * @return this builder
      */
     public Builder trackingPixel(long pixelId) {
       this.tracking = true;
@@ -357,26 +466,47 @@ public final class ShortpenOptions implements ProviderOptions {
       return this;
     }
 
-    /** Turns tracking off: sends {@code enable_tracking: false} and no pixel. */
+    /**
+     * Turns tracking off: sends {@code enable_tracking: false} and no pixel.
+     *
+     * @return this builder
+     */
     public Builder disableTracking() {
       this.tracking = false;
       this.pixelId = null;
       return this;
     }
 
-    /** Whether the destination URL is cloaked ({@code link_cloak}). */
+    /**
+     * Whether the destination URL is cloaked ({@code link_cloak}).
+     *
+     * @param linkCloak whether the destination URL is cloaked ({@code link_cloak})
+     * @return this builder
+     */
     public Builder linkCloak(boolean linkCloak) {
       this.linkCloak = linkCloak;
       return this;
     }
 
-    /** Whether the referrer header is removed for visitors ({@code hide_referer}). */
+    /**
+     * Whether the referrer header is removed for visitors ({@code hide_referer}).
+     *
+     * @param hideReferer whether the referrer header is removed for visitors ({@code hide_referer})
+     * @return this builder
+     */
     public Builder hideReferer(boolean hideReferer) {
       this.hideReferer = hideReferer;
       return this;
     }
 
-    /** The QR code's colour ({@code r}, {@code g}, {@code b}), each channel 0 to 255. */
+    /**
+     * The QR code's colour ({@code r}, {@code g}, {@code b}), each channel 0 to 255.
+     *
+     * @param red the red channel, 0 to 255
+     * @param green the green channel, 0 to 255
+     * @param blue the blue channel, 0 to 255
+     * @return this builder
+     */
     public Builder qrColor(int red, int green, int blue) {
       this.qrRed = red;
       this.qrGreen = green;
@@ -387,6 +517,9 @@ public final class ShortpenOptions implements ProviderOptions {
     /**
      * The logo embedded in QR codes ({@code uploaded_logo_type}). {@link QrLogoType#UPLOADED} needs
      * its image: prefer {@link #uploadedLogo(String)}, which sets both.
+     *
+     * @param logo the logo embedded in QR codes ({@code uploaded_logo_type})
+     * @return this builder
      */
     public Builder logo(QrLogoType logo) {
       this.logo = Objects.requireNonNull(logo, "logo");
@@ -397,6 +530,7 @@ public final class ShortpenOptions implements ProviderOptions {
      * An uploaded logo: sends {@code uploaded_logo_type: "uploaded"} and {@code uploaded_logo_data}.
      *
      * @param base64 the image, base64-encoded (RFC 4648, no {@code data:} prefix)
+     * @return this builder
      */
     public Builder uploadedLogo(String base64) {
       this.logo = QrLogoType.UPLOADED;
@@ -404,13 +538,23 @@ public final class ShortpenOptions implements ProviderOptions {
       return this;
     }
 
-    /** The OpenGraph title of social previews ({@code social_share_title}). */
+    /**
+     * The OpenGraph title of social previews ({@code social_share_title}).
+     *
+     * @param title the value
+     * @return this builder
+     */
     public Builder socialShareTitle(String title) {
       this.socialShareTitle = Objects.requireNonNull(title, "title");
       return this;
     }
 
-    /** The OpenGraph description of social previews ({@code social_share_description}). */
+    /**
+     * The OpenGraph description of social previews ({@code social_share_description}).
+     *
+     * @param description the value
+     * @return this builder
+     */
     public Builder socialShareDescription(String description) {
       this.socialShareDescription = Objects.requireNonNull(description, "description");
       return this;
@@ -420,6 +564,7 @@ public final class ShortpenOptions implements ProviderOptions {
      * The image of social previews ({@code social_share_image_data}).
      *
      * @param base64 the image, base64-encoded (RFC 4648, no {@code data:} prefix)
+     * @return this builder
      */
     public Builder socialShareImage(String base64) {
       this.socialShareImageData = Objects.requireNonNull(base64, "base64");
@@ -429,6 +574,7 @@ public final class ShortpenOptions implements ProviderOptions {
     /**
      * Checks every rule and builds the options.
      *
+     * @return the options
      * @throws RequestValidationException naming every broken rule
      */
     public ShortpenOptions build() {

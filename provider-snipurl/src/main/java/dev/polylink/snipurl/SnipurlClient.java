@@ -106,7 +106,11 @@ public final class SnipurlClient implements LinkClient {
     this.operations = operations;
   }
 
-  /** A builder; {@link Builder#apiKey(String)} is required. */
+  /**
+   * A builder; {@link Builder#apiKey(String)} is required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -40,12 +40,20 @@ public final class SnipurlOptions implements ProviderOptions {
     this.shareAllSections = b.shareAllSections;
   }
 
-  /** A builder with nothing set. */
+  /**
+   * A builder with nothing set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options' settings. */
+  /**
+   * A builder holding these options' settings.
+   *
+   * @return a new builder holding this value's fields
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.analyticsPublic = analyticsPublic;
@@ -60,26 +68,29 @@ public final class SnipurlOptions implements ProviderOptions {
     return SnipurlClient.PROVIDER_ID;
   }
 
-  /** The {@code analytics_public} value to send; empty when it is left unchanged. */
+  /** {@return the {@code analytics_public} value to send; empty when it is left unchanged} */
   public Optional<Boolean> analyticsPublic() {
     return Optional.ofNullable(analyticsPublic);
   }
 
   /**
-   * The sections to share ({@code analytics_shared_fields} as a list), in {@link AnalyticsSection}
-   * order; empty when the setting is left unchanged or when {@link #sharesAllAnalyticsSections()}.
-   * An empty set is a valid value: share no section.
+   * {@return the sections to share ({@code analytics_shared_fields} as a list), in {@link
+   * AnalyticsSection} order; empty when the setting is left unchanged or when {@link
+   * #sharesAllAnalyticsSections()}} An empty set is a valid value: share no section.
    */
   public Optional<Set<AnalyticsSection>> analyticsSharedFields() {
     return Optional.ofNullable(sharedSections);
   }
 
-  /** True when {@code "analytics_shared_fields": null} is sent, which SnipURL reads as "share all". */
+  /**
+   * {@return true when {@code "analytics_shared_fields": null} is sent, which SnipURL reads as
+   * "share all"}
+   */
   public boolean sharesAllAnalyticsSections() {
     return shareAllSections;
   }
 
-  /** True when nothing is set, so that these options would send nothing. */
+  /** {@return true when nothing is set, so that these options would send nothing} */
   public boolean isEmpty() {
     return analyticsPublic == null && sharedSections == null && !shareAllSections;
   }
@@ -134,7 +145,12 @@ public final class SnipurlOptions implements ProviderOptions {
 
     private Builder() {}
 
-    /** Makes the link's analytics page public ({@code true}) or private ({@code false}). */
+    /**
+     * Makes the link's analytics page public ({@code true}) or private ({@code false}).
+     *
+     * @param analyticsPublic the value
+     * @return this builder
+     */
     public Builder analyticsPublic(boolean analyticsPublic) {
       this.analyticsPublic = analyticsPublic;
       return this;
@@ -144,6 +160,8 @@ public final class SnipurlOptions implements ProviderOptions {
      * Shares exactly these sections of the public analytics page; sent as a list in {@link
      * AnalyticsSection} order whatever the set's own order. An empty set shares no section.
      *
+     * @param sections the value
+     * @return this builder
      * @throws NullPointerException if the set or one of its elements is null
      */
     public Builder analyticsSharedFields(Set<AnalyticsSection> sections) {
@@ -157,14 +175,22 @@ public final class SnipurlOptions implements ProviderOptions {
       return this;
     }
 
-    /** Shares every section: sends {@code "analytics_shared_fields": null}, as SnipURL documents. */
+    /**
+     * Shares every section: sends {@code "analytics_shared_fields": null}, as SnipURL documents.
+     *
+     * @return this builder
+     */
     public Builder shareAllAnalyticsSections() {
       this.sharedSections = null;
       this.shareAllSections = true;
       return this;
     }
 
-    /** Builds the options. */
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
     public SnipurlOptions build() {
       return new SnipurlOptions(this);
     }

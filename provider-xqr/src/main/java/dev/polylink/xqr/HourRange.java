@@ -22,7 +22,7 @@ public final class HourRange {
   }
 
   /**
-   * A range of hours.
+   * {@return A range of hours}
    *
    * @param start the first hour, 0 to 23
    * @param end the hour the range ends at, 0 to 23, different from {@code start}; smaller than
@@ -46,17 +46,17 @@ public final class HourRange {
     return new HourRange(start, end);
   }
 
-  /** The first hour of the range, 0 to 23. */
+  /** {@return the first hour of the range, 0 to 23} */
   public int start() {
     return start;
   }
 
-  /** The hour the range ends at, 0 to 23. */
+  /** {@return the hour the range ends at, 0 to 23} */
   public int end() {
     return end;
   }
 
-  /** True when the range runs past midnight, e.g. 20 to 6. */
+  /** {@return true when the range runs past midnight, e.g. 20 to 6} */
   public boolean wrapsMidnight() {
     return start > end;
   }

@@ -66,12 +66,20 @@ public final class RoutingRule {
     this.expiresAt = b.expiresAt;
   }
 
-  /** A new builder; {@code destination}, {@code priority} and one condition are required. */
+  /**
+   * A new builder; {@code destination}, {@code priority} and one condition are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this rule's values. */
+  /**
+   * A builder holding this rule's values.
+   *
+   * @return a new builder holding this value's fields
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.destination = destination;
@@ -86,42 +94,42 @@ public final class RoutingRule {
     return b;
   }
 
-  /** Where matching visitors go. */
+  /** {@return where matching visitors go} */
   public URI destination() {
     return destination;
   }
 
-  /** The evaluation order: the lowest number is checked first. */
+  /** {@return the evaluation order: the lowest number is checked first} */
   public int priority() {
     return priority;
   }
 
-  /** The ISO country codes of the country condition, upper-case; empty when there is none. */
+  /** {@return the ISO country codes of the country condition, upper-case; empty when there is none} */
   public List<String> countries() {
     return countries;
   }
 
-  /** How {@link #countries()} is read; present exactly when there are countries. */
+  /** {@return how {@link #countries()} is read; present exactly when there are countries} */
   public Optional<CountryMode> countryMode() {
     return Optional.ofNullable(countryMode);
   }
 
-  /** The device condition; empty when there is none. */
+  /** {@return the device condition; empty when there is none} */
   public Set<DeviceType> deviceTypes() {
     return deviceTypes;
   }
 
-  /** The time-of-day condition. */
+  /** {@return the time-of-day condition} */
   public Optional<HourRange> hours() {
     return Optional.ofNullable(hours);
   }
 
-  /** The share of traffic, 0 to 100, sent to this destination (A/B tests). */
+  /** {@return the share of traffic, 0 to 100, sent to this destination (A/B tests)} */
   public OptionalInt percentage() {
     return percentage == null ? OptionalInt.empty() : OptionalInt.of(percentage);
   }
 
-  /** When the rule stops applying. */
+  /** {@return when the rule stops applying} */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
@@ -191,21 +199,36 @@ public final class RoutingRule {
 
     private Builder() {}
 
-    /** Where matching visitors go: an absolute http or https URL. Required. */
+    /**
+     * Where matching visitors go: an absolute http or https URL. Required.
+     *
+     * @param destination where matching visitors go: an absolute http or https URL
+     * @return this builder
+     */
     public Builder destination(String destination) {
       Objects.requireNonNull(destination, "destination");
       this.destination = Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination);
       return this;
     }
 
-    /** Where matching visitors go: an absolute http or https URL. Required. */
+    /**
+     * Where matching visitors go: an absolute http or https URL. Required.
+     *
+     * @param destination where matching visitors go: an absolute http or https URL
+     * @return this builder
+     */
     public Builder destination(URI destination) {
       Objects.requireNonNull(destination, "destination");
       this.destination = Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination);
       return this;
     }
 
-    /** The evaluation order, 0 or more; the lowest number is checked first. Required. */
+    /**
+     * The evaluation order, 0 or more; the lowest number is checked first. Required.
+     *
+     * @param priority the evaluation order, 0 or more; the lowest number is checked first
+     * @return this builder
+     */
     public Builder priority(int priority) {
       if (priority < 0) {
         throw new RequestValidationException(
@@ -219,12 +242,23 @@ public final class RoutingRule {
     /**
      * The country condition: visitors from (or, with {@link CountryMode#EXCLUDE}, not from) these
      * two-letter ISO 3166-1 countries. Codes are sent upper-case. Replaces an earlier call.
+     *
+     * @param mode whether the countries are included or excluded
+     * @param countries the country condition: visitors from (or, with {@link CountryMode#EXCLUDE},
+     *     not from) these two-letter ISO 3166-1 countries
+     * @return this builder
      */
     public Builder countries(CountryMode mode, String... countries) {
       return countries(mode, Arrays.asList(Objects.requireNonNull(countries, "countries")));
     }
 
-    /** The country condition, as {@link #countries(CountryMode, String...)}. */
+    /**
+     * The country condition, as {@link #countries(CountryMode, String...)}.
+     *
+     * @param mode whether the countries are included or excluded
+     * @param countries the country condition, as {@link #countries(CountryMode, String...)}
+     * @return this builder
+     */
     public Builder countries(CountryMode mode, Collection<String> countries) {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(countries, "countries");
@@ -244,12 +278,22 @@ public final class RoutingRule {
       return this;
     }
 
-    /** The device condition: visitors on one of these device types. Replaces an earlier call. */
+    /**
+     * The device condition: visitors on one of these device types. Replaces an earlier call.
+     *
+     * @param deviceTypes the device condition: visitors on one of these device types
+     * @return this builder
+     */
     public Builder deviceTypes(DeviceType... deviceTypes) {
       return deviceTypes(Arrays.asList(Objects.requireNonNull(deviceTypes, "deviceTypes")));
     }
 
-    /** The device condition, as {@link #deviceTypes(DeviceType...)}. */
+    /**
+     * The device condition, as {@link #deviceTypes(DeviceType...)}.
+     *
+     * @param deviceTypes the device condition, as {@link #deviceTypes(DeviceType...)}
+     * @return this builder
+     */
     public Builder deviceTypes(Collection<DeviceType> deviceTypes) {
       Objects.requireNonNull(deviceTypes, "deviceTypes");
       if (deviceTypes.isEmpty()) {
@@ -264,25 +308,46 @@ public final class RoutingRule {
       return this;
     }
 
-    /** The time-of-day condition. */
+    /**
+     * The time-of-day condition.
+     *
+     * @param hours the time-of-day condition
+     * @return this builder
+     */
     public Builder hours(HourRange hours) {
       this.hours = Objects.requireNonNull(hours, "hours");
       return this;
     }
 
-    /** The time-of-day condition from {@code start} to {@code end}, as {@link HourRange#of}. */
+    /**
+     * The time-of-day condition from {@code start} to {@code end}, as {@link HourRange#of}.
+     *
+     * @param start the first hour, 0 to 23
+     * @param end the hour after the last, 1 to 24
+     * @return this builder
+     */
     public Builder hours(int start, int end) {
       return hours(HourRange.of(start, end));
     }
 
-    /** The share of traffic, 0 to 100, to send to this destination (A/B tests). */
+    /**
+     * The share of traffic, 0 to 100, to send to this destination (A/B tests).
+     *
+     * @param percentage the share of traffic, 0 to 100, to send to this destination (A/B tests)
+     * @return this builder
+     */
     public Builder percentage(int percentage) {
       this.percentage =
           Checks.inRange(XqrClient.PROVIDER_ID, "routingRule.percentage", percentage, 0, 100);
       return this;
     }
 
-    /** When the rule stops applying. */
+    /**
+     * When the rule stops applying.
+     *
+     * @param expiresAt when the rule stops applying
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
       return this;
@@ -291,6 +356,7 @@ public final class RoutingRule {
     /**
      * Builds the rule.
      *
+     * @return the rule
      * @throws RequestValidationException naming every missing part: the destination, the
      *     priority, or a condition
      */

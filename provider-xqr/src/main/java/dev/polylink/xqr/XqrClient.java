@@ -99,7 +99,11 @@ public final class XqrClient implements LinkClient {
     this.operations = operations;
   }
 
-  /** A builder; {@link Builder#apiKey(String)} is required. */
+  /**
+   * A builder; {@link Builder#apiKey(String)} is required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -189,6 +193,8 @@ public final class XqrClient implements LinkClient {
    * xQR's {@code meta.request_id} of the most recent successful response, for support tickets;
    * empty when that response carried none (a delete's 204 has no body). A failed call's request id
    * is on its {@link dev.polylink.core.ApiException#requestId()}.
+   *
+   * @return the request id, or empty
    */
   public Optional<String> lastRequestId() {
     return operations.lastRequestId();

@@ -40,12 +40,20 @@ public final class XqrOptions implements ProviderOptions {
     this.routingRules = b.routingRules;
   }
 
-  /** A new builder with nothing set. */
+  /**
+   * A new builder with nothing set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /**
+   * A builder holding these options.
+   *
+   * @return a new builder holding this value's fields
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.routingRules = routingRules;
@@ -59,7 +67,8 @@ public final class XqrOptions implements ProviderOptions {
   }
 
   /**
-   * The routing rules to send: empty when not set; an empty list means "remove every rule".
+   * {@return the routing rules to send: empty when not set; an empty list means "remove every
+   * rule"}
    */
   public Optional<List<RoutingRule>> routingRules() {
     return Optional.ofNullable(routingRules);
@@ -90,6 +99,10 @@ public final class XqrOptions implements ProviderOptions {
     /**
      * The routing rules, replacing the link's whole array; an empty iterable removes every rule (the
      * same as {@link #clearRoutingRules()}). Replaces an earlier call.
+     *
+     * @param routingRules the routing rules, replacing the link's whole array; an empty iterable
+     *     removes every rule (the same as {@link #clearRoutingRules()})
+     * @return this builder
      */
     public Builder routingRules(Iterable<RoutingRule> routingRules) {
       Objects.requireNonNull(routingRules, "routingRules");
@@ -101,12 +114,21 @@ public final class XqrOptions implements ProviderOptions {
       return this;
     }
 
-    /** The routing rules, as {@link #routingRules(Iterable)}. */
+    /**
+     * The routing rules, as {@link #routingRules(Iterable)}.
+     *
+     * @param routingRules the routing rules, as {@link #routingRules(Iterable)}
+     * @return this builder
+     */
     public Builder routingRules(RoutingRule... routingRules) {
       return routingRules(Arrays.asList(Objects.requireNonNull(routingRules, "routingRules")));
     }
 
-    /** Removes every routing rule of the link on update ({@code "routing_rules": []}). */
+    /**
+     * Removes every routing rule of the link on update ({@code "routing_rules": []}).
+     *
+     * @return this builder
+     */
     public Builder clearRoutingRules() {
       this.routingRules = List.of();
       return this;
@@ -115,6 +137,7 @@ public final class XqrOptions implements ProviderOptions {
     /**
      * Builds the options.
      *
+     * @return the options
      * @throws RequestValidationException when two rules share a priority: xQR evaluates rules by
      *     priority, so the order between them would be undefined
      */

@@ -10,13 +10,34 @@ import java.util.Optional;
 public class ApiException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The operation that failed; {@link #operation()}.
+   */
   private final Operation operation;
+  /**
+   * The HTTP status; {@link #statusCode()}.
+   */
   private final int statusCode;
+  /**
+   * The vendor's error code, or null; {@link #errorCode()}.
+   */
   private final String errorCode;
+  /**
+   * The vendor's message, or null; {@link #vendorMessage()}.
+   */
   private final String vendorMessage;
+  /**
+   * The vendor's request id, or null; {@link #requestId()}.
+   */
   private final String requestId;
+  /**
+   * The raw body, within the cap; {@link #responseBody()}.
+   */
   private final String responseBody;
   private final transient Object details;
+  /**
+   * Whether sending the request again may succeed; {@link #retryable()}.
+   */
   private final boolean retryable;
 
   /** The longest vendor message shown in {@link #getMessage()}; {@link #vendorMessage()} has it whole. */
@@ -86,47 +107,50 @@ public class ApiException extends PolylinkException {
     this.retryable = retryable;
   }
 
-  /** The operation that failed. */
+  /** {@return the operation that failed} */
   public Operation operation() {
     return operation;
   }
 
-  /** The HTTP status the vendor answered with. */
+  /** {@return the HTTP status the vendor answered with} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The vendor's machine-readable error code, e.g. {@code SLUG_TAKEN}, where it sends one. */
+  /** {@return the vendor's machine-readable error code, e.g. {@code SLUG_TAKEN}, where it sends one} */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }
 
-  /** The vendor's human-readable message, where it sends one. */
+  /** {@return the vendor's human-readable message, where it sends one} */
   public Optional<String> vendorMessage() {
     return Optional.ofNullable(vendorMessage);
   }
 
-  /** The vendor's request id (from the body or a header), for support tickets. */
+  /** {@return the vendor's request id (from the body or a header), for support tickets} */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /** The vendor's structured details (e.g. SnipURL's validation details) as plain Java values. */
+  /**
+   * {@return the vendor's structured details (e.g. SnipURL's validation details) as plain Java
+   * values}
+   */
   public Optional<Object> details() {
     return Optional.ofNullable(details);
   }
 
   /**
-   * The raw response body as received, up to the first 64 KiB (bytes beyond that are neither read
-   * nor kept); empty when there was none.
+   * {@return the raw response body as received, up to the first 64 KiB (bytes beyond that are
+   * neither read nor kept); empty when there was none}
    */
   public String responseBody() {
     return responseBody;
   }
 
   /**
-   * Whether the same request may succeed if sent again later (408, a burst 429, 500, 502, 503,
-   * 504). The client's {@link RetryPolicy} has already retried it where that was safe.
+   * {@return whether the same request may succeed if sent again later (408, a burst 429, 500, 502,
+   * 503, 504)} The client's {@link RetryPolicy} has already retried it where that was safe.
    */
   public boolean retryable() {
     return retryable;

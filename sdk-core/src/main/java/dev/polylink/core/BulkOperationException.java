@@ -32,10 +32,25 @@ import java.util.OptionalLong;
 public class BulkOperationException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The operation that stopped; {@link #operation()}.
+   */
   private final Operation operation;
+  /**
+   * The ids of the requests that succeeded; {@link #completed()}.
+   */
   private final List<LinkId> completed;
+  /**
+   * The count the vendor reported, or -1 when unknown; {@link #completedCount()}.
+   */
   private final long completedCount;
+  /**
+   * The ids of the failed request; {@link #failed()}.
+   */
   private final List<LinkId> failed;
+  /**
+   * The ids never sent; {@link #notSent()}.
+   */
   private final List<LinkId> notSent;
 
   /**
@@ -70,36 +85,42 @@ public class BulkOperationException extends PolylinkException {
     }
   }
 
-  /** The kind of operation that stopped, e.g. {@link Operation#DELETE}. */
+  /** {@return the kind of operation that stopped, e.g. {@link Operation#DELETE}} */
   public Operation operation() {
     return operation;
   }
 
-  /** The ids of the requests the vendor answered with success, in the order given. Never empty. */
+  /**
+   * {@return the ids of the requests the vendor answered with success, in the order given} Never
+   * empty.
+   */
   public List<LinkId> completed() {
     return completed;
   }
 
   /**
-   * How many of {@link #completed()} the vendor reported done (e.g. deleted); empty when a request
-   * was resent after its answer was lost, so that the vendor's count no longer covers everything
-   * the lost attempt did.
+   * {@return how many of {@link #completed()} the vendor reported done (e.g. deleted); empty when a
+   * request was resent after its answer was lost, so that the vendor's count no longer covers
+   * everything the lost attempt did}
    */
   public OptionalLong completedCount() {
     return completedCount < 0 ? OptionalLong.empty() : OptionalLong.of(completedCount);
   }
 
-  /** The ids of the request that failed; see {@link #failure()} for whether they were processed. */
+  /**
+   * {@return the ids of the request that failed; see {@link #failure()} for whether they were
+   * processed}
+   */
   public List<LinkId> failed() {
     return failed;
   }
 
-  /** The ids that were never sent. */
+  /** {@return the ids that were never sent} */
   public List<LinkId> notSent() {
     return notSent;
   }
 
-  /** The failure of the request that stopped the operation (also {@link #getCause()}). */
+  /** {@return the failure of the request that stopped the operation (also {@link #getCause()})} */
   public PolylinkException failure() {
     return (PolylinkException) getCause();
   }

@@ -47,11 +47,16 @@ public final class Capabilities {
     }
   }
 
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these capabilities, e.g. to derive a narrower set for a test double. */
+  /**
+   * A builder holding these capabilities, e.g. to derive a narrower set for a test double.
+   *
+   * @return a new builder holding this value's fields
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.operations.addAll(operations);
@@ -63,52 +68,82 @@ public final class Capabilities {
     return b;
   }
 
-  /** The operations the provider supports. */
+  /** {@return the operations the provider supports} */
   public Set<Operation> operations() {
     return operations;
   }
 
-  /** Fields a {@link CreateLinkRequest} may set. */
+  /** {@return fields a {@link CreateLinkRequest} may set} */
   public Set<LinkField> creatableFields() {
     return creatableFields;
   }
 
-  /** Fields a {@link LinkPatch} may set. */
+  /** {@return fields a {@link LinkPatch} may set} */
   public Set<LinkField> updatableFields() {
     return updatableFields;
   }
 
-  /** Fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()}). */
+  /** {@return fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()})} */
   public Set<LinkField> clearableFields() {
     return clearableFields;
   }
 
-  /** Filters {@link LinkClient#list(ListLinksRequest)} honours. */
+  /** {@return filters {@link LinkClient#list(ListLinksRequest)} honours} */
   public Set<ListFilter> listFilters() {
     return listFilters;
   }
 
-  /** The largest page size the vendor accepts. */
+  /** {@return the largest page size the vendor accepts} */
   public int maxPageSize() {
     return maxPageSize;
   }
 
+  /**
+   * Whether the provider can do {@code operation} at all.
+   *
+   * @param operation the operation
+   * @return whether {@code operation} is in {@link #operations()}
+   */
   public boolean supports(Operation operation) {
     return operations.contains(operation);
   }
 
+  /**
+   * Whether {@link LinkClient#list(ListLinksRequest)} honours {@code filter}.
+   *
+   * @param filter the filter
+   * @return whether {@code filter} is in {@link #listFilters()}
+   */
   public boolean supports(ListFilter filter) {
     return listFilters.contains(filter);
   }
 
+  /**
+   * Whether a create request may set {@code field}.
+   *
+   * @param field the field
+   * @return whether {@code field} is in {@link #creatableFields()}
+   */
   public boolean canCreate(LinkField field) {
     return creatableFields.contains(field);
   }
 
+  /**
+   * Whether a patch may set {@code field}.
+   *
+   * @param field the field
+   * @return whether {@code field} is in {@link #updatableFields()}
+   */
   public boolean canUpdate(LinkField field) {
     return updatableFields.contains(field);
   }
 
+  /**
+   * Whether a patch may clear {@code field} (send the vendor's own "remove").
+   *
+   * @param field the field
+   * @return whether {@code field} is in {@link #clearableFields()}
+   */
   public boolean canClear(LinkField field) {
     return clearableFields.contains(field);
   }
@@ -165,26 +200,62 @@ public final class Capabilities {
 
     private Builder() {}
 
+    /**
+     * Sets {@link Capabilities#operations()}.
+     *
+     * @param operations the value
+     * @return this builder
+     */
     public Builder operations(Operation... operations) {
       return add(this.operations, operations);
     }
 
+    /**
+     * Sets {@link Capabilities#creatableFields()}.
+     *
+     * @param fields the fields the provider cannot handle in that operation
+     * @return this builder
+     */
     public Builder creatableFields(LinkField... fields) {
       return add(creatableFields, fields);
     }
 
+    /**
+     * Sets {@link Capabilities#updatableFields()}.
+     *
+     * @param fields the fields the provider cannot handle in that operation
+     * @return this builder
+     */
     public Builder updatableFields(LinkField... fields) {
       return add(updatableFields, fields);
     }
 
+    /**
+     * Sets {@link Capabilities#clearableFields()}.
+     *
+     * @param fields the fields the provider cannot handle in that operation
+     * @return this builder
+     */
     public Builder clearableFields(LinkField... fields) {
       return add(clearableFields, fields);
     }
 
+    /**
+     * Sets {@link Capabilities#listFilters()}.
+     *
+     * @param filters the value
+     * @return this builder
+     */
     public Builder listFilters(ListFilter... filters) {
       return add(listFilters, filters);
     }
 
+    /**
+     * Sets {@link Capabilities#maxPageSize()}.
+     *
+     * @param maxPageSize the value
+     * @return this builder
+     */
     public Builder maxPageSize(int maxPageSize) {
       if (maxPageSize < 1) {
         throw new RequestValidationException(
@@ -202,6 +273,11 @@ public final class Capabilities {
       return this;
     }
 
+    /**
+     * Builds the {@code Capabilities}.
+     *
+     * @return a new, immutable {@code Capabilities}
+     */
     public Capabilities build() {
       return new Capabilities(this);
     }

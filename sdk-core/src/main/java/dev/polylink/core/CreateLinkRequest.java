@@ -47,10 +47,12 @@ public final class CreateLinkRequest {
     this.options = b.options;
   }
 
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this value's fields, to change some and build a new value} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.destination = destination;
@@ -65,44 +67,54 @@ public final class CreateLinkRequest {
     return b;
   }
 
+  /** {@return where the short link redirects to} */
   public URI destination() {
     return destination;
   }
 
+  /** {@return the short code to ask for; empty to let the vendor generate one} */
   public Optional<String> slug() {
     return Optional.ofNullable(slug);
   }
 
+  /** {@return the title; empty for none} */
   public Optional<String> title() {
     return Optional.ofNullable(title);
   }
 
+  /** {@return the labels (tags) to create the link with; empty for none} */
   public List<String> labels() {
     return labels;
   }
 
+  /** {@return when the link stops redirecting; empty for never} */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
 
+  /**
+   * {@return the password visitors must enter; empty for none. Never shown by {@link #toString()}}
+   */
   public Optional<String> password() {
     return Optional.ofNullable(password);
   }
 
+  /** {@return the redirect type to create the link with; empty for the vendor's default} */
   public Optional<RedirectType> redirectType() {
     return Optional.ofNullable(redirectType);
   }
 
-  /** The vendor's domain id, where it has domains; otherwise the client's default is used. */
+  /** {@return the vendor's domain id, where it has domains; otherwise the client's default is used} */
   public Optional<String> domain() {
     return Optional.ofNullable(domain);
   }
 
+  /** {@return the provider's typed extras, e.g. {@code XqrOptions}; empty when none were given} */
   public Optional<ProviderOptions> options() {
     return Optional.ofNullable(options);
   }
 
-  /** The link fields this request sets (always including {@link LinkField#DESTINATION}). */
+  /** {@return the link fields this request sets (always including {@link LinkField#DESTINATION})} */
   public Set<LinkField> fields() {
     EnumSet<LinkField> fields = EnumSet.of(LinkField.DESTINATION);
     if (slug != null) {
@@ -198,30 +210,56 @@ public final class CreateLinkRequest {
 
     private Builder() {}
 
-    /** The destination: an absolute http or https URL. Required. */
+    /**
+     * The destination: an absolute http or https URL. Required.
+     *
+     * @param destination the destination: an absolute http or https URL
+     * @return this builder
+     */
     public Builder destination(String destination) {
       this.destination = Values.destination(destination);
       return this;
     }
 
-    /** The destination: an absolute http or https URL. Required. */
+    /**
+     * The destination: an absolute http or https URL. Required.
+     *
+     * @param destination the destination: an absolute http or https URL
+     * @return this builder
+     */
     public Builder destination(URI destination) {
       this.destination = Values.destination(destination);
       return this;
     }
 
-    /** A custom short code instead of a generated one. */
+    /**
+     * A custom short code instead of a generated one.
+     *
+     * @param slug A custom short code instead of a generated one
+     * @return this builder
+     */
     public Builder slug(String slug) {
       this.slug = Values.notBlank("slug", slug);
       return this;
     }
 
+    /**
+     * Sets {@link CreateLinkRequest#title()}.
+     *
+     * @param title the value
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = Values.notBlank("title", title);
       return this;
     }
 
-    /** Replaces the labels collected so far. */
+    /**
+     * Replaces the labels collected so far.
+     *
+     * @param labels replaces the labels collected so far
+     * @return this builder
+     */
     public Builder labels(Iterable<String> labels) {
       List<String> checked = Values.labels(labels);
       this.labels.clear();
@@ -229,41 +267,81 @@ public final class CreateLinkRequest {
       return this;
     }
 
-    /** Adds labels to those collected so far. */
+    /**
+     * Adds labels to those collected so far.
+     *
+     * @param labels the value
+     * @return this builder
+     */
     public Builder addLabels(String... labels) {
       this.labels.addAll(Values.labels(Arrays.asList(Objects.requireNonNull(labels, "labels"))));
       return this;
     }
 
+    /**
+     * Sets {@link CreateLinkRequest#expiresAt()}.
+     *
+     * @param expiresAt the value
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
       return this;
     }
 
-    /** Protects the link with a password. Must not be empty. */
+    /**
+     * Protects the link with a password. Must not be empty.
+     *
+     * @param password protects the link with a password
+     * @return this builder
+     */
     public Builder password(String password) {
       this.password = Values.password(password);
       return this;
     }
 
+    /**
+     * Sets {@link CreateLinkRequest#redirectType()}.
+     *
+     * @param redirectType the value
+     * @return this builder
+     */
     public Builder redirectType(RedirectType redirectType) {
       this.redirectType = Objects.requireNonNull(redirectType, "redirectType");
       return this;
     }
 
-    /** The vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code domain_sid}). */
+    /**
+     * The vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code domain_sid}).
+     *
+     * @param domain the vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code
+     *     domain_sid})
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = Values.notBlank("domain", domain);
       return this;
     }
 
-    /** The provider's typed extras, e.g. {@code XqrOptions}. */
+    /**
+     * The provider's typed extras, e.g. {@code XqrOptions}.
+     *
+     * @param options the provider's typed extras, e.g. {@code XqrOptions}
+     * @return this builder
+     */
     public Builder options(ProviderOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** @throws RequestValidationException when no destination was given */
+    /**
+
+     * Builds the request.
+
+     *
+     * @return the request
+     * @throws RequestValidationException when no destination was given
+     */
     public CreateLinkRequest build() {
       if (destination == null) {
         throw new RequestValidationException(PolylinkException.NO_PROVIDER, "destination: is required");

@@ -14,8 +14,17 @@ import java.util.function.Consumer;
 public final class FieldUpdate<T> {
   /** The three states of a patched field. */
   public enum State {
+    /**
+     * Not sent: the vendor keeps its value.
+     */
     ABSENT,
+    /**
+     * Sent with a value.
+     */
     SET,
+    /**
+     * Sent as the vendor's own "remove" (JSON {@code null}, {@code -1}, ...).
+     */
     CLEARED
   }
 
@@ -33,16 +42,35 @@ public final class FieldUpdate<T> {
     this.secret = secret;
   }
 
+  /**
+   * An absent field: nothing is sent, the vendor keeps its value.
+   *
+   * @param <T> the field's value type
+   * @return the one absent update
+   */
   @SuppressWarnings("unchecked")
   public static <T> FieldUpdate<T> absent() {
     return (FieldUpdate<T>) ABSENT;
   }
 
+  /**
+   * A cleared field: the vendor's own "remove" is sent.
+   *
+   * @param <T> the field's value type
+   * @return the one cleared update
+   */
   @SuppressWarnings("unchecked")
   public static <T> FieldUpdate<T> cleared() {
     return (FieldUpdate<T>) CLEARED;
   }
 
+  /**
+   * A field set to {@code value}.
+   *
+   * @param <T> the field's value type
+   * @param value the new value, not null
+   * @return the update
+   */
   public static <T> FieldUpdate<T> set(T value) {
     return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"), false);
   }
@@ -52,23 +80,27 @@ public final class FieldUpdate<T> {
     return new FieldUpdate<>(State.SET, Objects.requireNonNull(value, "value"), true);
   }
 
+  /** {@return which of the three states this is} */
   public State state() {
     return state;
   }
 
+  /** {@return whether the field is absent: nothing is sent, the vendor keeps its value} */
   public boolean isAbsent() {
     return state == State.ABSENT;
   }
 
+  /** {@return whether the field is set to {@link #value()}} */
   public boolean isSet() {
     return state == State.SET;
   }
 
+  /** {@return whether the field is cleared: the vendor's own "remove" is sent} */
   public boolean isCleared() {
     return state == State.CLEARED;
   }
 
-  /** The value a set field carries. */
+  /** {@return the value a set field carries} */
   public T value() {
     if (state != State.SET) {
       throw new NoSuchElementException("the field is " + state + ", not SET");
@@ -76,12 +108,16 @@ public final class FieldUpdate<T> {
     return value;
   }
 
-  /** The value when set; empty when absent or cleared. */
+  /** {@return the value when set; empty when absent or cleared} */
   public Optional<T> asOptional() {
     return Optional.ofNullable(value);
   }
 
-  /** Runs the action with the value when set. */
+  /**
+   * Runs the action with the value when set.
+   *
+   * @param action what to run
+   */
   public void ifSet(Consumer<? super T> action) {
     if (state == State.SET) {
       action.accept(value);

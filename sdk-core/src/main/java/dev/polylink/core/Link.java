@@ -51,11 +51,16 @@ public final class Link {
     this.providerFields = b.providerFields;
   }
 
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this link's values. */
+  /**
+   * A builder holding this link's values.
+   *
+   * @return a new builder holding this value's fields
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.providerId = providerId;
@@ -77,75 +82,88 @@ public final class Link {
     return b;
   }
 
-  /** The provider this link lives at, e.g. {@code "xqr"}. */
+  /** {@return the provider this link lives at, e.g. {@code "xqr"}} */
   public String providerId() {
     return providerId;
   }
 
+  /** {@return the vendor's id of the link, to pass to get, update and delete} */
   public LinkId id() {
     return id;
   }
 
-  /** The full short URL visitors use. */
+  /** {@return the full short URL visitors use} */
   public URI shortUrl() {
     return shortUrl;
   }
 
-  /** The code or slug: the short URL's last path segment. */
+  /** {@return the code or slug: the short URL's last path segment} */
   public String shortCode() {
     return shortCode;
   }
 
+  /** {@return where the link redirects to; empty when the vendor did not say} */
   public Optional<URI> destination() {
     return Optional.ofNullable(destination);
   }
 
+  /** {@return the title; empty when the link has none or the vendor did not say} */
   public Optional<String> title() {
     return Optional.ofNullable(title);
   }
 
+  /** {@return whether the link redirects; empty when the vendor did not say} */
   public Optional<Boolean> enabled() {
     return Optional.ofNullable(enabled);
   }
 
-  /** The labels (tags); empty when the link has none or the vendor has no labels. */
+  /** {@return the labels (tags); empty when the link has none or the vendor has no labels} */
   public List<String> labels() {
     return labels;
   }
 
+  /** {@return when the link stops (or stopped) redirecting; empty when the vendor did not say} */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
 
+  /**
+   * {@return whether visitors must enter a password (the password itself is never read back); empty
+   * when the vendor did not say}
+   */
   public Optional<Boolean> passwordProtected() {
     return Optional.ofNullable(passwordProtected);
   }
 
+  /** {@return the redirect type; empty when the vendor did not say} */
   public Optional<RedirectType> redirectType() {
     return Optional.ofNullable(redirectType);
   }
 
-  /** Visits (clicks or scans) counted by the vendor. */
+  /** {@return visits (clicks or scans) counted by the vendor} */
   public OptionalLong clicks() {
     return clicks == null ? OptionalLong.empty() : OptionalLong.of(clicks);
   }
 
+  /** {@return when the link was last visited; empty when the vendor did not say} */
   public Optional<Instant> lastClickedAt() {
     return Optional.ofNullable(lastClickedAt);
   }
 
+  /** {@return when the link was created; empty when the vendor did not say} */
   public Optional<Instant> createdAt() {
     return Optional.ofNullable(createdAt);
   }
 
+  /** {@return when the vendor last changed the link; empty when the vendor did not say} */
   public Optional<Instant> updatedAt() {
     return Optional.ofNullable(updatedAt);
   }
 
   /**
-   * The vendor's link object as received, as plain Java values (String, Boolean, Number, List,
-   * Map), unmodifiable. Object members whose value is JSON {@code null} are left out; a {@code null}
-   * element of a list is kept, so that positions stay as the vendor sent them.
+   * {@return the vendor's link object as received, as plain Java values (String, Boolean, Number,
+   * List, Map), unmodifiable} Object members whose value is JSON {@code null} are left out; a
+   * {@code null} element of a list is kept, so that positions stay as the vendor sent them.
    */
   public Map<String, Object> providerFields() {
     return providerFields;
@@ -244,56 +262,122 @@ public final class Link {
 
     private Builder() {}
 
+    /**
+     * Sets {@link Link#providerId()}.
+     *
+     * @param providerId the provider's id, such as {@code "xqr"}
+     * @return this builder
+     */
     public Builder providerId(String providerId) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
       return this;
     }
 
+    /**
+     * Sets {@link Link#id()}.
+     *
+     * @param id the link's id
+     * @return this builder
+     */
     public Builder id(LinkId id) {
       this.id = Objects.requireNonNull(id, "id");
       return this;
     }
 
+    /**
+     * Sets {@link Link#shortUrl()}.
+     *
+     * @param shortUrl the value
+     * @return this builder
+     */
     public Builder shortUrl(URI shortUrl) {
       this.shortUrl = Objects.requireNonNull(shortUrl, "shortUrl");
       return this;
     }
 
+    /**
+     * Sets {@link Link#shortCode()}.
+     *
+     * @param shortCode the value
+     * @return this builder
+     */
     public Builder shortCode(String shortCode) {
       this.shortCode = Objects.requireNonNull(shortCode, "shortCode");
       return this;
     }
 
+    /**
+     * Sets {@link Link#destination()}.
+     *
+     * @param destination the value
+     * @return this builder
+     */
     public Builder destination(URI destination) {
       this.destination = Objects.requireNonNull(destination, "destination");
       return this;
     }
 
+    /**
+     * Sets {@link Link#destination()}.
+     *
+     * @param destination the value, or empty for unknown
+     * @return this builder
+     */
     public Builder destination(Optional<URI> destination) {
       this.destination = destination.orElse(null);
       return this;
     }
 
+    /**
+     * Sets {@link Link#title()}.
+     *
+     * @param title the value
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = Objects.requireNonNull(title, "title");
       return this;
     }
 
+    /**
+     * Sets {@link Link#title()}.
+     *
+     * @param title the value, or empty for unknown
+     * @return this builder
+     */
     public Builder title(Optional<String> title) {
       this.title = title.orElse(null);
       return this;
     }
 
+    /**
+     * Sets {@link Link#enabled()}.
+     *
+     * @param enabled the value
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
+    /**
+     * Sets {@link Link#enabled()}.
+     *
+     * @param enabled the value, or empty for unknown
+     * @return this builder
+     */
     public Builder enabled(Optional<Boolean> enabled) {
       this.enabled = enabled.orElse(null);
       return this;
     }
 
+    /**
+     * Sets {@link Link#labels()}.
+     *
+     * @param labels the value
+     * @return this builder
+     */
     public Builder labels(Iterable<String> labels) {
       List<String> copy = new java.util.ArrayList<>();
       for (String label : Objects.requireNonNull(labels, "labels")) {
@@ -303,71 +387,155 @@ public final class Link {
       return this;
     }
 
+    /**
+     * Sets {@link Link#expiresAt()}.
+     *
+     * @param expiresAt the value
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
       return this;
     }
 
+    /**
+     * Sets {@link Link#expiresAt()}.
+     *
+     * @param expiresAt the value, or empty for unknown
+     * @return this builder
+     */
     public Builder expiresAt(Optional<Instant> expiresAt) {
       this.expiresAt = expiresAt.orElse(null);
       return this;
     }
 
+    /**
+     * Sets {@link Link#passwordProtected()}.
+     *
+     * @param passwordProtected the value
+     * @return this builder
+     */
     public Builder passwordProtected(boolean passwordProtected) {
       this.passwordProtected = passwordProtected;
       return this;
     }
 
+    /**
+     * Sets {@link Link#passwordProtected()}.
+     *
+     * @param passwordProtected the value, or empty for unknown
+     * @return this builder
+     */
     public Builder passwordProtected(Optional<Boolean> passwordProtected) {
       this.passwordProtected = passwordProtected.orElse(null);
       return this;
     }
 
+    /**
+     * Sets {@link Link#redirectType()}.
+     *
+     * @param redirectType the value
+     * @return this builder
+     */
     public Builder redirectType(RedirectType redirectType) {
       this.redirectType = Objects.requireNonNull(redirectType, "redirectType");
       return this;
     }
 
+    /**
+     * Sets {@link Link#redirectType()}.
+     *
+     * @param redirectType the value, or empty for unknown
+     * @return this builder
+     */
     public Builder redirectType(Optional<RedirectType> redirectType) {
       this.redirectType = redirectType.orElse(null);
       return this;
     }
 
+    /**
+     * Sets {@link Link#clicks()}.
+     *
+     * @param clicks the value
+     * @return this builder
+     */
     public Builder clicks(long clicks) {
       this.clicks = clicks;
       return this;
     }
 
+    /**
+     * Sets {@link Link#clicks()}.
+     *
+     * @param clicks the value, or empty for unknown
+     * @return this builder
+     */
     public Builder clicks(OptionalLong clicks) {
       this.clicks = clicks.isPresent() ? clicks.getAsLong() : null;
       return this;
     }
 
+    /**
+     * Sets {@link Link#lastClickedAt()}.
+     *
+     * @param lastClickedAt the value
+     * @return this builder
+     */
     public Builder lastClickedAt(Instant lastClickedAt) {
       this.lastClickedAt = Objects.requireNonNull(lastClickedAt, "lastClickedAt");
       return this;
     }
 
+    /**
+     * Sets {@link Link#lastClickedAt()}.
+     *
+     * @param lastClickedAt the value, or empty for unknown
+     * @return this builder
+     */
     public Builder lastClickedAt(Optional<Instant> lastClickedAt) {
       this.lastClickedAt = lastClickedAt.orElse(null);
       return this;
     }
 
+    /**
+     * Sets {@link Link#createdAt()}.
+     *
+     * @param createdAt the value
+     * @return this builder
+     */
     public Builder createdAt(Instant createdAt) {
       this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
       return this;
     }
 
+    /**
+     * Sets {@link Link#createdAt()}.
+     *
+     * @param createdAt the value, or empty for unknown
+     * @return this builder
+     */
     public Builder createdAt(Optional<Instant> createdAt) {
       this.createdAt = createdAt.orElse(null);
       return this;
     }
 
+    /**
+     * Sets {@link Link#updatedAt()}.
+     *
+     * @param updatedAt the value
+     * @return this builder
+     */
     public Builder updatedAt(Instant updatedAt) {
       this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
       return this;
     }
 
+    /**
+     * Sets {@link Link#updatedAt()}.
+     *
+     * @param updatedAt the value, or empty for unknown
+     * @return this builder
+     */
     public Builder updatedAt(Optional<Instant> updatedAt) {
       this.updatedAt = updatedAt.orElse(null);
       return this;
@@ -377,6 +545,8 @@ public final class Link {
      * The vendor's object as plain Java values; copied deeply. Map entries with a {@code null}
      * value are dropped; {@code null} list elements are kept.
      *
+     * @param providerFields the vendor's object as plain Java values; copied deeply
+     * @return this builder
      * @throws RequestValidationException if a value is not a String, Boolean, Number, List or Map
      *     (the violation names its path, e.g. {@code providerFields.meta.tags[2]})
      */
@@ -385,6 +555,11 @@ public final class Link {
       return this;
     }
 
+    /**
+     * Builds the {@code Link}.
+     *
+     * @return a new, immutable {@code Link}
+     */
     public Link build() {
       return new Link(this);
     }

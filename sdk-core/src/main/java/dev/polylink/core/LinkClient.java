@@ -12,40 +12,69 @@ import java.util.stream.Stream;
  * I/O failures and unreadable responses.
  */
 public interface LinkClient extends AutoCloseable {
-  /** The provider id: {@code "xqr"}, {@code "shortpen"}, {@code "snipurl"} or {@code "carrierx"}. */
+  /**
+   * {@return the provider id: {@code "xqr"}, {@code "shortpen"}, {@code "snipurl"} or {@code
+   * "carrierx"}}
+   */
   String providerId();
 
-  /** What this provider can do; requests outside it are rejected before sending. */
+  /** {@return what this provider can do; requests outside it are rejected before sending} */
   Capabilities capabilities();
 
-  /** Creates a link. */
+  /**
+   * Creates a link.
+   *
+   * @param request what to create
+   * @return the created link, as the vendor reports it
+   */
   Link create(CreateLinkRequest request);
 
-  /** Reads one link; {@link NotFoundException} when there is none. */
+  /**
+   * Reads one link; {@link NotFoundException} when there is none.
+   *
+   * @param id the link's id
+   * @return the link
+   */
   Link get(LinkId id);
 
-  /** Reads one page of links. */
+  /**
+   * Reads one page of links.
+   *
+   * @param request the filters, the page size and the cursor
+   * @return the page, with the cursor of the next one
+   */
   Page<Link> list(ListLinksRequest request);
 
   /**
-   * Every link from {@code request}'s cursor on, as a lazy stream: a page is fetched only when the
-   * stream's consumer reaches it, with no prefetch. Close the stream or stop consuming it to stop.
+   * {@return every link from {@code request}'s cursor on, as a lazy stream: a page is fetched only
+   * when the stream's consumer reaches it, with no prefetch} Close the stream or stop consuming it
+   * to stop.
+   *
+   * @param request the filters, the page size and the cursor to start from
    */
   default Stream<Link> listAll(ListLinksRequest request) {
     return LazyPages.stream(providerId(), request, this::list);
   }
 
-  /** Applies a patch and returns the link as the vendor reports it afterwards. */
+  /**
+   * Applies a patch and returns the link as the vendor reports it afterwards.
+   *
+   * @param id the link's id
+   * @param patch the changes
+   * @return the link as the vendor reports it afterwards
+   */
   Link update(LinkId id, LinkPatch patch);
 
   /**
    * Deletes a link; {@link NotFoundException} when there is none. A DELETE whose answer was lost
    * (a reset, a deadline) is sent again; if that retry is answered 404 the link is reported deleted,
    * since the first attempt may have deleted it (as jclouds' delete methods treat a 404).
+   *
+   * @param id the link's id
    */
   void delete(LinkId id);
 
-  /** The rate-limit state from the most recent response, where the vendor reports one. */
+  /** {@return the rate-limit state from the most recent response, where the vendor reports one} */
   Optional<RateLimitStatus> lastRateLimit();
 
   /**

@@ -31,17 +31,23 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
 
+  /** Creates the Link client builder. */
   protected LinkClientBuilder() {}
 
-  /** The provider id of the client this builder builds, for messages. */
+  /** {@return the provider id of the client this builder builds, for messages} */
   protected abstract String providerId();
 
-  /** The vendor's documented base URL. */
+  /** {@return the vendor's documented base URL} */
   protected abstract String defaultBaseUrl();
 
-  /** Builds the client. */
+  /**
+   * Builds the client.
+   *
+   * @return a new client; close it when done
+   */
   public abstract C build();
 
+  /** {@return this builder, as its own type} */
   @SuppressWarnings("unchecked")
   protected final B self() {
     return (B) this;
@@ -52,6 +58,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * Surrounding whitespace is stripped; a blank key, or one with a character that an HTTP header
    * cannot carry (a control character or non-ASCII), is a {@link RequestValidationException} that
    * does not show the key.
+   *
+   * @param apiKey the API key or token, sent as {@code Authorization: Bearer <key>}
+   * @return this builder
    */
   public B apiKey(String apiKey) {
     Objects.requireNonNull(apiKey, "apiKey");
@@ -74,6 +83,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * RequestValidationException}: the API key would travel in clear) unless its host is loopback
    * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}, as for the emulators) or {@link
    * #allowInsecurePlainHttp()} was called.
+   *
+   * @param baseUrl the API's base URL; the vendor's documented paths are appended to it
+   * @return this builder
    */
   public B baseUrl(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -93,6 +105,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * can make a request fail after it was sent, when a create cannot be resent: give the shared
    * client a pool with a shorter keep-alive ({@code new ConnectionPool(5, 4, TimeUnit.SECONDS)}),
    * or set {@link #connectionIdleTimeout}, which gives this client a pool of its own.
+   *
+   * @param httpClient an OkHttp client to share its connection pool and dispatcher
+   * @return this builder
    */
   public B httpClient(OkHttpClient httpClient) {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -103,6 +118,10 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * The connect, read and write timeout of each socket operation; default 30 s (or the shared
    * client's). It bounds each read, not a call: see {@link #attemptTimeout} and {@link
    * #operationTimeout}.
+   *
+   * @param timeout the connect, read and write timeout of each socket operation; default 30 s (or
+   *     the shared client's)
+   * @return this builder
    */
   public B timeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -186,13 +205,24 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
     return self();
   }
 
-  /** How failed requests are retried; default {@link RetryPolicy#defaults()}. */
+  /**
+   * How failed requests are retried; default {@link RetryPolicy#defaults()}.
+   *
+   * @param retryPolicy how failed requests are retried; default {@link RetryPolicy#defaults()}
+   * @return this builder
+   */
   public B retryPolicy(RetryPolicy retryPolicy) {
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
     return self();
   }
 
-  /** Appended to the {@code User-Agent} header after {@code polylink-java/<version> (<provider>)}. */
+  /**
+   * Appended to the {@code User-Agent} header after {@code polylink-java/<version> (<provider>)}.
+   *
+   * @param userAgent appended to the {@code User-Agent} header after {@code polylink-java/<version>
+   *     (<provider>)}
+   * @return this builder
+   */
   public B userAgent(String userAgent) {
     Objects.requireNonNull(userAgent, "userAgent");
     if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
@@ -203,13 +233,24 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
     return self();
   }
 
-  /** The clock used for {@code Retry-After} dates and expiry arithmetic; default UTC system clock. */
+  /**
+   * The clock used for {@code Retry-After} dates and expiry arithmetic; default UTC system clock.
+   *
+   * @param clock the clock used for {@code Retry-After} dates and expiry arithmetic; default UTC
+   *     system clock
+   * @return this builder
+   */
   public B clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return self();
   }
 
-  /** What waits between retries; replace it in tests so nothing sleeps for real. */
+  /**
+   * What waits between retries; replace it in tests so nothing sleeps for real.
+   *
+   * @param sleeper what waits between retries; replace it in tests so nothing sleeps for real
+   * @return this builder
+   */
   public B sleeper(RetryPolicy.Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     return self();
@@ -241,7 +282,7 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
     return self();
   }
 
-  /** The API key, if one was given. */
+  /** {@return the API key, if one was given} */
   protected final java.util.Optional<String> apiKey() {
     return java.util.Optional.ofNullable(apiKey);
   }
@@ -250,6 +291,8 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    * The {@code Authorization} header value: {@code Bearer <apiKey>} unless a provider overrides it
    * (CarrierX's basic auth).
    *
+   * @return the {@code Authorization} header value: {@code Bearer <apiKey>} unless a provider
+   *     overrides it (CarrierX's basic auth)
    * @throws RequestValidationException when no credentials were given
    */
   protected String authorization() {
@@ -259,7 +302,7 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
     return "Bearer " + apiKey;
   }
 
-  /** The clock given to {@link #clock(Clock)}. */
+  /** {@return the clock given to {@link #clock(Clock)}} */
   protected final Clock clock() {
     return clock;
   }

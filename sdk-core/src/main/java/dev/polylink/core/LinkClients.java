@@ -2,8 +2,10 @@ package dev.polylink.core;
 
 import dev.polylink.core.spi.ClientConfig;
 import dev.polylink.core.spi.LinkClientProvider;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -24,7 +26,7 @@ import java.util.function.Function;
 public final class LinkClients {
   private LinkClients() {}
 
-  /** The ids of the providers found on the classpath, sorted. */
+  /** {@return the ids of the providers found on the classpath, sorted} */
   public static Set<String> providers() {
     return Registry.PROVIDERS.keySet();
   }
@@ -34,6 +36,9 @@ public final class LinkClients {
    * {@code baseUrl}, {@code timeout} (ISO-8601, e.g. {@code PT10S}), {@code userAgent}, and the
    * provider's own such as {@code defaultDomainId}.
    *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param config the configuration, holding only the provider's keys
+   * @return a client; close it when done
    * @throws RequestValidationException for an unknown provider id or an unknown key, naming the
    *     known ones, or a malformed value
    */
@@ -50,6 +55,10 @@ public final class LinkClients {
    *     .retryPolicy(RetryPolicy.builder().maxAttempts(8).build())
    *     .build();
    * }</pre>
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param config the configuration, holding only the provider's keys
+   * @return the provider's builder, with the configuration applied
    */
   public static LinkClientBuilder<?, ?> builder(String providerId, Map<String, String> config) {
     Objects.requireNonNull(config, "config");
@@ -67,22 +76,78 @@ public final class LinkClients {
   /**
    * Builds a client from the environment variables the provider documents, such as {@code
    * XQR_API_KEY} and {@code XQR_BASE_URL}.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @return a client; close it when done
+   * @throws RequestValidationException for an unknown provider, a malformed value, or a required
+   *     variable that is not set, naming the variable: {@code "xqr: invalid request: XQR_API_KEY: is
+   *     not set (apiKey: is required)"}
    */
   public static LinkClient fromEnvironment(String providerId) {
-    return builderFromEnvironment(providerId, System::getenv).build();
+    return fromEnvironment(providerId, System::getenv);
   }
 
-  /** {@link #fromEnvironment(String)} with another source of variables (tests, system properties). */
+  /**
+   * {@link #fromEnvironment(String)} with another source of variables (tests, system properties).
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param environment the variables, by name; {@code null} (or blank) for a variable that is not set
+   * @return a client; close it when done
+   * @throws RequestValidationException as {@link #fromEnvironment(String)} does
+   */
   public static LinkClient fromEnvironment(String providerId, Function<String, String> environment) {
-    return builderFromEnvironment(providerId, environment).build();
+    LinkClientBuilder<?, ?> builder = builderFromEnvironment(providerId, environment);
+    try {
+      return builder.build();
+    } catch (RequestValidationException e) {
+      throw namingTheVariables(e, provider(providerId).configKeys(), environment);
+    }
   }
 
-  /** The builder {@link #fromEnvironment(String)} would build, to adjust before building. */
+  /**
+   * A builder's "{@code apiKey: is required}" names a builder method; read from the environment,
+   * the user needs the variable's name: "{@code XQR_API_KEY: is not set (apiKey: is required)}".
+   */
+  private static RequestValidationException namingTheVariables(
+      RequestValidationException e, Map<String, String> variables, Function<String, String> environment) {
+    List<String> violations = new ArrayList<>();
+    boolean renamed = false;
+    for (String violation : e.violations()) {
+      String rewritten = violation;
+      for (Map.Entry<String, String> key : variables.entrySet()) {
+        String value = environment.apply(key.getValue());
+        if (violation.startsWith(key.getKey() + ": ") && (value == null || value.isBlank())) {
+          rewritten = key.getValue() + ": is not set (" + violation + ")";
+          renamed = true;
+          break;
+        }
+      }
+      violations.add(rewritten);
+    }
+    if (!renamed) {
+      return e;
+    }
+    RequestValidationException named = new RequestValidationException(e.providerId(), violations);
+    named.initCause(e);
+    return named;
+  }
+
+  /**
+   * {@return the builder {@link #fromEnvironment(String)} would build, to adjust before building}
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   */
   public static LinkClientBuilder<?, ?> builderFromEnvironment(String providerId) {
     return builderFromEnvironment(providerId, System::getenv);
   }
 
-  /** {@link #builderFromEnvironment(String)} with another source of variables. */
+  /**
+   * {@link #builderFromEnvironment(String)} with another source of variables.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param environment the variables, by name
+   * @return the provider's builder, with the variables that are set applied
+   */
   public static LinkClientBuilder<?, ?> builderFromEnvironment(
       String providerId, Function<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
@@ -96,7 +161,11 @@ public final class LinkClients {
     return builder(providerId, config);
   }
 
-  /** The environment variables a provider reads, by config key. */
+  /**
+   * {@return the environment variables a provider reads, by config key}
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   */
   public static Map<String, String> environmentVariables(String providerId) {
     return Collections.unmodifiableMap(new LinkedHashMap<>(provider(providerId).configKeys()));
   }

@@ -14,7 +14,11 @@ public final class LinkId implements Comparable<LinkId> {
     this.value = value;
   }
 
-  /** An id as the provider spells it. Must not be blank. */
+  /**
+   * {@return an id as the provider spells it} Must not be blank.
+   *
+   * @param value the vendor's id, as text
+   */
   public static LinkId of(String value) {
     if (value == null) {
       throw new NullPointerException("value");
@@ -25,7 +29,11 @@ public final class LinkId implements Comparable<LinkId> {
     return new LinkId(value);
   }
 
-  /** A UUID id, in its canonical lower-case form. */
+  /**
+   * {@return A UUID id, in its canonical lower-case form}
+   *
+   * @param value the vendor's id, as text
+   */
   public static LinkId of(UUID value) {
     if (value == null) {
       throw new NullPointerException("value");
@@ -33,12 +41,16 @@ public final class LinkId implements Comparable<LinkId> {
     return new LinkId(value.toString());
   }
 
-  /** An integer id. */
+  /**
+   * {@return an integer id}
+   *
+   * @param value the vendor's id, as text
+   */
   public static LinkId of(long value) {
     return new LinkId(Long.toString(value));
   }
 
-  /** The id as the provider spells it. */
+  /** {@return the id as the provider spells it} */
   public String value() {
     return value;
   }

@@ -48,10 +48,12 @@ public final class LinkPatch {
     this.options = b.options;
   }
 
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this value's fields, to change some and build a new value} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.destination = destination;
@@ -66,44 +68,59 @@ public final class LinkPatch {
     return b;
   }
 
+  /** {@return the update of the destination: absent, set or cleared} */
   public FieldUpdate<URI> destination() {
     return destination;
   }
 
+  /** {@return the update of the short code: absent, set or cleared} */
   public FieldUpdate<String> slug() {
     return slug;
   }
 
+  /** {@return the update of the title: absent, set or cleared} */
   public FieldUpdate<String> title() {
     return title;
   }
 
+  /** {@return the update of whether the link redirects: absent, set or cleared} */
   public FieldUpdate<Boolean> enabled() {
     return enabled;
   }
 
-  /** Set replaces the whole label set; cleared (or set to an empty set) removes every label. */
+  /**
+   * Set replaces the whole label set; cleared (or set to an empty set) removes every label.
+   *
+   * @return the labels' update
+   */
   public FieldUpdate<List<String>> labels() {
     return labels;
   }
 
+  /** {@return the update of the expiry: absent, set or cleared} */
   public FieldUpdate<Instant> expiresAt() {
     return expiresAt;
   }
 
+  /**
+   * {@return the update of the password (never shown by {@link #toString()}): absent, set or
+   * cleared}
+   */
   public FieldUpdate<String> password() {
     return password;
   }
 
+  /** {@return the update of the redirect type: absent, set or cleared} */
   public FieldUpdate<RedirectType> redirectType() {
     return redirectType;
   }
 
+  /** {@return the provider's typed extras, e.g. {@code XqrOptions}; empty when none were given} */
   public Optional<ProviderOptions> options() {
     return Optional.ofNullable(options);
   }
 
-  /** Every field's update, absent ones included, in {@link LinkField} order. */
+  /** {@return every field's update, absent ones included, in {@link LinkField} order} */
   public Map<LinkField, FieldUpdate<?>> updates() {
     Map<LinkField, FieldUpdate<?>> all = new EnumMap<>(LinkField.class);
     all.put(LinkField.DESTINATION, destination);
@@ -117,7 +134,7 @@ public final class LinkPatch {
     return Collections.unmodifiableMap(all);
   }
 
-  /** The fields this patch touches (set or cleared). */
+  /** {@return the fields this patch touches (set or cleared)} */
   public Set<LinkField> fields() {
     EnumSet<LinkField> touched = EnumSet.noneOf(LinkField.class);
     updates().forEach((field, update) -> {
@@ -128,7 +145,7 @@ public final class LinkPatch {
     return Collections.unmodifiableSet(touched);
   }
 
-  /** The fields this patch clears. */
+  /** {@return the fields this patch clears} */
   public Set<LinkField> clearedFields() {
     EnumSet<LinkField> cleared = EnumSet.noneOf(LinkField.class);
     updates().forEach((field, update) -> {
@@ -139,7 +156,7 @@ public final class LinkPatch {
     return Collections.unmodifiableSet(cleared);
   }
 
-  /** True when the patch touches no field and carries no options. */
+  /** {@return true when the patch touches no field and carries no options} */
   public boolean isEmpty() {
     return fields().isEmpty() && options == null;
   }
@@ -196,84 +213,163 @@ public final class LinkPatch {
 
     private Builder() {}
 
+    /**
+     * Sets {@link LinkPatch#destination()}.
+     *
+     * @param destination the value
+     * @return this builder
+     */
     public Builder destination(String destination) {
       this.destination = FieldUpdate.set(Values.destination(destination));
       return this;
     }
 
+    /**
+     * Sets {@link LinkPatch#destination()}.
+     *
+     * @param destination the value
+     * @return this builder
+     */
     public Builder destination(URI destination) {
       this.destination = FieldUpdate.set(Values.destination(destination));
       return this;
     }
 
+    /**
+     * Sets {@link LinkPatch#slug()}.
+     *
+     * @param slug the value
+     * @return this builder
+     */
     public Builder slug(String slug) {
       this.slug = FieldUpdate.set(Values.notBlank("slug", slug));
       return this;
     }
 
+    /**
+     * Sets {@link LinkPatch#title()}.
+     *
+     * @param title the value
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = FieldUpdate.set(Values.notBlank("title", title));
       return this;
     }
 
+    /**
+     * Clears the title: the vendor's own "remove" is sent.
+     *
+     * @return this builder
+     */
     public Builder clearTitle() {
       this.title = FieldUpdate.cleared();
       return this;
     }
 
+    /**
+     * Sets {@link LinkPatch#enabled()}.
+     *
+     * @param enabled the value
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = FieldUpdate.set(enabled);
       return this;
     }
 
-    /** Replaces the whole label set; an empty iterable removes every label (same as {@link #clearLabels()}). */
+    /**
+     * Replaces the whole label set; an empty iterable removes every label (same as {@link #clearLabels()}).
+     *
+     * @param labels replaces the whole label set; an empty iterable removes every label (same as
+     *     {@link #clearLabels()})
+     * @return this builder
+     */
     public Builder labels(Iterable<String> labels) {
       List<String> checked = Values.labels(labels);
       this.labels = checked.isEmpty() ? FieldUpdate.cleared() : FieldUpdate.set(checked);
       return this;
     }
 
-    /** Removes every label. */
+    /**
+     * Removes every label.
+     *
+     * @return this builder
+     */
     public Builder clearLabels() {
       this.labels = FieldUpdate.cleared();
       return this;
     }
 
+    /**
+     * Sets {@link LinkPatch#expiresAt()}.
+     *
+     * @param expiresAt the value
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = FieldUpdate.set(Objects.requireNonNull(expiresAt, "expiresAt"));
       return this;
     }
 
-    /** Makes the link never expire. */
+    /**
+     * Makes the link never expire.
+     *
+     * @return this builder
+     */
     public Builder clearExpiresAt() {
       this.expiresAt = FieldUpdate.cleared();
       return this;
     }
 
-    /** Sets a new password. Must not be empty: use {@link #clearPassword()} to remove one. */
+    /**
+     * Sets a new password. Must not be empty: use {@link #clearPassword()} to remove one.
+     *
+     * @param password the value
+     * @return this builder
+     */
     public Builder password(String password) {
       this.password = FieldUpdate.setSecret(Values.password(password));
       return this;
     }
 
-    /** Removes the password protection. */
+    /**
+     * Removes the password protection.
+     *
+     * @return this builder
+     */
     public Builder clearPassword() {
       this.password = FieldUpdate.cleared();
       return this;
     }
 
+    /**
+     * Sets {@link LinkPatch#redirectType()}.
+     *
+     * @param redirectType the value
+     * @return this builder
+     */
     public Builder redirectType(RedirectType redirectType) {
       this.redirectType = FieldUpdate.set(Objects.requireNonNull(redirectType, "redirectType"));
       return this;
     }
 
-    /** The provider's typed extras, e.g. {@code XqrOptions} with routing rules. */
+    /**
+     * The provider's typed extras, e.g. {@code XqrOptions} with routing rules.
+     *
+     * @param options the provider's typed extras, e.g. {@code XqrOptions} with routing rules
+     * @return this builder
+     */
     public Builder options(ProviderOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** Builds the patch; an empty patch is allowed here and rejected by the client. */
+    /**
+     * Builds the patch; an empty patch is allowed here and rejected by the client.
+     *
+     * @return the patch
+     */
     public LinkPatch build() {
       return new LinkPatch(this);
     }

@@ -29,15 +29,17 @@ public final class ListLinksRequest {
     this.search = b.search;
   }
 
-  /** The first page, the provider's default page size, no filters. */
+  /** {@return the first page, the provider's default page size, no filters} */
   public static ListLinksRequest defaults() {
     return DEFAULTS;
   }
 
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this value's fields, to change some and build a new value} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.pageSize = pageSize;
@@ -48,29 +50,32 @@ public final class ListLinksRequest {
     return b;
   }
 
-  /** The page size asked for; empty means the provider's default. */
+  /** {@return the page size asked for; empty means the provider's default} */
   public OptionalInt pageSize() {
     return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
   }
 
-  /** Where to continue, from {@link Page#nextCursor()}; empty means the first page. */
+  /** {@return where to continue, from {@link Page#nextCursor()}; empty means the first page} */
   public Optional<String> cursor() {
     return Optional.ofNullable(cursor);
   }
 
+  /** {@return the label links must carry; empty for no such filter} */
   public Optional<String> label() {
     return Optional.ofNullable(label);
   }
 
+  /** {@return only enabled (true) or disabled (false) links; empty for both} */
   public Optional<Boolean> enabled() {
     return Optional.ofNullable(enabled);
   }
 
+  /** {@return the text links must contain; empty for no such filter} */
   public Optional<String> search() {
     return Optional.ofNullable(search);
   }
 
-  /** The filters this request uses. */
+  /** {@return the filters this request uses} */
   public Set<ListFilter> filters() {
     EnumSet<ListFilter> filters = EnumSet.noneOf(ListFilter.class);
     if (label != null) {
@@ -85,7 +90,11 @@ public final class ListLinksRequest {
     return Collections.unmodifiableSet(filters);
   }
 
-  /** The same request continuing at {@code nextCursor}. */
+  /**
+   * {@return the same request continuing at {@code nextCursor}}
+   *
+   * @param nextCursor the cursor of the next page, or {@code null} on the last page
+   */
   public ListLinksRequest withCursor(String nextCursor) {
     return toBuilder().cursor(nextCursor).build();
   }
@@ -124,7 +133,12 @@ public final class ListLinksRequest {
 
     private Builder() {}
 
-    /** Links per page, at least 1; the provider checks its own maximum. */
+    /**
+     * Links per page, at least 1; the provider checks its own maximum.
+     *
+     * @param pageSize links per page, at least 1; the provider checks its own maximum
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1) {
         throw new RequestValidationException(
@@ -134,27 +148,55 @@ public final class ListLinksRequest {
       return this;
     }
 
-    /** An opaque cursor from {@link Page#nextCursor()}. */
+    /**
+     * An opaque cursor from {@link Page#nextCursor()}.
+     *
+     * @param cursor an opaque cursor from {@link Page#nextCursor()}
+     * @return this builder
+     */
     public Builder cursor(String cursor) {
       this.cursor = Values.notBlank("cursor", cursor);
       return this;
     }
 
+    /**
+     * Sets {@link ListLinksRequest#label()}.
+     *
+     * @param label the value
+     * @return this builder
+     */
     public Builder label(String label) {
       this.label = Values.notBlank("label", label);
       return this;
     }
 
+    /**
+     * Sets {@link ListLinksRequest#enabled()}.
+     *
+     * @param enabled the value
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
+    /**
+     * Sets {@link ListLinksRequest#search()}.
+     *
+     * @param search the value
+     * @return this builder
+     */
     public Builder search(String search) {
       this.search = Values.notBlank("search", search);
       return this;
     }
 
+    /**
+     * Builds the {@code ListLinksRequest}.
+     *
+     * @return a new, immutable {@code ListLinksRequest}
+     */
     public ListLinksRequest build() {
       return new ListLinksRequest(this);
     }

@@ -22,12 +22,14 @@ public final class Page<T> {
   }
 
   /**
-   * A page.
+   * {@return A page}
    *
    * @param nextCursor where the next page starts, or empty on the last page; a blank cursor (some
    *     vendors send {@code ""} on the last page) also means the last page, since it could never be
    *     passed back through {@link ListLinksRequest.Builder#cursor(String)}
    * @param total the number of items over all pages, where the vendor says
+   * @param <T> the type of the value
+   * @param items the page's items, in the vendor's order
    */
   public static <T> Page<T> of(List<T> items, Optional<String> nextCursor, OptionalLong total) {
     Objects.requireNonNull(items, "items");
@@ -37,16 +39,17 @@ public final class Page<T> {
         total.isPresent() ? total.getAsLong() : null);
   }
 
+  /** {@return the items of this page, in the vendor's order} */
   public List<T> items() {
     return items;
   }
 
-  /** The cursor of the next page; empty on the last page. */
+  /** {@return the cursor of the next page; empty on the last page} */
   public Optional<String> nextCursor() {
     return Optional.ofNullable(nextCursor);
   }
 
-  /** The total over all pages, where the vendor says. */
+  /** {@return the total over all pages, where the vendor says} */
   public OptionalLong total() {
     return total == null ? OptionalLong.empty() : OptionalLong.of(total);
   }

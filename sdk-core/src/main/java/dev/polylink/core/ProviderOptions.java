@@ -7,6 +7,6 @@ package dev.polylink.core;
  * request with a {@link RequestValidationException} before sending anything.
  */
 public interface ProviderOptions {
-  /** The id of the provider these options belong to, e.g. {@code "xqr"}. */
+  /** {@return the id of the provider these options belong to, e.g. {@code "xqr"}} */
   String providerId();
 }

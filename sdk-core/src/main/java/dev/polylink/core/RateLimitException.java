@@ -11,7 +11,13 @@ import java.util.Optional;
 public class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * How long the vendor asked to wait, or null; {@link #retryAfter()}.
+   */
   private final Duration retryAfter;
+  /**
+   * Whether a quota is used up; {@link #quotaExhausted()}.
+   */
   private final boolean quotaExhausted;
 
   /**
@@ -45,12 +51,12 @@ public class RateLimitException extends ApiException {
     this.quotaExhausted = quotaExhausted;
   }
 
-  /** How long the vendor asked to wait ({@code Retry-After}), where it said. */
+  /** {@return how long the vendor asked to wait ({@code Retry-After}), where it said} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
 
-  /** True for a monthly or feature quota that retrying will not fix. */
+  /** {@return true for a monthly or feature quota that retrying will not fix} */
   public boolean quotaExhausted() {
     return quotaExhausted;
   }

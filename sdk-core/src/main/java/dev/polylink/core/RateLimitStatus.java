@@ -19,10 +19,12 @@ public final class RateLimitStatus {
     this.window = b.window;
   }
 
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this value's fields, to change some and build a new value} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.limit = limit;
@@ -32,27 +34,38 @@ public final class RateLimitStatus {
     return b;
   }
 
-  /** Requests allowed in the window. */
+  /**
+   * Requests allowed in the window.
+   *
+   * @return the limit, or empty when the vendor did not say
+   */
   public OptionalLong limit() {
     return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
   }
 
-  /** Requests left in the window. */
+  /**
+   * Requests left in the window.
+   *
+   * @return the remaining requests, or empty when the vendor did not say
+   */
   public OptionalLong remaining() {
     return remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining);
   }
 
-  /** When the window resets. */
+  /** {@return when the window resets} */
   public Optional<Instant> resetAt() {
     return Optional.ofNullable(resetAt);
   }
 
-  /** The vendor's name for the window where it has several, e.g. {@code "monthly"} or {@code "1h"}. */
+  /**
+   * {@return the vendor's name for the window where it has several, e.g. {@code "monthly"} or
+   * {@code "1h"}}
+   */
   public Optional<String> window() {
     return Optional.ofNullable(window);
   }
 
-  /** True when the vendor said nothing at all. */
+  /** {@return true when the vendor said nothing at all} */
   public boolean isEmpty() {
     return limit == null && remaining == null && resetAt == null && window == null;
   }
@@ -89,26 +102,55 @@ public final class RateLimitStatus {
 
     private Builder() {}
 
+    /**
+     * Sets {@link RateLimitStatus#limit()}.
+     *
+     * @param limit the value
+     * @return this builder
+     */
     public Builder limit(long limit) {
       this.limit = limit;
       return this;
     }
 
+    /**
+     * Sets {@link RateLimitStatus#remaining()}.
+     *
+     * @param remaining the value
+     * @return this builder
+     */
     public Builder remaining(long remaining) {
       this.remaining = remaining;
       return this;
     }
 
+    /**
+     * Sets {@link RateLimitStatus#resetAt()}.
+     *
+     * @param resetAt the value
+     * @return this builder
+     */
     public Builder resetAt(Instant resetAt) {
       this.resetAt = Objects.requireNonNull(resetAt, "resetAt");
       return this;
     }
 
+    /**
+     * Sets {@link RateLimitStatus#window()}.
+     *
+     * @param window the value
+     * @return this builder
+     */
     public Builder window(String window) {
       this.window = Objects.requireNonNull(window, "window");
       return this;
     }
 
+    /**
+     * Builds the {@code RateLimitStatus}.
+     *
+     * @return a new, immutable {@code RateLimitStatus}
+     */
     public RateLimitStatus build() {
       return new RateLimitStatus(this);
     }

@@ -12,6 +12,9 @@ import java.util.Optional;
 public class RedirectException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The {@code Location} the vendor redirected to; {@link #location()}.
+   */
   private final String location;
 
   /**

@@ -9,18 +9,33 @@ import java.util.List;
 public class RequestValidationException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Every rule the input broke; {@link #violations()}.
+   */
   private final List<String> violations;
 
+  /**
+   * Creates the exception.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param violations every rule the input broke; not empty
+   */
   public RequestValidationException(String providerId, List<String> violations) {
     super(providerId, message(providerId, violations));
     this.violations = List.copyOf(violations);
   }
 
+  /**
+   * Creates the exception.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param violation the field and the rule it broke, e.g. {@code "slug: must be 3 to 64 letters"}
+   */
   public RequestValidationException(String providerId, String violation) {
     this(providerId, List.of(violation));
   }
 
-  /** Every rule the input broke, not just the first. Never empty. */
+  /** {@return every rule the input broke, not just the first} Never empty. */
   public List<String> violations() {
     return violations;
   }

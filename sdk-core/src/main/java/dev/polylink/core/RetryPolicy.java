@@ -39,20 +39,24 @@ public final class RetryPolicy {
    * to 65 s: a one-minute rate window is waited out on every provider, SnipURL's included, which
    * answers {@code Retry-After: 61} when its per-minute limit is reached in the window's first
    * second (it rounds the window's end up and "now" down).
+   *
+   * @return the default policy
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** One attempt: never retry. */
+  /** {@return one attempt: never retry} */
   public static RetryPolicy none() {
     return NONE;
   }
 
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding this value's fields, to change some and build a new value} */
   public Builder toBuilder() {
     return new Builder()
         .maxAttempts(maxAttempts)
@@ -61,27 +65,31 @@ public final class RetryPolicy {
         .maxRetryAfter(maxRetryAfter);
   }
 
-  /** Attempts in all, the first included. */
+  /** {@return attempts in all, the first included} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /** {@return the wait before the second attempt, doubled for each later one (with full jitter)} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** {@return the longest wait between attempts when the vendor sends no {@code Retry-After}} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** The longest {@code Retry-After} the client will wait for. */
+  /** {@return the longest {@code Retry-After} the client will wait for} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
   /**
-   * The upper bound of the wait before retry number {@code retry} (1 for the first retry): {@code
-   * min(maxBackoff, initialBackoff * 2^(retry-1))}.
+   * {@return the upper bound of the wait before retry number {@code retry} (1 for the first retry):
+   * {@code min(maxBackoff, initialBackoff * 2^(retry-1))}}
+   *
+   * @param retry the number of the retry, 1 for the first
    */
   public Duration backoffCeiling(int retry) {
     if (retry < 1) {
@@ -98,7 +106,12 @@ public final class RetryPolicy {
     return Duration.ofMillis(ceiling);
   }
 
-  /** The wait before retry number {@code retry}: uniformly random in {@code [0, backoffCeiling(retry)]}. */
+  /**
+   * {@return the wait before retry number {@code retry}: uniformly random in {@code [0,
+   * backoffCeiling(retry)]}}
+   *
+   * @param retry the number of the retry, 1 for the first
+   */
   public Duration backoff(int retry) {
     long ceiling = backoffCeiling(retry).toMillis();
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -143,6 +156,12 @@ public final class RetryPolicy {
     /** The sleeper that calls {@link Thread#sleep(long)}. */
     Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
 
+    /**
+     * Waits for {@code duration}.
+     *
+     * @param duration how long to wait
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     void sleep(Duration duration) throws InterruptedException;
   }
 
@@ -155,7 +174,12 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** Attempts in all, at least 1 (1 means no retry). */
+    /**
+     * Attempts in all, at least 1 (1 means no retry).
+     *
+     * @param maxAttempts attempts in all, at least 1 (1 means no retry)
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new RequestValidationException(
@@ -165,21 +189,44 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * Sets {@link RetryPolicy#initialBackoff()}.
+     *
+     * @param initialBackoff the value
+     * @return this builder
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = notNegative("initialBackoff", initialBackoff);
       return this;
     }
 
+    /**
+     * Sets {@link RetryPolicy#maxBackoff()}.
+     *
+     * @param maxBackoff the value
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = notNegative("maxBackoff", maxBackoff);
       return this;
     }
 
+    /**
+     * Sets {@link RetryPolicy#maxRetryAfter()}.
+     *
+     * @param maxRetryAfter the value
+     * @return this builder
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = notNegative("maxRetryAfter", maxRetryAfter);
       return this;
     }
 
+    /**
+     * Builds the {@code RetryPolicy}.
+     *
+     * @return a new, immutable {@code RetryPolicy}
+     */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new RequestValidationException(

@@ -31,7 +31,13 @@ import java.util.Optional;
 public class TransportException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The operation that failed; {@link #operation()}.
+   */
   private final Operation operation;
+  /**
+   * Whether the vendor may have processed the request; {@link #requestMayHaveBeenProcessed()}.
+   */
   private final boolean requestMayHaveBeenProcessed;
 
   /**

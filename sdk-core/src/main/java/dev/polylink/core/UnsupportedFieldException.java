@@ -12,9 +12,23 @@ import java.util.stream.Collectors;
 public class UnsupportedFieldException extends PolylinkException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The operation they were given to; {@link #operation()}.
+   */
   private final Operation operation;
+  /**
+   * The fields the provider cannot handle; {@link #fields()}.
+   */
   private final Set<LinkField> fields;
 
+  /**
+   * Creates the exception.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param operation the operation that was attempted
+   * @param fields the fields the provider cannot handle in that operation
+   * @param detail what the provider can do instead, for the message
+   */
   public UnsupportedFieldException(
       String providerId, Operation operation, Set<LinkField> fields, String detail) {
     super(providerId, message(providerId, operation, fields, detail));
@@ -25,12 +39,15 @@ public class UnsupportedFieldException extends PolylinkException {
     this.fields = Collections.unmodifiableSet(EnumSet.copyOf(fields));
   }
 
-  /** The operation that was asked for: {@link Operation#CREATE} or {@link Operation#UPDATE}. */
+  /**
+   * {@return the operation that was asked for: {@link Operation#CREATE} or {@link
+   * Operation#UPDATE}}
+   */
   public Operation operation() {
     return operation;
   }
 
-  /** Every field the provider cannot handle in this operation. Never empty. */
+  /** {@return every field the provider cannot handle in this operation} Never empty. */
   public Set<LinkField> fields() {
     return fields;
   }

@@ -138,8 +138,28 @@ class LinkClientsTest {
 
   @Test
   void fromEnvironmentWithoutAKeyFailsBeforeAnyRequest() {
-    assertInvalid("apiKey", () -> LinkClients.fromEnvironment("fake", Map.of("FAKE_BASE_URL", wm.baseUrl())::get));
+    assertInvalid("FAKE_API_KEY", () -> LinkClients.fromEnvironment("fake", Map.of("FAKE_BASE_URL", wm.baseUrl())::get));
     assertEquals(0, wm.getAllServeEvents().size());
+  }
+
+  @Test
+  void fromEnvironmentNamesTheVariableThatIsNotSet() {
+    RequestValidationException e =
+        assertThrows(RequestValidationException.class, () -> LinkClients.fromEnvironment("fake", name -> null));
+    assertEquals(List.of("FAKE_API_KEY: is not set (apiKey: is required)"), e.violations());
+    assertEquals("fake: invalid request: FAKE_API_KEY: is not set (apiKey: is required)", e.getMessage());
+    RequestValidationException blank = assertThrows(RequestValidationException.class,
+        () -> LinkClients.fromEnvironment("fake", Map.of("FAKE_API_KEY", " ")::get));
+    assertEquals(List.of("FAKE_API_KEY: is not set (apiKey: is required)"), blank.violations());
+    assertEquals(0, wm.getAllServeEvents().size());
+  }
+
+  @Test
+  void fromEnvironmentKeepsOtherViolationsAsTheyAre() {
+    RequestValidationException e = assertThrows(RequestValidationException.class,
+        () -> LinkClients.fromEnvironment("fake", Map.of("FAKE_API_KEY", "k", "FAKE_TIMEOUT", "soon")::get));
+    assertEquals(1, e.violations().size());
+    assertTrue(e.violations().get(0).startsWith("timeout: must be an ISO-8601 duration"), e.violations()::toString);
   }
 
   @Test

@@ -48,7 +48,11 @@ public final class CarrierxEmulator extends ProviderEmulator {
     super(clock, server);
   }
 
-  /** Starts a CarrierX emulator on a free loopback port. */
+  /**
+   * Starts a CarrierX emulator on a free loopback port.
+   *
+   * @return the running emulator; close it when done
+   */
   public static CarrierxEmulator start() {
     MutableClock clock = new MutableClock();
     return new CarrierxEmulator(clock, EmulatorServer.start(clock, CarrierxBackend::new));
@@ -66,17 +70,17 @@ public final class CarrierxEmulator extends ProviderEmulator {
     return new CarrierxEmulator(clock, EmulatorServer.start(clock, CarrierxBackend::new, Objects.requireNonNull(idleTimeout, "idleTimeout")));
   }
 
-  /** The user name HTTP Basic authentication accepts. */
+  /** {@return the user name HTTP Basic authentication accepts} */
   public String username() {
     return carrierX().username();
   }
 
-  /** The password HTTP Basic authentication accepts. */
+  /** {@return the password HTTP Basic authentication accepts} */
   public String password() {
     return carrierX().password();
   }
 
-  /** The secure id of the emulator's domain: what {@code domain_sid} must be. */
+  /** {@return the secure id of the emulator's domain: what {@code domain_sid} must be} */
   public String defaultDomainSid() {
     return carrierX().domainSid();
   }

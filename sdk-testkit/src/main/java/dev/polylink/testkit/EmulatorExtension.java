@@ -46,9 +46,10 @@ public final class EmulatorExtension
   }
 
   /**
-   * An extension for {@code providerId}: {@code "xqr"}, {@code "shortpen"}, {@code "snipurl"} or
-   * {@code "carrierx"}.
+   * {@return an extension for {@code providerId}: {@code "xqr"}, {@code "shortpen"}, {@code
+   * "snipurl"} or {@code "carrierx"}}
    *
+   * @param providerId the provider's id, such as {@code "xqr"}
    * @throws IllegalArgumentException for any other id
    */
   public static EmulatorExtension of(String providerId) {
@@ -115,7 +116,7 @@ public final class EmulatorExtension
   }
 
   /**
-   * The running emulator.
+   * {@return the running emulator}
    *
    * @throws IllegalStateException outside the tests' lifetime
    */
@@ -126,14 +127,19 @@ public final class EmulatorExtension
     return emulator;
   }
 
-  /** The running emulator as its vendor's type, e.g. {@code emulator(XqrEmulator.class)}. */
+  /**
+   * {@return the running emulator as its vendor's type, e.g. {@code emulator(XqrEmulator.class)}}
+   *
+   * @param <E> the type of the element
+   * @param type the vendor's emulator type, e.g. {@code XqrEmulator.class}
+   */
   public <E extends ProviderEmulator> E emulator(Class<E> type) {
     return type.cast(emulator());
   }
 
   /**
-   * A client for the emulator, made on first use by {@link ProviderEmulator#client()} and shared by
-   * the class's tests; the extension closes it. It keeps working across resets.
+   * {@return A client for the emulator, made on first use by {@link ProviderEmulator#client()} and
+   * shared by the class's tests; the extension closes it} It keeps working across resets.
    */
   public synchronized LinkClient client() {
     if (client == null) {
@@ -142,12 +148,12 @@ public final class EmulatorExtension
     return client;
   }
 
-  /** The emulator's {@link ProviderEmulator#baseUrl()}. */
+  /** {@return the emulator's {@link ProviderEmulator#baseUrl()}} */
   public String baseUrl() {
     return emulator().baseUrl();
   }
 
-  /** The emulator's {@link ProviderEmulator#apiKey()}. */
+  /** {@return the emulator's {@link ProviderEmulator#apiKey()}} */
   public String apiKey() {
     return emulator().apiKey();
   }

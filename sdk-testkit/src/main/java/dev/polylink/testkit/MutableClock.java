@@ -26,7 +26,11 @@ public final class MutableClock extends Clock {
     this(new AtomicReference<>(), ZoneOffset.UTC);
   }
 
-  /** A clock in UTC frozen at {@code instant}. */
+  /**
+   * A clock in UTC frozen at {@code instant}.
+   *
+   * @param instant where the clock starts
+   */
   public MutableClock(Instant instant) {
     this(new AtomicReference<>(Objects.requireNonNull(instant, "instant")), ZoneOffset.UTC);
   }
@@ -55,7 +59,11 @@ public final class MutableClock extends Clock {
     return new MutableClock(frozenAt, Objects.requireNonNull(zone, "zone"));
   }
 
-  /** Freezes the clock at {@code instant}. */
+  /**
+   * Freezes the clock at {@code instant}.
+   *
+   * @param instant where the clock starts
+   */
   public void set(Instant instant) {
     frozenAt.set(Objects.requireNonNull(instant, "instant"));
   }
@@ -64,6 +72,7 @@ public final class MutableClock extends Clock {
    * Moves the clock by {@code duration} (a negative duration moves it back) and freezes it there;
    * while following the system clock, it moves from the system's current instant.
    *
+   * @param duration how long to wait
    * @return the new instant
    */
   public Instant advance(Duration duration) {
@@ -76,7 +85,7 @@ public final class MutableClock extends Clock {
     frozenAt.set(null);
   }
 
-  /** Whether the clock follows the system clock (it has not been set or advanced since). */
+  /** {@return whether the clock follows the system clock (it has not been set or advanced since)} */
   public boolean followsSystem() {
     return frozenAt.get() == null;
   }

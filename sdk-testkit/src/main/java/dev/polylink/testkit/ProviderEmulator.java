@@ -59,6 +59,8 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
    * "snipurl"} or {@code "carrierx"}. The result is of the vendor's own type, e.g. {@link
    * XqrEmulator}, for its vendor-specific settings.
    *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @return the running emulator; close it when done
    * @throws IllegalArgumentException for any other id, naming the known ones
    */
   public static ProviderEmulator start(String providerId) {
@@ -109,50 +111,51 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
     }
   }
 
-  /** The provider ids {@link #start(String)} knows, sorted. */
+  /** {@return the provider ids {@link #start(String)} knows, sorted} */
   public static Set<String> providerIds() {
     return KNOWN;
   }
 
-  /** The provider id, e.g. {@code "xqr"}. */
+  /** {@return the provider id, e.g. {@code "xqr"}} */
   public final String providerId() {
     return backend().providerId();
   }
 
   /**
-   * What to pass to a client builder's {@code baseUrl(...)}: the server root plus the vendor's
-   * documented base path, e.g. {@code http://127.0.0.1:PORT/api} for xQR.
+   * {@return what to pass to a client builder's {@code baseUrl(...)}: the server root plus the
+   * vendor's documented base path, e.g. {@code http://127.0.0.1:PORT/api} for xQR}
    */
   public final String baseUrl() {
     return backend().baseUrl();
   }
 
-  /** The server root, {@code http://127.0.0.1:PORT}, where the short links live. */
+  /** {@return the server root, {@code http://127.0.0.1:PORT}, where the short links live} */
   public final String serverUrl() {
     return backend().serverUrl();
   }
 
   /**
-   * An API key the emulator accepts, in the vendor's shape; any other {@code Authorization} gets
-   * the vendor's 401 body. It stays the same for the emulator's whole life, {@link #reset()} included.
+   * {@return an API key the emulator accepts, in the vendor's shape; any other {@code
+   * Authorization} gets the vendor's 401 body} It stays the same for the emulator's whole life,
+   * {@link #reset()} included.
    */
   public final String apiKey() {
     return backend().apiKey();
   }
 
   /**
-   * The configuration for {@link LinkClients#create(String, Map)}: {@code apiKey}, {@code baseUrl},
-   * and the vendor's own keys ({@code defaultDomainId} for ShortPen, {@code defaultDomainSid} for
-   * CarrierX). A new, modifiable map on each call.
+   * {@return the configuration for {@link LinkClients#create(String, Map)}: {@code apiKey}, {@code
+   * baseUrl}, and the vendor's own keys ({@code defaultDomainId} for ShortPen, {@code
+   * defaultDomainSid} for CarrierX)} A new, modifiable map on each call.
    */
   public final Map<String, String> clientConfig() {
     return new LinkedHashMap<>(backend().clientConfig());
   }
 
   /**
-   * A new client for this emulator, made by {@link LinkClients#create(String, Map)} with {@link
-   * #clientConfig()}; the caller closes it. The provider module must be on the class path: the
-   * test kit does not depend on it.
+   * {@return A new client for this emulator, made by {@link LinkClients#create(String, Map)} with
+   * {@link #clientConfig()}; the caller closes it} The provider module must be on the class path:
+   * the test kit does not depend on it.
    *
    * @throws dev.polylink.core.RequestValidationException when the provider module is not found
    */
@@ -161,10 +164,10 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
   }
 
   /**
-   * The live links, oldest first, each rendered as the vendor's API renders it in a read (plain
-   * Java values as a JSON reader sees them: maps, lists, strings, {@link Integer}s or {@link
-   * Long}s, booleans, nulls; unmodifiable). Deleted links are
-   * not included, soft-deleted ShortPen links neither.
+   * {@return the live links, oldest first, each rendered as the vendor's API renders it in a read
+   * (plain Java values as a JSON reader sees them: maps, lists, strings, {@link Integer}s or {@link
+   * Long}s, booleans, nulls; unmodifiable)} Deleted links are not included, soft-deleted ShortPen
+   * links neither.
    */
   public final List<Map<String, Object>> links() {
     return backend().links();
@@ -181,8 +184,8 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
   }
 
   /**
-   * The emulator's clock, which stamps created and updated times and decides expiry and rate-limit
-   * windows. It follows the system clock until a test sets or advances it.
+   * {@return the emulator's clock, which stamps created and updated times and decides expiry and
+   * rate-limit windows} It follows the system clock until a test sets or advances it.
    */
   public final MutableClock clock() {
     return clock;
@@ -194,6 +197,9 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
    * vendor's own 429 and a {@code Retry-After} of the whole seconds until the window closes. Windows
    * are measured on {@link #clock()}, so a test can advance the clock instead of waiting; with the
    * clock following the system clock they pass in real time. Short-link visits are not counted.
+   *
+   * @param requests how many requests are answered per window; the rest get the vendor's 429
+   * @param window the window the requests are counted in
    */
   public final void rateLimit(int requests, Duration window) {
     backend().rateLimit(requests, window);
@@ -204,7 +210,10 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
     backend().rateLimitOff();
   }
 
-  /** The underlying WireMock server: its journal, {@code verify(...)} and fault-injection stubs. */
+  /**
+   * {@return the underlying WireMock server: its journal, {@code verify(...)} and fault-injection
+   * stubs}
+   */
   public final WireMockServer wireMock() {
     return server.wireMock();
   }

@@ -49,7 +49,11 @@ public final class ShortpenEmulator extends ProviderEmulator {
     super(clock, server);
   }
 
-  /** Starts a ShortPen emulator on a free loopback port. */
+  /**
+   * Starts a ShortPen emulator on a free loopback port.
+   *
+   * @return the running emulator; close it when done
+   */
   public static ShortpenEmulator start() {
     MutableClock clock = new MutableClock();
     return new ShortpenEmulator(clock, EmulatorServer.start(clock, ShortpenBackend::new));
@@ -67,7 +71,7 @@ public final class ShortpenEmulator extends ProviderEmulator {
     return new ShortpenEmulator(clock, EmulatorServer.start(clock, ShortpenBackend::new, Objects.requireNonNull(idleTimeout, "idleTimeout")));
   }
 
-  /** The id of the emulator's domain: what {@code domain_id} must be. */
+  /** {@return the id of the emulator's domain: what {@code domain_id} must be} */
   public long defaultDomainId() {
     return ShortpenBackend.DOMAIN_ID;
   }
@@ -76,6 +80,8 @@ public final class ShortpenEmulator extends ProviderEmulator {
    * While {@code true}, creating a link answers 429 without {@code Retry-After}, as ShortPen does
    * once a monthly feature quota (links, QR codes, custom slugs) is used up. {@link #reset()} sets
    * it back to {@code false}.
+   *
+   * @param exhausted whether a quota (not a short burst window) is used up
    */
   public void featureQuotaExhausted(boolean exhausted) {
     ((ShortpenBackend) backend()).featureQuotaExhausted(exhausted);

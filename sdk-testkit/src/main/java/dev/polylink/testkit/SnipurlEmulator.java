@@ -46,7 +46,11 @@ public final class SnipurlEmulator extends ProviderEmulator {
     super(clock, server);
   }
 
-  /** Starts a SnipURL emulator on a free loopback port. */
+  /**
+   * Starts a SnipURL emulator on a free loopback port.
+   *
+   * @return the running emulator; close it when done
+   */
   public static SnipurlEmulator start() {
     MutableClock clock = new MutableClock();
     return new SnipurlEmulator(clock, EmulatorServer.start(clock, SnipurlBackend::new));

@@ -44,7 +44,11 @@ public final class XqrEmulator extends ProviderEmulator {
     super(clock, server);
   }
 
-  /** Starts an xQR emulator on a free loopback port. */
+  /**
+   * Starts an xQR emulator on a free loopback port.
+   *
+   * @return the running emulator; close it when done
+   */
   public static XqrEmulator start() {
     MutableClock clock = new MutableClock();
     return new XqrEmulator(clock, EmulatorServer.start(clock, XqrBackend::new));
@@ -66,6 +70,8 @@ public final class XqrEmulator extends ProviderEmulator {
    * Sets the workspace's monthly quota: API calls per calendar month (UTC) before every call
    * answers 429 {@code RATE_LIMIT_EXCEEDED}. {@link #reset()} restores the default, {@value
    * XqrBackend#DEFAULT_MONTHLY_QUOTA}.
+   *
+   * @param calls the number of calls
    */
   public void monthlyQuota(long calls) {
     ((XqrBackend) backend()).monthlyQuota(calls);

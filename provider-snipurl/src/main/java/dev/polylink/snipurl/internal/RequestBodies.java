@@ -5,6 +5,7 @@ import dev.polylink.core.FieldUpdate;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.JsonNullable;
 import dev.polylink.snipurl.AnalyticsSection;
 import dev.polylink.snipurl.SnipurlClient;
 import dev.polylink.snipurl.SnipurlOptions;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
  * Turns unified requests into SnipURL bodies, after the checks capabilities cannot express. Every

@@ -2,8 +2,8 @@ package dev.polylink.snipurl.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.polylink.core.spi.JsonNullable;
 import java.util.List;
-import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
  * The body of {@code PATCH links/{id}}, tri-state per field: {@code JsonNullable.undefined()} is

@@ -24,7 +24,11 @@ public final class CapabilityTable {
 
   private CapabilityTable() {}
 
-  /** One provider: a row per {@link LinkField}, columns create / update / clear. */
+  /**
+   * {@return one provider: a row per {@link LinkField}, columns create / update / clear}
+   *
+   * @param capabilities what the provider supports
+   */
   public static String markdown(Capabilities capabilities) {
     StringBuilder sb = new StringBuilder();
     sb.append("| field | create | update | clear |\n");
@@ -46,6 +50,9 @@ public final class CapabilityTable {
    * Several providers side by side: a row per operation, per field a request can set on create or
    * update, per field a patch can clear, and per list filter; a column per provider, in the map's
    * order.
+   *
+   * @param providers the capabilities of each provider, by provider id, in column order
+   * @return the Markdown table
    */
   public static String matrix(Map<String, Capabilities> providers) {
     StringBuilder sb = new StringBuilder("| |");

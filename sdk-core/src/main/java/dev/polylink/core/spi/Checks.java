@@ -123,6 +123,8 @@ public final class Checks {
    *
    * @param providerId who is asking (for the exception)
    * @param field the field name used in the message, e.g. {@code "destination"}
+   * @param value the value to check
+   * @return the URL
    */
   public static URI httpUrl(String providerId, String field, String value) {
     URI uri;
@@ -137,6 +139,11 @@ public final class Checks {
   /**
    * Checks that a URI is an absolute http or https URL with a host. Internationalized domain names
    * ({@code https://münchen.de/}) are hosts too, although {@link URI#getHost()} does not see them.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param field the field's name, for the message
+   * @param value the value to check
+   * @return {@code uri}, checked
    */
   public static URI httpUrl(String providerId, String field, URI value) {
     String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(Locale.ROOT);
@@ -174,7 +181,16 @@ public final class Checks {
     }
   }
 
-  /** Checks a value against a pattern, describing the rule in words for the message. */
+  /**
+   * Checks a value against a pattern, describing the rule in words for the message.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param field the field's name, for the message
+   * @param value the value to check
+   * @param pattern the pattern the value must match
+   * @param rule the rule in words, for the message
+   * @return {@code value}, checked
+   */
   public static String matches(
       String providerId, String field, String value, Pattern pattern, String rule) {
     if (!pattern.matcher(value).matches()) {
@@ -183,7 +199,14 @@ public final class Checks {
     return value;
   }
 
-  /** Checks that a collection has at most {@code max} elements. */
+  /**
+   * Checks that a collection has at most {@code max} elements.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param field the field's name, for the message
+   * @param values the values by configuration key
+   * @param max the largest value allowed
+   */
   public static void atMost(String providerId, String field, Collection<?> values, int max) {
     if (values.size() > max) {
       throw new RequestValidationException(
@@ -191,7 +214,16 @@ public final class Checks {
     }
   }
 
-  /** Checks that an int lies in {@code [min, max]}. */
+  /**
+   * Checks that an int lies in {@code [min, max]}.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param field the field's name, for the message
+   * @param value the value to check
+   * @param min the smallest value allowed
+   * @param max the largest value allowed
+   * @return {@code value}, checked
+   */
   public static int inRange(String providerId, String field, int value, int min, int max) {
     if (value < min || value > max) {
       throw new RequestValidationException(
@@ -200,7 +232,12 @@ public final class Checks {
     return value;
   }
 
-  /** The id as a UUID, or a {@link RequestValidationException} naming the expected shape. */
+  /**
+   * {@return the id as a UUID, or a {@link RequestValidationException} naming the expected shape}
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param id the link's id
+   */
   public static UUID uuidId(String providerId, LinkId id) {
     String value = id.value();
     if (!UUID_SHAPE.matcher(value).matches()) {
@@ -209,7 +246,12 @@ public final class Checks {
     return UUID.fromString(value);
   }
 
-  /** The id as a positive integer, or a {@link RequestValidationException}. */
+  /**
+   * {@return the id as a positive integer, or a {@link RequestValidationException}}
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param id the link's id
+   */
   public static long positiveIntegerId(String providerId, LinkId id) {
     String value = id.value();
     long parsed;
@@ -224,13 +266,26 @@ public final class Checks {
     return parsed;
   }
 
-  /** A {@link RequestValidationException} for one field; the value is quoted and shortened. */
+  /**
+   * {@return A {@link RequestValidationException} for one field; the value is quoted and shortened}
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param field the field's name, for the message
+   * @param rule the rule in words, for the message
+   * @param value the value to check
+   */
   public static RequestValidationException invalid(
       String providerId, String field, String rule, String value) {
     return new RequestValidationException(providerId, field + ": " + rule + " (was " + quote(value) + ")");
   }
 
-  /** Several violations at once. */
+  /**
+   * Several violations at once.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param violations every rule the input broke; not empty
+   * @return the exception, to throw
+   */
   public static RequestValidationException invalid(String providerId, List<String> violations) {
     return new RequestValidationException(providerId, violations);
   }

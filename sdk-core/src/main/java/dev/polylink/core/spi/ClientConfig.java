@@ -10,19 +10,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** String configuration for {@link LinkClientProvider#create}, with typed, validated reads. */
+/** String configuration for {@link LinkClientProvider#builder}, with typed, validated reads. */
 public final class ClientConfig {
   private final String providerId;
   private final Map<String, String> values;
 
+  /**
+   * Creates the Client config.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param values the values by configuration key
+   */
   public ClientConfig(String providerId, Map<String, String> values) {
     this.providerId = providerId;
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /**
-   * The keys every provider accepts, mapped to {@code <ID>_API_KEY}, {@code <ID>_BASE_URL}, {@code
-   * <ID>_TIMEOUT} and {@code <ID>_USER_AGENT}.
+   * {@return the keys every provider accepts, mapped to {@code <ID>_API_KEY}, {@code
+   * <ID>_BASE_URL}, {@code <ID>_TIMEOUT} and {@code <ID>_USER_AGENT}}
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
    */
   public static Map<String, String> commonKeys(String providerId) {
     String prefix = providerId.toUpperCase(Locale.ROOT) + "_";
@@ -34,7 +42,13 @@ public final class ClientConfig {
     return keys;
   }
 
-  /** Applies the common keys (apiKey, baseUrl, timeout, userAgent) that are present. */
+  /**
+   * Applies the common keys (apiKey, baseUrl, timeout, userAgent) that are present.
+   *
+   * @param <B> the type of the builder
+   * @param builder the builder to apply the settings to
+   * @return this builder
+   */
   public <B extends LinkClientBuilder<B, ?>> B applyCommon(B builder) {
     string("apiKey").ifPresent(builder::apiKey);
     string("baseUrl").ifPresent(builder::baseUrl);
@@ -43,11 +57,21 @@ public final class ClientConfig {
     return builder;
   }
 
+  /**
+   * A string value.
+   *
+   * @param key the configuration key
+   * @return the value, or empty when the key is absent or blank
+   */
   public Optional<String> string(String key) {
     return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
   }
 
-  /** A whole number, or a {@link RequestValidationException} naming the key. */
+  /**
+   * {@return A whole number, or a {@link RequestValidationException} naming the key}
+   *
+   * @param key the configuration key
+   */
   public Optional<Long> longValue(String key) {
     return string(key).map(v -> {
       try {
@@ -58,7 +82,11 @@ public final class ClientConfig {
     });
   }
 
-  /** An ISO-8601 duration such as {@code PT10S}. */
+  /**
+   * {@return an ISO-8601 duration such as {@code PT10S}}
+   *
+   * @param key the configuration key
+   */
   public Optional<Duration> duration(String key) {
     return string(key).map(v -> {
       try {

@@ -10,5 +10,14 @@ import okhttp3.Headers;
  */
 @FunctionalInterface
 public interface ErrorDecoder {
+  /**
+   * Reads what a vendor's error response says. Never throws: what cannot be read is left empty
+   * ({@link VendorError#none()}).
+   *
+   * @param statusCode the HTTP status
+   * @param headers the response headers
+   * @param body the response body, within the cap; may be empty
+   * @return what the body says
+   */
   VendorError decode(int statusCode, Headers headers, String body);
 }

@@ -105,11 +105,23 @@ public final class HttpTransport implements AutoCloseable {
         new Retrofit.Builder().baseUrl(base).client(okHttp).addConverterFactory(CONVERTERS).build();
   }
 
+  /**
+   * A builder of the transport of one provider.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @return a new builder
+   */
   public static Builder builder(String providerId) {
     return new Builder(providerId);
   }
 
-  /** Creates a Retrofit service; call once per client, not per request. */
+  /**
+   * Creates a Retrofit service; call once per client, not per request.
+   *
+   * @param <T> the type of the value
+   * @param service the Retrofit interface
+   * @return a proxy implementing {@code service}
+   */
   public <T> T create(Class<T> service) {
     return retrofit.create(service);
   }
@@ -123,6 +135,10 @@ public final class HttpTransport implements AutoCloseable {
    * deleted it. This is jclouds' rule for deletes; {@link #executeForBody} leaves the 404 to the
    * caller, who needs a body (a bulk delete's count) and knows what it means.
    *
+   * @param <T> the type of the value
+   * @param operation the operation that was attempted
+   * @param call the Retrofit call, not yet executed
+   * @return the body, or {@code null}
    * @throws dev.polylink.core.ApiException for an error status, after the retries the policy allows
    * @throws TransportException for I/O failures and unreadable bodies
    */
@@ -130,7 +146,14 @@ public final class HttpTransport implements AutoCloseable {
     return exchange(operation, call, true).body();
   }
 
-  /** Like {@link #execute} but requires a body: an empty one is a {@link TransportException}. */
+  /**
+   * Like {@link #execute} but requires a body: an empty one is a {@link TransportException}.
+   *
+   * @param <T> the type of the value
+   * @param operation the operation that was attempted
+   * @param call the Retrofit call, not yet executed
+   * @return the body, never {@code null}
+   */
   public <T> T executeForBody(Operation operation, Call<T> call) {
     T body = exchange(operation, call, false).body();
     if (body == null) {
@@ -139,7 +162,14 @@ public final class HttpTransport implements AutoCloseable {
     return body;
   }
 
-  /** Runs a call and returns the whole successful response (headers included). */
+  /**
+   * Runs a call and returns the whole successful response (headers included).
+   *
+   * @param <T> the type of the value
+   * @param operation the operation that was attempted
+   * @param call the Retrofit call, not yet executed
+   * @return the successful response
+   */
   public <T> Response<T> exchange(Operation operation, Call<T> call) {
     return exchange(operation, call, false);
   }
@@ -189,7 +219,11 @@ public final class HttpTransport implements AutoCloseable {
         : "";
   }
 
-  /** Records a rate-limit state read from a response body, replacing the one from headers. */
+  /**
+   * Records a rate-limit state read from a response body, replacing the one from headers.
+   *
+   * @param status the HTTP status of the response
+   */
   public void recordRateLimit(RateLimitStatus status) {
     if (!status.isEmpty()) {
       rateLimitRead(status);
@@ -233,11 +267,14 @@ public final class HttpTransport implements AutoCloseable {
 
   // ---- end obs ----
 
+  /**
+   * {@return the rate-limit state of the most recent response that reported one; empty before that}
+   */
   public Optional<RateLimitStatus> lastRateLimit() {
     return Optional.ofNullable(lastRateLimit.get());
   }
 
-  /** The clock the client was built with. */
+  /** {@return the clock the client was built with} */
   public Clock clock() {
     return clock;
   }
@@ -292,24 +329,45 @@ public final class HttpTransport implements AutoCloseable {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
     }
 
+    /**
+     * Sets the API's base URL, which every relative path of the Retrofit services resolves against.
+     *
+     * @param baseUrl the API's base URL
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /** The full {@code Authorization} header value. */
+    /**
+     * The full {@code Authorization} header value.
+     *
+     * @param authorization the full {@code Authorization} header value
+     * @return this builder
+     */
     public Builder authorization(String authorization) {
       this.authorization = Objects.requireNonNull(authorization, "authorization");
       return this;
     }
 
-    /** The user's client to derive from, or null for a client of our own. */
+    /**
+     * The user's client to derive from, or null for a client of our own.
+     *
+     * @param httpClient the user's client to derive from, or null for a client of our own
+     * @return this builder
+     */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
     }
 
-    /** Null keeps the user's client's timeouts, or the default for our own. */
+    /**
+     * Null keeps the user's client's timeouts, or the default for our own.
+     *
+     * @param timeout null keeps the user's client's timeouts, or the default for our own
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
       return this;
@@ -374,32 +432,67 @@ public final class HttpTransport implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets the retry policy.
+     *
+     * @param retryPolicy the retry policy
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
-    /** Appended to the User-Agent; null for none. */
+    /**
+     * Appended to the User-Agent; null for none.
+     *
+     * @param userAgent appended to the User-Agent; null for none
+     * @return this builder
+     */
     public Builder userAgent(String userAgent) {
       this.userAgent = userAgent;
       return this;
     }
 
+    /**
+     * Sets the clock for rate-limit reset times and retry waits.
+     *
+     * @param clock the clock for timestamps and rate-limit windows
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * Sets what waits between retries; tests replace it so that nothing sleeps for real.
+     *
+     * @param sleeper what waits between retries
+     * @return this builder
+     */
     public Builder sleeper(RetryPolicy.Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
+    /**
+     * Sets the provider's reader of error responses.
+     *
+     * @param errorDecoder the value
+     * @return this builder
+     */
     public Builder errorDecoder(ErrorDecoder errorDecoder) {
       this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
       return this;
     }
 
+    /**
+     * Sets the provider's reader of rate-limit headers.
+     *
+     * @param rateLimitParser the value
+     * @return this builder
+     */
     public Builder rateLimitParser(RateLimitParser rateLimitParser) {
       this.rateLimitParser = Objects.requireNonNull(rateLimitParser, "rateLimitParser");
       return this;

@@ -54,7 +54,12 @@ public final class IsoTimestamps {
 
   private IsoTimestamps() {}
 
-  /** The instant {@code text} names, or empty when it is null or not one of the forms above. */
+  /**
+   * {@return the instant {@code text} names, or empty when it is null or not one of the forms
+   * above}
+   *
+   * @param text the text to read
+   */
   public static Optional<Instant> parse(String text) {
     if (text == null) {
       return Optional.empty();

@@ -15,12 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.openapitools.jackson.nullable.JsonNullableModule;
+import dev.polylink.core.internal.JsonNullableModule;
 
 /**
  * The one Jackson configuration every provider shares: java.time as ISO-8601 strings, unknown
  * properties ignored, absent values never written (null and empty {@code Optional} properties are
- * left out; {@code JsonNullable.of(null)} is written as an explicit {@code null}, for tri-state
+ * left out; {@link JsonNullable#of JsonNullable.of(null)} is written as an explicit {@code null}, for tri-state
  * patches).
  *
  * <p>The rule applies to the values of a {@code Map} too: a {@code null} map value is left out, so
@@ -51,12 +51,17 @@ public final class Json {
 
   private Json() {}
 
-  /** The shared mapper. Do not reconfigure it. */
+  /** {@return the shared mapper} Do not reconfigure it. */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
 
-  /** Parses a body leniently: empty when it is not JSON. */
+  /**
+   * Parses a body leniently: empty when it is not JSON.
+   *
+   * @param body the raw response body
+   * @return the parsed tree, or empty when the body is blank or not JSON
+   */
   public static Optional<JsonNode> tryParse(String body) {
     if (body == null || body.isBlank()) {
       return Optional.empty();
@@ -68,12 +73,22 @@ public final class Json {
     }
   }
 
-  /** A JSON object as plain Java values (String, Boolean, Number, List, Map), for providerFields. */
+  /**
+   * {@return A JSON object as plain Java values (String, Boolean, Number, List, Map), for
+   * providerFields}
+   *
+   * @param object a JSON object node
+   */
   public static Map<String, Object> toPlainMap(JsonNode object) {
     return MAPPER.convertValue(object, PLAIN_MAP);
   }
 
-  /** A text field of an object node, when present and not null. */
+  /**
+   * {@return A text field of an object node, when present and not null}
+   *
+   * @param node a JSON object node, or {@code null}
+   * @param field the name of the field in {@code node}
+   */
   public static Optional<String> text(JsonNode node, String field) {
     if (node == null) {
       return Optional.empty();
@@ -85,10 +100,13 @@ public final class Json {
   }
 
   /**
-   * A whole number given as a JSON integer that fits a {@code long}, or as a string of 1 to 18
-   * ASCII digits (no sign; surrounding whitespace ignored), for vendors whose numbers sometimes
-   * arrive quoted. Anything else (a fraction, {@code "12a"}, {@code "-1"}, {@code null}, a missing
-   * field or a null {@code node}) is empty.
+   * {@return A whole number given as a JSON integer that fits a {@code long}, or as a string of 1
+   * to 18 ASCII digits (no sign; surrounding whitespace ignored), for vendors whose numbers
+   * sometimes arrive quoted} Anything else (a fraction, {@code "12a"}, {@code "-1"}, {@code null},
+   * a missing field or a null {@code node}) is empty.
+   *
+   * @param node a JSON object node, or {@code null}
+   * @param field the name of the field in {@code node}
    */
   public static OptionalLong wholeNumber(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
@@ -108,10 +126,13 @@ public final class Json {
   }
 
   /**
-   * A boolean given as JSON {@code true}/{@code false}, as the integer {@code 1}/{@code 0}, or as a
-   * string {@code "true"}/{@code "false"}/{@code "1"}/{@code "0"} (case and surrounding whitespace
-   * ignored). Anything else (another number, {@code "yes"}, {@code null}, a missing field or a null
-   * {@code node}) is empty.
+   * {@return A boolean given as JSON {@code true}/{@code false}, as the integer {@code 1}/{@code
+   * 0}, or as a string {@code "true"}/{@code "false"}/{@code "1"}/{@code "0"} (case and surrounding
+   * whitespace ignored)} Anything else (another number, {@code "yes"}, {@code null}, a missing
+   * field or a null {@code node}) is empty.
+   *
+   * @param node a JSON object node, or {@code null}
+   * @param field the name of the field in {@code node}
    */
   public static Optional<Boolean> bool(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
@@ -142,9 +163,12 @@ public final class Json {
   }
 
   /**
-   * A string field read leniently as ISO-8601 by {@link IsoTimestamps#parse}, a missing zone taken
-   * as UTC. A number (such as Unix seconds), {@code null}, a missing field or a null {@code node} is
-   * empty.
+   * {@return A string field read leniently as ISO-8601 by {@link IsoTimestamps#parse}, a missing
+   * zone taken as UTC} A number (such as Unix seconds), {@code null}, a missing field or a null
+   * {@code node} is empty.
+   *
+   * @param node a JSON object node, or {@code null}
+   * @param field the name of the field in {@code node}
    */
   public static Optional<Instant> instant(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);

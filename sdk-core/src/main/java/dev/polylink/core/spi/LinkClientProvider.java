@@ -8,19 +8,22 @@ import java.util.Map;
  * META-INF/services/dev.polylink.core.spi.LinkClientProvider}.
  */
 public interface LinkClientProvider {
-  /** The provider id, e.g. {@code "xqr"}. */
+  /** {@return the provider id, e.g. {@code "xqr"}} */
   String id();
 
   /**
-   * Every configuration key the provider accepts (the builder methods' names), in a stable order,
-   * each mapped to the environment variable {@link dev.polylink.core.LinkClients#fromEnvironment}
-   * reads it from. Start from {@link ClientConfig#commonKeys(String)}.
+   * {@return every configuration key the provider accepts (the builder methods' names), in a stable
+   * order, each mapped to the environment variable {@link
+   * dev.polylink.core.LinkClients#fromEnvironment} reads it from} Start from {@link
+   * ClientConfig#commonKeys(String)}.
    */
   Map<String, String> configKeys();
 
   /**
-   * A builder with the configuration applied, which the caller may adjust (a retry policy, a
-   * shared OkHttpClient) before building; the config holds only keys from {@link #configKeys()}.
+   * {@return A builder with the configuration applied, which the caller may adjust (a retry policy,
+   * a shared OkHttpClient) before building; the config holds only keys from {@link #configKeys()}}
+   *
+   * @param config the configuration, holding only the provider's keys
    */
   LinkClientBuilder<?, ?> builder(ClientConfig config);
 }

@@ -16,11 +16,14 @@ public final class Pages {
   private Pages() {}
 
   /**
-   * Every item from {@code first}'s cursor on: a page is fetched only when the consumer reaches it,
-   * following {@link Page#nextCursor()} until it is empty; no page is fetched ahead.
+   * {@return every item from {@code first}'s cursor on: a page is fetched only when the consumer
+   * reaches it, following {@link Page#nextCursor()} until it is empty; no page is fetched ahead}
    *
    * @param providerId who lists, for the exception when the vendor answers a cursor with the same
    *     cursor again (which would otherwise page for ever): a {@link TransportException}
+   * @param <T> the type of the value
+   * @param first the request of the first page
+   * @param fetch reads the page for a cursor ({@code null} for the first page)
    */
   public static <T> Stream<T> lazy(
       String providerId, ListLinksRequest first, Function<ListLinksRequest, Page<T>> fetch) {

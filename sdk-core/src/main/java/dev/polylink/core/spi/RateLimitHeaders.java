@@ -13,6 +13,11 @@ public final class RateLimitHeaders {
    * Reads {@code <prefix>Limit}, {@code <prefix>Remaining} and, when given, {@code <prefix>Reset}
    * (Unix seconds) for the first prefix that has any of them, e.g. {@code "X-RateLimit-"} then
    * {@code "RateLimit-"}. Unreadable values are ignored.
+   *
+   * @param headers the response headers
+   * @param window the window the vendor documents, e.g. {@code "minute"}
+   * @param prefixes the header name prefixes to try, in order
+   * @return the state the headers report, or empty when they report none
    */
   public static Optional<RateLimitStatus> read(Headers headers, String window, String... prefixes) {
     for (String prefix : prefixes) {
@@ -43,7 +48,11 @@ public final class RateLimitHeaders {
     return Optional.empty();
   }
 
-  /** A non-negative whole number, or empty. */
+  /**
+   * {@return A non-negative whole number, or empty}
+   *
+   * @param value a header value, or {@code null}
+   */
   public static Optional<Long> number(String value) {
     if (value == null) {
       return Optional.empty();

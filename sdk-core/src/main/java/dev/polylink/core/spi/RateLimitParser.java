@@ -10,5 +10,11 @@ public interface RateLimitParser {
   /** For vendors that send no rate-limit headers. */
   RateLimitParser NONE = headers -> Optional.empty();
 
+  /**
+   * Reads a response's rate-limit headers.
+   *
+   * @param headers the response headers
+   * @return the state they report, or empty when they report none
+   */
   Optional<RateLimitStatus> parse(Headers headers);
 }

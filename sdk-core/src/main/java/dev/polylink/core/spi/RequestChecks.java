@@ -28,6 +28,11 @@ public final class RequestChecks {
   /**
    * Rejects fields the provider cannot create, and options of another provider.
    *
+   * @param <T> the type of the value
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param capabilities what the provider supports
+   * @param request the request to check
+   * @param optionsType the provider's options class
    * @return the provider's options, when given
    */
   public static <T extends ProviderOptions> Optional<T> create(
@@ -46,6 +51,11 @@ public final class RequestChecks {
    * Rejects an empty patch, fields the provider cannot change, fields it cannot clear, and options
    * of another provider; every offending field is named at once.
    *
+   * @param <T> the type of the value
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param capabilities what the provider supports
+   * @param patch the changes
+   * @param optionsType the provider's options class
    * @return the provider's options, when given
    */
   public static <T extends ProviderOptions> Optional<T> update(
@@ -75,7 +85,13 @@ public final class RequestChecks {
     return options;
   }
 
-  /** Rejects filters the provider cannot apply and page sizes above its maximum. */
+  /**
+   * Rejects filters the provider cannot apply and page sizes above its maximum.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param capabilities what the provider supports
+   * @param request the request to check
+   */
   public static void list(String providerId, Capabilities capabilities, ListLinksRequest request) {
     List<String> violations = new ArrayList<>();
     for (ListFilter filter : request.filters()) {
@@ -99,7 +115,14 @@ public final class RequestChecks {
     }
   }
 
-  /** The options as the provider's own type; another provider's options are rejected. */
+  /**
+   * {@return the options as the provider's own type; another provider's options are rejected}
+   *
+   * @param <T> the type of the value
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param options the options as the provider's own type; another provider's options are rejected
+   * @param optionsType the provider's options class
+   */
   public static <T extends ProviderOptions> Optional<T> options(
       String providerId, Optional<ProviderOptions> options, Class<T> optionsType) {
     if (options.isEmpty()) {
