@@ -125,8 +125,8 @@ public interface LinkClientListener {
    * @param vendorCode the vendor's error code of an error response, e.g. {@code SLUG_TAKEN}
    * @param requestId the vendor's request id, from the error body or a request-id header
    * @param quotaExhausted true for a 429 that says a quota is used up (never retried)
-   * @param duration from sending the request to reading the response's headers (for an error,
-   *     its body too)
+   * @param duration from sending the request to having read the response, its body included (the
+   *     client reads each attempt's whole body within the attempt)
    * @param failure the I/O failure when no response arrived; its message names no secret
    */
   record AttemptFinished(
