@@ -3,6 +3,8 @@
  * {@code LinkClients} under the id {@code "snipurl"}.
  */
 module dev.polylink.snipurl {
+  // Compile time only: the annotations of the value types whose implementations Immutables generates.
+  requires static org.immutables.value.annotations;
   requires transitive dev.polylink.core;
 
   exports dev.polylink.snipurl;

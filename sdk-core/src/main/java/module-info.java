@@ -7,6 +7,8 @@
  */
 module dev.polylink.core {
   // In the API: LinkClientBuilder.httpClient(OkHttpClient); the SPI's transport (Retrofit) and Json (Jackson).
+  // Compile time only: the annotations of the value types whose implementations Immutables generates.
+  requires static org.immutables.value.annotations;
   requires transitive okhttp3;
   requires transitive retrofit2;
   requires transitive com.fasterxml.jackson.databind;

@@ -1,11 +1,12 @@
 package dev.polylink.carrierx;
 
 import dev.polylink.core.ProviderOptions;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * CarrierX's typed extras for {@link dev.polylink.core.CreateLinkRequest.Builder#options} and
- * {@link dev.polylink.core.LinkPatch.Builder#options}. Immutable, with value equality.
+ * {@link dev.polylink.core.LinkPatch.Builder#options}. Immutable, with value equality; {@code
+ * toString()} shows both flags, e.g. {@code CarrierxOptions{reuse=true, proxyPass=false}}.
  *
  * <pre>{@code
  * CreateLinkRequest request = CreateLinkRequest.builder()
@@ -25,31 +26,19 @@ import java.util.Objects;
  *       leave proxy-pass mode, set a redirect type.
  * </ul>
  */
-public final class CarrierxOptions implements ProviderOptions {
-  private final boolean reuse;
-  private final boolean proxyPass;
+@Value.Immutable
+@ValueStyle
+public abstract class CarrierxOptions implements ProviderOptions {
+  CarrierxOptions() {}
 
-  private CarrierxOptions(Builder b) {
-    this.reuse = b.reuse;
-    this.proxyPass = b.proxyPass;
-  }
-
-  /**
-   * A builder with both flags off.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder with both flags off} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableCarrierxOptions.builder();
   }
 
-  /**
-   * A builder holding these options' values.
-   *
-   * @return a new builder holding this value's fields
-   */
+  /** {@return a builder holding these options' values} */
   public Builder toBuilder() {
-    return new Builder().reuse(reuse).proxyPass(proxyPass);
+    return ImmutableCarrierxOptions.builder().from(this);
   }
 
   /** Always {@code "carrierx"}. */
@@ -59,74 +48,47 @@ public final class CarrierxOptions implements ProviderOptions {
   }
 
   /** {@return whether create sends {@code ?reuse=true}} */
+  @Value.Default
   public boolean reuse() {
-    return reuse;
+    return false;
   }
 
   /** {@return whether the request sets {@code mode: proxy_pass}} */
+  @Value.Default
   public boolean proxyPass() {
-    return proxyPass;
-  }
-
-  /** Equal when both flags are equal. */
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof CarrierxOptions)) {
-      return false;
-    }
-    CarrierxOptions that = (CarrierxOptions) o;
-    return reuse == that.reuse && proxyPass == that.proxyPass;
-  }
-
-  /** Consistent with {@link #equals}. */
-  @Override
-  public int hashCode() {
-    return Objects.hash(reuse, proxyPass);
-  }
-
-  /** Both flags, e.g. {@code CarrierxOptions{reuse=true, proxyPass=false}}. */
-  @Override
-  public String toString() {
-    return "CarrierxOptions{reuse=" + reuse + ", proxyPass=" + proxyPass + "}";
+    return false;
   }
 
   /** Builds {@link CarrierxOptions}; both flags start {@code false}. */
-  public static final class Builder {
-    private boolean reuse;
-    private boolean proxyPass;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableCarrierxOptions.Builder generated() {
+      return (ImmutableCarrierxOptions.Builder) this;
+    }
 
     /**
      * Create only: return an existing matching link instead of creating one ({@code ?reuse=true}).
      *
-     * @param reuse create only: return an existing matching link instead of creating one ({@code
-     *     ?reuse=true})
+     * @param reuse whether to return an existing matching link
      * @return this builder
      */
     public Builder reuse(boolean reuse) {
-      this.reuse = reuse;
-      return this;
+      return generated().setReuse(reuse);
     }
 
     /**
      * Set the link's {@code mode} to {@code proxy_pass}; see {@link CarrierxOptions}.
      *
-     * @param proxyPass set the link's {@code mode} to {@code proxy_pass}; see {@link
-     *     CarrierxOptions}
+     * @param proxyPass whether to set {@code mode: proxy_pass}
      * @return this builder
      */
     public Builder proxyPass(boolean proxyPass) {
-      this.proxyPass = proxyPass;
-      return this;
+      return generated().setProxyPass(proxyPass);
     }
 
     /** {@return the options} */
-    public CarrierxOptions build() {
-      return new CarrierxOptions(this);
-    }
+    public abstract CarrierxOptions build();
   }
 }

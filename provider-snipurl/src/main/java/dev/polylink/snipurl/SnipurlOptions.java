@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.immutables.value.Value;
 
 /**
  * SnipURL's typed extras for {@link dev.polylink.core.LinkPatch.Builder#options}: whether the link's
@@ -26,40 +27,19 @@ import java.util.stream.Collectors;
  * nothing. SnipURL accepts these settings on update only (its create request has no analytics
  * fields), so {@link SnipurlClient#create} rejects options that set anything.
  */
-public final class SnipurlOptions implements ProviderOptions {
-  private final Boolean analyticsPublic;
-  /** Null: not sent. */
-  private final Set<AnalyticsSection> sharedSections;
-  /** True: {@code "analytics_shared_fields": null} is sent (share every section). */
-  private final boolean shareAllSections;
+@Value.Immutable
+@ValueStyle
+public abstract class SnipurlOptions implements ProviderOptions {
+  SnipurlOptions() {}
 
-  private SnipurlOptions(Builder b) {
-    this.analyticsPublic = b.analyticsPublic;
-    this.sharedSections =
-        b.sharedSections == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(b.sharedSections));
-    this.shareAllSections = b.shareAllSections;
-  }
-
-  /**
-   * A builder with nothing set.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableSnipurlOptions.builder();
   }
 
-  /**
-   * A builder holding these options' settings.
-   *
-   * @return a new builder holding this value's fields
-   */
+  /** {@return a builder holding these options' settings} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.analyticsPublic = analyticsPublic;
-    b.sharedSections = sharedSections == null ? null : EnumSet.copyOf(sharedSections);
-    b.shareAllSections = shareAllSections;
-    return b;
+    return ImmutableSnipurlOptions.builder().from(this);
   }
 
   /** Always {@code "snipurl"}. */
@@ -69,51 +49,26 @@ public final class SnipurlOptions implements ProviderOptions {
   }
 
   /** {@return the {@code analytics_public} value to send; empty when it is left unchanged} */
-  public Optional<Boolean> analyticsPublic() {
-    return Optional.ofNullable(analyticsPublic);
-  }
+  public abstract Optional<Boolean> analyticsPublic();
 
   /**
-   * {@return the sections to share ({@code analytics_shared_fields} as a list), in {@link
-   * AnalyticsSection} order; empty when the setting is left unchanged or when {@link
-   * #sharesAllAnalyticsSections()}} An empty set is a valid value: share no section.
+   * The sections to share ({@code analytics_shared_fields} as a list), in {@link AnalyticsSection}
+   * order; empty when the setting is left unchanged or when {@link #sharesAllAnalyticsSections()}.
+   * An empty set is a valid value: share no section.
+   *
+   * @return the sections to share, in section order
    */
-  public Optional<Set<AnalyticsSection>> analyticsSharedFields() {
-    return Optional.ofNullable(sharedSections);
-  }
+  public abstract Optional<Set<AnalyticsSection>> analyticsSharedFields();
 
-  /**
-   * {@return true when {@code "analytics_shared_fields": null} is sent, which SnipURL reads as
-   * "share all"}
-   */
+  /** {@return true when {@code "analytics_shared_fields": null} is sent, which SnipURL reads as "share all"} */
+  @Value.Default
   public boolean sharesAllAnalyticsSections() {
-    return shareAllSections;
+    return false;
   }
 
   /** {@return true when nothing is set, so that these options would send nothing} */
   public boolean isEmpty() {
-    return analyticsPublic == null && sharedSections == null && !shareAllSections;
-  }
-
-  /** Equal when every setting is the same. */
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof SnipurlOptions)) {
-      return false;
-    }
-    SnipurlOptions that = (SnipurlOptions) o;
-    return shareAllSections == that.shareAllSections
-        && Objects.equals(analyticsPublic, that.analyticsPublic)
-        && Objects.equals(sharedSections, that.sharedSections);
-  }
-
-  /** Consistent with {@link #equals(Object)}. */
-  @Override
-  public int hashCode() {
-    return Objects.hash(analyticsPublic, sharedSections, shareAllSections);
+    return analyticsPublic().isEmpty() && analyticsSharedFields().isEmpty() && !sharesAllAnalyticsSections();
   }
 
   /** Lists the settings that are set, e.g. {@code SnipurlOptions{analyticsPublic=true, analyticsSharedFields=[overview]}}. */
@@ -121,14 +76,14 @@ public final class SnipurlOptions implements ProviderOptions {
   public String toString() {
     StringBuilder sb = new StringBuilder("SnipurlOptions{");
     String sep = "";
-    if (analyticsPublic != null) {
-      sb.append("analyticsPublic=").append(analyticsPublic);
+    if (analyticsPublic().isPresent()) {
+      sb.append("analyticsPublic=").append(analyticsPublic().get());
       sep = ", ";
     }
-    if (sharedSections != null) {
+    if (analyticsSharedFields().isPresent()) {
       sb.append(sep).append("analyticsSharedFields=")
-          .append(sharedSections.stream().map(AnalyticsSection::wireName).collect(Collectors.joining(", ", "[", "]")));
-    } else if (shareAllSections) {
+          .append(analyticsSharedFields().get().stream().map(AnalyticsSection::wireName).collect(Collectors.joining(", ", "[", "]")));
+    } else if (sharesAllAnalyticsSections()) {
       sb.append(sep).append("analyticsSharedFields=all");
     }
     return sb.append('}').toString();
@@ -138,29 +93,29 @@ public final class SnipurlOptions implements ProviderOptions {
    * Builds {@link SnipurlOptions}. For the shared sections the last call wins: {@link
    * #analyticsSharedFields(Set)} and {@link #shareAllAnalyticsSections()} replace each other.
    */
-  public static final class Builder {
-    private Boolean analyticsPublic;
-    private Set<AnalyticsSection> sharedSections;
-    private boolean shareAllSections;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableSnipurlOptions.Builder generated() {
+      return (ImmutableSnipurlOptions.Builder) this;
+    }
 
     /**
      * Makes the link's analytics page public ({@code true}) or private ({@code false}).
      *
-     * @param analyticsPublic the value
+     * @param analyticsPublic whether the analytics page is public
      * @return this builder
      */
     public Builder analyticsPublic(boolean analyticsPublic) {
-      this.analyticsPublic = analyticsPublic;
-      return this;
+      return generated().setAnalyticsPublic(analyticsPublic);
     }
 
     /**
      * Shares exactly these sections of the public analytics page; sent as a list in {@link
      * AnalyticsSection} order whatever the set's own order. An empty set shares no section.
      *
-     * @param sections the value
+     * @param sections the sections to share
      * @return this builder
      * @throws NullPointerException if the set or one of its elements is null
      */
@@ -170,9 +125,8 @@ public final class SnipurlOptions implements ProviderOptions {
       for (AnalyticsSection section : sections) {
         copy.add(Objects.requireNonNull(section, "sections element"));
       }
-      this.sharedSections = copy;
-      this.shareAllSections = false;
-      return this;
+      return generated().setAnalyticsSharedFields(Optional.of(Collections.unmodifiableSet(copy)))
+          .setSharesAllAnalyticsSections(false);
     }
 
     /**
@@ -181,18 +135,10 @@ public final class SnipurlOptions implements ProviderOptions {
      * @return this builder
      */
     public Builder shareAllAnalyticsSections() {
-      this.sharedSections = null;
-      this.shareAllSections = true;
-      return this;
+      return generated().setAnalyticsSharedFields(Optional.empty()).setSharesAllAnalyticsSections(true);
     }
 
-    /**
-     * Builds the options.
-     *
-     * @return the options
-     */
-    public SnipurlOptions build() {
-      return new SnipurlOptions(this);
-    }
+    /** {@return the options holding the settings made} */
+    public abstract SnipurlOptions build();
   }
 }

@@ -1,6 +1,9 @@
 package dev.polylink.xqr;
 
 import dev.polylink.core.RequestValidationException;
+import java.util.ArrayList;
+import java.util.List;
+import org.immutables.value.Value;
 
 /**
  * The {@code hours} condition of a {@link RoutingRule}: whole hours of the day in 24-hour time,
@@ -12,25 +15,22 @@ import dev.polylink.core.RequestValidationException;
  * xQR does not say whether it means "never" or "all day". Which time zone xQR evaluates the hours
  * in is not documented either.
  */
-public final class HourRange {
-  private final int start;
-  private final int end;
-
-  private HourRange(int start, int end) {
-    this.start = start;
-    this.end = end;
-  }
+@Value.Immutable
+@ValueStyle
+public abstract class HourRange {
+  HourRange() {}
 
   /**
-   * {@return A range of hours}
+   * A range of hours.
    *
    * @param start the first hour, 0 to 23
    * @param end the hour the range ends at, 0 to 23, different from {@code start}; smaller than
    *     {@code start} for a range that wraps past midnight
+   * @return the range
    * @throws RequestValidationException when an hour is out of range or the two are equal
    */
   public static HourRange of(int start, int end) {
-    java.util.List<String> violations = new java.util.ArrayList<>();
+    List<String> violations = new ArrayList<>();
     if (start < 0 || start > 23) {
       violations.add("hours.start: must be between 0 and 23 (was " + start + ")");
     }
@@ -43,37 +43,29 @@ public final class HourRange {
     if (!violations.isEmpty()) {
       throw new RequestValidationException(XqrClient.PROVIDER_ID, violations);
     }
-    return new HourRange(start, end);
+    return ImmutableHourRange.of(start, end);
   }
 
   /** {@return the first hour of the range, 0 to 23} */
-  public int start() {
-    return start;
-  }
+  @Value.Parameter
+  public abstract int start();
 
   /** {@return the hour the range ends at, 0 to 23} */
-  public int end() {
-    return end;
-  }
+  @Value.Parameter
+  public abstract int end();
 
-  /** {@return true when the range runs past midnight, e.g. 20 to 6} */
+  /**
+   * True when the range runs past midnight, e.g. 20 to 6.
+   *
+   * @return whether the range wraps midnight
+   */
   public boolean wrapsMidnight() {
-    return start > end;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof HourRange && ((HourRange) o).start == start && ((HourRange) o).end == end;
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * start + end;
+    return start() > end();
   }
 
   /** For example {@code 20-6}. */
   @Override
   public String toString() {
-    return start + "-" + end;
+    return start() + "-" + end();
   }
 }

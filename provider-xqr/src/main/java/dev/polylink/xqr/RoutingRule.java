@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.immutables.value.Value;
 
 /**
  * One xQR Smart Routing rule: visitors who meet the rule's conditions go to its destination instead
@@ -43,142 +42,90 @@ import java.util.regex.Pattern;
  * {@code priority} is a whole number from 0 up; {@code percentage} is from 0 to 100; country codes
  * are two-letter ISO 3166-1 codes, sent upper-case. No limit on the number of rules is enforced.
  */
-public final class RoutingRule {
+@Value.Immutable
+@ValueStyle
+public abstract class RoutingRule {
   private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
-  private final URI destination;
-  private final int priority;
-  private final List<String> countries;
-  private final CountryMode countryMode;
-  private final Set<DeviceType> deviceTypes;
-  private final HourRange hours;
-  private final Integer percentage;
-  private final Instant expiresAt;
+  RoutingRule() {}
 
-  private RoutingRule(Builder b) {
-    this.destination = b.destination;
-    this.priority = b.priority;
-    this.countries = b.countries;
-    this.countryMode = b.countryMode;
-    this.deviceTypes = b.deviceTypes;
-    this.hours = b.hours;
-    this.percentage = b.percentage;
-    this.expiresAt = b.expiresAt;
-  }
-
-  /**
-   * A new builder; {@code destination}, {@code priority} and one condition are required.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder; {@code destination}, {@code priority} and one condition are required} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableRoutingRule.builder();
   }
 
-  /**
-   * A builder holding this rule's values.
-   *
-   * @return a new builder holding this value's fields
-   */
+  /** {@return a builder holding this rule's values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.destination = destination;
-    b.priority = priority;
-    b.prioritySet = true;
-    b.countries = countries;
-    b.countryMode = countryMode;
-    b.deviceTypes = deviceTypes;
-    b.hours = hours;
-    b.percentage = percentage;
-    b.expiresAt = expiresAt;
-    return b;
+    return ImmutableRoutingRule.builder().from(this);
   }
 
   /** {@return where matching visitors go} */
   public URI destination() {
-    return destination;
+    return givenDestination().orElseThrow();
   }
 
   /** {@return the evaluation order: the lowest number is checked first} */
   public int priority() {
-    return priority;
+    return givenPriority().getAsInt();
   }
+
+  /** Empty only in a builder that lacks it: {@link #check()} then names it with the others. */
+  abstract Optional<URI> givenDestination();
+
+  abstract OptionalInt givenPriority();
 
   /** {@return the ISO country codes of the country condition, upper-case; empty when there is none} */
-  public List<String> countries() {
-    return countries;
-  }
+  public abstract List<String> countries();
 
   /** {@return how {@link #countries()} is read; present exactly when there are countries} */
-  public Optional<CountryMode> countryMode() {
-    return Optional.ofNullable(countryMode);
-  }
+  public abstract Optional<CountryMode> countryMode();
 
   /** {@return the device condition; empty when there is none} */
-  public Set<DeviceType> deviceTypes() {
-    return deviceTypes;
-  }
+  public abstract Set<DeviceType> deviceTypes();
 
   /** {@return the time-of-day condition} */
-  public Optional<HourRange> hours() {
-    return Optional.ofNullable(hours);
-  }
+  public abstract Optional<HourRange> hours();
 
   /** {@return the share of traffic, 0 to 100, sent to this destination (A/B tests)} */
-  public OptionalInt percentage() {
-    return percentage == null ? OptionalInt.empty() : OptionalInt.of(percentage);
-  }
+  public abstract OptionalInt percentage();
 
   /** {@return when the rule stops applying} */
-  public Optional<Instant> expiresAt() {
-    return Optional.ofNullable(expiresAt);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof RoutingRule)) {
-      return false;
-    }
-    RoutingRule r = (RoutingRule) o;
-    return priority == r.priority
-        && destination.equals(r.destination)
-        && countries.equals(r.countries)
-        && countryMode == r.countryMode
-        && deviceTypes.equals(r.deviceTypes)
-        && Objects.equals(hours, r.hours)
-        && Objects.equals(percentage, r.percentage)
-        && Objects.equals(expiresAt, r.expiresAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(destination, priority, countries, countryMode, deviceTypes, hours, percentage, expiresAt);
-  }
+  public abstract Optional<Instant> expiresAt();
 
   /** The destination, priority and the conditions that are set. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("RoutingRule{priority=").append(priority);
-    sb.append(", destination=").append(destination);
-    if (countryMode != null) {
-      sb.append(", countries=").append(countryMode.name().toLowerCase(Locale.ROOT)).append(countries);
+    StringBuilder sb = new StringBuilder("RoutingRule{priority=").append(priority());
+    sb.append(", destination=").append(destination());
+    countryMode().ifPresent(mode ->
+        sb.append(", countries=").append(mode.name().toLowerCase(Locale.ROOT)).append(countries()));
+    if (!deviceTypes().isEmpty()) {
+      sb.append(", deviceTypes=").append(deviceTypes());
     }
-    if (!deviceTypes.isEmpty()) {
-      sb.append(", deviceTypes=").append(deviceTypes);
-    }
-    if (hours != null) {
-      sb.append(", hours=").append(hours);
-    }
-    if (percentage != null) {
-      sb.append(", percentage=").append(percentage);
-    }
-    if (expiresAt != null) {
-      sb.append(", expiresAt=").append(expiresAt);
-    }
+    hours().ifPresent(hours -> sb.append(", hours=").append(hours));
+    percentage().ifPresent(percentage -> sb.append(", percentage=").append(percentage));
+    expiresAt().ifPresent(expiresAt -> sb.append(", expiresAt=").append(expiresAt));
     return sb.append('}').toString();
+  }
+
+  @Value.Check
+  void check() {
+    List<String> violations = new ArrayList<>();
+    if (givenDestination().isEmpty()) {
+      violations.add("routingRule.destination: is required");
+    }
+    if (givenPriority().isEmpty()) {
+      violations.add("routingRule.priority: is required");
+    }
+    if (countryMode().isEmpty() && deviceTypes().isEmpty() && hours().isEmpty()
+        && percentage().isEmpty() && expiresAt().isEmpty()) {
+      violations.add("routingRule.conditions: at least one condition is required (countries,"
+          + " deviceTypes, hours, percentage or expiresAt); a rule without conditions would match"
+          + " every visitor");
+    }
+    if (!violations.isEmpty()) {
+      throw new RequestValidationException(XqrClient.PROVIDER_ID, violations);
+    }
   }
 
   /**
@@ -186,47 +133,40 @@ public final class RoutingRule {
    * malformed value is a {@link RequestValidationException} naming the field, raised by the setter
    * or, for missing parts, by {@link #build()}.
    */
-  public static final class Builder {
-    private URI destination;
-    private int priority;
-    private boolean prioritySet;
-    private List<String> countries = List.of();
-    private CountryMode countryMode;
-    private Set<DeviceType> deviceTypes = Set.of();
-    private HourRange hours;
-    private Integer percentage;
-    private Instant expiresAt;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
-
-    /**
-     * Where matching visitors go: an absolute http or https URL. Required.
-     *
-     * @param destination where matching visitors go: an absolute http or https URL
-     * @return this builder
-     */
-    public Builder destination(String destination) {
-      Objects.requireNonNull(destination, "destination");
-      this.destination = Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination);
-      return this;
+    /** The generated builder is the only subclass. */
+    private ImmutableRoutingRule.Builder generated() {
+      return (ImmutableRoutingRule.Builder) this;
     }
 
     /**
      * Where matching visitors go: an absolute http or https URL. Required.
      *
-     * @param destination where matching visitors go: an absolute http or https URL
+     * @param destination the destination
+     * @return this builder
+     */
+    public Builder destination(String destination) {
+      Objects.requireNonNull(destination, "destination");
+      return generated().setGivenDestination(Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination));
+    }
+
+    /**
+     * Where matching visitors go: an absolute http or https URL. Required.
+     *
+     * @param destination the destination
      * @return this builder
      */
     public Builder destination(URI destination) {
       Objects.requireNonNull(destination, "destination");
-      this.destination = Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination);
-      return this;
+      return generated().setGivenDestination(Checks.httpUrl(XqrClient.PROVIDER_ID, "routingRule.destination", destination));
     }
 
     /**
      * The evaluation order, 0 or more; the lowest number is checked first. Required.
      *
-     * @param priority the evaluation order, 0 or more; the lowest number is checked first
+     * @param priority the priority, 0 or more
      * @return this builder
      */
     public Builder priority(int priority) {
@@ -234,9 +174,7 @@ public final class RoutingRule {
         throw new RequestValidationException(
             XqrClient.PROVIDER_ID, "routingRule.priority: must be 0 or more (was " + priority + ")");
       }
-      this.priority = priority;
-      this.prioritySet = true;
-      return this;
+      return generated().setGivenPriority(priority);
     }
 
     /**
@@ -244,8 +182,7 @@ public final class RoutingRule {
      * two-letter ISO 3166-1 countries. Codes are sent upper-case. Replaces an earlier call.
      *
      * @param mode whether the countries are included or excluded
-     * @param countries the country condition: visitors from (or, with {@link CountryMode#EXCLUDE},
-     *     not from) these two-letter ISO 3166-1 countries
+     * @param countries the two-letter country codes
      * @return this builder
      */
     public Builder countries(CountryMode mode, String... countries) {
@@ -256,7 +193,7 @@ public final class RoutingRule {
      * The country condition, as {@link #countries(CountryMode, String...)}.
      *
      * @param mode whether the countries are included or excluded
-     * @param countries the country condition, as {@link #countries(CountryMode, String...)}
+     * @param countries the two-letter country codes
      * @return this builder
      */
     public Builder countries(CountryMode mode, Collection<String> countries) {
@@ -273,15 +210,13 @@ public final class RoutingRule {
             "must be two-letter ISO 3166-1 country codes");
         codes.add(code.toUpperCase(Locale.ROOT));
       }
-      this.countries = List.copyOf(codes);
-      this.countryMode = mode;
-      return this;
+      return generated().setCountries(codes).setCountryMode(mode);
     }
 
     /**
      * The device condition: visitors on one of these device types. Replaces an earlier call.
      *
-     * @param deviceTypes the device condition: visitors on one of these device types
+     * @param deviceTypes the device types
      * @return this builder
      */
     public Builder deviceTypes(DeviceType... deviceTypes) {
@@ -291,7 +226,7 @@ public final class RoutingRule {
     /**
      * The device condition, as {@link #deviceTypes(DeviceType...)}.
      *
-     * @param deviceTypes the device condition, as {@link #deviceTypes(DeviceType...)}
+     * @param deviceTypes the device types
      * @return this builder
      */
     public Builder deviceTypes(Collection<DeviceType> deviceTypes) {
@@ -300,30 +235,24 @@ public final class RoutingRule {
         throw new RequestValidationException(
             XqrClient.PROVIDER_ID, "routingRule.deviceTypes: must name at least one device type");
       }
-      EnumSet<DeviceType> set = EnumSet.noneOf(DeviceType.class);
-      for (DeviceType type : deviceTypes) {
-        set.add(Objects.requireNonNull(type, "deviceTypes element"));
-      }
-      this.deviceTypes = Collections.unmodifiableSet(set);
-      return this;
+      return generated().setDeviceTypes(deviceTypes);
     }
 
     /**
      * The time-of-day condition.
      *
-     * @param hours the time-of-day condition
+     * @param hours the hours
      * @return this builder
      */
     public Builder hours(HourRange hours) {
-      this.hours = Objects.requireNonNull(hours, "hours");
-      return this;
+      return generated().setHours(hours);
     }
 
     /**
      * The time-of-day condition from {@code start} to {@code end}, as {@link HourRange#of}.
      *
-     * @param start the first hour, 0 to 23
-     * @param end the hour after the last, 1 to 24
+     * @param start the first hour
+     * @param end the hour the range ends at
      * @return this builder
      */
     public Builder hours(int start, int end) {
@@ -333,24 +262,22 @@ public final class RoutingRule {
     /**
      * The share of traffic, 0 to 100, to send to this destination (A/B tests).
      *
-     * @param percentage the share of traffic, 0 to 100, to send to this destination (A/B tests)
+     * @param percentage the share of traffic, 0 to 100
      * @return this builder
      */
     public Builder percentage(int percentage) {
-      this.percentage =
-          Checks.inRange(XqrClient.PROVIDER_ID, "routingRule.percentage", percentage, 0, 100);
-      return this;
+      return generated().setPercentage(
+          Checks.inRange(XqrClient.PROVIDER_ID, "routingRule.percentage", percentage, 0, 100));
     }
 
     /**
      * When the rule stops applying.
      *
-     * @param expiresAt when the rule stops applying
+     * @param expiresAt the expiry time
      * @return this builder
      */
     public Builder expiresAt(Instant expiresAt) {
-      this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-      return this;
+      return generated().setExpiresAt(expiresAt);
     }
 
     /**
@@ -360,24 +287,6 @@ public final class RoutingRule {
      * @throws RequestValidationException naming every missing part: the destination, the
      *     priority, or a condition
      */
-    public RoutingRule build() {
-      List<String> violations = new ArrayList<>();
-      if (destination == null) {
-        violations.add("routingRule.destination: is required");
-      }
-      if (!prioritySet) {
-        violations.add("routingRule.priority: is required");
-      }
-      if (countryMode == null && deviceTypes.isEmpty() && hours == null && percentage == null
-          && expiresAt == null) {
-        violations.add("routingRule.conditions: at least one condition is required (countries,"
-            + " deviceTypes, hours, percentage or expiresAt); a rule without conditions would match"
-            + " every visitor");
-      }
-      if (!violations.isEmpty()) {
-        throw new RequestValidationException(XqrClient.PROVIDER_ID, violations);
-      }
-      return new RoutingRule(this);
-    }
+    public abstract RoutingRule build();
   }
 }

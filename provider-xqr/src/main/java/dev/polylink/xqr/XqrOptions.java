@@ -6,11 +6,13 @@ import dev.polylink.core.ProviderOptions;
 import dev.polylink.core.RequestValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.immutables.value.Value;
 
 /**
  * xQR's typed extras for {@link CreateLinkRequest.Builder#options} and {@link
@@ -33,31 +35,19 @@ import java.util.TreeSet;
  * "routing_rules": []}). On create an empty list sends nothing, since a new link has no rules.
  * Immutable, with value equality.
  */
-public final class XqrOptions implements ProviderOptions {
-  private final List<RoutingRule> routingRules;
+@Value.Immutable
+@ValueStyle
+public abstract class XqrOptions implements ProviderOptions {
+  XqrOptions() {}
 
-  private XqrOptions(Builder b) {
-    this.routingRules = b.routingRules;
-  }
-
-  /**
-   * A new builder with nothing set.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder with nothing set} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableXqrOptions.builder();
   }
 
-  /**
-   * A builder holding these options.
-   *
-   * @return a new builder holding this value's fields
-   */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.routingRules = routingRules;
-    return b;
+    return ImmutableXqrOptions.builder().from(this);
   }
 
   /** Always {@code "xqr"}. */
@@ -66,42 +56,49 @@ public final class XqrOptions implements ProviderOptions {
     return XqrClient.PROVIDER_ID;
   }
 
-  /**
-   * {@return the routing rules to send: empty when not set; an empty list means "remove every
-   * rule"}
-   */
-  public Optional<List<RoutingRule>> routingRules() {
-    return Optional.ofNullable(routingRules);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof XqrOptions && Objects.equals(routingRules, ((XqrOptions) o).routingRules);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(routingRules);
-  }
+  /** {@return the routing rules to send: empty when not set; an empty list means "remove every rule"} */
+  public abstract Optional<List<RoutingRule>> routingRules();
 
   /** The rules, or that none are set. Options carry no secrets. */
   @Override
   public String toString() {
-    return routingRules == null ? "XqrOptions{}" : "XqrOptions{routingRules=" + routingRules + "}";
+    return routingRules().map(rules -> "XqrOptions{routingRules=" + rules + "}").orElse("XqrOptions{}");
+  }
+
+  /**
+   * Two rules sharing a priority: xQR evaluates rules by priority, so the order between them would
+   * be undefined.
+   */
+  @Value.Check
+  void check() {
+    Set<Integer> seen = new HashSet<>();
+    Set<Integer> duplicates = new TreeSet<>();
+    for (RoutingRule rule : routingRules().orElse(List.of())) {
+      if (!seen.add(rule.priority())) {
+        duplicates.add(rule.priority());
+      }
+    }
+    if (!duplicates.isEmpty()) {
+      throw new RequestValidationException(
+          XqrClient.PROVIDER_ID,
+          "routingRules: each rule needs its own priority (repeated: " + duplicates + ")");
+    }
   }
 
   /** Builds {@link XqrOptions}. A {@code null} argument is a {@link NullPointerException}. */
-  public static final class Builder {
-    private List<RoutingRule> routingRules;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableXqrOptions.Builder generated() {
+      return (ImmutableXqrOptions.Builder) this;
+    }
 
     /**
      * The routing rules, replacing the link's whole array; an empty iterable removes every rule (the
      * same as {@link #clearRoutingRules()}). Replaces an earlier call.
      *
-     * @param routingRules the routing rules, replacing the link's whole array; an empty iterable
-     *     removes every rule (the same as {@link #clearRoutingRules()})
+     * @param routingRules the routing rules
      * @return this builder
      */
     public Builder routingRules(Iterable<RoutingRule> routingRules) {
@@ -110,14 +107,13 @@ public final class XqrOptions implements ProviderOptions {
       for (RoutingRule rule : routingRules) {
         copy.add(Objects.requireNonNull(rule, "routingRules element"));
       }
-      this.routingRules = List.copyOf(copy);
-      return this;
+      return generated().setRoutingRules(List.copyOf(copy));
     }
 
     /**
      * The routing rules, as {@link #routingRules(Iterable)}.
      *
-     * @param routingRules the routing rules, as {@link #routingRules(Iterable)}
+     * @param routingRules the routing rules
      * @return this builder
      */
     public Builder routingRules(RoutingRule... routingRules) {
@@ -130,8 +126,7 @@ public final class XqrOptions implements ProviderOptions {
      * @return this builder
      */
     public Builder clearRoutingRules() {
-      this.routingRules = List.of();
-      return this;
+      return generated().setRoutingRules(List.of());
     }
 
     /**
@@ -141,22 +136,6 @@ public final class XqrOptions implements ProviderOptions {
      * @throws RequestValidationException when two rules share a priority: xQR evaluates rules by
      *     priority, so the order between them would be undefined
      */
-    public XqrOptions build() {
-      if (routingRules != null) {
-        Set<Integer> seen = new java.util.HashSet<>();
-        Set<Integer> duplicates = new TreeSet<>();
-        for (RoutingRule rule : routingRules) {
-          if (!seen.add(rule.priority())) {
-            duplicates.add(rule.priority());
-          }
-        }
-        if (!duplicates.isEmpty()) {
-          throw new RequestValidationException(
-              XqrClient.PROVIDER_ID,
-              "routingRules: each rule needs its own priority (repeated: " + duplicates + ")");
-        }
-      }
-      return new XqrOptions(this);
-    }
+    public abstract XqrOptions build();
   }
 }

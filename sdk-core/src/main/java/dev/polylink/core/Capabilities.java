@@ -1,12 +1,10 @@
 package dev.polylink.core;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * What a provider can do, and the single source of truth for it: the provider validates requests
@@ -17,135 +15,89 @@ import java.util.Set;
  * {@link LinkField#DESTINATION} on create, a page size below 1) with a {@link
  * RequestValidationException}.
  */
-public final class Capabilities {
-  private final Set<Operation> operations;
-  private final Set<LinkField> creatableFields;
-  private final Set<LinkField> updatableFields;
-  private final Set<LinkField> clearableFields;
-  private final Set<ListFilter> listFilters;
-  private final int maxPageSize;
+@Value.Immutable
+@ValueStyle
+public abstract class Capabilities {
+  Capabilities() {}
 
-  private Capabilities(Builder b) {
-    this.operations = frozen(b.operations, Operation.class);
-    this.creatableFields = frozen(b.creatableFields, LinkField.class);
-    this.updatableFields = frozen(b.updatableFields, LinkField.class);
-    this.clearableFields = frozen(b.clearableFields, LinkField.class);
-    this.listFilters = frozen(b.listFilters, ListFilter.class);
-    this.maxPageSize = b.maxPageSize;
-    List<String> violations = new ArrayList<>();
-    if (!updatableFields.containsAll(clearableFields)) {
-      Set<LinkField> notUpdatable = EnumSet.noneOf(LinkField.class);
-      notUpdatable.addAll(clearableFields);
-      notUpdatable.removeAll(updatableFields);
-      violations.add("clearableFields: must also be updatable (not updatable: " + notUpdatable + ")");
-    }
-    if (!creatableFields.contains(LinkField.DESTINATION)) {
-      violations.add("creatableFields: must include DESTINATION");
-    }
-    if (!violations.isEmpty()) {
-      throw new RequestValidationException(PolylinkException.NO_PROVIDER, violations);
-    }
-  }
-
-  /** {@return a new, empty builder} */
+  /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableCapabilities.builder();
   }
 
   /**
    * A builder holding these capabilities, e.g. to derive a narrower set for a test double.
    *
-   * @return a new builder holding this value's fields
+   * @return a builder holding these capabilities
    */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.operations.addAll(operations);
-    b.creatableFields.addAll(creatableFields);
-    b.updatableFields.addAll(updatableFields);
-    b.clearableFields.addAll(clearableFields);
-    b.listFilters.addAll(listFilters);
-    b.maxPageSize = maxPageSize;
-    return b;
+    return ImmutableCapabilities.builder().from(this);
   }
 
   /** {@return the operations the provider supports} */
-  public Set<Operation> operations() {
-    return operations;
-  }
+  public abstract Set<Operation> operations();
 
-  /** {@return fields a {@link CreateLinkRequest} may set} */
-  public Set<LinkField> creatableFields() {
-    return creatableFields;
-  }
+  /** {@return the fields a {@link CreateLinkRequest} may set} */
+  public abstract Set<LinkField> creatableFields();
 
-  /** {@return fields a {@link LinkPatch} may set} */
-  public Set<LinkField> updatableFields() {
-    return updatableFields;
-  }
+  /** {@return the fields a {@link LinkPatch} may set} */
+  public abstract Set<LinkField> updatableFields();
 
-  /** {@return fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()})} */
-  public Set<LinkField> clearableFields() {
-    return clearableFields;
-  }
+  /** {@return the fields a {@link LinkPatch} may clear (a subset of {@link #updatableFields()})} */
+  public abstract Set<LinkField> clearableFields();
 
-  /** {@return filters {@link LinkClient#list(ListLinksRequest)} honours} */
-  public Set<ListFilter> listFilters() {
-    return listFilters;
-  }
+  /** {@return the filters {@link LinkClient#list(ListLinksRequest)} honours} */
+  public abstract Set<ListFilter> listFilters();
 
   /** {@return the largest page size the vendor accepts} */
+  @Value.Default
   public int maxPageSize() {
-    return maxPageSize;
+    return 100;
   }
 
   /**
-   * Whether the provider can do {@code operation} at all.
+   * {@return whether the provider supports {@code operation}}
    *
-   * @param operation the operation
-   * @return whether {@code operation} is in {@link #operations()}
+   * @param operation an operation
    */
   public boolean supports(Operation operation) {
-    return operations.contains(operation);
+    return operations().contains(operation);
   }
 
   /**
-   * Whether {@link LinkClient#list(ListLinksRequest)} honours {@code filter}.
+   * {@return whether {@link LinkClient#list(ListLinksRequest)} honours {@code filter}}
    *
-   * @param filter the filter
-   * @return whether {@code filter} is in {@link #listFilters()}
+   * @param filter a list filter
    */
   public boolean supports(ListFilter filter) {
-    return listFilters.contains(filter);
+    return listFilters().contains(filter);
   }
 
   /**
-   * Whether a create request may set {@code field}.
+   * {@return whether a {@link CreateLinkRequest} may set {@code field}}
    *
-   * @param field the field
-   * @return whether {@code field} is in {@link #creatableFields()}
+   * @param field a link field
    */
   public boolean canCreate(LinkField field) {
-    return creatableFields.contains(field);
+    return creatableFields().contains(field);
   }
 
   /**
-   * Whether a patch may set {@code field}.
+   * {@return whether a {@link LinkPatch} may set {@code field}}
    *
-   * @param field the field
-   * @return whether {@code field} is in {@link #updatableFields()}
+   * @param field a link field
    */
   public boolean canUpdate(LinkField field) {
-    return updatableFields.contains(field);
+    return updatableFields().contains(field);
   }
 
   /**
-   * Whether a patch may clear {@code field} (send the vendor's own "remove").
+   * {@return whether a {@link LinkPatch} may clear {@code field}}
    *
-   * @param field the field
-   * @return whether {@code field} is in {@link #clearableFields()}
+   * @param field a link field
    */
   public boolean canClear(LinkField field) {
-    return clearableFields.contains(field);
+    return clearableFields().contains(field);
   }
 
   /**
@@ -159,101 +111,93 @@ public final class Capabilities {
     return dev.polylink.core.internal.CapabilityTable.markdown(this);
   }
 
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Capabilities)) {
-      return false;
+  @Value.Check
+  void check() {
+    List<String> violations = new ArrayList<>();
+    if (!updatableFields().containsAll(clearableFields())) {
+      Set<LinkField> notUpdatable = EnumSet.noneOf(LinkField.class);
+      notUpdatable.addAll(clearableFields());
+      notUpdatable.removeAll(updatableFields());
+      violations.add("clearableFields: must also be updatable (not updatable: " + notUpdatable + ")");
     }
-    Capabilities c = (Capabilities) o;
-    return operations.equals(c.operations)
-        && creatableFields.equals(c.creatableFields)
-        && updatableFields.equals(c.updatableFields)
-        && clearableFields.equals(c.clearableFields)
-        && listFilters.equals(c.listFilters)
-        && maxPageSize == c.maxPageSize;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(operations, creatableFields, updatableFields, clearableFields, listFilters, maxPageSize);
+    if (!creatableFields().contains(LinkField.DESTINATION)) {
+      violations.add("creatableFields: must include DESTINATION");
+    }
+    if (!violations.isEmpty()) {
+      throw new RequestValidationException(PolylinkException.NO_PROVIDER, violations);
+    }
   }
 
   @Override
   public String toString() {
-    return "Capabilities{operations=" + operations + ", create=" + creatableFields + ", update="
-        + updatableFields + ", clear=" + clearableFields + ", listFilters=" + listFilters
-        + ", maxPageSize=" + maxPageSize + "}";
-  }
-
-  private static <E extends Enum<E>> Set<E> frozen(Set<E> values, Class<E> type) {
-    return Collections.unmodifiableSet(values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values));
+    return "Capabilities{operations=" + operations() + ", create=" + creatableFields() + ", update="
+        + updatableFields() + ", clear=" + clearableFields() + ", listFilters=" + listFilters()
+        + ", maxPageSize=" + maxPageSize() + "}";
   }
 
   /** Builds {@link Capabilities}; every set starts empty. */
-  public static final class Builder {
-    private final Set<Operation> operations = EnumSet.noneOf(Operation.class);
-    private final Set<LinkField> creatableFields = EnumSet.noneOf(LinkField.class);
-    private final Set<LinkField> updatableFields = EnumSet.noneOf(LinkField.class);
-    private final Set<LinkField> clearableFields = EnumSet.noneOf(LinkField.class);
-    private final Set<ListFilter> listFilters = EnumSet.noneOf(ListFilter.class);
-    private int maxPageSize = 100;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableCapabilities.Builder generated() {
+      return (ImmutableCapabilities.Builder) this;
+    }
 
     /**
-     * Sets {@link Capabilities#operations()}.
+     * Sets the operations.
      *
-     * @param operations the value
+     * @param operations the operations
      * @return this builder
      */
     public Builder operations(Operation... operations) {
-      return add(this.operations, operations);
+      return generated().addOperationsElement(operations);
     }
 
     /**
-     * Sets {@link Capabilities#creatableFields()}.
+     * Sets the creatable fields.
      *
-     * @param fields the fields the provider cannot handle in that operation
+     * @param fields the fields
      * @return this builder
      */
     public Builder creatableFields(LinkField... fields) {
-      return add(creatableFields, fields);
+      return generated().addCreatableFieldsElement(fields);
     }
 
     /**
-     * Sets {@link Capabilities#updatableFields()}.
+     * Sets the updatable fields.
      *
-     * @param fields the fields the provider cannot handle in that operation
+     * @param fields the fields
      * @return this builder
      */
     public Builder updatableFields(LinkField... fields) {
-      return add(updatableFields, fields);
+      return generated().addUpdatableFieldsElement(fields);
     }
 
     /**
-     * Sets {@link Capabilities#clearableFields()}.
+     * Clears the able fields.
      *
-     * @param fields the fields the provider cannot handle in that operation
+     * @param fields the fields
      * @return this builder
      */
     public Builder clearableFields(LinkField... fields) {
-      return add(clearableFields, fields);
+      return generated().addClearableFieldsElement(fields);
     }
 
     /**
-     * Sets {@link Capabilities#listFilters()}.
+     * Sets the list filters.
      *
-     * @param filters the value
+     * @param filters the filters
      * @return this builder
      */
     public Builder listFilters(ListFilter... filters) {
-      return add(listFilters, filters);
+      return generated().addListFiltersElement(filters);
     }
 
     /**
-     * Sets {@link Capabilities#maxPageSize()}.
+     * Sets the largest page size, at least 1.
      *
-     * @param maxPageSize the value
+     * @param maxPageSize the largest page size, at least 1
      * @return this builder
      */
     public Builder maxPageSize(int maxPageSize) {
@@ -261,25 +205,15 @@ public final class Capabilities {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "maxPageSize: must be at least 1 (was " + maxPageSize + ")");
       }
-      this.maxPageSize = maxPageSize;
-      return this;
-    }
-
-    @SafeVarargs
-    private <E> Builder add(Collection<E> target, E... values) {
-      for (E value : values) {
-        target.add(Objects.requireNonNull(value));
-      }
-      return this;
+      return generated().setMaxPageSize(maxPageSize);
     }
 
     /**
-     * Builds the {@code Capabilities}.
+     * Builds the capabilities.
      *
-     * @return a new, immutable {@code Capabilities}
+     * @return the capabilities
+     * @throws RequestValidationException naming each inconsistency
      */
-    public Capabilities build() {
-      return new Capabilities(this);
-    }
+    public abstract Capabilities build();
   }
 }

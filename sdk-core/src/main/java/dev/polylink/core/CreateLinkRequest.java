@@ -2,7 +2,6 @@ package dev.polylink.core;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * What to create: a destination and the optional fields a provider may support. The provider
@@ -24,170 +24,88 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class CreateLinkRequest {
-  private final URI destination;
-  private final String slug;
-  private final String title;
-  private final List<String> labels;
-  private final Instant expiresAt;
-  private final String password;
-  private final RedirectType redirectType;
-  private final String domain;
-  private final ProviderOptions options;
+@Value.Immutable
+@ValueStyle
+public abstract class CreateLinkRequest {
+  CreateLinkRequest() {}
 
-  private CreateLinkRequest(Builder b) {
-    this.destination = b.destination;
-    this.slug = b.slug;
-    this.title = b.title;
-    this.labels = List.copyOf(b.labels);
-    this.expiresAt = b.expiresAt;
-    this.password = b.password;
-    this.redirectType = b.redirectType;
-    this.domain = b.domain;
-    this.options = b.options;
-  }
-
-  /** {@return a new, empty builder} */
+  /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableCreateLinkRequest.builder();
   }
 
-  /** {@return a builder holding this value's fields, to change some and build a new value} */
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.destination = destination;
-    b.slug = slug;
-    b.title = title;
-    b.labels.addAll(labels);
-    b.expiresAt = expiresAt;
-    b.password = password;
-    b.redirectType = redirectType;
-    b.domain = domain;
-    b.options = options;
-    return b;
+    return ImmutableCreateLinkRequest.builder().from(this);
   }
 
-  /** {@return where the short link redirects to} */
+  /** {@return the destination} */
   public URI destination() {
-    return destination;
+    return givenDestination().orElseThrow();
   }
 
-  /** {@return the short code to ask for; empty to let the vendor generate one} */
-  public Optional<String> slug() {
-    return Optional.ofNullable(slug);
+  /** Empty only in a builder that lacks it: {@link #check()} then rejects it. */
+  abstract Optional<URI> givenDestination();
+
+  @Value.Check
+  void check() {
+    if (givenDestination().isEmpty()) {
+      throw new RequestValidationException(PolylinkException.NO_PROVIDER, "destination: is required");
+    }
   }
 
-  /** {@return the title; empty for none} */
-  public Optional<String> title() {
-    return Optional.ofNullable(title);
-  }
+  /** {@return the slug} */
+  public abstract Optional<String> slug();
 
-  /** {@return the labels (tags) to create the link with; empty for none} */
-  public List<String> labels() {
-    return labels;
-  }
+  /** {@return the title} */
+  public abstract Optional<String> title();
 
-  /** {@return when the link stops redirecting; empty for never} */
-  public Optional<Instant> expiresAt() {
-    return Optional.ofNullable(expiresAt);
-  }
+  /** {@return the labels} */
+  public abstract List<String> labels();
 
-  /**
-   * {@return the password visitors must enter; empty for none. Never shown by {@link #toString()}}
-   */
-  public Optional<String> password() {
-    return Optional.ofNullable(password);
-  }
+  /** {@return the expiry time} */
+  public abstract Optional<Instant> expiresAt();
 
-  /** {@return the redirect type to create the link with; empty for the vendor's default} */
-  public Optional<RedirectType> redirectType() {
-    return Optional.ofNullable(redirectType);
-  }
+  /** {@return the password} */
+  public abstract Optional<String> password();
+
+  /** {@return the redirect type} */
+  public abstract Optional<RedirectType> redirectType();
 
   /** {@return the vendor's domain id, where it has domains; otherwise the client's default is used} */
-  public Optional<String> domain() {
-    return Optional.ofNullable(domain);
-  }
+  public abstract Optional<String> domain();
 
-  /** {@return the provider's typed extras, e.g. {@code XqrOptions}; empty when none were given} */
-  public Optional<ProviderOptions> options() {
-    return Optional.ofNullable(options);
-  }
+  /** {@return the provider's typed extras} */
+  public abstract Optional<ProviderOptions> options();
 
   /** {@return the link fields this request sets (always including {@link LinkField#DESTINATION})} */
   public Set<LinkField> fields() {
     EnumSet<LinkField> fields = EnumSet.of(LinkField.DESTINATION);
-    if (slug != null) {
-      fields.add(LinkField.SLUG);
-    }
-    if (title != null) {
-      fields.add(LinkField.TITLE);
-    }
-    if (!labels.isEmpty()) {
+    slug().ifPresent(v -> fields.add(LinkField.SLUG));
+    title().ifPresent(v -> fields.add(LinkField.TITLE));
+    if (!labels().isEmpty()) {
       fields.add(LinkField.LABELS);
     }
-    if (expiresAt != null) {
-      fields.add(LinkField.EXPIRES_AT);
-    }
-    if (password != null) {
-      fields.add(LinkField.PASSWORD);
-    }
-    if (redirectType != null) {
-      fields.add(LinkField.REDIRECT_TYPE);
-    }
+    expiresAt().ifPresent(v -> fields.add(LinkField.EXPIRES_AT));
+    password().ifPresent(v -> fields.add(LinkField.PASSWORD));
+    redirectType().ifPresent(v -> fields.add(LinkField.REDIRECT_TYPE));
     return Collections.unmodifiableSet(fields);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof CreateLinkRequest)) {
-      return false;
-    }
-    CreateLinkRequest r = (CreateLinkRequest) o;
-    return destination.equals(r.destination)
-        && Objects.equals(slug, r.slug)
-        && Objects.equals(title, r.title)
-        && labels.equals(r.labels)
-        && Objects.equals(expiresAt, r.expiresAt)
-        && Objects.equals(password, r.password)
-        && redirectType == r.redirectType
-        && Objects.equals(domain, r.domain)
-        && Objects.equals(options, r.options);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(destination, slug, title, labels, expiresAt, password, redirectType, domain, options);
   }
 
   /** Lists the fields set; a password shows as {@code ****}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("CreateLinkRequest{destination=").append(destination);
-    if (slug != null) {
-      sb.append(", slug=").append(slug);
+    StringBuilder sb = new StringBuilder("CreateLinkRequest{destination=").append(destination());
+    slug().ifPresent(v -> sb.append(", slug=").append(v));
+    title().ifPresent(v -> sb.append(", title=").append(v));
+    if (!labels().isEmpty()) {
+      sb.append(", labels=").append(labels());
     }
-    if (title != null) {
-      sb.append(", title=").append(title);
-    }
-    if (!labels.isEmpty()) {
-      sb.append(", labels=").append(labels);
-    }
-    if (expiresAt != null) {
-      sb.append(", expiresAt=").append(expiresAt);
-    }
-    if (password != null) {
-      sb.append(", password=****");
-    }
-    if (redirectType != null) {
-      sb.append(", redirectType=").append(redirectType);
-    }
-    if (domain != null) {
-      sb.append(", domain=").append(domain);
-    }
-    if (options != null) {
-      sb.append(", options=").append(options);
-    }
+    expiresAt().ifPresent(v -> sb.append(", expiresAt=").append(v));
+    password().ifPresent(v -> sb.append(", password=****"));
+    redirectType().ifPresent(v -> sb.append(", redirectType=").append(v));
+    domain().ifPresent(v -> sb.append(", domain=").append(v));
+    options().ifPresent(v -> sb.append(", options=").append(v));
     return sb.append('}').toString();
   }
 
@@ -197,156 +115,130 @@ public final class CreateLinkRequest {
    * RequestValidationException} naming the field. Provider-specific rules (slug length, label
    * count) are checked by the provider.
    */
-  public static final class Builder {
-    private URI destination;
-    private String slug;
-    private String title;
-    private final List<String> labels = new ArrayList<>();
-    private Instant expiresAt;
-    private String password;
-    private RedirectType redirectType;
-    private String domain;
-    private ProviderOptions options;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
-
-    /**
-     * The destination: an absolute http or https URL. Required.
-     *
-     * @param destination the destination: an absolute http or https URL
-     * @return this builder
-     */
-    public Builder destination(String destination) {
-      this.destination = Values.destination(destination);
-      return this;
+    /** The generated builder is the only subclass. */
+    private ImmutableCreateLinkRequest.Builder generated() {
+      return (ImmutableCreateLinkRequest.Builder) this;
     }
 
     /**
      * The destination: an absolute http or https URL. Required.
      *
-     * @param destination the destination: an absolute http or https URL
+     * @param destination the destination
+     * @return this builder
+     */
+    public Builder destination(String destination) {
+      return generated().setGivenDestination(Values.destination(destination));
+    }
+
+    /**
+     * The destination: an absolute http or https URL. Required.
+     *
+     * @param destination the destination
      * @return this builder
      */
     public Builder destination(URI destination) {
-      this.destination = Values.destination(destination);
-      return this;
+      return generated().setGivenDestination(Values.destination(destination));
     }
 
     /**
      * A custom short code instead of a generated one.
      *
-     * @param slug A custom short code instead of a generated one
+     * @param slug the slug
      * @return this builder
      */
     public Builder slug(String slug) {
-      this.slug = Values.notBlank("slug", slug);
-      return this;
+      return generated().setSlug(Values.notBlank("slug", slug));
     }
 
     /**
-     * Sets {@link CreateLinkRequest#title()}.
+     * Sets the title.
      *
-     * @param title the value
+     * @param title the title
      * @return this builder
      */
     public Builder title(String title) {
-      this.title = Values.notBlank("title", title);
-      return this;
+      return generated().setTitle(Values.notBlank("title", title));
     }
 
     /**
      * Replaces the labels collected so far.
      *
-     * @param labels replaces the labels collected so far
+     * @param labels the labels
      * @return this builder
      */
     public Builder labels(Iterable<String> labels) {
-      List<String> checked = Values.labels(labels);
-      this.labels.clear();
-      this.labels.addAll(checked);
-      return this;
+      return generated().setLabels(Values.labels(labels));
     }
 
     /**
      * Adds labels to those collected so far.
      *
-     * @param labels the value
+     * @param labels the labels
      * @return this builder
      */
     public Builder addLabels(String... labels) {
-      this.labels.addAll(Values.labels(Arrays.asList(Objects.requireNonNull(labels, "labels"))));
-      return this;
+      return generated().addAllLabels(Values.labels(Arrays.asList(Objects.requireNonNull(labels, "labels"))));
     }
 
     /**
-     * Sets {@link CreateLinkRequest#expiresAt()}.
+     * Sets the expiry time.
      *
-     * @param expiresAt the value
+     * @param expiresAt the expiry time
      * @return this builder
      */
     public Builder expiresAt(Instant expiresAt) {
-      this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-      return this;
+      return generated().setExpiresAt(expiresAt);
     }
 
     /**
      * Protects the link with a password. Must not be empty.
      *
-     * @param password protects the link with a password
+     * @param password the password
      * @return this builder
      */
     public Builder password(String password) {
-      this.password = Values.password(password);
-      return this;
+      return generated().setPassword(Values.password(password));
     }
 
     /**
-     * Sets {@link CreateLinkRequest#redirectType()}.
+     * Sets the redirect type.
      *
-     * @param redirectType the value
+     * @param redirectType the redirect type
      * @return this builder
      */
     public Builder redirectType(RedirectType redirectType) {
-      this.redirectType = Objects.requireNonNull(redirectType, "redirectType");
-      return this;
+      return generated().setRedirectType(redirectType);
     }
 
     /**
      * The vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code domain_sid}).
      *
-     * @param domain the vendor's domain id (ShortPen {@code domain_id}, CarrierX {@code
-     *     domain_sid})
+     * @param domain the vendor's domain id
      * @return this builder
      */
     public Builder domain(String domain) {
-      this.domain = Values.notBlank("domain", domain);
-      return this;
+      return generated().setDomain(Values.notBlank("domain", domain));
     }
 
     /**
      * The provider's typed extras, e.g. {@code XqrOptions}.
      *
-     * @param options the provider's typed extras, e.g. {@code XqrOptions}
+     * @param options the provider's typed extras
      * @return this builder
      */
     public Builder options(ProviderOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
-      return this;
+      return generated().setOptions(options);
     }
 
     /**
-
-     * Builds the request.
-
+     * Builds the value.
      *
      * @return the request
      * @throws RequestValidationException when no destination was given
      */
-    public CreateLinkRequest build() {
-      if (destination == null) {
-        throw new RequestValidationException(PolylinkException.NO_PROVIDER, "destination: is required");
-      }
-      return new CreateLinkRequest(this);
-    }
+    public abstract CreateLinkRequest build();
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * A change to a link. Each field is tri-state ({@link FieldUpdate}): absent fields are not sent at
@@ -25,112 +26,83 @@ import java.util.Set;
  *     .build();
  * }</pre>
  */
-public final class LinkPatch {
-  private final FieldUpdate<URI> destination;
-  private final FieldUpdate<String> slug;
-  private final FieldUpdate<String> title;
-  private final FieldUpdate<Boolean> enabled;
-  private final FieldUpdate<List<String>> labels;
-  private final FieldUpdate<Instant> expiresAt;
-  private final FieldUpdate<String> password;
-  private final FieldUpdate<RedirectType> redirectType;
-  private final ProviderOptions options;
+@Value.Immutable
+@ValueStyle
+public abstract class LinkPatch {
+  LinkPatch() {}
 
-  private LinkPatch(Builder b) {
-    this.destination = b.destination;
-    this.slug = b.slug;
-    this.title = b.title;
-    this.enabled = b.enabled;
-    this.labels = b.labels;
-    this.expiresAt = b.expiresAt;
-    this.password = b.password;
-    this.redirectType = b.redirectType;
-    this.options = b.options;
-  }
-
-  /** {@return a new, empty builder} */
+  /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableLinkPatch.builder();
   }
 
-  /** {@return a builder holding this value's fields, to change some and build a new value} */
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.destination = destination;
-    b.slug = slug;
-    b.title = title;
-    b.enabled = enabled;
-    b.labels = labels;
-    b.expiresAt = expiresAt;
-    b.password = password;
-    b.redirectType = redirectType;
-    b.options = options;
-    return b;
+    return ImmutableLinkPatch.builder().from(this);
   }
 
-  /** {@return the update of the destination: absent, set or cleared} */
+  /** {@return the destination} */
+  @Value.Default
   public FieldUpdate<URI> destination() {
-    return destination;
+    return FieldUpdate.absent();
   }
 
-  /** {@return the update of the short code: absent, set or cleared} */
+  /** {@return the slug} */
+  @Value.Default
   public FieldUpdate<String> slug() {
-    return slug;
+    return FieldUpdate.absent();
   }
 
-  /** {@return the update of the title: absent, set or cleared} */
+  /** {@return the title} */
+  @Value.Default
   public FieldUpdate<String> title() {
-    return title;
+    return FieldUpdate.absent();
   }
 
-  /** {@return the update of whether the link redirects: absent, set or cleared} */
+  /** {@return whether the link is enabled} */
+  @Value.Default
   public FieldUpdate<Boolean> enabled() {
-    return enabled;
+    return FieldUpdate.absent();
   }
 
-  /**
-   * Set replaces the whole label set; cleared (or set to an empty set) removes every label.
-   *
-   * @return the labels' update
-   */
+  /** {@return the labels' update: set replaces the whole label set, cleared removes every label} */
+  @Value.Default
   public FieldUpdate<List<String>> labels() {
-    return labels;
+    return FieldUpdate.absent();
   }
 
-  /** {@return the update of the expiry: absent, set or cleared} */
+  /** {@return the expiry time} */
+  @Value.Default
   public FieldUpdate<Instant> expiresAt() {
-    return expiresAt;
+    return FieldUpdate.absent();
   }
 
-  /**
-   * {@return the update of the password (never shown by {@link #toString()}): absent, set or
-   * cleared}
-   */
+  /** {@return the password} */
+  @Value.Default
   public FieldUpdate<String> password() {
-    return password;
+    return FieldUpdate.absent();
   }
 
-  /** {@return the update of the redirect type: absent, set or cleared} */
+  /** {@return the redirect type} */
+  @Value.Default
   public FieldUpdate<RedirectType> redirectType() {
-    return redirectType;
+    return FieldUpdate.absent();
   }
 
-  /** {@return the provider's typed extras, e.g. {@code XqrOptions}; empty when none were given} */
-  public Optional<ProviderOptions> options() {
-    return Optional.ofNullable(options);
-  }
+  /** {@return the provider's typed extras} */
+  public abstract Optional<ProviderOptions> options();
 
   /** {@return every field's update, absent ones included, in {@link LinkField} order} */
   public Map<LinkField, FieldUpdate<?>> updates() {
     Map<LinkField, FieldUpdate<?>> all = new EnumMap<>(LinkField.class);
-    all.put(LinkField.DESTINATION, destination);
-    all.put(LinkField.SLUG, slug);
-    all.put(LinkField.TITLE, title);
-    all.put(LinkField.ENABLED, enabled);
-    all.put(LinkField.LABELS, labels);
-    all.put(LinkField.EXPIRES_AT, expiresAt);
-    all.put(LinkField.PASSWORD, password);
-    all.put(LinkField.REDIRECT_TYPE, redirectType);
+    all.put(LinkField.DESTINATION, destination());
+    all.put(LinkField.SLUG, slug());
+    all.put(LinkField.TITLE, title());
+    all.put(LinkField.ENABLED, enabled());
+    all.put(LinkField.LABELS, labels());
+    all.put(LinkField.EXPIRES_AT, expiresAt());
+    all.put(LinkField.PASSWORD, password());
+    all.put(LinkField.REDIRECT_TYPE, redirectType());
     return Collections.unmodifiableMap(all);
   }
 
@@ -158,21 +130,7 @@ public final class LinkPatch {
 
   /** {@return true when the patch touches no field and carries no options} */
   public boolean isEmpty() {
-    return fields().isEmpty() && options == null;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof LinkPatch)) {
-      return false;
-    }
-    LinkPatch p = (LinkPatch) o;
-    return updates().equals(p.updates()) && Objects.equals(options, p.options);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(updates(), options);
+    return fields().isEmpty() && options().isEmpty();
   }
 
   /** The touched fields; a password value shows as {@code ****}. */
@@ -189,8 +147,8 @@ public final class LinkPatch {
       sb.append(e.getKey() == LinkField.PASSWORD && update.isSet() ? "set(****)" : update.toString());
       sep = ", ";
     }
-    if (options != null) {
-      sb.append(sep).append("options=").append(options);
+    if (options().isPresent()) {
+      sb.append(sep).append("options=").append(options().get());
     }
     return sb.append('}').toString();
   }
@@ -200,95 +158,82 @@ public final class LinkPatch {
    * clears it. A {@code null} argument is a {@link NullPointerException}; a malformed value is a
    * {@link RequestValidationException} naming the field.
    */
-  public static final class Builder {
-    private FieldUpdate<URI> destination = FieldUpdate.absent();
-    private FieldUpdate<String> slug = FieldUpdate.absent();
-    private FieldUpdate<String> title = FieldUpdate.absent();
-    private FieldUpdate<Boolean> enabled = FieldUpdate.absent();
-    private FieldUpdate<List<String>> labels = FieldUpdate.absent();
-    private FieldUpdate<Instant> expiresAt = FieldUpdate.absent();
-    private FieldUpdate<String> password = FieldUpdate.absent();
-    private FieldUpdate<RedirectType> redirectType = FieldUpdate.absent();
-    private ProviderOptions options;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableLinkPatch.Builder generated() {
+      return (ImmutableLinkPatch.Builder) this;
+    }
 
     /**
-     * Sets {@link LinkPatch#destination()}.
+     * Sets the destination.
      *
-     * @param destination the value
+     * @param destination the destination
      * @return this builder
      */
     public Builder destination(String destination) {
-      this.destination = FieldUpdate.set(Values.destination(destination));
-      return this;
+      return generated().setDestination(FieldUpdate.set(Values.destination(destination)));
     }
 
     /**
-     * Sets {@link LinkPatch#destination()}.
+     * Sets the destination.
      *
-     * @param destination the value
+     * @param destination the destination
      * @return this builder
      */
     public Builder destination(URI destination) {
-      this.destination = FieldUpdate.set(Values.destination(destination));
-      return this;
+      return generated().setDestination(FieldUpdate.set(Values.destination(destination)));
     }
 
     /**
-     * Sets {@link LinkPatch#slug()}.
+     * Sets the slug.
      *
-     * @param slug the value
+     * @param slug the slug
      * @return this builder
      */
     public Builder slug(String slug) {
-      this.slug = FieldUpdate.set(Values.notBlank("slug", slug));
-      return this;
+      return generated().setSlug(FieldUpdate.set(Values.notBlank("slug", slug)));
     }
 
     /**
-     * Sets {@link LinkPatch#title()}.
+     * Sets the title.
      *
-     * @param title the value
+     * @param title the title
      * @return this builder
      */
     public Builder title(String title) {
-      this.title = FieldUpdate.set(Values.notBlank("title", title));
-      return this;
+      return generated().setTitle(FieldUpdate.set(Values.notBlank("title", title)));
     }
 
     /**
-     * Clears the title: the vendor's own "remove" is sent.
+     * Clears the title.
      *
      * @return this builder
      */
     public Builder clearTitle() {
-      this.title = FieldUpdate.cleared();
-      return this;
+      return generated().setTitle(FieldUpdate.cleared());
     }
 
     /**
-     * Sets {@link LinkPatch#enabled()}.
+     * Sets whether the link is enabled.
      *
-     * @param enabled the value
+     * @param enabled whether the link is enabled
      * @return this builder
      */
     public Builder enabled(boolean enabled) {
-      this.enabled = FieldUpdate.set(enabled);
-      return this;
+      return generated().setEnabled(FieldUpdate.set(enabled));
     }
 
     /**
      * Replaces the whole label set; an empty iterable removes every label (same as {@link #clearLabels()}).
      *
-     * @param labels replaces the whole label set; an empty iterable removes every label (same as
-     *     {@link #clearLabels()})
+     * @param labels the labels
      * @return this builder
      */
     public Builder labels(Iterable<String> labels) {
       List<String> checked = Values.labels(labels);
-      this.labels = checked.isEmpty() ? FieldUpdate.cleared() : FieldUpdate.set(checked);
-      return this;
+      return generated().setLabels(checked.isEmpty() ? FieldUpdate.cleared() : FieldUpdate.set(checked));
     }
 
     /**
@@ -297,19 +242,17 @@ public final class LinkPatch {
      * @return this builder
      */
     public Builder clearLabels() {
-      this.labels = FieldUpdate.cleared();
-      return this;
+      return generated().setLabels(FieldUpdate.cleared());
     }
 
     /**
-     * Sets {@link LinkPatch#expiresAt()}.
+     * Sets the expiry time.
      *
-     * @param expiresAt the value
+     * @param expiresAt the expiry time
      * @return this builder
      */
     public Builder expiresAt(Instant expiresAt) {
-      this.expiresAt = FieldUpdate.set(Objects.requireNonNull(expiresAt, "expiresAt"));
-      return this;
+      return generated().setExpiresAt(FieldUpdate.set(Objects.requireNonNull(expiresAt, "expiresAt")));
     }
 
     /**
@@ -318,19 +261,17 @@ public final class LinkPatch {
      * @return this builder
      */
     public Builder clearExpiresAt() {
-      this.expiresAt = FieldUpdate.cleared();
-      return this;
+      return generated().setExpiresAt(FieldUpdate.cleared());
     }
 
     /**
      * Sets a new password. Must not be empty: use {@link #clearPassword()} to remove one.
      *
-     * @param password the value
+     * @param password the password
      * @return this builder
      */
     public Builder password(String password) {
-      this.password = FieldUpdate.setSecret(Values.password(password));
-      return this;
+      return generated().setPassword(FieldUpdate.setSecret(Values.password(password)));
     }
 
     /**
@@ -339,39 +280,30 @@ public final class LinkPatch {
      * @return this builder
      */
     public Builder clearPassword() {
-      this.password = FieldUpdate.cleared();
-      return this;
+      return generated().setPassword(FieldUpdate.cleared());
     }
 
     /**
-     * Sets {@link LinkPatch#redirectType()}.
+     * Sets the redirect type.
      *
-     * @param redirectType the value
+     * @param redirectType the redirect type
      * @return this builder
      */
     public Builder redirectType(RedirectType redirectType) {
-      this.redirectType = FieldUpdate.set(Objects.requireNonNull(redirectType, "redirectType"));
-      return this;
+      return generated().setRedirectType(FieldUpdate.set(Objects.requireNonNull(redirectType, "redirectType")));
     }
 
     /**
      * The provider's typed extras, e.g. {@code XqrOptions} with routing rules.
      *
-     * @param options the provider's typed extras, e.g. {@code XqrOptions} with routing rules
+     * @param options the provider's typed extras
      * @return this builder
      */
     public Builder options(ProviderOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
-      return this;
+      return generated().setOptions(options);
     }
 
-    /**
-     * Builds the patch; an empty patch is allowed here and rejected by the client.
-     *
-     * @return the patch
-     */
-    public LinkPatch build() {
-      return new LinkPatch(this);
-    }
+    /** {@return the patch; an empty patch is allowed here and rejected by the client} */
+    public abstract LinkPatch build();
   }
 }

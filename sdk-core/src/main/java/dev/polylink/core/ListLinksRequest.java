@@ -2,141 +2,92 @@ package dev.polylink.core;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * Which page of links to list. A provider rejects filters it cannot apply ({@link
  * Capabilities#listFilters()}) with a {@link RequestValidationException} rather than silently
  * returning unfiltered links, and clamps nothing: a page size above its maximum is rejected too.
  */
-public final class ListLinksRequest {
-  private static final ListLinksRequest DEFAULTS = new Builder().build();
+@Value.Immutable
+@ValueStyle
+public abstract class ListLinksRequest {
+  private static final ListLinksRequest DEFAULTS = builder().build();
 
-  private final Integer pageSize;
-  private final String cursor;
-  private final String label;
-  private final Boolean enabled;
-  private final String search;
-
-  private ListLinksRequest(Builder b) {
-    this.pageSize = b.pageSize;
-    this.cursor = b.cursor;
-    this.label = b.label;
-    this.enabled = b.enabled;
-    this.search = b.search;
-  }
+  ListLinksRequest() {}
 
   /** {@return the first page, the provider's default page size, no filters} */
   public static ListLinksRequest defaults() {
     return DEFAULTS;
   }
 
-  /** {@return a new, empty builder} */
+  /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableListLinksRequest.builder();
   }
 
-  /** {@return a builder holding this value's fields, to change some and build a new value} */
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.pageSize = pageSize;
-    b.cursor = cursor;
-    b.label = label;
-    b.enabled = enabled;
-    b.search = search;
-    return b;
+    return ImmutableListLinksRequest.builder().from(this);
   }
 
   /** {@return the page size asked for; empty means the provider's default} */
-  public OptionalInt pageSize() {
-    return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
-  }
+  public abstract OptionalInt pageSize();
 
   /** {@return where to continue, from {@link Page#nextCursor()}; empty means the first page} */
-  public Optional<String> cursor() {
-    return Optional.ofNullable(cursor);
-  }
+  public abstract Optional<String> cursor();
 
-  /** {@return the label links must carry; empty for no such filter} */
-  public Optional<String> label() {
-    return Optional.ofNullable(label);
-  }
+  /** {@return the label to filter by} */
+  public abstract Optional<String> label();
 
-  /** {@return only enabled (true) or disabled (false) links; empty for both} */
-  public Optional<Boolean> enabled() {
-    return Optional.ofNullable(enabled);
-  }
+  /** {@return whether the link is enabled} */
+  public abstract Optional<Boolean> enabled();
 
-  /** {@return the text links must contain; empty for no such filter} */
-  public Optional<String> search() {
-    return Optional.ofNullable(search);
-  }
+  /** {@return the text to search for} */
+  public abstract Optional<String> search();
 
   /** {@return the filters this request uses} */
   public Set<ListFilter> filters() {
     EnumSet<ListFilter> filters = EnumSet.noneOf(ListFilter.class);
-    if (label != null) {
-      filters.add(ListFilter.LABEL);
-    }
-    if (enabled != null) {
-      filters.add(ListFilter.ENABLED);
-    }
-    if (search != null) {
-      filters.add(ListFilter.SEARCH);
-    }
+    label().ifPresent(v -> filters.add(ListFilter.LABEL));
+    enabled().ifPresent(v -> filters.add(ListFilter.ENABLED));
+    search().ifPresent(v -> filters.add(ListFilter.SEARCH));
     return Collections.unmodifiableSet(filters);
   }
 
   /**
-   * {@return the same request continuing at {@code nextCursor}}
+   * The same request continuing at {@code nextCursor}.
    *
-   * @param nextCursor the cursor of the next page, or {@code null} on the last page
+   * @param nextCursor the cursor to continue at
+   * @return the request continuing at {@code nextCursor}
    */
   public ListLinksRequest withCursor(String nextCursor) {
     return toBuilder().cursor(nextCursor).build();
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof ListLinksRequest)) {
-      return false;
-    }
-    ListLinksRequest r = (ListLinksRequest) o;
-    return Objects.equals(pageSize, r.pageSize)
-        && Objects.equals(cursor, r.cursor)
-        && Objects.equals(label, r.label)
-        && Objects.equals(enabled, r.enabled)
-        && Objects.equals(search, r.search);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(pageSize, cursor, label, enabled, search);
-  }
-
-  @Override
   public String toString() {
-    return "ListLinksRequest{pageSize=" + pageSize + ", cursor=" + cursor + ", label=" + label
-        + ", enabled=" + enabled + ", search=" + search + "}";
+    return "ListLinksRequest{pageSize=" + (pageSize().isPresent() ? pageSize().getAsInt() : null)
+        + ", cursor=" + cursor().orElse(null) + ", label=" + label().orElse(null)
+        + ", enabled=" + enabled().orElse(null) + ", search=" + search().orElse(null) + "}";
   }
 
   /** Builds a {@link ListLinksRequest}. */
-  public static final class Builder {
-    private Integer pageSize;
-    private String cursor;
-    private String label;
-    private Boolean enabled;
-    private String search;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableListLinksRequest.Builder generated() {
+      return (ImmutableListLinksRequest.Builder) this;
+    }
 
     /**
      * Links per page, at least 1; the provider checks its own maximum.
      *
-     * @param pageSize links per page, at least 1; the provider checks its own maximum
+     * @param pageSize the links per page, at least 1
      * @return this builder
      */
     public Builder pageSize(int pageSize) {
@@ -144,61 +95,50 @@ public final class ListLinksRequest {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "pageSize: must be at least 1 (was " + pageSize + ")");
       }
-      this.pageSize = pageSize;
-      return this;
+      return generated().setPageSize(pageSize);
     }
 
     /**
      * An opaque cursor from {@link Page#nextCursor()}.
      *
-     * @param cursor an opaque cursor from {@link Page#nextCursor()}
+     * @param cursor the cursor
      * @return this builder
      */
     public Builder cursor(String cursor) {
-      this.cursor = Values.notBlank("cursor", cursor);
-      return this;
+      return generated().setCursor(Values.notBlank("cursor", cursor));
     }
 
     /**
-     * Sets {@link ListLinksRequest#label()}.
+     * Sets the label to filter by.
      *
-     * @param label the value
+     * @param label the label to filter by
      * @return this builder
      */
     public Builder label(String label) {
-      this.label = Values.notBlank("label", label);
-      return this;
+      return generated().setLabel(Values.notBlank("label", label));
     }
 
     /**
-     * Sets {@link ListLinksRequest#enabled()}.
+     * Sets whether the link is enabled.
      *
-     * @param enabled the value
+     * @param enabled whether the link is enabled
      * @return this builder
      */
     public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
-      return this;
+      return generated().setEnabled(enabled);
     }
 
     /**
-     * Sets {@link ListLinksRequest#search()}.
+     * Sets the text to search for.
      *
-     * @param search the value
+     * @param search the text to search for
      * @return this builder
      */
     public Builder search(String search) {
-      this.search = Values.notBlank("search", search);
-      return this;
+      return generated().setSearch(Values.notBlank("search", search));
     }
 
-    /**
-     * Builds the {@code ListLinksRequest}.
-     *
-     * @return a new, immutable {@code ListLinksRequest}
-     */
-    public ListLinksRequest build() {
-      return new ListLinksRequest(this);
-    }
+    /** {@return the request holding the parts set} */
+    public abstract ListLinksRequest build();
   }
 }

@@ -1,158 +1,104 @@
 package dev.polylink.core;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.immutables.value.Value;
 
 /** The rate-limit state the vendor reported with its most recent response. */
-public final class RateLimitStatus {
-  private final Long limit;
-  private final Long remaining;
-  private final Instant resetAt;
-  private final String window;
+@Value.Immutable
+@ValueStyle
+public abstract class RateLimitStatus {
+  RateLimitStatus() {}
 
-  private RateLimitStatus(Builder b) {
-    this.limit = b.limit;
-    this.remaining = b.remaining;
-    this.resetAt = b.resetAt;
-    this.window = b.window;
-  }
-
-  /** {@return a new, empty builder} */
+  /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableRateLimitStatus.builder();
   }
 
-  /** {@return a builder holding this value's fields, to change some and build a new value} */
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.limit = limit;
-    b.remaining = remaining;
-    b.resetAt = resetAt;
-    b.window = window;
-    return b;
+    return ImmutableRateLimitStatus.builder().from(this);
   }
 
-  /**
-   * Requests allowed in the window.
-   *
-   * @return the limit, or empty when the vendor did not say
-   */
-  public OptionalLong limit() {
-    return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
-  }
+  /** {@return the requests allowed in the window} */
+  public abstract OptionalLong limit();
 
-  /**
-   * Requests left in the window.
-   *
-   * @return the remaining requests, or empty when the vendor did not say
-   */
-  public OptionalLong remaining() {
-    return remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining);
-  }
+  /** {@return the requests left in the window} */
+  public abstract OptionalLong remaining();
 
   /** {@return when the window resets} */
-  public Optional<Instant> resetAt() {
-    return Optional.ofNullable(resetAt);
-  }
+  public abstract Optional<Instant> resetAt();
 
   /**
-   * {@return the vendor's name for the window where it has several, e.g. {@code "monthly"} or
-   * {@code "1h"}}
+   * The vendor's name for the window where it has several, e.g. {@code "monthly"} or {@code "1h"}.
+   *
+   * @return the window's name
    */
-  public Optional<String> window() {
-    return Optional.ofNullable(window);
-  }
+  public abstract Optional<String> window();
 
   /** {@return true when the vendor said nothing at all} */
   public boolean isEmpty() {
-    return limit == null && remaining == null && resetAt == null && window == null;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof RateLimitStatus)) {
-      return false;
-    }
-    RateLimitStatus r = (RateLimitStatus) o;
-    return Objects.equals(limit, r.limit)
-        && Objects.equals(remaining, r.remaining)
-        && Objects.equals(resetAt, r.resetAt)
-        && Objects.equals(window, r.window);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(limit, remaining, resetAt, window);
+    return limit().isEmpty() && remaining().isEmpty() && resetAt().isEmpty() && window().isEmpty();
   }
 
   @Override
   public String toString() {
-    return "RateLimitStatus{limit=" + limit + ", remaining=" + remaining + ", resetAt=" + resetAt
-        + ", window=" + window + "}";
+    return "RateLimitStatus{limit=" + (limit().isPresent() ? limit().getAsLong() : null)
+        + ", remaining=" + (remaining().isPresent() ? remaining().getAsLong() : null)
+        + ", resetAt=" + resetAt().orElse(null) + ", window=" + window().orElse(null) + "}";
   }
 
   /** Builds a {@link RateLimitStatus}; unset parts stay empty. */
-  public static final class Builder {
-    private Long limit;
-    private Long remaining;
-    private Instant resetAt;
-    private String window;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableRateLimitStatus.Builder generated() {
+      return (ImmutableRateLimitStatus.Builder) this;
+    }
 
     /**
-     * Sets {@link RateLimitStatus#limit()}.
+     * Sets the requests allowed in the window.
      *
-     * @param limit the value
+     * @param limit the requests allowed in the window
      * @return this builder
      */
     public Builder limit(long limit) {
-      this.limit = limit;
-      return this;
+      return generated().setLimit(limit);
     }
 
     /**
-     * Sets {@link RateLimitStatus#remaining()}.
+     * Sets the requests left in the window.
      *
-     * @param remaining the value
+     * @param remaining the requests left in the window
      * @return this builder
      */
     public Builder remaining(long remaining) {
-      this.remaining = remaining;
-      return this;
+      return generated().setRemaining(remaining);
     }
 
     /**
-     * Sets {@link RateLimitStatus#resetAt()}.
+     * Sets when the window resets.
      *
-     * @param resetAt the value
+     * @param resetAt when the window resets
      * @return this builder
      */
     public Builder resetAt(Instant resetAt) {
-      this.resetAt = Objects.requireNonNull(resetAt, "resetAt");
-      return this;
+      return generated().setResetAt(resetAt);
     }
 
     /**
-     * Sets {@link RateLimitStatus#window()}.
+     * Sets the vendor's name for the window.
      *
-     * @param window the value
+     * @param window the vendor's name for the window
      * @return this builder
      */
     public Builder window(String window) {
-      this.window = Objects.requireNonNull(window, "window");
-      return this;
+      return generated().setWindow(window);
     }
 
-    /**
-     * Builds the {@code RateLimitStatus}.
-     *
-     * @return a new, immutable {@code RateLimitStatus}
-     */
-    public RateLimitStatus build() {
-      return new RateLimitStatus(this);
-    }
+    /** {@return the status holding the parts set} */
+    public abstract RateLimitStatus build();
   }
 }

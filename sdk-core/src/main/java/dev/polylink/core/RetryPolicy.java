@@ -3,6 +3,7 @@ package dev.polylink.core;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.immutables.value.Value;
 
 /**
  * How a client retries failed requests: the number of attempts, exponential backoff with full
@@ -18,85 +19,84 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link TransportException} naming the deadline whose cause is the vendor's last answer. A policy
  * that waits longer (an hourly window, say) needs a longer operation deadline too.
  */
-public final class RetryPolicy {
+@Value.Immutable
+@ValueStyle
+public abstract class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
   private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration maxRetryAfter;
-
-  private RetryPolicy(Builder b) {
-    this.maxAttempts = b.maxAttempts;
-    this.initialBackoff = b.initialBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.maxRetryAfter = b.maxRetryAfter;
-  }
+  RetryPolicy() {}
 
   /**
-   * 3 attempts in all, backoff from 200 ms capped at 10 s with full jitter, {@code Retry-After} up
-   * to 65 s: a one-minute rate window is waited out on every provider, SnipURL's included, which
-   * answers {@code Retry-After: 61} when its per-minute limit is reached in the window's first
-   * second (it rounds the window's end up and "now" down).
-   *
-   * @return the default policy
+   * {@return the default policy: 3 attempts in all, backoff from 200 ms capped at 10 s with full
+   * jitter, {@code Retry-After} up to 65 s} A one-minute rate window is waited out on every
+   * provider, SnipURL's included, which answers {@code Retry-After: 61} when its per-minute limit is
+   * reached in the window's first second (it rounds the window's end up and "now" down).
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** {@return one attempt: never retry} */
+  /** {@return the policy of one attempt: never retry} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** {@return a new, empty builder} */
+  /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableRetryPolicy.builder();
   }
 
-  /** {@return a builder holding this value's fields, to change some and build a new value} */
+  /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    return new Builder()
-        .maxAttempts(maxAttempts)
-        .initialBackoff(initialBackoff)
-        .maxBackoff(maxBackoff)
-        .maxRetryAfter(maxRetryAfter);
+    return ImmutableRetryPolicy.builder().from(this);
   }
 
-  /** {@return attempts in all, the first included} */
+  /** {@return the number of attempts in all, the first included} */
+  @Value.Default
   public int maxAttempts() {
-    return maxAttempts;
+    return 3;
   }
 
-  /** {@return the wait before the second attempt, doubled for each later one (with full jitter)} */
+  /** {@return the ceiling of the first backoff, not negative} */
+  @Value.Default
   public Duration initialBackoff() {
-    return initialBackoff;
+    return Duration.ofMillis(200);
   }
 
-  /** {@return the longest wait between attempts when the vendor sends no {@code Retry-After}} */
+  /** {@return the largest backoff, not negative} */
+  @Value.Default
   public Duration maxBackoff() {
-    return maxBackoff;
+    return Duration.ofSeconds(10);
   }
 
   /** {@return the longest {@code Retry-After} the client will wait for} */
+  @Value.Default
   public Duration maxRetryAfter() {
-    return maxRetryAfter;
+    return Duration.ofSeconds(65);
+  }
+
+  @Value.Check
+  void check() {
+    if (maxBackoff().compareTo(initialBackoff()) < 0) {
+      throw new RequestValidationException(
+          PolylinkException.NO_PROVIDER, "maxBackoff: must not be less than initialBackoff");
+    }
   }
 
   /**
-   * {@return the upper bound of the wait before retry number {@code retry} (1 for the first retry):
-   * {@code min(maxBackoff, initialBackoff * 2^(retry-1))}}
+   * The upper bound of the wait before retry number {@code retry} (1 for the first retry): {@code
+   * min(maxBackoff, initialBackoff * 2^(retry-1))}.
    *
-   * @param retry the number of the retry, 1 for the first
+   * @param retry the retry number, 1 for the first retry
+   * @return the ceiling
    */
   public Duration backoffCeiling(int retry) {
     if (retry < 1) {
       throw new IllegalArgumentException("retry must be at least 1");
     }
-    long initial = saturatedMillis(initialBackoff);
-    long cap = saturatedMillis(maxBackoff);
+    long initial = saturatedMillis(initialBackoff());
+    long cap = saturatedMillis(maxBackoff());
     int shift = retry - 1;
     if (initial == 0) {
       return Duration.ZERO;
@@ -107,10 +107,10 @@ public final class RetryPolicy {
   }
 
   /**
-   * {@return the wait before retry number {@code retry}: uniformly random in {@code [0,
-   * backoffCeiling(retry)]}}
+   * The wait before retry number {@code retry}: uniformly random in {@code [0, backoffCeiling(retry)]}.
    *
-   * @param retry the number of the retry, 1 for the first
+   * @param retry the retry number, 1 for the first retry
+   * @return the wait
    */
   public Duration backoff(int retry) {
     long ceiling = backoffCeiling(retry).toMillis();
@@ -127,29 +127,6 @@ public final class RetryPolicy {
     }
   }
 
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof RetryPolicy)) {
-      return false;
-    }
-    RetryPolicy p = (RetryPolicy) o;
-    return maxAttempts == p.maxAttempts
-        && initialBackoff.equals(p.initialBackoff)
-        && maxBackoff.equals(p.maxBackoff)
-        && maxRetryAfter.equals(p.maxRetryAfter);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(maxAttempts, initialBackoff, maxBackoff, maxRetryAfter);
-  }
-
-  @Override
-  public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + "}";
-  }
-
   /** Pauses between attempts; replace it in tests so that no test sleeps for real. */
   @FunctionalInterface
   public interface Sleeper {
@@ -160,24 +137,24 @@ public final class RetryPolicy {
      * Waits for {@code duration}.
      *
      * @param duration how long to wait
-     * @throws InterruptedException when the thread is interrupted while waiting
+     * @throws InterruptedException if the thread is interrupted while waiting
      */
     void sleep(Duration duration) throws InterruptedException;
   }
 
   /** Builds a {@link RetryPolicy}; starts from the defaults. */
-  public static final class Builder {
-    private int maxAttempts = 3;
-    private Duration initialBackoff = Duration.ofMillis(200);
-    private Duration maxBackoff = Duration.ofSeconds(10);
-    private Duration maxRetryAfter = Duration.ofSeconds(65);
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableRetryPolicy.Builder generated() {
+      return (ImmutableRetryPolicy.Builder) this;
+    }
 
     /**
      * Attempts in all, at least 1 (1 means no retry).
      *
-     * @param maxAttempts attempts in all, at least 1 (1 means no retry)
+     * @param maxAttempts the attempts in all, at least 1
      * @return this builder
      */
     public Builder maxAttempts(int maxAttempts) {
@@ -185,55 +162,46 @@ public final class RetryPolicy {
         throw new RequestValidationException(
             PolylinkException.NO_PROVIDER, "maxAttempts: must be at least 1 (was " + maxAttempts + ")");
       }
-      this.maxAttempts = maxAttempts;
-      return this;
+      return generated().setMaxAttempts(maxAttempts);
     }
 
     /**
-     * Sets {@link RetryPolicy#initialBackoff()}.
+     * Sets the ceiling of the first backoff, not negative.
      *
-     * @param initialBackoff the value
+     * @param initialBackoff the ceiling of the first backoff, not negative
      * @return this builder
      */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = notNegative("initialBackoff", initialBackoff);
-      return this;
+      return generated().setInitialBackoff(notNegative("initialBackoff", initialBackoff));
     }
 
     /**
-     * Sets {@link RetryPolicy#maxBackoff()}.
+     * Sets the largest backoff, not negative.
      *
-     * @param maxBackoff the value
+     * @param maxBackoff the largest backoff, not negative
      * @return this builder
      */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = notNegative("maxBackoff", maxBackoff);
-      return this;
+      return generated().setMaxBackoff(notNegative("maxBackoff", maxBackoff));
     }
 
     /**
-     * Sets {@link RetryPolicy#maxRetryAfter()}.
+     * Sets the longest {@code Retry-After} to wait for, not negative.
      *
-     * @param maxRetryAfter the value
+     * @param maxRetryAfter the longest {@code Retry-After} to wait for, not negative
      * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = notNegative("maxRetryAfter", maxRetryAfter);
-      return this;
+      return generated().setMaxRetryAfter(notNegative("maxRetryAfter", maxRetryAfter));
     }
 
     /**
-     * Builds the {@code RetryPolicy}.
+     * Builds the policy.
      *
-     * @return a new, immutable {@code RetryPolicy}
+     * @return the policy
+     * @throws RequestValidationException when {@code maxBackoff} is less than {@code initialBackoff}
      */
-    public RetryPolicy build() {
-      if (maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new RequestValidationException(
-            PolylinkException.NO_PROVIDER, "maxBackoff: must not be less than initialBackoff");
-      }
-      return new RetryPolicy(this);
-    }
+    public abstract RetryPolicy build();
 
     private static Duration notNegative(String field, Duration value) {
       Objects.requireNonNull(value, field);

@@ -2,247 +2,161 @@ package dev.polylink.core.spi;
 
 import dev.polylink.core.RateLimitStatus;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * What a provider's {@link ErrorDecoder} read out of a vendor's error response: the vendor's own
  * code, message and request id, and the facts that decide retrying. Core combines it with the
  * status, headers and raw body into the right {@link dev.polylink.core.ApiException} subclass.
  */
-public final class VendorError {
+@Value.Immutable
+@ValueStyle
+public abstract class VendorError {
   private static final VendorError NONE = builder().build();
 
-  private final String errorCode;
-  private final String message;
-  private final String requestId;
-  private final Object details;
-  private final boolean quotaExhausted;
-  private final Duration retryAfter;
-  private final RateLimitStatus rateLimit;
+  VendorError() {}
 
-  private VendorError(Builder b) {
-    this.errorCode = b.errorCode;
-    this.message = b.message;
-    this.requestId = b.requestId;
-    this.details = b.details;
-    this.quotaExhausted = b.quotaExhausted;
-    this.retryAfter = b.retryAfter;
-    this.rateLimit = b.rateLimit;
-  }
-
-  /**
-   * Nothing could be read from the body (empty, HTML, or not the vendor's error shape).
-   *
-   * @return an error with no field known
-   */
+  /** {@return the error that says nothing: nothing could be read from the body (empty, HTML, or not the vendor's error shape)} */
   public static VendorError none() {
     return NONE;
   }
 
-  /** {@return a new, empty builder} */
+  /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableVendorError.builder();
   }
 
-  /**
-   * A builder holding this error's values.
-   *
-   * @return a new builder holding this value's fields
-   */
+  /** {@return a builder holding this error's values} */
   public Builder toBuilder() {
-    return new Builder()
-        .errorCode(errorCode)
-        .message(message)
-        .requestId(requestId)
-        .details(details)
-        .quotaExhausted(quotaExhausted)
-        .retryAfter(retryAfter)
-        .rateLimit(rateLimit);
+    return ImmutableVendorError.builder().from(this);
   }
+
+  /** {@return the vendor's error code} */
+  public abstract Optional<String> errorCode();
+
+  /** {@return the vendor's message} */
+  public abstract Optional<String> message();
+
+  /** {@return the vendor's request id} */
+  public abstract Optional<String> requestId();
+
+  /** {@return the vendor's structured details (plain Java values: Map, List, String, Number, Boolean)} */
+  public abstract Optional<Object> details();
 
   /**
-   * {@return the vendor's own error code, e.g. {@code "slug_taken"}; empty when the body has none}
+   * True when a 429 means a quota that will not refill soon (a monthly or feature quota), so the
+   * request must not be retried.
+   *
+   * @return whether the quota is exhausted
    */
-  public Optional<String> errorCode() {
-    return Optional.ofNullable(errorCode);
-  }
-
-  /** {@return the vendor's own message; empty when the body has none} */
-  public Optional<String> message() {
-    return Optional.ofNullable(message);
-  }
-
-  /**
-   * {@return the vendor's request id, for its support; empty when the body and headers name none}
-   */
-  public Optional<String> requestId() {
-    return Optional.ofNullable(requestId);
-  }
-
-  /**
-   * {@return the vendor's structured details (plain Java values: Map, List, String, Number,
-   * Boolean)}
-   */
-  public Optional<Object> details() {
-    return Optional.ofNullable(details);
-  }
-
-  /**
-   * {@return true when a 429 means a quota that will not refill soon (a monthly or feature quota),
-   * so the request must not be retried}
-   */
+  @Value.Default
   public boolean quotaExhausted() {
-    return quotaExhausted;
+    return false;
   }
 
-  /**
-   * {@return A wait the body asks for, when the vendor puts one there; the {@code Retry-After}
-   * header wins}
-   */
-  public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
-  }
+  /** {@return a wait the body asks for, when the vendor puts one there; the {@code Retry-After} header wins} */
+  public abstract Optional<Duration> retryAfter();
 
   /**
    * Rate-limit state the error body reports (e.g. the window of a 429), recorded as the client's
    * {@code lastRateLimit()} after the headers' state.
    *
-   * @return the reported rate-limit state, or empty
+   * @return the rate-limit state the body reports
    */
-  public Optional<RateLimitStatus> rateLimit() {
-    return Optional.ofNullable(rateLimit);
-  }
+  public abstract Optional<RateLimitStatus> rateLimit();
 
   @Override
   public String toString() {
-    return "VendorError{code=" + errorCode + ", message=" + message + ", requestId=" + requestId
-        + ", quotaExhausted=" + quotaExhausted + ", retryAfter=" + retryAfter + "}";
+    return "VendorError{code=" + errorCode().orElse(null) + ", message=" + message().orElse(null)
+        + ", requestId=" + requestId().orElse(null) + ", quotaExhausted=" + quotaExhausted()
+        + ", retryAfter=" + retryAfter().orElse(null) + "}";
   }
 
   /** Builder; every setter accepts null as "the vendor did not say". */
-  public static final class Builder {
-    private String errorCode;
-    private String message;
-    private String requestId;
-    private Object details;
-    private boolean quotaExhausted;
-    private Duration retryAfter;
-    private RateLimitStatus rateLimit;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableVendorError.Builder generated() {
+      return (ImmutableVendorError.Builder) this;
+    }
 
     /**
-     * Sets {@link VendorError#errorCode()}.
+     * Sets the vendor's error code.
      *
-     * @param errorCode the value
+     * @param errorCode the vendor's error code
      * @return this builder
      */
     public Builder errorCode(String errorCode) {
-      this.errorCode = blankToNull(errorCode);
-      return this;
+      return generated().setErrorCode(nonBlank(errorCode));
     }
 
     /**
-     * Sets {@link VendorError#message()}.
+     * Sets the vendor's message.
      *
-     * @param message the message, which never contains a secret
+     * @param message the vendor's message
      * @return this builder
      */
     public Builder message(String message) {
-      this.message = blankToNull(message);
-      return this;
+      return generated().setMessage(nonBlank(message));
     }
 
     /**
-     * Sets {@link VendorError#requestId()}.
+     * Sets the vendor's request id.
      *
-     * @param requestId the value
+     * @param requestId the vendor's request id
      * @return this builder
      */
     public Builder requestId(String requestId) {
-      this.requestId = blankToNull(requestId);
-      return this;
+      return generated().setRequestId(nonBlank(requestId));
     }
 
     /**
-     * Sets {@link VendorError#details()}.
+     * Sets the vendor's structured details.
      *
-     * @param details the value
+     * @param details the vendor's structured details
      * @return this builder
      */
     public Builder details(Object details) {
-      this.details = details;
-      return this;
+      return generated().setDetails(Optional.ofNullable(details));
     }
 
     /**
-     * Sets {@link VendorError#quotaExhausted()}.
+     * Sets whether a quota is exhausted (never retried).
      *
-     * @param quotaExhausted whether a quota (not a short burst window) is used up
+     * @param quotaExhausted whether a quota is exhausted (never retried)
      * @return this builder
      */
     public Builder quotaExhausted(boolean quotaExhausted) {
-      this.quotaExhausted = quotaExhausted;
-      return this;
+      return generated().setQuotaExhausted(quotaExhausted);
     }
 
     /**
-     * Sets {@link VendorError#retryAfter()}.
+     * Sets the wait the body asks for.
      *
-     * @param retryAfter how long the vendor asked to wait, or {@code null} when it did not say
+     * @param retryAfter the wait the body asks for
      * @return this builder
      */
     public Builder retryAfter(Duration retryAfter) {
-      this.retryAfter = retryAfter;
-      return this;
+      return generated().setRetryAfter(Optional.ofNullable(retryAfter));
     }
 
     /**
-     * Sets {@link VendorError#rateLimit()}.
+     * Sets the rate-limit state the body reports.
      *
-     * @param rateLimit the value
+     * @param rateLimit the rate-limit state the body reports
      * @return this builder
      */
     public Builder rateLimit(RateLimitStatus rateLimit) {
-      this.rateLimit = rateLimit;
-      return this;
+      return generated().setRateLimit(Optional.ofNullable(rateLimit));
     }
 
-    /**
-     * Builds the {@code VendorError}.
-     *
-     * @return a new, immutable {@code VendorError}
-     */
-    public VendorError build() {
-      return new VendorError(this);
-    }
+    /** {@return the vendor error holding the values set} */
+    public abstract VendorError build();
 
-    private static String blankToNull(String s) {
-      return s == null || s.isBlank() ? null : s;
+    private static Optional<String> nonBlank(String s) {
+      return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof VendorError)) {
-      return false;
-    }
-    VendorError that = (VendorError) o;
-    return quotaExhausted == that.quotaExhausted
-        && Objects.equals(errorCode, that.errorCode)
-        && Objects.equals(message, that.message)
-        && Objects.equals(requestId, that.requestId)
-        && Objects.equals(details, that.details)
-        && Objects.equals(retryAfter, that.retryAfter)
-        && Objects.equals(rateLimit, that.rateLimit);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(errorCode, message, requestId, details, quotaExhausted, retryAfter, rateLimit);
   }
 }
