@@ -8,7 +8,17 @@ import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Page;
+import dev.polylink.core.DateRangeSupport;
+import dev.polylink.core.LinkStats;
+import dev.polylink.core.Operation;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.StatsRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,13 +33,15 @@ import picocli.CommandLine.Option;
 /**
  * The whole life of a link on every provider, through {@link LinkClient} alone: create it, show
  * what the provider can do, change where it goes (or, where the provider cannot change a
- * destination, the nearest field it can), follow the short link, list, delete.
+ * destination, the nearest field it can), follow the short link, write its QR code to a file and
+ * read its click count where the provider offers them, list, delete.
  */
 @Command(
     name = "quickstart",
     mixinStandardHelpOptions = true,
     description = {
-        "Creates, updates, follows, lists and deletes a link on each provider.",
+        "Creates, updates, follows, lists and deletes a link on each provider,",
+        "writing its QR code to a file and showing its click count where the provider has them.",
         "Uses a provider's real service when its API key is in the environment, an embedded emulator otherwise."})
 final class QuickstartCommand extends ExampleCommand {
   static final String DESTINATION = "https://example.com/polylink/quickstart";
@@ -43,6 +55,10 @@ final class QuickstartCommand extends ExampleCommand {
   @Option(names = "--provider", paramLabel = "ID", split = ",",
       description = "Only these providers (repeat or separate with commas). Default: all of them.")
   List<String> providers = new ArrayList<>();
+
+  @Option(names = "--qr-dir", paramLabel = "DIR",
+      description = "Where the QR code files go (created if missing). Default: the system's temporary directory.")
+  Path qrDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
   private final HttpClient http = HttpClient.newBuilder()
       .followRedirects(HttpClient.Redirect.NEVER)   // we want to see the redirect, not where it leads
@@ -92,6 +108,8 @@ final class QuickstartCommand extends ExampleCommand {
 
       Link updated = update(client, link);
       out().println("follow    " + follow(updated.shortUrl()));
+      out().println("qr        " + qrCode(client, link));
+      out().println("clicks    " + clicks(client, link));
 
       int pageSize = Math.min(10, can.maxPageSize());
       Page<Link> page = client.list(ListLinksRequest.builder().pageSize(pageSize).build());
@@ -128,6 +146,36 @@ final class QuickstartCommand extends ExampleCommand {
     }
     out().println("update    skipped (" + cannot + " or its title)");
     return link;
+  }
+
+  /** Writes the link's QR code to {@code <qr-dir>/<provider>-<code>.<svg|png>}, where the provider renders one. */
+  private String qrCode(LinkClient client, Link link) {
+    if (!client.capabilities().supports(Operation.QR_CODE)) {
+      return "not offered by " + client.providerId() + " (no QR image on demand)";
+    }
+    QrCode qr = client.qrCode(link.id());
+    Path file = qrDirectory.resolve(client.providerId() + "-" + link.shortCode() + "." + qr.format().label());
+    try {
+      Files.createDirectories(qrDirectory);
+      Files.write(file, qr.bytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return "wrote " + file + " (" + qr.mediaType() + ", " + qr.length() + " bytes)";
+  }
+
+  /** The click count the provider reports after the follow above (today, UTC, where it needs a range). */
+  private String clicks(LinkClient client, Link link) {
+    if (!client.capabilities().supports(Operation.STATS)) {
+      return "not reported by " + client.providerId();
+    }
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    StatsRequest request = client.capabilities().stats().dateRange() == DateRangeSupport.REQUIRED
+        ? StatsRequest.between(today, today) : StatsRequest.allTime();
+    LinkStats stats = client.stats(link.id(), request);
+    return stats.totalClicks().isPresent()
+        ? stats.totalClicks().getAsLong() + " after following the short link once"
+        : "not reported by " + client.providerId();
   }
 
   /** GET of the short link without following it: the status and where it points. */

@@ -5,16 +5,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.polylink.testkit.EmulatorExtension;
 import dev.polylink.testkit.ProviderEmulator;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class QuickstartCommandTest {
   @RegisterExtension
@@ -35,9 +43,12 @@ class QuickstartCommandTest {
         .build();
   }
 
+  @TempDir
+  Path qrDirectory;
+
   @Test
-  void toursEveryProviderOnItsEmulator() {
-    Runner.Result result = Runner.run(emulators(), "quickstart");
+  void toursEveryProviderOnItsEmulator() throws Exception {
+    Runner.Result result = Runner.run(emulators(), "quickstart", "--qr-dir", qrDirectory.toString());
 
     assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
     String out = result.out();
@@ -57,6 +68,26 @@ class QuickstartCommandTest {
       assertTrue(section.contains("-> 30"), section);
       assertTrue(followed(section).endsWith("Location: " + QuickstartCommand.NEW_DESTINATION), section);
     }
+    for (String id : List.of("xqr", "shortpen", "snipurl", "carrierx")) {
+      String section = section(out, id);
+      assertTrue(section.contains("\nclicks    1 after following the short link once\n"), section);
+    }
+    for (String id : List.of("xqr", "snipurl")) {
+      String section = section(out, id);
+      Matcher wrote = Pattern.compile("\nqr        wrote (\\S+) \\((image/\\S+), (\\d+) bytes\\)\n").matcher(section);
+      assertTrue(wrote.find(), section);
+      Path file = Path.of(wrote.group(1));
+      assertEquals(qrDirectory, file.getParent());
+      assertEquals(Long.parseLong(wrote.group(3)), Files.size(file));
+      byte[] image = Files.readAllBytes(file);
+      if (wrote.group(2).equals("image/png")) {
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(image)), file.toString());
+      } else {
+        assertTrue(new String(image, StandardCharsets.UTF_8).contains("<svg"), file.toString());
+      }
+    }
+    assertTrue(section(out, "shortpen").contains("\nqr        not offered by shortpen"), out);
+    assertTrue(section(out, "carrierx").contains("\nqr        not offered by carrierx"), out);
     String snipurl = section(out, "snipurl");
     assertTrue(snipurl.contains("update    title \"Polylink quickstart\" -> \"" + QuickstartCommand.NEW_TITLE
         + "\" (snipurl cannot change a link's destination"), snipurl);
@@ -70,7 +101,7 @@ class QuickstartCommandTest {
     Map<String, String> environment = Map.of("XQR_API_KEY", xqr.apiKey(), "XQR_BASE_URL", xqr.baseUrl());
     Clients clients = Clients.builder().environment(environment::get).build();
 
-    Runner.Result result = Runner.run(clients, "quickstart", "--provider", "xqr");
+    Runner.Result result = Runner.run(clients, "quickstart", "--provider", "xqr", "--qr-dir", qrDirectory.toString());
 
     assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
     assertTrue(result.out().startsWith("== xqr: using the real xqr service (XQR_API_KEY is set)"), result.out());

@@ -15,7 +15,15 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
+import dev.polylink.carrierx.internal.CarrierxStats;
+import dev.polylink.core.DateRangeSupport;
+import dev.polylink.core.LinkStats;
+import dev.polylink.core.StatsCapabilities;
+import dev.polylink.core.StatsField;
+import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
+import java.util.EnumSet;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -81,18 +89,22 @@ public final class CarrierxClient implements LinkClient {
   public static final String DEFAULT_BASE_URL = "https://api.carrierx.com/core/v2";
 
   /**
-   * What CarrierX can do through {@link LinkClient}: every operation; create and update the
+   * What CarrierX can do through {@link LinkClient}: link CRUD and statistics (hits and last access
+   * only; no QR images, no usage endpoint); create and update the
    * destination, slug, expiry and redirect type; clear the expiry; no list filters through {@link
    * ListLinksRequest} (use {@link #list(String, ListLinksRequest)} for CarrierX's own {@code
    * filter=}); pages of at most 1000 links.
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
-          .operations(Operation.values())
+          .operations(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE,
+              Operation.STATS)
           .creatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.EXPIRES_AT, LinkField.REDIRECT_TYPE)
           .updatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.EXPIRES_AT, LinkField.REDIRECT_TYPE)
           .clearableFields(LinkField.EXPIRES_AT)
           .maxPageSize(1000)
+          .stats(StatsCapabilities.of(EnumSet.of(StatsField.TOTAL_CLICKS, StatsField.LAST_CLICKED_AT),
+              DateRangeSupport.NONE))
           .build();
 
   private final HttpTransport transport;
@@ -231,6 +243,20 @@ public final class CarrierxClient implements LinkClient {
   }
 
   /** Always empty: CarrierX documents no rate-limit headers. */
+  /**
+   * The link's statistics: CarrierX's only analytics are the link object's {@code hits} (the total)
+   * and {@code date_accessed} (the last click), so this reads the link ({@code GET
+   * /shortener/links/{link_sid}}). No days, countries, devices, browsers or referrers, and no range.
+   *
+   * @throws RequestValidationException for a date range or an id that is not a UUID, before any
+   *     request
+   */
+  @Override
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(PROVIDER_ID, CAPABILITIES, request);
+    return CarrierxStats.of(id, request, get(id));
+  }
+
   @Override
   public Optional<RateLimitStatus> lastRateLimit() {
     return transport.lastRateLimit();

@@ -15,7 +15,19 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.AccountUsage;
+import dev.polylink.core.DateRangeSupport;
+import dev.polylink.core.LinkStats;
+import dev.polylink.core.OperationNotSupportedException;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.QrOptions;
+import dev.polylink.core.StatsCapabilities;
+import dev.polylink.core.StatsField;
+import dev.polylink.core.StatsRequest;
 import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.FeatureChecks;
+import dev.polylink.core.spi.QrImages;
+import java.util.EnumSet;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.shortpen.internal.PositiveIds;
@@ -65,20 +77,25 @@ public final class ShortpenClient implements LinkClient {
 
   /**
    * What ShortPen supports, the single source of truth for validation, the README table and the
-   * tests: every operation; DESTINATION, SLUG, TITLE, PASSWORD and REDIRECT_TYPE on create and
+   * tests: link CRUD, statistics and usage (no QR on demand); DESTINATION, SLUG, TITLE, PASSWORD and REDIRECT_TYPE on create and
    * update; only PASSWORD can be cleared ({@code with_password: false}). ENABLED, LABELS and
    * EXPIRES_AT do not exist at ShortPen. No list filters are documented; pages hold up to 100
-   * links.
+   * links. Statistics (aggregated by the SDK from raw click events) need a date range; account usage
+   * from {@code POST /v1/me}. No QR image on demand: see {@link #qrCode(LinkId, QrOptions)}.
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
-          .operations(Operation.values())
+          .operations(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE,
+              Operation.STATS, Operation.ACCOUNT_USAGE)
           .creatableFields(
               LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE, LinkField.PASSWORD, LinkField.REDIRECT_TYPE)
           .updatableFields(
               LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE, LinkField.PASSWORD, LinkField.REDIRECT_TYPE)
           .clearableFields(LinkField.PASSWORD)
           .maxPageSize(ShortpenOperations.MAX_PAGE_SIZE)
+          .stats(StatsCapabilities.of(EnumSet.of(StatsField.TOTAL_CLICKS, StatsField.DAILY_CLICKS,
+              StatsField.COUNTRIES, StatsField.DEVICES, StatsField.BROWSERS, StatsField.REFERRERS),
+              DateRangeSupport.REQUIRED))
           .build();
 
   /**
@@ -278,6 +295,60 @@ public final class ShortpenClient implements LinkClient {
       throw new RequestValidationException(PROVIDER_ID, violations);
     }
     return operations.delete(List.copyOf(unique));
+  }
+
+  /**
+   * Not available: ShortPen has no QR endpoint. It returns a QR code only in the answer of {@code
+   * POST /v1/generate} (and its link list's {@code qr}), as a base64 PNG, when the link is created or
+   * edited with {@link ShortpenOptions.Builder#generateQr(boolean)}; read it with {@link
+   * #qrCode(Link)}. Neither format nor size can be chosen.
+   *
+   * @throws OperationNotSupportedException always, before any request
+   */
+  @Override
+  public QrCode qrCode(LinkId id, QrOptions options) {
+    throw new OperationNotSupportedException(PROVIDER_ID, Operation.QR_CODE,
+        "ShortPen cannot produce a QR code on demand; create or edit the link with ShortpenOptions generateQr(true)"
+            + " and read ShortpenClient.qrCode(link)");
+  }
+
+  /**
+   * The QR code ShortPen gave for a link, when it gave one: the {@code qr} of the link's provider
+   * fields (from {@code POST /v1/generate} with {@code generate_qr}, or the list item), decoded as
+   * the base64 PNG ShortPen documents. Empty when the link has none, or when its {@code qr} is not
+   * base64 of a PNG (such as a URL or the docs' placeholder {@code "<string>"}): never guessed.
+   * @param link the link
+   * @return the decoded PNG, or empty
+   */
+  public Optional<QrCode> qrCode(Link link) {
+    Object qr = Objects.requireNonNull(link, "link").providerFields().get("qr");
+    return qr instanceof String ? QrImages.base64Png((String) qr) : Optional.empty();
+  }
+
+  /**
+   * The link's statistics over a required date range, aggregated from ShortPen's raw click events
+   * ({@code POST /v1/analytics} with {@code start}, {@code end}, {@code url_id}): the total of the
+   * range, clicks per day and per country, device type, browser and referrer; no last-click time.
+   * See {@code ShortpenFeatures} for paging and the time zone of days.
+   *
+   * @throws RequestValidationException without a range or with an id that is not a positive
+   *     integer, before any request
+   */
+  @Override
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(PROVIDER_ID, CAPABILITIES, request);
+    return operations.features().stats(Checks.positiveIntegerId(PROVIDER_ID, id), id, request);
+  }
+
+  /**
+   * The account's feature quotas ({@code POST /v1/me}): each {@code enabledFeatures[slug]} as the
+   * quota and the feature flag {@code slug}, with ShortPen's {@code limit}, {@code used} and {@code
+   * remaining}. A feature quota that runs out makes ShortPen answer 429 with a message; read these
+   * to pace before it does.
+   */
+  @Override
+  public AccountUsage accountUsage() {
+    return operations.features().usage();
   }
 
   /** Empty unless ShortPen sent {@code X-RateLimit-*} headers (none are documented). */

@@ -1,6 +1,26 @@
 package dev.polylink.snipurl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.AccountUsage;
 import dev.polylink.core.Capabilities;
+import dev.polylink.core.DateRangeSupport;
+import dev.polylink.core.LinkStats;
+import dev.polylink.core.QrCapabilities;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.QrFormat;
+import dev.polylink.core.QrOptions;
+import dev.polylink.core.QrSizeUnit;
+import dev.polylink.core.StatsCapabilities;
+import dev.polylink.core.StatsField;
+import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.ClickCounts;
+import dev.polylink.core.spi.FrozenJson;
+import dev.polylink.core.spi.Json;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
@@ -87,7 +107,9 @@ public final class SnipurlClient implements LinkClient {
   /**
    * What SnipURL can do, the single source of truth for validation, the README table and tests:
    * every operation; create destination, slug, title, password and expiry; update title, enabled,
-   * password and expiry; clear password and expiry; list by search and enabled, at most 100 a page.
+   * password and expiry; clear password and expiry; list by search and enabled, at most 100 a page;
+   * QR images in PNG or SVG of 100 to 1000 pixels; statistics with total, days, countries, devices,
+   * browsers and referrers over an optional date range; account usage (per-key limits).
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
@@ -98,6 +120,10 @@ public final class SnipurlClient implements LinkClient {
           .clearableFields(LinkField.PASSWORD, LinkField.EXPIRES_AT)
           .listFilters(ListFilter.SEARCH, ListFilter.ENABLED)
           .maxPageSize(100)
+          .qrCodes(QrCapabilities.of(EnumSet.of(QrFormat.PNG, QrFormat.SVG), 100, 1000, QrSizeUnit.PIXELS))
+          .stats(StatsCapabilities.of(EnumSet.of(StatsField.TOTAL_CLICKS, StatsField.DAILY_CLICKS,
+              StatsField.COUNTRIES, StatsField.DEVICES, StatsField.BROWSERS, StatsField.REFERRERS),
+              DateRangeSupport.OPTIONAL))
           .build();
 
   private final SnipurlOperations operations;
@@ -230,6 +256,79 @@ public final class SnipurlClient implements LinkClient {
   @Override
   public Optional<RateLimitStatus> lastRateLimit() {
     return operations.lastRateLimit();
+  }
+
+  /**
+   * The link's QR image ({@code GET /api/v1/qr/:short_code}): SnipURL serves QR images by short
+   * code, so the link is read first for its code (one more request; {@link #qrCode(String,
+   * QrOptions)} skips it). {@code format} png or svg, {@code size} 100 to 1000 pixels (SnipURL's
+   * default 400), and {@link SnipurlQrOptions} for colour, background, error correction and margin.
+   * Only the key owner's links are served (404 otherwise).
+   *
+   * @throws RequestValidationException for a size outside 100 to 1000, another provider's extras or
+   *     an id that is not a UUID, before any request
+   */
+  @Override
+  public QrCode qrCode(LinkId id, QrOptions options) {
+    return operations.features().qrCode(id, options);
+  }
+
+  /**
+   * The QR image of one of the caller's short codes ({@code GET /api/v1/qr/:short_code}), without reading the link.
+   * @param shortCode the short code
+   * @param options the options
+   * @return the QR image of one of the caller's short codes ({@code GET /api/v1/qr/:short_code}), without reading the link
+   */
+  public QrCode qrCode(String shortCode, QrOptions options) {
+    return operations.features().qrCode(shortCode, options);
+  }
+
+  /**
+   * The link's analytics ({@code GET /api/v1/analytics/:link_id?start=&end=}): {@code total_clicks}
+   * (of the range, when one is given), {@code time_series} per day, and the top-10 countries,
+   * devices, browsers and referrers; no last-click time. A range's days are UTC days, sent as {@code
+   * start=<from>T00:00:00.000Z} and {@code end=<to>T23:59:59.999Z}.
+   */
+  @Override
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    return operations.features().stats(id, request);
+  }
+
+  /** {@return the account's analytics summary ({@code GET /api/v1/analytics/summary}), a typed extra} */
+  public SnipurlAnalyticsSummary analyticsSummary() {
+    JsonNode data = operations.features().summary();
+    List<Map<String, Object>> top = null;
+    Map<String, Object> frozen = FrozenJson.map(data);
+    if (frozen.get("top_links") instanceof List) {
+      top = new ArrayList<>();
+      for (Object item : (List<?>) frozen.get("top_links")) {
+        if (item instanceof Map) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> link = (Map<String, Object>) item;
+          top.add(link);
+        }
+      }
+      top = List.copyOf(top);
+    }
+    return new SnipurlAnalyticsSummary(
+        boxed(Json.wholeNumber(data, "total_links")), boxed(Json.wholeNumber(data, "active_links")),
+        boxed(Json.wholeNumber(data, "total_clicks")),
+        ClickCounts.daily(data.get("clicks_over_time"), List.of("date", "day"), List.of("clicks", "count")).orElse(null),
+        top, frozen);
+  }
+
+  private static Long boxed(OptionalLong n) {
+    return n.isPresent() ? n.getAsLong() : null;
+  }
+
+  /**
+   * The key's limits ({@code GET /api/v1/account/usage}): {@code rate_limit_per_minute} and {@code
+   * rate_limit_per_hour} (60 and 1,000 unless configured per key), and the link limit where the
+   * answer has it; see {@code SnipurlFeatures}. SnipURL has no plans or feature flags.
+   */
+  @Override
+  public AccountUsage accountUsage() {
+    return operations.features().usage();
   }
 
   /** Releases the connection pool this client created; a user-supplied OkHttpClient is left alone. */

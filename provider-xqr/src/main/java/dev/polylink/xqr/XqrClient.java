@@ -1,6 +1,17 @@
 package dev.polylink.xqr;
 
+import dev.polylink.core.AccountUsage;
 import dev.polylink.core.Capabilities;
+import dev.polylink.core.DateRangeSupport;
+import dev.polylink.core.LinkStats;
+import dev.polylink.core.QrCapabilities;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.QrFormat;
+import dev.polylink.core.QrOptions;
+import dev.polylink.core.QrSizeUnit;
+import dev.polylink.core.StatsCapabilities;
+import dev.polylink.core.StatsField;
+import dev.polylink.core.StatsRequest;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.GoneException;
 import dev.polylink.core.Link;
@@ -19,6 +30,7 @@ import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.UnsupportedFieldException;
 import dev.polylink.xqr.internal.XqrOperations;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -81,7 +93,9 @@ public final class XqrClient implements LinkClient {
   /**
    * What xQR can do, the single source of truth for validation, the README table and the tests:
    * every operation; create destination, slug, labels and expiry; update destination, enabled state
-   * and labels; clear labels only; list filters label and enabled; pages of up to 200 links.
+   * and labels; clear labels only; list filters label and enabled; pages of up to 200 links; QR
+   * images in SVG or PNG at 1 to 50 pixels per module; statistics with total, last click, days,
+   * countries, devices and browsers (no referrers, no date range); workspace usage.
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
@@ -91,6 +105,10 @@ public final class XqrClient implements LinkClient {
           .clearableFields(LinkField.LABELS)
           .listFilters(ListFilter.LABEL, ListFilter.ENABLED)
           .maxPageSize(200)
+          .qrCodes(QrCapabilities.of(EnumSet.of(QrFormat.SVG, QrFormat.PNG), 1, 50, QrSizeUnit.PIXELS_PER_MODULE))
+          .stats(StatsCapabilities.of(EnumSet.of(StatsField.TOTAL_CLICKS, StatsField.LAST_CLICKED_AT,
+              StatsField.DAILY_CLICKS, StatsField.COUNTRIES, StatsField.DEVICES, StatsField.BROWSERS),
+              DateRangeSupport.NONE))
           .build();
 
   private final XqrOperations operations;
@@ -178,6 +196,63 @@ public final class XqrClient implements LinkClient {
   }
 
   /**
+   * The link's QR image ({@code GET /v1/links/{link_id}/qr}, scope {@code qr:render}): {@code
+   * format} svg (xQR's default) or png, {@code size} 1 to 50, a module-size multiplier (xQR's
+   * default 10), and {@link XqrQrOptions#templateId()} as {@code template_id}. The body is the image
+   * itself; its {@code Content-Type} gives the format.
+   *
+   * @throws RequestValidationException for a size outside 1 to 50, another provider's extras or an
+   *     id that is not a UUID, before any request
+   */
+  @Override
+  public QrCode qrCode(LinkId id, QrOptions options) {
+    return operations.features().qrCode(id, options);
+  }
+
+  /**
+   * The link's statistics (scope {@code analytics:read}): {@code total_scans}, {@code last_scan_at},
+   * {@code daily_scans}, {@code countries}, {@code devices}, {@code browsers}; no referrers. xQR's
+   * docs give two paths for it, {@code /v1/analytics/links/{link_id}} (the heading) and {@code
+   * .../{link_id}/stats} (the examples): the first is tried, then the second on a 404, and the one
+   * that answered is kept (see {@code XqrFeatures}).
+   *
+   * @throws RequestValidationException for a date range (xQR documents none) or an id that is not a
+   *     UUID, before any request
+   */
+  @Override
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    return operations.features().stats(id, request);
+  }
+
+  /**
+   * The workspace's plan, this month's usage, the plan's limits and its feature flags ({@code GET
+   * /v1/workspace/usage}, scope {@code workspace:read}), the runtime source for what the key's plan
+   * allows. The client remembers the answer: a create or update with routing rules is then refused
+   * with {@link dev.polylink.core.FeatureNotAvailableException} before sending when the flag {@code
+   * routing_rules} is {@code false} (xQR would answer 403 {@code FEATURE_NOT_AVAILABLE}). Nothing is
+   * fetched implicitly: call this once (e.g. at start-up) to switch the check on.
+   */
+  @Override
+  public AccountUsage accountUsage() {
+    return operations.features().usage();
+  }
+
+  /**
+   * The workspace's analytics summary ({@code GET /v1/analytics/summary?period=}), a typed extra:
+   * xQR's docs do not list its members, so see {@link XqrAnalyticsSummary}.
+   * @param period the period
+   * @return the summary
+   */
+  public XqrAnalyticsSummary analyticsSummary(XqrSummaryPeriod period) {
+    java.util.Objects.requireNonNull(period, "period");
+    java.util.Map<String, Object> data = operations.features().summary(period.wireName());
+    Object total = data.get("total_scans");
+    Long totalScans = total instanceof Number && !(total instanceof Double || total instanceof Float)
+        && ((Number) total).longValue() >= 0 ? ((Number) total).longValue() : null;
+    return new XqrAnalyticsSummary(period, totalScans, data);
+  }
+
+  /**
    * The rate-limit state of the most recent response. It is the monthly quota ({@code
    * X-RateLimit-Limit}/{@code -Remaining}, window {@code "monthly"}) when the headers carry it, with
    * the reset time filled in from the body's {@code meta.rate_limit} when the body agrees with the
@@ -190,7 +265,8 @@ public final class XqrClient implements LinkClient {
   }
 
   /**
-   * xQR's {@code meta.request_id} of the most recent successful response, for support tickets;
+   * xQR's {@code meta.request_id} (for a QR image, its {@code X-Request-Id} header) of the most
+   * recent successful response, for support tickets;
    * empty when that response carried none (a delete's 204 has no body). A failed call's request id
    * is on its {@link dev.polylink.core.ApiException#requestId()}.
    *

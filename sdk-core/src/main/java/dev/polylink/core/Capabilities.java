@@ -12,7 +12,8 @@ import org.immutables.value.Value;
  * expectations from them.
  *
  * <p>Its builder rejects inconsistent capabilities (a clearable field that is not updatable, no
- * {@link LinkField#DESTINATION} on create, a page size below 1) with a {@link
+ * {@link LinkField#DESTINATION} on create, a page size below 1, {@link Operation#QR_CODE} or {@link
+ * Operation#STATS} without their formats or fields, or the other way round) with a {@link
  * RequestValidationException}.
  */
 @Value.Immutable
@@ -53,6 +54,21 @@ public abstract class Capabilities {
   @Value.Default
   public int maxPageSize() {
     return 100;
+  }
+
+  /**
+   * {@return the formats and sizes of {@link LinkClient#qrCode}; {@link QrCapabilities#none()}
+   * without it}
+   */
+  @Value.Default
+  public QrCapabilities qrCodes() {
+    return QrCapabilities.none();
+  }
+
+  /** {@return what {@link LinkClient#stats} reports; {@link StatsCapabilities#none()} without it} */
+  @Value.Default
+  public StatsCapabilities stats() {
+    return StatsCapabilities.none();
   }
 
   /**
@@ -123,6 +139,12 @@ public abstract class Capabilities {
     if (!creatableFields().contains(LinkField.DESTINATION)) {
       violations.add("creatableFields: must include DESTINATION");
     }
+    if (operations().contains(Operation.QR_CODE) != qrCodes().supported()) {
+      violations.add("qrCodes: must list formats exactly when operations include QR_CODE");
+    }
+    if (operations().contains(Operation.STATS) != stats().supported()) {
+      violations.add("stats: must list fields exactly when operations include STATS");
+    }
     if (!violations.isEmpty()) {
       throw new RequestValidationException(PolylinkException.NO_PROVIDER, violations);
     }
@@ -132,7 +154,9 @@ public abstract class Capabilities {
   public String toString() {
     return "Capabilities{operations=" + operations() + ", create=" + creatableFields() + ", update="
         + updatableFields() + ", clear=" + clearableFields() + ", listFilters=" + listFilters()
-        + ", maxPageSize=" + maxPageSize() + "}";
+        + ", maxPageSize=" + maxPageSize()
+        + (qrCodes().supported() ? ", qrCodes=" + qrCodes() : "")
+        + (stats().supported() ? ", stats=" + stats() : "") + "}";
   }
 
   /** Builds {@link Capabilities}; every set starts empty. */
@@ -206,6 +230,26 @@ public abstract class Capabilities {
             PolylinkException.NO_PROVIDER, "maxPageSize: must be at least 1 (was " + maxPageSize + ")");
       }
       return generated().setMaxPageSize(maxPageSize);
+    }
+
+    /**
+     * Sets {@link Capabilities#qrCodes()}; needs {@link Operation#QR_CODE} among the operations.
+     *
+     * @param qrCodes the QR formats and sizes
+     * @return this builder
+     */
+    public Builder qrCodes(QrCapabilities qrCodes) {
+      return generated().setQrCodes(qrCodes);
+    }
+
+    /**
+     * Sets {@link Capabilities#stats()}; needs {@link Operation#STATS} among the operations.
+     *
+     * @param stats what the statistics report
+     * @return this builder
+     */
+    public Builder stats(StatsCapabilities stats) {
+      return generated().setStats(stats);
     }
 
     /**

@@ -74,6 +74,67 @@ public interface LinkClient extends AutoCloseable {
    */
   void delete(LinkId id);
 
+  /**
+   * The link's QR image ({@link Operation#QR_CODE}). The options are checked against {@link
+   * Capabilities#qrCodes()} before any request.
+   *
+   * @throws OperationNotSupportedException when the provider cannot produce one on demand
+   * @throws RequestValidationException for a format it does not serve, a size outside its range or
+   *     another provider's extras
+   * @param id the link's id
+   * @param options the options
+   * @return the image
+   */
+  default QrCode qrCode(LinkId id, QrOptions options) {
+    throw new OperationNotSupportedException(providerId(), Operation.QR_CODE, "no QR image endpoint");
+  }
+
+  /**
+   * The link's QR image in the vendor's default format and size.
+   * @param id the link's id
+   * @return the link's QR image in the vendor's default format and size
+   */
+  default QrCode qrCode(LinkId id) {
+    return qrCode(id, QrOptions.defaults());
+  }
+
+  /**
+   * The link's click statistics ({@link Operation#STATS}); what they contain is {@link
+   * Capabilities#stats()}. The range is checked against its {@link StatsCapabilities#dateRange()}
+   * before any request.
+   *
+   * @throws OperationNotSupportedException when the provider has no statistics
+   * @param id the link's id
+   * @param request the request
+   * @return the statistics
+   */
+  default LinkStats stats(LinkId id, StatsRequest request) {
+    throw new OperationNotSupportedException(providerId(), Operation.STATS, "no statistics");
+  }
+
+  /**
+   * The link's statistics without a date range ({@link StatsRequest#allTime()}): over its whole
+   * life. A provider whose {@link StatsCapabilities#dateRange()} is {@link DateRangeSupport#REQUIRED}
+   * (ShortPen) refuses it with a {@link RequestValidationException}; pass a range there.
+   * @param id the link's id
+   * @return the statistics
+   */
+  default LinkStats stats(LinkId id) {
+    return stats(id, StatsRequest.allTime());
+  }
+
+  /**
+   * The account's plan, limits, usage and feature flags ({@link Operation#ACCOUNT_USAGE}). A client
+   * remembers the latest answer and uses its feature flags to refuse, before sending, a request the
+   * plan does not allow (see each provider).
+   *
+   * @throws OperationNotSupportedException when the vendor has no usage endpoint
+   * @return the usage as the vendor reports it
+   */
+  default AccountUsage accountUsage() {
+    throw new OperationNotSupportedException(providerId(), Operation.ACCOUNT_USAGE, "no usage endpoint");
+  }
+
   /** {@return the rate-limit state from the most recent response, where the vendor reports one} */
   Optional<RateLimitStatus> lastRateLimit();
 

@@ -43,7 +43,8 @@ class ValueEqualityTest {
   void capabilities() {
     EqualsVerifier.forClass(ImmutableCapabilities.class)
         .withNonnullFields(
-            "operations", "creatableFields", "updatableFields", "clearableFields", "listFilters")
+            "operations", "creatableFields", "updatableFields", "clearableFields", "listFilters",
+            "qrCodes", "stats")
        .verify();
   }
 

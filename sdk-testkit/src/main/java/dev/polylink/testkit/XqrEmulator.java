@@ -37,6 +37,9 @@ import java.util.Objects;
  *   <li>With {@link #rateLimit} on, every response also carries {@code X-RateLimit-Burst-Limit} and
  *       {@code X-RateLimit-Burst-Remaining}, and a call past the limit answers 429 {@code
  *       BURST_LIMIT_EXCEEDED} with {@code Retry-After}. Rejected calls do not use the quota.
+ *   <li>QR images, link statistics (under both documented paths), the analytics summary and the
+ *       workspace usage: see {@code dev.polylink.testkit.internal.XqrFeatures}. Statistics are
+ *       computed from the clicks the emulator served; a deleted link's clicks go with it.
  * </ul>
  */
 public final class XqrEmulator extends ProviderEmulator {
@@ -75,5 +78,25 @@ public final class XqrEmulator extends ProviderEmulator {
    */
   public void monthlyQuota(long calls) {
     ((XqrBackend) backend()).monthlyQuota(calls);
+  }
+
+  /**
+   * Switches one of the plan's feature flags that {@code GET /v1/workspace/usage} reports ({@code
+   * routing_rules}, {@code csv_export}, {@code bulk_ops}, or any other name); with {@code
+   * routing_rules} off, a create or update with routing rules answers 403 {@code
+   * FEATURE_NOT_AVAILABLE}. {@link #reset()} switches every flag back on.
+   * @param name the name
+   * @param enabled the enabled
+   */
+  public void planFeature(String name, boolean enabled) {
+    ((XqrBackend) backend()).planFeature(name, enabled);
+  }
+
+  /**
+   * Sets the plan name the usage endpoint reports ({@code enterprise} until reset).
+   * @param name the name
+   */
+  public void plan(String name) {
+    ((XqrBackend) backend()).plan(name);
   }
 }

@@ -44,6 +44,12 @@ class RootReadmeTest {
   }
 
   @Test
+  void theFeaturesMatrixMatchesEveryProvidersCapabilities() {
+    String features = CapabilityTable.features(providers());
+    assertTrue(ReadmeAssertions.read(README).contains(features), "README.md must contain, verbatim:\n" + features);
+  }
+
+  @Test
   void eachProvidersTableMatchesItsCapabilities() {
     providers().values().forEach(c -> ReadmeAssertions.assertContainsCapabilityTable(README, c));
   }

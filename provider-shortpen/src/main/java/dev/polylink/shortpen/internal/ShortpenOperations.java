@@ -36,6 +36,7 @@ public final class ShortpenOperations {
   private final Long defaultDomainId;
   private final Long workspaceId;
   private final int createLookupPages;
+  private final ShortpenFeatures features;
 
   /**
    * Operations over a transport built by {@link #transport(HttpTransport.Builder)}.
@@ -51,6 +52,12 @@ public final class ShortpenOperations {
     this.defaultDomainId = defaultDomainId;
     this.workspaceId = workspaceId;
     this.createLookupPages = createLookupPages;
+    this.features = new ShortpenFeatures(transport, workspaceId);
+  }
+
+  /** Statistics and usage: {@link ShortpenFeatures}. */
+  public ShortpenFeatures features() {
+    return features;
   }
 
   /** Adds ShortPen's error decoder and rate-limit reading to a transport and builds it. */
@@ -78,7 +85,7 @@ public final class ShortpenOperations {
         return answer;
       }).byShortUrl(shortUrl, createLookupPages);
       if (result.item().isPresent()) {
-        return LinkMapper.fromListItem(result.item().get(), Operation.CREATE);
+        return withGeneratedQr(LinkMapper.fromListItem(result.item().get(), Operation.CREATE), data);
       }
     } catch (PolylinkException e) {
       throw new LinkNotResolvedException(shortUrl, read.size(), "listing failed after " + read.size()
@@ -195,6 +202,22 @@ public final class ShortpenOperations {
   /** Releases the transport's own resources. */
   public void close() {
     transport.close();
+  }
+
+  /**
+   * Keeps generate's {@code data.qr} (the base64 PNG ShortPen returns when {@code generate_qr} is
+   * set) in the link's provider fields where the list item has no {@code qr} of its own, so that
+   * {@code ShortpenClient.qrCode(Link)} can read it.
+   */
+  private static Link withGeneratedQr(Link link, JsonNode generated) {
+    Optional<String> qr = Json.text(generated, "qr").filter(s -> dev.polylink.core.spi.QrImages.base64Png(s).isPresent());
+    Object listed = link.providerFields().get("qr");
+    if (qr.isEmpty() || (listed instanceof String && !((String) listed).isBlank())) {
+      return link;
+    }
+    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(link.providerFields());
+    fields.put("qr", qr.get());
+    return link.toBuilder().providerFields(fields).build();
   }
 
   private LinkScanner scanner(Operation operation, Long workspace) {

@@ -47,6 +47,7 @@ public final class SnipurlOperations implements AutoCloseable {
   private final Capabilities capabilities;
   private final HttpTransport transport;
   private final SnipurlApi api;
+  private final SnipurlFeatures features;
 
   /** The transport, for the client's operation scopes ({@link HttpTransport#observe}). */
   public HttpTransport transport() {
@@ -57,6 +58,12 @@ public final class SnipurlOperations implements AutoCloseable {
     this.capabilities = capabilities;
     this.transport = transport;
     this.api = transport.create(SnipurlApi.class);
+    this.features = new SnipurlFeatures(capabilities, this, transport);
+  }
+
+  /** QR images, analytics and usage: {@link SnipurlFeatures}. */
+  public SnipurlFeatures features() {
+    return features;
   }
 
   /**

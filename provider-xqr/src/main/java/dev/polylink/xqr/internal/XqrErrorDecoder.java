@@ -22,8 +22,10 @@ import okhttp3.Headers;
  *       {@code X-RateLimit-Remaining} says 0.
  * </ul>
  *
- * <p>The request id is read from {@code meta.request_id}, and from {@code error.request_id} when a
- * body carries it there instead. An {@code error.details} value, not documented by xQR, is passed on
+ * <p>The request id is read from {@code meta.request_id}, from {@code error.request_id} when a
+ * body carries it there instead, and from the {@code X-Request-Id} header (which xQR's QR page shows)
+ * when the body has none. Codes are compared case-insensitively: the QR page's 404 spells its code
+ * {@code not_found} where the other pages use upper case. An {@code error.details} value, not documented by xQR, is passed on
  * as plain values. Never throws: anything unreadable yields what could be read.
  */
 final class XqrErrorDecoder implements ErrorDecoder {
@@ -44,7 +46,8 @@ final class XqrErrorDecoder implements ErrorDecoder {
       VendorError.Builder vendor = VendorError.builder()
           .errorCode(code)
           .message(message)
-          .requestId(Json.text(meta, "request_id").or(() -> Json.text(error, "request_id")).orElse(null))
+          .requestId(Json.text(meta, "request_id").or(() -> Json.text(error, "request_id"))
+              .or(() -> Optional.ofNullable(headers.get("X-Request-Id")).filter(id -> !id.isBlank())).orElse(null))
           .quotaExhausted(statusCode == 429 && quotaExhausted(code, headers));
       JsonNode details = error == null ? null : error.get("details");
       if (details != null && !details.isNull()) {
@@ -57,10 +60,10 @@ final class XqrErrorDecoder implements ErrorDecoder {
   }
 
   private static boolean quotaExhausted(String code, Headers headers) {
-    if (QUOTA_CODE.equals(code)) {
+    if (QUOTA_CODE.equalsIgnoreCase(code)) {
       return true;
     }
-    if (BURST_CODE.equals(code)) {
+    if (BURST_CODE.equalsIgnoreCase(code)) {
       return false;
     }
     return RateLimitHeaders.number(headers.get("X-RateLimit-Remaining")).map(r -> r == 0).orElse(false);

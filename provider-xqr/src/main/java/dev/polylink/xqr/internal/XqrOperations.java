@@ -12,6 +12,7 @@ import dev.polylink.core.Page;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
@@ -40,12 +41,19 @@ public final class XqrOperations implements AutoCloseable {
   private final XqrApi api;
   private final String keyHint;
   private final AtomicReference<String> lastRequestId = new AtomicReference<>();
+  private final XqrFeatures features;
 
   private XqrOperations(Capabilities capabilities, HttpTransport transport, String keyHint) {
     this.capabilities = capabilities;
     this.transport = transport;
     this.api = transport.create(XqrApi.class);
     this.keyHint = keyHint;
+    this.features = new XqrFeatures(capabilities, this, transport);
+  }
+
+  /** QR images, statistics and usage: {@link XqrFeatures}. */
+  public XqrFeatures features() {
+    return features;
   }
 
   /**
@@ -74,6 +82,7 @@ public final class XqrOperations implements AutoCloseable {
   /** {@code POST /v1/links}, 201. */
   public Link create(CreateLinkRequest request) {
     Optional<XqrOptions> options = RequestChecks.create(ID, capabilities, request, XqrOptions.class);
+    requireRoutingRules(Operation.CREATE, options);
     CreateLinkBody body = XqrRequests.createBody(request, options);
     return link(Operation.CREATE, api.create(body));
   }
@@ -108,6 +117,7 @@ public final class XqrOperations implements AutoCloseable {
   /** {@code PATCH /v1/links/{link_id}} with only the fields that change. */
   public Link update(LinkId id, LinkPatch patch) {
     Optional<XqrOptions> options = RequestChecks.update(ID, capabilities, patch, XqrOptions.class);
+    requireRoutingRules(Operation.UPDATE, options);
     UUID uuid = Checks.uuidId(ID, id);
     UpdateLinkBody body = XqrRequests.updateBody(patch, options);
     return link(Operation.UPDATE, api.update(uuid.toString(), body));
@@ -135,12 +145,28 @@ public final class XqrOperations implements AutoCloseable {
     transport.close();
   }
 
+  /**
+   * Routing rules need the plan's {@code routing_rules} feature: refused before sending when the
+   * latest workspace usage read says the plan lacks it (xQR would answer 403). An empty list, which
+   * removes every rule, needs no feature.
+   */
+  private void requireRoutingRules(Operation operation, Optional<XqrOptions> options) {
+    if (options.flatMap(XqrOptions::routingRules).filter(rules -> !rules.isEmpty()).isPresent()) {
+      FeatureChecks.requireFeature(ID, operation, features.lastUsage(), "routing_rules");
+    }
+  }
+
   private Link link(Operation operation, Call<JsonNode> call) {
     return LinkMapper.toLink(operation, read(operation, call).get("data"));
   }
 
+  /** Records the request id of a response without an envelope (the QR image's {@code X-Request-Id}). */
+  void recordRequestId(String requestId) {
+    lastRequestId.set(requestId == null || requestId.isBlank() ? null : requestId);
+  }
+
   /** Runs a call whose success body is xQR's {@code {data, meta}} envelope. */
-  private JsonNode read(Operation operation, Call<JsonNode> call) {
+  JsonNode read(Operation operation, Call<JsonNode> call) {
     Response<JsonNode> response = transport.exchange(operation, call);
     JsonNode root = response.body();
     if (root == null || !root.isObject()) {

@@ -30,6 +30,19 @@ class XqrErrorDecoderTest {
   }
 
   @Test
+  void theQrPagesShapeLowerCaseCodeAndRequestIdHeaderAreRead() {
+    VendorError error = decoder.decode(404, Headers.of("X-Request-Id", "req_qr_77"),
+        "{\"error\":{\"code\":\"not_found\",\"message\":\"Link not found.\"},\"meta\":{}}");
+    assertEquals(Optional.of("not_found"), error.errorCode());
+    assertEquals(Optional.of("req_qr_77"), error.requestId());
+    assertEquals(Optional.of("req_body"), decoder.decode(404, Headers.of("X-Request-Id", "req_header"),
+        "{\"error\":{\"code\":\"NOT_FOUND\"},\"meta\":{\"request_id\":\"req_body\"}}").requestId(), "the body wins");
+    assertTrue(decoder.decode(429, Headers.of(), "{\"error\": {\"code\": \"rate_limit_exceeded\"}}").quotaExhausted());
+    assertFalse(decoder.decode(429, Headers.of("X-RateLimit-Remaining", "0"),
+        "{\"error\": {\"code\": \"burst_limit_exceeded\"}}").quotaExhausted());
+  }
+
+  @Test
   void tellsTheMonthlyQuotaFromTheBurstLimit() {
     String quota = "{\"error\": {\"code\": \"RATE_LIMIT_EXCEEDED\"}}";
     String burst = "{\"error\": {\"code\": \"BURST_LIMIT_EXCEEDED\"}}";

@@ -4,6 +4,8 @@ import dev.polylink.core.Capabilities;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.ListFilter;
 import dev.polylink.core.Operation;
+import dev.polylink.core.QrFormat;
+import dev.polylink.core.StatsField;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -21,6 +23,10 @@ public final class CapabilityTable {
   /** The fields {@code LinkPatch} has a clear method for. */
   private static final Set<LinkField> CLEARABLE_IN_THE_MODEL =
       EnumSet.of(LinkField.TITLE, LinkField.LABELS, LinkField.EXPIRES_AT, LinkField.PASSWORD);
+
+  /** The link CRUD operations, the rows of {@link #matrix}; the others are in {@link #features}. */
+  private static final Set<Operation> LINK_OPERATIONS =
+      EnumSet.of(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE);
 
   private CapabilityTable() {}
 
@@ -47,7 +53,7 @@ public final class CapabilityTable {
   }
 
   /**
-   * Several providers side by side: a row per operation, per field a request can set on create or
+   * Several providers side by side: a row per link operation (create, get, list, update, delete), per field a request can set on create or
    * update, per field a patch can clear, and per list filter; a column per provider, in the map's
    * order.
    *
@@ -60,7 +66,7 @@ public final class CapabilityTable {
     sb.append("\n|---|");
     providers.keySet().forEach(id -> sb.append("---|"));
     sb.append('\n');
-    for (Operation operation : Operation.values()) {
+    for (Operation operation : LINK_OPERATIONS) {
       row(sb, lower(operation), providers, c -> c.supports(operation));
     }
     for (LinkField field : LinkField.values()) {
@@ -80,6 +86,40 @@ public final class CapabilityTable {
     sb.append("| largest page |");
     providers.values().forEach(c -> sb.append(' ').append(c.maxPageSize()).append(" |"));
     return sb.append('\n').toString();
+  }
+
+  /**
+   * What several providers can do beyond link CRUD, side by side: QR images (formats, size range
+   * and unit), statistics (date range, and a row per {@link StatsField}) and account usage.
+   * @param providers the providers
+   * @return the Markdown table
+   */
+  public static String features(Map<String, Capabilities> providers) {
+    StringBuilder sb = new StringBuilder("| |");
+    providers.keySet().forEach(id -> sb.append(' ').append(id).append(" |"));
+    sb.append("\n|---|");
+    providers.keySet().forEach(id -> sb.append("---|"));
+    sb.append('\n');
+    row(sb, "qr code", providers, c -> c.supports(Operation.QR_CODE));
+    cells(sb, "qr formats", providers, c -> c.qrCodes().supported()
+        ? c.qrCodes().formats().stream().map(QrFormat::label).collect(Collectors.joining(", ")) : "-");
+    cells(sb, "qr size", providers, c -> c.qrCodes().supported()
+        ? c.qrCodes().minSize() + "-" + c.qrCodes().maxSize() + " "
+            + c.qrCodes().sizeUnit().map(u -> lower(u).replace('_', ' ')).orElse("") : "-");
+    row(sb, "stats", providers, c -> c.supports(Operation.STATS));
+    cells(sb, "stats date range", providers, c -> c.stats().supported() ? lower(c.stats().dateRange()) : "-");
+    for (StatsField field : StatsField.values()) {
+      row(sb, "stats " + lower(field), providers, c -> c.stats().reports(field));
+    }
+    row(sb, "account usage", providers, c -> c.supports(Operation.ACCOUNT_USAGE));
+    return sb.toString();
+  }
+
+  private static void cells(
+      StringBuilder sb, String name, Map<String, Capabilities> providers, java.util.function.Function<Capabilities, String> cell) {
+    sb.append("| ").append(name).append(" |");
+    providers.values().forEach(c -> sb.append(' ').append(cell.apply(c)).append(" |"));
+    sb.append('\n');
   }
 
   private static void row(

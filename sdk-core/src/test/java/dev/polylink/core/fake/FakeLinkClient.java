@@ -38,7 +38,7 @@ public final class FakeLinkClient implements LinkClient {
 
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
-          .operations(Operation.values())
+          .operations(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE)
           .creatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE)
           .updatableFields(LinkField.DESTINATION, LinkField.TITLE, LinkField.ENABLED)
           .clearableFields(LinkField.TITLE)

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RequestChecksTest {
   private static final Capabilities CAPS =
       Capabilities.builder()
-          .operations(Operation.values())
+          .operations(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE)
           .creatableFields(LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE)
           .updatableFields(LinkField.DESTINATION, LinkField.TITLE, LinkField.LABELS, LinkField.EXPIRES_AT)
           .clearableFields(LinkField.TITLE)

@@ -24,6 +24,11 @@ public final class EmulatorResponse {
     return new EmulatorResponse(status, "application/json", Json.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A binary body of the given content type, e.g. an image. */
+  public static EmulatorResponse bytes(int status, String contentType, byte[] body) {
+    return new EmulatorResponse(status, contentType, body.clone());
+  }
+
   /** No body at all, e.g. a 204. */
   public static EmulatorResponse empty(int status) {
     return new EmulatorResponse(status, null, null);

@@ -35,7 +35,7 @@ public final class ShortpenBackend extends VendorBackend {
   /** The id the first link gets, as in the documentation's examples. */
   public static final long FIRST_LINK_ID = 501;
 
-  /** A 1x1 PNG, base64: what {@code qr} holds once a QR code was generated. */
+  /** A 1x1 PNG, base64: the marker that a QR code was asked for; replaced by a PNG of the short URL. */
   static final String QR_PNG =
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
@@ -53,6 +53,7 @@ public final class ShortpenBackend extends VendorBackend {
   private final Map<Long, ShortpenLink> links = new LinkedHashMap<>();
   private long nextId = FIRST_LINK_ID;
   private boolean featureQuotaExhausted;
+  private final ShortpenFeatures features = new ShortpenFeatures();
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public ShortpenBackend(MutableClock clock, String serverRoot) {
@@ -96,6 +97,7 @@ public final class ShortpenBackend extends VendorBackend {
     links.clear();
     nextId = FIRST_LINK_ID;
     featureQuotaExhausted = false;
+    features.clear();
   }
 
   @Override
@@ -139,7 +141,38 @@ public final class ShortpenBackend extends VendorBackend {
           return methodNotAllowed(method, "GET, PUT, PATCH, DELETE");
       }
     }
+    Optional<EmulatorResponse> feature = features.route(this, request, path);
+    if (feature.isPresent()) {
+      return feature.get();
+    }
     return error(404, "Not Found.");
+  }
+
+  /** A link asked to have a QR code gets a PNG of its short URL (84 x 84 pixels), base64 as ShortPen sends it. */
+  private void renderQr(ShortpenLink link) {
+    if (link.qr != null) {
+      link.qr = java.util.Base64.getEncoder().encodeToString(QrImages.png(shortUrl(link.slug), 84));
+    }
+  }
+
+  Optional<String> slugOf(long id) {
+    return Optional.ofNullable(links.get(id)).map(l -> l.slug);
+  }
+
+  String domainName() {
+    return java.net.URI.create(serverRoot).getAuthority();
+  }
+
+  boolean quotaExhausted() {
+    return featureQuotaExhausted;
+  }
+
+  long liveLinks() {
+    return links.values().stream().filter(ShortpenLink::live).count();
+  }
+
+  long linksWithQr() {
+    return links.values().stream().filter(l -> l.live() && l.qr != null).count();
   }
 
   private EmulatorResponse generate(EmulatorRequest request) {
@@ -173,6 +206,7 @@ public final class ShortpenBackend extends VendorBackend {
     if (link.slug == null) {
       link.slug = Codes.uniqueCode(6, this::slugTaken);
     }
+    renderQr(link);
     links.put(link.id, link);
     return ok(linkAnswer(link, true));
   }
@@ -206,6 +240,7 @@ public final class ShortpenBackend extends VendorBackend {
       return validationError(problems);
     }
     changes.forEach(Runnable::run);
+    renderQr(link);
     link.updatedAt = clock.instant();
     return ok(linkAnswer(link, false));
   }
@@ -580,6 +615,7 @@ public final class ShortpenBackend extends VendorBackend {
       return passwordPage();
     }
     String destination = destination(link);
+    features.clicks.record(Long.toString(link.id), clock.instant(), currentRequest());
     if (link.linkCloak) {
       return EmulatorResponse.text(200, "text/html; charset=utf-8",
           "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + Html.escape(link.title == null ? "" : link.title)
@@ -640,7 +676,7 @@ public final class ShortpenBackend extends VendorBackend {
     return out;
   }
 
-  private static EmulatorResponse ok(Object data) {
+  static EmulatorResponse ok(Object data) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("status_code", 200);
@@ -663,7 +699,7 @@ public final class ShortpenBackend extends VendorBackend {
         .header("Allow", allowed);
   }
 
-  private static EmulatorResponse error(int status, String message) {
+  static EmulatorResponse error(int status, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", false);
     body.put("status_code", status);

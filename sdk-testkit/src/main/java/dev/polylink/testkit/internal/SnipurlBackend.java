@@ -48,6 +48,7 @@ public final class SnipurlBackend extends VendorBackend {
   private final String apiKey = "snip_live_" + Codes.random(Codes.ALPHANUMERIC, 32);
   private final Map<UUID, SnipurlLink> links = new LinkedHashMap<>();
   private long sequence;
+  private final SnipurlFeatures features = new SnipurlFeatures();
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public SnipurlBackend(MutableClock clock, String serverRoot) {
@@ -78,6 +79,27 @@ public final class SnipurlBackend extends VendorBackend {
   protected void clearState() {
     links.clear();
     sequence = 0;
+    features.clear();
+  }
+
+  Optional<SnipurlLink> byCode(String code) {
+    return links.values().stream().filter(l -> l.code.equals(code)).findFirst();
+  }
+
+  Optional<SnipurlLink> byId(UUID id) {
+    return Optional.ofNullable(links.get(id));
+  }
+
+  String shortUrlOf(SnipurlLink link) {
+    return shortUrl(link.code);
+  }
+
+  long linkCount(boolean activeOnly) {
+    return links.values().stream().filter(l -> !activeOnly || l.active).count();
+  }
+
+  long linkLimit() {
+    return SnipurlFeatures.DEFAULT_LINK_LIMIT;
   }
 
   @Override
@@ -113,6 +135,10 @@ public final class SnipurlBackend extends VendorBackend {
   }
 
   private EmulatorResponse route(EmulatorRequest request, List<String> path) {
+    Optional<EmulatorResponse> feature = features.route(this, request, path);
+    if (feature.isPresent()) {
+      return feature.get();
+    }
     if (path.isEmpty() || !path.get(0).equals("links") || path.size() > 2) {
       return error(404, "NOT_FOUND", "Not found.", null);
     }
@@ -143,6 +169,7 @@ public final class SnipurlBackend extends VendorBackend {
           return linkNotFound();
         }
         links.remove(link.get().id);
+        features.clicks.forget(link.get().id.toString()); // a hard delete: analytics go with it
         return ok(200, Map.of("deleted", true), null);
       default:
         return methodNotAllowed("GET, PATCH, DELETE");
@@ -334,6 +361,7 @@ public final class SnipurlBackend extends VendorBackend {
     int deleted = 0;
     for (Object id : (List<?>) ids) {
       if (links.remove(UUID.fromString((String) id)) != null) {
+        features.clicks.forget(UUID.fromString((String) id).toString());
         deleted++;
       }
     }
@@ -357,6 +385,7 @@ public final class SnipurlBackend extends VendorBackend {
       return passwordPage();
     }
     link.clicks++;
+    features.clicks.record(link.id.toString(), clock.instant(), currentRequest());
     return EmulatorResponse.redirect(302, link.originalUrl);
   }
 
@@ -480,7 +509,7 @@ public final class SnipurlBackend extends VendorBackend {
     return error(405, "METHOD_NOT_ALLOWED", "Allowed methods: " + allowed + ".", null).header("Allow", allowed);
   }
 
-  private static EmulatorResponse ok(int status, Object data, Map<String, Object> meta) {
+  static EmulatorResponse ok(int status, Object data, Map<String, Object> meta) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("data", data);
@@ -490,7 +519,7 @@ public final class SnipurlBackend extends VendorBackend {
     return EmulatorResponse.json(status, body);
   }
 
-  private static EmulatorResponse error(int status, String code, String message, Object details) {
+  static EmulatorResponse error(int status, String code, String message, Object details) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
     error.put("message", message);

@@ -78,8 +78,25 @@ public abstract class VendorBackend {
   /** Forgets every link and counter, and restores the vendor's own settings to their defaults. */
   protected abstract void clearState();
 
+  /** The request being handled (for a short-link visit's headers); null between requests. */
+  private EmulatorRequest current;
+
+  /** The request being handled, e.g. to read a short-link visit's {@code Referer}. */
+  protected final EmulatorRequest currentRequest() {
+    return current;
+  }
+
   /** Handles one request. */
   public final synchronized EmulatorResponse handle(EmulatorRequest request) {
+    current = request;
+    try {
+      return dispatch(request);
+    } finally {
+      current = null;
+    }
+  }
+
+  private EmulatorResponse dispatch(EmulatorRequest request) {
     EmulatorResponse response;
     Optional<List<String>> apiPath = request.segmentsAfter(apiPrefix());
     boolean read = request.method().equals("GET") || request.method().equals("HEAD");

@@ -37,6 +37,7 @@ public final class XqrBackend extends VendorBackend {
   private long monthlyQuota = DEFAULT_MONTHLY_QUOTA;
   private YearMonth quotaMonth;
   private long quotaUsed;
+  private final XqrFeatures features = new XqrFeatures();
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public XqrBackend(MutableClock clock, String serverRoot) {
@@ -78,6 +79,49 @@ public final class XqrBackend extends VendorBackend {
     monthlyQuota = DEFAULT_MONTHLY_QUOTA;
     quotaMonth = null;
     quotaUsed = 0;
+    features.clear();
+  }
+
+  /** Switches one of the plan's feature flags (see {@link XqrFeatures}). */
+  public synchronized void planFeature(String name, boolean enabled) {
+    features.feature(name, enabled);
+  }
+
+  /** Sets the plan's name that the usage endpoint reports. */
+  public synchronized void plan(String name) {
+    features.plan(name);
+  }
+
+  Optional<XqrLink> link(String id) {
+    return Values.uuid(id).map(links::get);
+  }
+
+  String shortUrlOf(XqrLink link) {
+    return shortUrl(link.code);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  int linkCount() {
+    return links.size();
+  }
+
+  long quotaUsed() {
+    return quotaUsed;
+  }
+
+  long quota() {
+    return monthlyQuota;
+  }
+
+  /** {@code meta.rate_limit} as the analytics pages show it: {@code {remaining, reset_at}}. */
+  Map<String, Object> analyticsRateLimit() {
+    Map<String, Object> rateLimit = new LinkedHashMap<>();
+    rateLimit.put("remaining", Math.max(0, monthlyQuota - quotaUsed));
+    rateLimit.put("reset_at", Times.seconds(Instant.ofEpochSecond(quotaResetEpochSecond())));
+    return rateLimit;
   }
 
   @Override
@@ -109,6 +153,10 @@ public final class XqrBackend extends VendorBackend {
   }
 
   private EmulatorResponse route(EmulatorRequest request, List<String> path) {
+    Optional<EmulatorResponse> feature = features.route(this, request, path);
+    if (feature.isPresent()) {
+      return feature.get();
+    }
     if (path.isEmpty() || !path.get(0).equals("links") || path.size() > 2) {
       return error(404, "NOT_FOUND", "No such endpoint.");
     }
@@ -136,6 +184,7 @@ public final class XqrBackend extends VendorBackend {
         return update(request, link.get());
       case "DELETE":
         links.remove(link.get().id);
+        features.clicks.forget(link.get().id.toString()); // xQR deletes a link's analytics with it
         return EmulatorResponse.empty(204);
       default:
         return ok(200, render(link.get()));
@@ -168,6 +217,10 @@ public final class XqrBackend extends VendorBackend {
     }
     if (!problems.isEmpty()) {
       return error(400, "VALIDATION_ERROR", String.join("; ", problems));
+    }
+    Optional<String> missing = features.missingFeature(body);
+    if (missing.isPresent()) {
+      return error(403, "FEATURE_NOT_AVAILABLE", "Your plan does not include " + missing.get() + ".");
     }
     String code;
     if (slug != null) {
@@ -247,6 +300,10 @@ public final class XqrBackend extends VendorBackend {
     if (!problems.isEmpty()) {
       return error(400, "VALIDATION_ERROR", String.join("; ", problems));
     }
+    Optional<String> missing = features.missingFeature(body);
+    if (missing.isPresent()) {
+      return error(403, "FEATURE_NOT_AVAILABLE", "Your plan does not include " + missing.get() + ".");
+    }
     if (body.containsKey("url")) {
       link.destination = (String) body.get("url");
     }
@@ -276,6 +333,7 @@ public final class XqrBackend extends VendorBackend {
     }
     link.scanCount++;
     link.lastScanAt = now;
+    features.clicks.record(link.id.toString(), now, currentRequest());
     return EmulatorResponse.redirect(302, link.destination);
   }
 
@@ -408,7 +466,7 @@ public final class XqrBackend extends VendorBackend {
     return error(405, "METHOD_NOT_ALLOWED", "Allowed methods: " + allowed + ".").header("Allow", allowed);
   }
 
-  private static EmulatorResponse error(int status, String code, String message) {
+  static EmulatorResponse error(int status, String code, String message) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
     error.put("message", message);

@@ -1,0 +1,143 @@
+package dev.polylink.snipurl.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.AccountUsage;
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkStats;
+import dev.polylink.core.Operation;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.QrOptions;
+import dev.polylink.core.Quota;
+import dev.polylink.core.StatsRequest;
+import dev.polylink.core.TransportException;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.ClickCounts;
+import dev.polylink.core.spi.FeatureChecks;
+import dev.polylink.core.spi.FrozenJson;
+import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.QrImages;
+import dev.polylink.snipurl.SnipurlClient;
+import dev.polylink.snipurl.SnipurlQrOptions;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * SnipURL's QR images, link analytics, analytics summary and account usage. Thread-safe.
+ *
+ * <ul>
+ *   <li>QR images are served by short code, not id: {@link #qrCode(LinkId, QrOptions)} reads the
+ *       link first ({@code GET links/:id}, one extra request) for its code; {@link
+ *       #qrCode(String, QrOptions)} takes the code directly.
+ *   <li>Analytics: a {@link StatsRequest}'s days become {@code start=<from>T00:00:00.000Z} and {@code
+ *       end=<to>T23:59:59.999Z} (SnipURL takes ISO instants, both or neither; UTC days are this
+ *       SDK's choice). {@code total_clicks} is the total of that range; {@code time_series} the days;
+ *       {@code countries}, {@code devices}, {@code browsers} and {@code referrers} the top-10 lists.
+ *       Their element shapes are not documented: a value is read under the dimension's own name
+ *       ({@code country}, {@code device}, {@code browser}, {@code referrer}) or {@code name}/{@code
+ *       value}, a count under {@code clicks} or {@code count}, a day under {@code date}; anything
+ *       else is skipped. {@code cities} and {@code os} stay in the provider fields.
+ *   <li>Usage ({@code GET account/usage}): the per-key {@code rate_limit_per_minute} and {@code
+ *       rate_limit_per_hour} become quotas of those names with a limit; where the answer also carries
+ *       {@code GET /account}'s {@code link_limit} and {@code total_links}, they become the quota
+ *       {@code links}. SnipURL has no plans or feature flags.
+ * </ul>
+ */
+public final class SnipurlFeatures {
+  private static final String ID = SnipurlClient.PROVIDER_ID;
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+  private static final List<String> COUNTS = List.of("clicks", "count");
+
+  private final Capabilities capabilities;
+  private final SnipurlOperations operations;
+  private final HttpTransport transport;
+  private final SnipurlFeatureApi api;
+
+  SnipurlFeatures(Capabilities capabilities, SnipurlOperations operations, HttpTransport transport) {
+    this.capabilities = capabilities;
+    this.operations = operations;
+    this.transport = transport;
+    this.api = transport.create(SnipurlFeatureApi.class);
+  }
+
+  /** The link's QR image: its short code from {@code GET links/:id}, then {@code GET qr/:short_code}. */
+  public QrCode qrCode(LinkId id, QrOptions options) {
+    Optional<SnipurlQrOptions> extras = FeatureChecks.qrCode(ID, capabilities, options, SnipurlQrOptions.class);
+    Checks.uuidId(ID, id);
+    return fetch(operations.get(id).shortCode(), options, extras);
+  }
+
+  /** {@code GET qr/:short_code} for a code of the caller's own links. */
+  public QrCode qrCode(String shortCode, QrOptions options) {
+    Optional<SnipurlQrOptions> extras = FeatureChecks.qrCode(ID, capabilities, options, SnipurlQrOptions.class);
+    Checks.matches(ID, "shortCode", shortCode, CODE, "must be a short code (letters, digits, hyphens)");
+    return fetch(shortCode, options, extras);
+  }
+
+  private QrCode fetch(String code, QrOptions options, Optional<SnipurlQrOptions> extras) {
+    return QrImages.read(ID, transport.execute(Operation.QR_CODE, api.qr(code,
+        options.format().map(f -> f.label()).orElse(null),
+        options.size().isPresent() ? options.size().getAsInt() : null,
+        extras.flatMap(SnipurlQrOptions::color).orElse(null),
+        extras.flatMap(SnipurlQrOptions::background).orElse(null),
+        extras.flatMap(SnipurlQrOptions::errorCorrection).map(Enum::name).orElse(null),
+        extras.isPresent() && extras.get().margin().isPresent() ? extras.get().margin().getAsInt() : null)));
+  }
+
+  /** {@code GET analytics/:link_id?start=&end=}. */
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    String uuid = Checks.uuidId(ID, id).toString();
+    String start = request.from().map(d -> ISO_MILLIS.format(d.atStartOfDay(ZoneOffset.UTC))).orElse(null);
+    String end = request.to().map(d -> ISO_MILLIS.format(d.plusDays(1).atStartOfDay(ZoneOffset.UTC).minusNanos(1_000_000)))
+        .orElse(null);
+    JsonNode data = data(Operation.STATS, transport.executeForBody(Operation.STATS, api.stats(uuid, start, end)));
+    LinkStats.Builder stats = LinkStats.builder().linkId(id).request(request).providerFields(FrozenJson.map(data));
+    Json.wholeNumber(data, "total_clicks").ifPresent(stats::totalClicks);
+    ClickCounts.daily(data.get("time_series"), List.of("date", "day"), COUNTS).ifPresent(stats::dailyClicks);
+    ClickCounts.read(data.get("countries"), List.of("country", "name", "value"), COUNTS).ifPresent(stats::countries);
+    ClickCounts.read(data.get("devices"), List.of("device", "name", "value"), COUNTS).ifPresent(stats::devices);
+    ClickCounts.read(data.get("browsers"), List.of("browser", "name", "value"), COUNTS).ifPresent(stats::browsers);
+    ClickCounts.read(data.get("referrers"), List.of("referrer", "name", "value"), COUNTS).ifPresent(stats::referrers);
+    return stats.build();
+  }
+
+  /** {@code GET analytics/summary}: its {@code data} object. */
+  public JsonNode summary() {
+    FeatureChecks.supported(ID, capabilities, Operation.STATS);
+    return data(Operation.STATS, transport.executeForBody(Operation.STATS, api.summary()));
+  }
+
+  /** {@code GET account/usage}. */
+  public AccountUsage usage() {
+    FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
+    JsonNode data = data(Operation.ACCOUNT_USAGE, transport.executeForBody(Operation.ACCOUNT_USAGE, api.usage()));
+    AccountUsage.Builder usage = AccountUsage.builder().providerFields(FrozenJson.map(data));
+    for (String name : List.of("rate_limit_per_minute", "rate_limit_per_hour")) {
+      Json.wholeNumber(data, name).ifPresent(n -> usage.addQuota(Quota.builder(name).limit(n).build()));
+    }
+    OptionalLong linkLimit = Json.wholeNumber(data, "link_limit");
+    OptionalLong totalLinks = Json.wholeNumber(data, "total_links");
+    if (linkLimit.isPresent() || totalLinks.isPresent()) {
+      Quota.Builder links = Quota.builder("links");
+      linkLimit.ifPresent(links::limit);
+      totalLinks.ifPresent(links::used);
+      usage.addQuota(links.build());
+    }
+    return usage.build();
+  }
+
+  private static JsonNode data(Operation operation, JsonNode root) {
+    JsonNode data = root.get("data");
+    if (data == null || !data.isObject()) {
+      throw new TransportException(ID, operation, "the response has no object in \"data\"", null);
+    }
+    return data;
+  }
+}
