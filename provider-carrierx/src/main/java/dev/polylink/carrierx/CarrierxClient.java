@@ -145,7 +145,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return operations.create(request);
+    return operations.transport().observe(Operation.CREATE, () -> operations.create(request));
   }
 
   /**
@@ -154,7 +154,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return operations.get(id);
+    return operations.transport().observe(Operation.GET, () -> operations.get(id));
   }
 
   /**
@@ -165,7 +165,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return operations.list(null, request);
+    return operations.transport().observe(Operation.LIST, () -> operations.list(null, request));
   }
 
   /**
@@ -181,7 +181,7 @@ public final class CarrierxClient implements LinkClient {
    * @throws RequestValidationException when the filter is blank
    */
   public Page<Link> list(String filter, ListLinksRequest request) {
-    return operations.list(Objects.requireNonNull(filter, "filter"), request);
+    return operations.transport().observe(Operation.LIST, () -> operations.list(Objects.requireNonNull(filter, "filter"), request));
   }
 
   /**
@@ -200,7 +200,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return operations.update(id, patch);
+    return operations.transport().observe(Operation.UPDATE, () -> operations.update(id, patch));
   }
 
   /**
@@ -218,13 +218,13 @@ public final class CarrierxClient implements LinkClient {
    * @return the link as CarrierX answers the PUT
    */
   public Link replace(LinkId id, LinkPatch patch) {
-    return operations.replace(id, patch);
+    return operations.transport().observe(Operation.UPDATE, () -> operations.replace(id, patch));
   }
 
   /** {@code DELETE /shortener/links/{link_sid}}; CarrierX's 204 with an empty body is success. */
   @Override
   public void delete(LinkId id) {
-    operations.delete(id);
+    operations.transport().observe(Operation.DELETE, () -> operations.delete(id));
   }
 
   /**

@@ -148,7 +148,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return operations.create(request);
+    return operations.transport().observe(Operation.CREATE, () -> operations.create(request));
   }
 
   /**
@@ -159,7 +159,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return operations.get(id);
+    return operations.transport().observe(Operation.GET, () -> operations.get(id));
   }
 
   /**
@@ -169,7 +169,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return operations.list(request);
+    return operations.transport().observe(Operation.LIST, () -> operations.list(request));
   }
 
   /**
@@ -190,7 +190,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return operations.update(id, patch);
+    return operations.transport().observe(Operation.UPDATE, () -> operations.update(id, patch));
   }
 
   /**
@@ -201,7 +201,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public void delete(LinkId id) {
-    operations.delete(id);
+    operations.transport().observe(Operation.DELETE, () -> operations.delete(id));
   }
 
   /**
@@ -227,7 +227,7 @@ public final class ShortpenClient implements LinkClient {
    *     once)
    */
   public OptionalInt delete(Collection<LinkId> ids) {
-    return operations.delete(ids);
+    return operations.transport().observe(Operation.DELETE, () -> operations.delete(ids));
   }
 
   /**

@@ -72,6 +72,11 @@ public final class CarrierxOperations implements AutoCloseable {
         authScheme,
         defaultDomainSid);
   }
+  /** The transport, for the client's operation scopes ({@link HttpTransport#observe}). */
+  public HttpTransport transport() {
+    return transport;
+  }
+
 
   /** See {@link CarrierxClient#create}. */
   public Link create(CreateLinkRequest request) {

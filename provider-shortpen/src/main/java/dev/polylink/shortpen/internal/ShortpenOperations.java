@@ -76,6 +76,11 @@ public final class ShortpenOperations implements AutoCloseable {
     this.createLookupPages = createLookupPages;
     this.features = new ShortpenFeatures(transport, workspaceId);
   }
+  /** The transport, for the client's operation scopes ({@link HttpTransport#observe}). */
+  public HttpTransport transport() {
+    return transport;
+  }
+
 
 
   /**

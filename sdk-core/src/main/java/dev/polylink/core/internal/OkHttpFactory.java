@@ -51,8 +51,7 @@ public final class OkHttpFactory {
       Duration idle = s.connectionIdleTimeout != null ? s.connectionIdleTimeout : DEFAULT_CONNECTION_IDLE_TIMEOUT;
       builder.connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, idle.toMillis(), TimeUnit.MILLISECONDS));
     }
-    OkHttpClient inner =
-        builder
+    builder
             // OkHttp would otherwise silently resend requests, POSTs included, on some connection
             // failures; RetryInterceptor alone decides what is safe to resend.
             .retryOnConnectionFailure(false)
@@ -61,8 +60,9 @@ public final class OkHttpFactory {
             .followSslRedirects(false)
             // Deadlines are per attempt (set on each attempt's call) and per operation.
             .callTimeout(Duration.ZERO)
-            .addNetworkInterceptor(Attempt.SENT_MARKER)
-            .build();
+            .addNetworkInterceptor(Attempt.SENT_MARKER);
+    s.observer.wireLog().ifPresent(builder::addInterceptor); // obs: in the inner call, so each attempt is logged
+    OkHttpClient inner = builder.build();
     OkHttpClient.Builder outer = inner.newBuilder();
     outer.interceptors().clear(); // the user's interceptors run once per attempt, in the inner call
     outer.networkInterceptors().clear(); // the outer call never reaches the network
