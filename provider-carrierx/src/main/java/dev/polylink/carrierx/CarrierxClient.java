@@ -1,6 +1,6 @@
 package dev.polylink.carrierx;
 
-import dev.polylink.carrierx.internal.CarrierxLinks;
+import dev.polylink.carrierx.internal.CarrierxOperations;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
@@ -15,14 +15,11 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
-import dev.polylink.carrierx.internal.CarrierxStats;
 import dev.polylink.core.DateRangeSupport;
 import dev.polylink.core.LinkStats;
 import dev.polylink.core.StatsCapabilities;
 import dev.polylink.core.StatsField;
 import dev.polylink.core.StatsRequest;
-import dev.polylink.core.spi.FeatureChecks;
-import dev.polylink.core.spi.HttpTransport;
 import java.util.EnumSet;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -107,16 +104,10 @@ public final class CarrierxClient implements LinkClient {
               DateRangeSupport.NONE))
           .build();
 
-  private final HttpTransport transport;
-  private final CarrierxLinks links;
-  private final String authScheme;
-  private final String defaultDomainSid;
+  private final CarrierxOperations operations;
 
-  private CarrierxClient(HttpTransport transport, String authScheme, String defaultDomainSid) {
-    this.transport = transport;
-    this.links = new CarrierxLinks(transport, defaultDomainSid);
-    this.authScheme = authScheme;
-    this.defaultDomainSid = defaultDomainSid;
+  private CarrierxClient(CarrierxOperations operations) {
+    this.operations = operations;
   }
 
   /**
@@ -154,7 +145,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return transport.observe(Operation.CREATE, () -> links.create(Objects.requireNonNull(request, "request")));
+    return operations.transport().observe(Operation.CREATE, () -> operations.create(request));
   }
 
   /**
@@ -163,7 +154,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return transport.observe(Operation.GET, () -> links.get(Objects.requireNonNull(id, "id")));
+    return operations.transport().observe(Operation.GET, () -> operations.get(id));
   }
 
   /**
@@ -174,7 +165,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return transport.observe(Operation.LIST, () -> links.list(null, Objects.requireNonNull(request, "request")));
+    return operations.transport().observe(Operation.LIST, () -> operations.list(null, request));
   }
 
   /**
@@ -190,11 +181,7 @@ public final class CarrierxClient implements LinkClient {
    * @throws RequestValidationException when the filter is blank
    */
   public Page<Link> list(String filter, ListLinksRequest request) {
-    Objects.requireNonNull(filter, "filter");
-    if (filter.isBlank()) {
-      throw new RequestValidationException(PROVIDER_ID, "filter: must not be blank");
-    }
-    return transport.observe(Operation.LIST, () -> links.list(filter, Objects.requireNonNull(request, "request")));
+    return operations.transport().observe(Operation.LIST, () -> operations.list(Objects.requireNonNull(filter, "filter"), request));
   }
 
   /**
@@ -213,8 +200,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return transport.observe(
-        Operation.UPDATE, () -> links.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch")));
+    return operations.transport().observe(Operation.UPDATE, () -> operations.update(id, patch));
   }
 
   /**
@@ -232,17 +218,15 @@ public final class CarrierxClient implements LinkClient {
    * @return the link as CarrierX answers the PUT
    */
   public Link replace(LinkId id, LinkPatch patch) {
-    return transport.observe(
-        Operation.UPDATE, () -> links.replace(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch")));
+    return operations.transport().observe(Operation.UPDATE, () -> operations.replace(id, patch));
   }
 
   /** {@code DELETE /shortener/links/{link_sid}}; CarrierX's 204 with an empty body is success. */
   @Override
   public void delete(LinkId id) {
-    transport.observe(Operation.DELETE, () -> links.delete(Objects.requireNonNull(id, "id")));
+    operations.transport().observe(Operation.DELETE, () -> operations.delete(id));
   }
 
-  /** Always empty: CarrierX documents no rate-limit headers. */
   /**
    * The link's statistics: CarrierX's only analytics are the link object's {@code hits} (the total)
    * and {@code date_accessed} (the last click), so this reads the link ({@code GET
@@ -253,26 +237,25 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public LinkStats stats(LinkId id, StatsRequest request) {
-    FeatureChecks.stats(PROVIDER_ID, CAPABILITIES, request);
-    return CarrierxStats.of(id, request, get(id));
+    return operations.stats(id, request);
   }
 
+  /** Always empty: CarrierX documents no rate-limit headers. */
   @Override
   public Optional<RateLimitStatus> lastRateLimit() {
-    return transport.lastRateLimit();
+    return operations.lastRateLimit();
   }
 
   /** Releases the connection pool this client created; a user-supplied OkHttpClient is left alone. */
   @Override
   public void close() {
-    transport.close();
+    operations.close();
   }
 
   /** The authentication scheme and default domain; never a credential. */
   @Override
   public String toString() {
-    return "CarrierxClient{auth=" + authScheme
-        + (defaultDomainSid == null ? "" : ", defaultDomainSid=" + defaultDomainSid) + "}";
+    return "CarrierxClient{" + operations + "}";
   }
 
   /**
@@ -384,8 +367,7 @@ public final class CarrierxClient implements LinkClient {
     @Override
     public CarrierxClient build() {
       String scheme = username != null && apiKey().isEmpty() ? "basic" : "bearer";
-      HttpTransport transport = transport().errorDecoder(CarrierxLinks.errorDecoder()).build();
-      return new CarrierxClient(transport, scheme, defaultDomainSid);
+      return new CarrierxClient(CarrierxOperations.open(CAPABILITIES, transport(), scheme, defaultDomainSid));
     }
 
     /** The settings that are not credentials. */

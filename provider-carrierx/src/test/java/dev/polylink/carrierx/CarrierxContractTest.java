@@ -28,17 +28,17 @@ class CarrierxContractTest extends LinkClientContractTest {
 
   @Override
   protected LinkClientBuilder<?, ?> newBuilder() {
-    return CarrierxClient.builder().defaultDomainSid(Fixtures.DOMAIN_SID);
+    return CarrierxClient.builder().defaultDomainSid(CarrierxFixtures.DOMAIN_SID);
   }
 
   @Override
   protected String basePath() {
-    return Fixtures.BASE_PATH;
+    return CarrierxFixtures.BASE_PATH;
   }
 
   @Override
   protected LinkId sampleId() {
-    return LinkId.of(Fixtures.SID);
+    return LinkId.of(CarrierxFixtures.SID);
   }
 
   @Override
@@ -55,27 +55,27 @@ class CarrierxContractTest extends LinkClientContractTest {
   /** CarrierX's sample token is a UUID. */
   @Override
   protected String apiKey() {
-    return Fixtures.TOKEN;
+    return CarrierxFixtures.TOKEN;
   }
 
   @Override
   protected String apiKeySecret() {
-    return Fixtures.TOKEN;
+    return CarrierxFixtures.TOKEN;
   }
 
   @Override
   protected MappingBuilder getRequest(LinkId id) {
-    return get(urlPathEqualTo(Fixtures.LINKS + "/" + id));
+    return get(urlPathEqualTo(CarrierxFixtures.LINKS + "/" + id));
   }
 
   @Override
   protected String getResponseBody(LinkId id) {
-    return Fixtures.documentedLink().replace(Fixtures.SID, id.value());
+    return CarrierxFixtures.documentedLink().replace(CarrierxFixtures.SID, id.value());
   }
 
   @Override
   protected MappingBuilder createRequest() {
-    return post(urlPathEqualTo(Fixtures.LINKS));
+    return post(urlPathEqualTo(CarrierxFixtures.LINKS));
   }
 
   /**
@@ -86,16 +86,16 @@ class CarrierxContractTest extends LinkClientContractTest {
   protected OperationFixture operationFixture(Operation operation) {
     switch (operation) {
       case CREATE:
-        return OperationFixture.of(createRequest(), json(200, Fixtures.documentedLink()));
+        return OperationFixture.of(createRequest(), json(200, CarrierxFixtures.documentedLink()));
       case GET:
         return OperationFixture.of(getRequest(sampleId()), json(200, getResponseBody(sampleId())));
       case LIST:
-        return OperationFixture.of(get(urlPathEqualTo(Fixtures.LINKS)), json(200, Fixtures.read("list-links-page-1.json")));
+        return OperationFixture.of(get(urlPathEqualTo(CarrierxFixtures.LINKS)), json(200, fixture("list-links-page-1.json")));
       case UPDATE:
-        return OperationFixture.of(patch(urlPathEqualTo(Fixtures.LINKS + "/" + Fixtures.SID)),
-            json(200, Fixtures.read("update-link-response.json")));
+        return OperationFixture.of(patch(urlPathEqualTo(CarrierxFixtures.LINKS + "/" + CarrierxFixtures.SID)),
+            json(200, fixture("update-link-response.json")));
       default:
-        return OperationFixture.of(delete(urlPathEqualTo(Fixtures.LINKS + "/" + Fixtures.SID)), aResponse().withStatus(204));
+        return OperationFixture.of(delete(urlPathEqualTo(CarrierxFixtures.LINKS + "/" + CarrierxFixtures.SID)), aResponse().withStatus(204));
     }
   }
 
@@ -115,5 +115,35 @@ class CarrierxContractTest extends LinkClientContractTest {
       default:
         return Optional.empty();
     }
+  }
+
+  @Override
+  protected String defaultBaseUrl() {
+    return CarrierxClient.DEFAULT_BASE_URL;
+  }
+
+  @Override
+  protected MappingBuilder listRequest() {
+    return get(urlPathEqualTo(CarrierxFixtures.LINKS));
+  }
+
+  @Override
+  protected String listResponseBody(LinkId id) {
+    return fixture("list-links-page-1.json").replace(CarrierxFixtures.SID, id.value());
+  }
+
+  @Override
+  protected String idField() {
+    return "link_sid";
+  }
+
+  @Override
+  protected List<String> shortUrlFields() {
+    return List.of("url");
+  }
+
+  @Override
+  protected Optional<String> shortCodeField() {
+    return Optional.of("short_name");
   }
 }

@@ -32,15 +32,15 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /shortener/links}. */
-class CarrierxCreateTest extends WireMockTestBase {
+class CarrierxCreateTest extends CarrierxWireMockTest {
   private static final String JSON_CONTENT_TYPE = "application/json(;.*)?";
 
   @Test
   void everyCreatableFieldIsSentAndTheExpiryBecomesSecondsFromNowRoundedUp() {
     Instant now = Instant.parse("2024-01-18T19:26:01.250Z");
-    wm.stubFor(post(urlPathEqualTo(Fixtures.LINKS))
+    wm.stubFor(post(urlPathEqualTo(CarrierxFixtures.LINKS))
         .withQueryParam("reuse", absent())
-        .withHeader("Authorization", equalTo("Bearer " + Fixtures.TOKEN))
+        .withHeader("Authorization", equalTo("Bearer " + CarrierxFixtures.TOKEN))
         .withHeader("Content-Type", matching(JSON_CONTENT_TYPE))
         .withRequestBody(equalToJson("{"
             + "\"destination_url\": \"http://destinationurl.com\","
@@ -48,7 +48,7 @@ class CarrierxCreateTest extends WireMockTestBase {
             + "\"short_name\": \"eOtEtO\","
             + "\"mode\": \"redirect_permanent\","
             + "\"maximum_ttl\": 3601}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink().replace("\"maximum_ttl\": -1", "\"maximum_ttl\": 3601"))));
+        .willReturn(json(200, CarrierxFixtures.documentedLink().replace("\"maximum_ttl\": -1", "\"maximum_ttl\": 3601"))));
 
     try (CarrierxClient fixed = builder().clock(Clock.fixed(now, ZoneOffset.UTC)).build()) {
       Link link = fixed.create(CreateLinkRequest.builder()
@@ -57,50 +57,50 @@ class CarrierxCreateTest extends WireMockTestBase {
           .redirectType(RedirectType.PERMANENT)
           .expiresAt(now.plusSeconds(3600).plusMillis(250)) // 3600.25 s from now
           .build());
-      assertEquals(LinkId.of(Fixtures.SID), link.id());
+      assertEquals(LinkId.of(CarrierxFixtures.SID), link.id());
       assertEquals(Optional.of(Instant.parse("2024-01-18T20:26:03Z")), link.expiresAt());
       assertEquals(OptionalLong.of(0), link.clicks());
     }
-    assertEquals(List.of("POST " + Fixtures.LINKS), requestLines());
+    assertEquals(List.of("POST " + CarrierxFixtures.LINKS), requestLines());
   }
 
   @Test
   void aMinimalCreateSendsTheDestinationAndTheDefaultDomainOnly() {
-    wm.stubFor(post(urlEqualTo(Fixtures.LINKS))
+    wm.stubFor(post(urlEqualTo(CarrierxFixtures.LINKS))
         .withRequestBody(equalToJson("{\"destination_url\": \"https://example.com/a?b=c\","
             + " \"domain_sid\": \"330a8a83-d4bb-4f39-ae54-c59c8d87cd44\"}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     client.create(CreateLinkRequest.builder().destination("https://example.com/a?b=c").build());
-    wm.verify(1, postRequestedFor(urlEqualTo(Fixtures.LINKS)));
+    wm.verify(1, postRequestedFor(urlEqualTo(CarrierxFixtures.LINKS)));
   }
 
   @Test
   void theRequestsDomainWinsOverTheDefault() {
-    wm.stubFor(post(urlEqualTo(Fixtures.LINKS))
+    wm.stubFor(post(urlEqualTo(CarrierxFixtures.LINKS))
         .withRequestBody(equalToJson("{\"destination_url\": \"https://example.com/\","
             + " \"domain_sid\": \"11111111-2222-3333-4444-555555555555\"}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     client.create(CreateLinkRequest.builder()
         .destination("https://example.com/").domain("11111111-2222-3333-4444-555555555555").build());
-    wm.verify(1, postRequestedFor(urlEqualTo(Fixtures.LINKS)));
+    wm.verify(1, postRequestedFor(urlEqualTo(CarrierxFixtures.LINKS)));
   }
 
   @Test
   void reuseSendsTheReuseQueryParameter() {
-    wm.stubFor(post(urlPathEqualTo(Fixtures.LINKS))
+    wm.stubFor(post(urlPathEqualTo(CarrierxFixtures.LINKS))
         .withQueryParam("reuse", equalTo("true"))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     client.create(CreateLinkRequest.builder().destination("http://destinationurl.com")
         .options(CarrierxOptions.builder().reuse(true).build()).build());
-    assertEquals(List.of("POST " + Fixtures.LINKS + "?reuse=true"), requestLines());
+    assertEquals(List.of("POST " + CarrierxFixtures.LINKS + "?reuse=true"), requestLines());
   }
 
   @Test
   void proxyPassSendsModeProxyPassAndTheLinkHasNoRedirectType() {
-    wm.stubFor(post(urlEqualTo(Fixtures.LINKS))
+    wm.stubFor(post(urlEqualTo(CarrierxFixtures.LINKS))
         .withRequestBody(equalToJson("{\"destination_url\": \"http://destinationurl.com\","
             + " \"domain_sid\": \"330a8a83-d4bb-4f39-ae54-c59c8d87cd44\", \"mode\": \"proxy_pass\"}", false, false))
-        .willReturn(json(200, Fixtures.read("link-proxy-pass.json"))));
+        .willReturn(json(200, fixture("link-proxy-pass.json"))));
     Link link = client.create(CreateLinkRequest.builder().destination("http://destinationurl.com")
         .options(CarrierxOptions.builder().proxyPass(true).build()).build());
     assertEquals(Optional.empty(), link.redirectType());
@@ -110,7 +110,7 @@ class CarrierxCreateTest extends WireMockTestBase {
   @Test
   void aForbiddenProxyPassCreateNamesTheMissingScopeAndKeepsTheAnswer() {
     String body = "{\"message\": \"Forbidden\"}";
-    wm.stubFor(post(urlEqualTo(Fixtures.LINKS)).willReturn(json(403, body).withHeader("X-Test", "1")));
+    wm.stubFor(post(urlEqualTo(CarrierxFixtures.LINKS)).willReturn(json(403, body).withHeader("X-Test", "1")));
     PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
         () -> client.create(CreateLinkRequest.builder().destination("http://destinationurl.com")
             .options(CarrierxOptions.builder().proxyPass(true).build()).build()));
@@ -125,8 +125,8 @@ class CarrierxCreateTest extends WireMockTestBase {
 
   @Test
   void everyViolationIsReportedAtOnceBeforeSending() {
-    try (CarrierxClient noDomain = CarrierxClient.builder().apiKey(Fixtures.TOKEN)
-        .baseUrl(wm.baseUrl() + Fixtures.BASE_PATH).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()) {
+    try (CarrierxClient noDomain = CarrierxClient.builder().apiKey(CarrierxFixtures.TOKEN)
+        .baseUrl(wm.baseUrl() + CarrierxFixtures.BASE_PATH).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()) {
       RequestValidationException e = assertThrows(RequestValidationException.class,
           () -> noDomain.create(CreateLinkRequest.builder()
               .destination("https://example.com/")
@@ -147,13 +147,13 @@ class CarrierxCreateTest extends WireMockTestBase {
 
   @Test
   void anExpiryLessThanASecondAwayIsOneSecond() {
-    wm.stubFor(post(urlEqualTo(Fixtures.LINKS))
+    wm.stubFor(post(urlEqualTo(CarrierxFixtures.LINKS))
         .withRequestBody(equalToJson("{\"destination_url\": \"https://example.com/\","
             + " \"domain_sid\": \"330a8a83-d4bb-4f39-ae54-c59c8d87cd44\", \"maximum_ttl\": 1}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     client.create(CreateLinkRequest.builder().destination("https://example.com/")
         .expiresAt(NOW.plusNanos(1)).build());
-    wm.verify(1, postRequestedFor(urlEqualTo(Fixtures.LINKS)));
+    wm.verify(1, postRequestedFor(urlEqualTo(CarrierxFixtures.LINKS)));
   }
 
   @Test
@@ -170,7 +170,7 @@ class CarrierxCreateTest extends WireMockTestBase {
   void aValidationErrorIsABadRequestWithTheVendorsMessage() {
     String body = "{\"message\": \"object validation error\", \"errors\": [{\"field\": \"destination_url\","
         + " \"message\": \"field destination_url is not a valid URL\"}]}";
-    wm.stubFor(post(urlEqualTo(Fixtures.LINKS)).willReturn(json(422, body)));
+    wm.stubFor(post(urlEqualTo(CarrierxFixtures.LINKS)).willReturn(json(422, body)));
     BadRequestException e = assertThrows(BadRequestException.class,
         () -> client.create(CreateLinkRequest.builder().destination("https://example.com/").build()));
     assertEquals(422, e.statusCode());
@@ -184,7 +184,7 @@ class CarrierxCreateTest extends WireMockTestBase {
 
   @Test
   void anUnsupportedMediaTypeIsABadRequest() {
-    wm.stubFor(post(urlEqualTo(Fixtures.LINKS))
+    wm.stubFor(post(urlEqualTo(CarrierxFixtures.LINKS))
         .willReturn(json(415, "{\"message\": \"Unsupported media type\"}")));
     BadRequestException e = assertThrows(BadRequestException.class,
         () -> client.create(CreateLinkRequest.builder().destination("https://example.com/").build()));

@@ -28,9 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** CarrierX's documented statuses and messages, mapped by status; the raw body is kept. */
-class CarrierxErrorsTest extends WireMockTestBase {
-  private static final LinkId ID = LinkId.of(Fixtures.SID);
-  private static final String LINK = Fixtures.LINKS + "/" + Fixtures.SID;
+class CarrierxErrorsTest extends CarrierxWireMockTest {
+  private static final LinkId ID = LinkId.of(CarrierxFixtures.SID);
+  private static final String LINK = CarrierxFixtures.LINKS + "/" + CarrierxFixtures.SID;
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({

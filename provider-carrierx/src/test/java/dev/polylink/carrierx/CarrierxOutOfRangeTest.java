@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
  * is a {@link TransportException}, an input that cannot be sent a {@link RequestValidationException}
  * before any request; never an ArithmeticException, DateTimeException or a truncated number.
  */
-class CarrierxOutOfRangeTest extends WireMockTestBase {
-  private static final LinkId ID = LinkId.of(Fixtures.SID);
-  private static final String LINK = Fixtures.LINKS + "/" + Fixtures.SID;
+class CarrierxOutOfRangeTest extends CarrierxWireMockTest {
+  private static final LinkId ID = LinkId.of(CarrierxFixtures.SID);
+  private static final String LINK = CarrierxFixtures.LINKS + "/" + CarrierxFixtures.SID;
 
   private static String linkWith(String field, String json) {
-    return Fixtures.documentedLink().replaceFirst("\"" + field + "\": [^,}]+", "\"" + field + "\": " + json);
+    return CarrierxFixtures.documentedLink().replaceFirst("\"" + field + "\": [^,}]+", "\"" + field + "\": " + json);
   }
 
   @Test
@@ -53,12 +53,19 @@ class CarrierxOutOfRangeTest extends WireMockTestBase {
 
   @Test
   void aListOffsetOrTotalBeyondALongIsATransportException() {
-    String page = "{\"count\": 1, \"has_more\": true, \"items\": [" + Fixtures.documentedLink()
+    String page = "{\"count\": 1, \"has_more\": true, \"items\": [" + CarrierxFixtures.documentedLink()
         + "], \"limit\": 1, \"offset\": %s, \"pagination\": {}, \"total\": %s}";
-    wm.stubFor(get(urlPathEqualTo(Fixtures.LINKS)).willReturn(json(200, String.format(page, "9223372036854775807", "null"))));
+    wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS)).willReturn(json(200, String.format(page, "9223372036854775807", "null"))));
     assertThrows(TransportException.class, () -> client.list(ListLinksRequest.builder().build()));
-    wm.stubFor(get(urlPathEqualTo(Fixtures.LINKS)).willReturn(json(200, String.format(page, "0", "99999999999999999999"))));
-    assertThrows(TransportException.class, () -> client.list(ListLinksRequest.builder().build()));
+    wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS)).willReturn(json(200, String.format(page, "0", "99999999999999999999"))));
+    TransportException total = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.builder().build()));
+    assertTrue(total.getMessage().endsWith("total 99999999999999999999 does not fit a 64-bit integer"), total.getMessage());
+    wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS)).willReturn(json(200, String.format(page, "-1", "null"))));
+    TransportException negative = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.builder().build()));
+    assertTrue(negative.getMessage().endsWith("offset -1 is not a position in a list"), negative.getMessage());
+    wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS)).willReturn(json(200, String.format(page, "9223372036854775806", "null"))));
+    assertEquals(java.util.Optional.of("9223372036854775807"), client.list(ListLinksRequest.builder().build()).nextCursor(),
+        "the last offset a long can hold is still a position");
   }
 
   @Test

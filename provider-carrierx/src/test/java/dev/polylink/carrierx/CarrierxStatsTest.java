@@ -18,12 +18,12 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** CarrierX's only analytics, {@code hits} and {@code date_accessed}, read from the link object. */
-class CarrierxStatsTest extends WireMockTestBase {
+class CarrierxStatsTest extends CarrierxWireMockTest {
   @Test
   void statsAreTheLinksHitsAndLastAccess() {
-    String body = Fixtures.read("link-with-ttl.json");
+    String body = fixture("link-with-ttl.json");
     String sid = body.replaceAll("(?s).*\"link_sid\": *\"([^\"]+)\".*", "$1");
-    wm.stubFor(get(urlPathEqualTo(Fixtures.LINKS + "/" + sid)).willReturn(json(200, body)));
+    wm.stubFor(get(urlPathEqualTo(CarrierxFixtures.LINKS + "/" + sid)).willReturn(json(200, body)));
     LinkStats stats = client.stats(LinkId.of(sid));
     assertEquals(OptionalLong.of(7), stats.totalClicks());
     assertEquals(Optional.of(Instant.parse("2024-02-01T08:15:30Z")), stats.lastClickedAt());
@@ -35,7 +35,7 @@ class CarrierxStatsTest extends WireMockTestBase {
 
   @Test
   void aRangeQrCodesAndUsageAreRefusedBeforeSending() {
-    LinkId id = LinkId.of(Fixtures.SID);
+    LinkId id = LinkId.of(CarrierxFixtures.SID);
     assertThrows(RequestValidationException.class,
         () -> client.stats(id, StatsRequest.between(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31))));
     assertThrows(OperationNotSupportedException.class, () -> client.qrCode(id));

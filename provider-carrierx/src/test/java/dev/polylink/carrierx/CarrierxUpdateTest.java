@@ -34,19 +34,19 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** PATCH (update) and PUT (replace), including the documented PATCH sample. */
-class CarrierxUpdateTest extends WireMockTestBase {
-  private static final LinkId ID = LinkId.of(Fixtures.SID);
-  private static final String LINK = Fixtures.LINKS + "/" + Fixtures.SID;
+class CarrierxUpdateTest extends CarrierxWireMockTest {
+  private static final LinkId ID = LinkId.of(CarrierxFixtures.SID);
+  private static final String LINK = CarrierxFixtures.LINKS + "/" + CarrierxFixtures.SID;
   private static final Instant CREATED = Instant.parse("2024-01-18T19:26:02Z");
   private static final String JSON_CONTENT_TYPE = "application/json(;.*)?";
 
   @Test
   void documentedPatchSampleSendsExactlyTheModeAndParsesTheDocumentedResponse() {
     wm.stubFor(patch(urlEqualTo(LINK))
-        .withHeader("Authorization", equalTo("Bearer " + Fixtures.TOKEN))
+        .withHeader("Authorization", equalTo("Bearer " + CarrierxFixtures.TOKEN))
         .withHeader("Content-Type", matching(JSON_CONTENT_TYPE))
         .withRequestBody(equalToJson("{\"mode\":\"redirect_permanent\"}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
 
     Link link = client.update(ID, LinkPatch.builder().redirectType(RedirectType.PERMANENT).build());
 
@@ -70,12 +70,12 @@ class CarrierxUpdateTest extends WireMockTestBase {
     Map<String, Object> expected = new java.util.HashMap<>();
     expected.put("date_created", "2024-01-18T19:26:02.000Z");
     expected.put("destination_url", "http://destinationurl.com");
-    expected.put("domain_sid", Fixtures.DOMAIN_SID);
+    expected.put("domain_sid", CarrierxFixtures.DOMAIN_SID);
     expected.put("hits", 0);
-    expected.put("link_sid", Fixtures.SID);
+    expected.put("link_sid", CarrierxFixtures.SID);
     expected.put("maximum_ttl", -1);
     expected.put("mode", "redirect_permanent");
-    expected.put("partner_sid", Fixtures.PARTNER_SID);
+    expected.put("partner_sid", CarrierxFixtures.PARTNER_SID);
     expected.put("short_name", "eOtEtO");
     expected.put("url", "http://newdomain.com/eOtEtO");
     assertEquals(expected, link.providerFields());
@@ -83,11 +83,11 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void settingAnExpiryReadsDateCreatedFirstThenPatchesTheLifetimeRoundedUp() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
     wm.stubFor(patch(urlEqualTo(LINK))
         .withHeader("Content-Type", matching(JSON_CONTENT_TYPE))
         .withRequestBody(equalToJson("{\"maximum_ttl\": 17280001}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink().replace("\"maximum_ttl\": -1", "\"maximum_ttl\": 17280001"))));
+        .willReturn(json(200, CarrierxFixtures.documentedLink().replace("\"maximum_ttl\": -1", "\"maximum_ttl\": 17280001"))));
 
     // 200 days and half a second after date_created (and after now): 17280000.5 s, rounded up
     Link link = client.update(ID, LinkPatch.builder().expiresAt(CREATED.plusSeconds(17_280_000).plusMillis(500)).build());
@@ -101,10 +101,10 @@ class CarrierxUpdateTest extends WireMockTestBase {
     // CarrierX's clock runs ahead of the client's: the link was created "after" the client's now.
     Instant createdAhead = NOW.plusSeconds(10);
     wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200,
-        Fixtures.documentedLink().replace("2024-01-18T19:26:02.000Z", createdAhead.toString()))));
+        CarrierxFixtures.documentedLink().replace("2024-01-18T19:26:02.000Z", createdAhead.toString()))));
     wm.stubFor(patch(urlEqualTo(LINK))
         .withRequestBody(equalToJson("{\"maximum_ttl\": 0}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     client.update(ID, LinkPatch.builder().expiresAt(NOW.plusSeconds(5)).build());
     assertEquals(List.of("GET " + LINK, "PATCH " + LINK), requestLines());
   }
@@ -133,7 +133,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void aLifetimeTooLongCountedFromDateCreatedIsTheOneRuleCheckedAfterTheGet() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
     // within 2^31-1 seconds of now, but not of the link's date_created, which only the GET tells
     Instant expiresAt = CREATED.plusSeconds(Integer.MAX_VALUE).plusSeconds(1);
     RequestValidationException e = assertThrows(RequestValidationException.class,
@@ -147,7 +147,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
   @Test
   void anExpiryOnALinkWithoutDateCreatedIsATransportException() {
     wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200,
-        Fixtures.documentedLink().replace("\"date_created\": \"2024-01-18T19:26:02.000Z\",", ""))));
+        CarrierxFixtures.documentedLink().replace("\"date_created\": \"2024-01-18T19:26:02.000Z\",", ""))));
     TransportException e = assertThrows(TransportException.class,
         () -> client.update(ID, LinkPatch.builder().expiresAt(NOW.plusSeconds(60)).build()));
     assertEquals(Operation.UPDATE, e.operation());
@@ -159,7 +159,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
   void clearingTheExpirySendsMinusOneWithoutAGet() {
     wm.stubFor(patch(urlEqualTo(LINK))
         .withRequestBody(equalToJson("{\"maximum_ttl\": -1}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     Link link = client.update(ID, LinkPatch.builder().clearExpiresAt().build());
     assertEquals(List.of("PATCH " + LINK), requestLines());
     assertEquals(Optional.empty(), link.expiresAt());
@@ -171,7 +171,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
         .withRequestBody(equalToJson(
             "{\"destination_url\": \"https://example.com/new\", \"short_name\": \"launch-2\","
                 + " \"mode\": \"redirect_temporary\"}", false, false))
-        .willReturn(json(200, Fixtures.documentedLink())));
+        .willReturn(json(200, CarrierxFixtures.documentedLink())));
     client.update(ID, LinkPatch.builder()
         .destination("https://example.com/new")
         .slug("launch-2")
@@ -184,7 +184,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
   void proxyPassThroughOptionsSendsModeProxyPass() {
     wm.stubFor(patch(urlEqualTo(LINK))
         .withRequestBody(equalToJson("{\"mode\": \"proxy_pass\"}", false, false))
-        .willReturn(json(200, Fixtures.read("link-proxy-pass.json"))));
+        .willReturn(json(200, fixture("link-proxy-pass.json"))));
     Link link = client.update(ID,
         LinkPatch.builder().options(CarrierxOptions.builder().proxyPass(true).build()).build());
     assertEquals(Optional.empty(), link.redirectType());
@@ -247,7 +247,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void replaceGetsTheLinkAndPutsTheWholeObjectWithThePatchApplied() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
     String expectedPut = "{"
         + "\"date_accessed\": null,"
         + "\"date_created\": \"2024-01-18T19:26:02.000Z\","
@@ -262,7 +262,7 @@ class CarrierxUpdateTest extends WireMockTestBase {
         + "\"url\": \"http://newdomain.com/eOtEtO\"}";
     wm.stubFor(put(urlEqualTo(LINK))
         .withHeader("Content-Type", matching(JSON_CONTENT_TYPE))
-        .withHeader("Authorization", equalTo("Bearer " + Fixtures.TOKEN))
+        .withHeader("Authorization", equalTo("Bearer " + CarrierxFixtures.TOKEN))
         .withRequestBody(equalToJson(expectedPut, false, false))
         .willReturn(json(200, expectedPut)));
 
@@ -282,10 +282,10 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void replaceWithAClearedExpiryPutsMinusOne() {
-    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, Fixtures.read("link-with-ttl.json")
-        .replace("5f0c9a52-3c1e-4b7a-9d55-2f4b8c1e6a10", Fixtures.SID))));
-    String expectedPut = Fixtures.read("link-with-ttl.json")
-        .replace("5f0c9a52-3c1e-4b7a-9d55-2f4b8c1e6a10", Fixtures.SID)
+    wm.stubFor(get(urlEqualTo(LINK)).willReturn(json(200, fixture("link-with-ttl.json")
+        .replace("5f0c9a52-3c1e-4b7a-9d55-2f4b8c1e6a10", CarrierxFixtures.SID))));
+    String expectedPut = fixture("link-with-ttl.json")
+        .replace("5f0c9a52-3c1e-4b7a-9d55-2f4b8c1e6a10", CarrierxFixtures.SID)
         .replace("\"maximum_ttl\": 86400", "\"maximum_ttl\": -1");
     wm.stubFor(put(urlEqualTo(LINK))
         .withRequestBody(equalToJson(expectedPut, false, false))
@@ -309,8 +309,8 @@ class CarrierxUpdateTest extends WireMockTestBase {
 
   @Test
   void anUpperCaseUuidIsSentInItsCanonicalForm() {
-    wm.stubFor(patch(urlEqualTo(LINK)).willReturn(json(200, Fixtures.documentedLink())));
-    client.update(LinkId.of(Fixtures.SID.toUpperCase(java.util.Locale.ROOT)),
+    wm.stubFor(patch(urlEqualTo(LINK)).willReturn(json(200, CarrierxFixtures.documentedLink())));
+    client.update(LinkId.of(CarrierxFixtures.SID.toUpperCase(java.util.Locale.ROOT)),
         LinkPatch.builder().redirectType(RedirectType.PERMANENT).build());
     assertEquals(List.of("PATCH " + LINK), requestLines());
   }

@@ -25,22 +25,12 @@ import dev.polylink.core.StatsCapabilities;
 import dev.polylink.core.StatsField;
 import dev.polylink.core.StatsRequest;
 import dev.polylink.core.spi.Checks;
-import dev.polylink.core.spi.FeatureChecks;
-import dev.polylink.core.spi.QrImages;
 import java.util.EnumSet;
-import dev.polylink.core.spi.HttpTransport;
-import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.shortpen.internal.PositiveIds;
 import dev.polylink.shortpen.internal.ShortpenOperations;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * ShortPen ({@code https://api.shortpen.com}) behind {@link LinkClient}. Link ids are ShortPen's
@@ -106,18 +96,10 @@ public final class ShortpenClient implements LinkClient {
    */
   public static final int DEFAULT_CREATE_LOOKUP_PAGES = 5;
 
-  private static final Pattern PAGE_CURSOR = Pattern.compile("[1-9][0-9]{0,8}");
-
   private final ShortpenOperations operations;
-  private final HttpTransport transport; // obs: operation scopes
-  private final Long defaultDomainId;
-  private final Long workspaceId;
 
-  private ShortpenClient(HttpTransport transport, Long defaultDomainId, Long workspaceId, int createLookupPages) {
-    this.defaultDomainId = defaultDomainId;
-    this.workspaceId = workspaceId;
-    this.operations = new ShortpenOperations(transport, defaultDomainId, workspaceId, createLookupPages);
-    this.transport = transport;
+  private ShortpenClient(ShortpenOperations operations) {
+    this.operations = operations;
   }
 
   /**
@@ -166,13 +148,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return transport.observe(Operation.CREATE, () -> createObserved(request));
-  }
-
-  private Link createObserved(CreateLinkRequest request) {
-    Optional<ShortpenOptions> options =
-        RequestChecks.create(PROVIDER_ID, CAPABILITIES, request, ShortpenOptions.class);
-    return operations.create(request, options);
+    return operations.transport().observe(Operation.CREATE, () -> operations.create(request));
   }
 
   /**
@@ -183,11 +159,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return transport.observe(Operation.GET, () -> getObserved(id));
-  }
-
-  private Link getObserved(LinkId id) {
-    return operations.get(Checks.positiveIntegerId(PROVIDER_ID, id));
+    return operations.transport().observe(Operation.GET, () -> operations.get(id));
   }
 
   /**
@@ -197,16 +169,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return transport.observe(Operation.LIST, () -> listObserved(request));
-  }
-
-  private Page<Link> listObserved(ListLinksRequest request) {
-    RequestChecks.list(PROVIDER_ID, CAPABILITIES, request);
-    int page = request.cursor()
-        .map(cursor -> Integer.parseInt(Checks.matches(
-            PROVIDER_ID, "cursor", cursor, PAGE_CURSOR, "must be a page number from Page.nextCursor()")))
-        .orElse(1);
-    return operations.list(page, request.pageSize().orElse(ShortpenOperations.MAX_PAGE_SIZE));
+    return operations.transport().observe(Operation.LIST, () -> operations.list(request));
   }
 
   /**
@@ -227,13 +190,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return transport.observe(Operation.UPDATE, () -> updateObserved(id, patch));
-  }
-
-  private Link updateObserved(LinkId id, LinkPatch patch) {
-    Optional<ShortpenOptions> options =
-        RequestChecks.update(PROVIDER_ID, CAPABILITIES, patch, ShortpenOptions.class);
-    return operations.update(Checks.positiveIntegerId(PROVIDER_ID, id), patch, options);
+    return operations.transport().observe(Operation.UPDATE, () -> operations.update(id, patch));
   }
 
   /**
@@ -244,11 +201,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public void delete(LinkId id) {
-    transport.observe(Operation.DELETE, () -> deleteObserved(id));
-  }
-
-  private void deleteObserved(LinkId id) {
-    operations.delete(Checks.positiveIntegerId(PROVIDER_ID, id));
+    operations.transport().observe(Operation.DELETE, () -> operations.delete(id));
   }
 
   /**
@@ -274,27 +227,7 @@ public final class ShortpenClient implements LinkClient {
    *     once)
    */
   public OptionalInt delete(Collection<LinkId> ids) {
-    return transport.observe(Operation.DELETE, () -> deleteAllObserved(ids));
-  }
-
-  private OptionalInt deleteAllObserved(Collection<LinkId> ids) {
-    Objects.requireNonNull(ids, "ids");
-    if (ids.isEmpty()) {
-      throw new RequestValidationException(PROVIDER_ID, "ids: must name at least one link");
-    }
-    Set<Long> unique = new LinkedHashSet<>();
-    List<String> violations = new ArrayList<>();
-    for (LinkId id : ids) {
-      try {
-        unique.add(Checks.positiveIntegerId(PROVIDER_ID, Objects.requireNonNull(id, "ids element")));
-      } catch (RequestValidationException e) {
-        violations.addAll(e.violations());
-      }
-    }
-    if (!violations.isEmpty()) {
-      throw new RequestValidationException(PROVIDER_ID, violations);
-    }
-    return operations.delete(List.copyOf(unique));
+    return operations.transport().observe(Operation.DELETE, () -> operations.delete(ids));
   }
 
   /**
@@ -307,9 +240,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public QrCode qrCode(LinkId id, QrOptions options) {
-    throw new OperationNotSupportedException(PROVIDER_ID, Operation.QR_CODE,
-        "ShortPen cannot produce a QR code on demand; create or edit the link with ShortpenOptions generateQr(true)"
-            + " and read ShortpenClient.qrCode(link)");
+    return operations.qrCode(id, options);
   }
 
   /**
@@ -321,8 +252,7 @@ public final class ShortpenClient implements LinkClient {
    * @return the decoded PNG, or empty
    */
   public Optional<QrCode> qrCode(Link link) {
-    Object qr = Objects.requireNonNull(link, "link").providerFields().get("qr");
-    return qr instanceof String ? QrImages.base64Png((String) qr) : Optional.empty();
+    return operations.qrCode(link);
   }
 
   /**
@@ -336,8 +266,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public LinkStats stats(LinkId id, StatsRequest request) {
-    FeatureChecks.stats(PROVIDER_ID, CAPABILITIES, request);
-    return operations.features().stats(Checks.positiveIntegerId(PROVIDER_ID, id), id, request);
+    return operations.stats(id, request);
   }
 
   /**
@@ -348,7 +277,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public AccountUsage accountUsage() {
-    return operations.features().usage();
+    return operations.accountUsage();
   }
 
   /** Empty unless ShortPen sent {@code X-RateLimit-*} headers (none are documented). */
@@ -366,7 +295,7 @@ public final class ShortpenClient implements LinkClient {
   /** The client's defaults; never the API key. */
   @Override
   public String toString() {
-    return "ShortpenClient{defaultDomainId=" + defaultDomainId + ", workspaceId=" + workspaceId + "}";
+    return "ShortpenClient{" + operations + "}";
   }
 
   /**
@@ -443,8 +372,8 @@ public final class ShortpenClient implements LinkClient {
      */
     @Override
     public ShortpenClient build() {
-      return new ShortpenClient(
-          ShortpenOperations.transport(transport()), defaultDomainId, workspaceId, createLookupPages);
+      return new ShortpenClient(ShortpenOperations.open(
+          CAPABILITIES, transport(), defaultDomainId, workspaceId, createLookupPages));
     }
   }
 }

@@ -115,4 +115,32 @@ class ShortpenContractTest extends LinkClientContractTest {
         return Optional.empty();
     }
   }
+
+  @Override
+  protected String defaultBaseUrl() {
+    return ShortpenClient.DEFAULT_BASE_URL;
+  }
+
+  /** The first page, as for {@code get}. */
+  @Override
+  protected MappingBuilder listRequest() {
+    return getRequest(ID);
+  }
+
+  @Override
+  protected String listResponseBody(LinkId id) {
+    return getResponseBody(id);
+  }
+
+  /** {@code link}, and the deprecated {@code short_url} it falls back to. */
+  @Override
+  protected List<String> shortUrlFields() {
+    return List.of("link", "short_url");
+  }
+
+  /** ShortPen sends no code: it is the short URL's last path segment. */
+  @Override
+  protected Optional<String> shortCodeField() {
+    return Optional.empty();
+  }
 }

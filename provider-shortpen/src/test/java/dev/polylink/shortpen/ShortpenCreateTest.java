@@ -292,6 +292,9 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
         () -> client.create(request().domain("go.shortpen.com").build()));
     assertEquals(List.of("domain: must be a ShortPen domain id, a positive integer (was \"go.shortpen.com\")"),
         e.violations());
+    RequestValidationException zero = assertThrows(RequestValidationException.class,
+        () -> client.create(request().domain("0").build()));
+    assertEquals(List.of("domain: must be a ShortPen domain id, a positive integer (was \"0\")"), zero.violations());
     assertNoRequests();
   }
 
@@ -403,5 +406,15 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
     String[] all = Arrays.copyOf(items, items.length + 1);
     all[items.length] = extra;
     return all;
+  }
+
+  @Test
+  void aTotalOfExactlyTwoPagesMakesPageTwoTheLast() {
+    generateAnswers(ShortpenFixtures.GENERATE_RESPONSE);
+    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 200, ShortpenFixtures.items(1, 100)))));
+    wm.stubFor(listPage(2).willReturn(json(200, ShortpenFixtures.page(2, 200,
+        concat(ShortpenFixtures.items(101, 99), ShortpenFixtures.item(200, "summer-2025"))))));
+    assertEquals(LinkId.of(200), client.create(request().build()).id());
+    assertEquals(List.of(1, 2), pagesRequested());
   }
 }

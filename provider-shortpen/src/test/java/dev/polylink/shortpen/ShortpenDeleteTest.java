@@ -96,8 +96,8 @@ class ShortpenDeleteTest extends ShortpenWireMockTest {
   void bulkDeleteNamesEveryMalformedIdBeforeSending() {
     RequestValidationException e = assertThrows(RequestValidationException.class,
         () -> client.delete(List.of(LinkId.of(501), LinkId.of("abc"), LinkId.of("1b4e28ba-2fa1-11d2-883f-0016d3cca427"))));
-    assertEquals(List.of("id: must be a positive integer (was \"abc\")",
-        "id: must be a positive integer (was \"1b4e28ba-2fa1-11d2-883f-0016d3cca427\")"), e.violations());
+    assertEquals(List.of("ids[1]: must be a positive integer (was \"abc\")",
+        "ids[2]: must be a positive integer (was \"1b4e28ba-2fa1-11d2-883f-0016d3cca427\")"), e.violations());
     assertNoRequests();
   }
 

@@ -1,9 +1,6 @@
 package dev.polylink.shortpen;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.polylink.core.testing.Fixtures;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -19,14 +16,7 @@ final class ShortpenFixtures {
   private ShortpenFixtures() {}
 
   static String read(String name) {
-    try (InputStream in = ShortpenFixtures.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.read(name);
   }
 
   /** A list item with this id and short code on go.shortpen.com. */

@@ -249,7 +249,7 @@ public final class SnipurlClient implements LinkClient {
    *     succeeded
    */
   public OptionalInt delete(Collection<LinkId> ids) {
-    return operations.transport().observe(Operation.DELETE, () -> operations.deleteAll(ids));
+    return operations.transport().observe(Operation.DELETE, () -> operations.delete(ids));
   }
 
   /** The rate-limit state from the most recent response (see the class documentation). */
@@ -340,7 +340,7 @@ public final class SnipurlClient implements LinkClient {
   /** Names the provider only; never shows the API key. */
   @Override
   public String toString() {
-    return "SnipurlClient{providerId=" + PROVIDER_ID + "}";
+    return "SnipurlClient{" + operations + "}";
   }
 
   /**
@@ -392,7 +392,7 @@ public final class SnipurlClient implements LinkClient {
      */
     @Override
     public SnipurlClient build() {
-      return new SnipurlClient(SnipurlOperations.create(transport(), CAPABILITIES));
+      return new SnipurlClient(SnipurlOperations.open(CAPABILITIES, transport()));
     }
   }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The builder's key check, the defaults, and discovery through LinkClients. */
-class SnipurlClientBuilderTest extends SnipurlTestSupport {
+class SnipurlClientBuilderTest extends SnipurlWireMockTest {
+
   @Test
   void aKeyIsRequired() {
     RequestValidationException e =
@@ -72,29 +73,13 @@ class SnipurlClientBuilderTest extends SnipurlTestSupport {
   }
 
   @Test
-  void getMapsSnipurlsSharedSectionsIntoProviderFields() {
-    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(200, fixture("get-response.json"))));
-    dev.polylink.core.Link link = client.get(DOC_ID);
-    assertEquals(List.of("overview", "locations"), link.providerFields().get("analytics_shared_fields"));
-    assertEquals(java.util.Optional.empty(), link.expiresAt());
-    assertFalse(link.providerFields().containsKey("expires_at"));
-    assertEquals(java.util.Optional.of(true), link.enabled());
-    assertEquals(java.util.Optional.of(false), link.passwordProtected());
-  }
-
-  @Test
-  void aMistypedFieldIsAnUnreadableResponseNamingIt() {
-    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(200,
-        fixture("update-response.json").replace("\"is_active\": false", "\"is_active\": \"no\""))));
-    dev.polylink.core.TransportException e =
-        assertThrows(dev.polylink.core.TransportException.class, () -> client.get(DOC_ID));
-    assertEquals("snipurl get failed: unexpected response: is_active is not a boolean", e.getMessage());
-  }
-
-  @Test
-  void timestampsWithAnOffsetAreRead() {
-    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(200,
-        fixture("update-response.json").replace("2025-06-20T10:00:00.000Z", "2025-06-20T12:00:00.000+02:00"))));
-    assertEquals(java.util.Optional.of(java.time.Instant.parse("2025-06-20T10:00:00Z")), client.get(DOC_ID).createdAt());
+  void aKeyOfThirtyCharactersIsLongEnoughAndTwentyNineIsNot() {
+    String thirty = "snip_live_" + KEY_SECRET.substring(0, 20);
+    try (SnipurlClient ok = SnipurlClient.builder().apiKey(thirty).baseUrl(wm.baseUrl()).build()) {
+      assertEquals("SnipurlClient{providerId=snipurl}", ok.toString());
+    }
+    assertThrows(RequestValidationException.class,
+        () -> SnipurlClient.builder().apiKey(thirty.substring(0, 29)).build());
+    assertEquals("snipurl", new dev.polylink.snipurl.internal.SnipurlLinkClientProvider().id());
   }
 }

@@ -36,7 +36,7 @@ class SnipurlContractTest extends LinkClientContractTest {
 
   @Override
   protected LinkId sampleId() {
-    return SnipurlTestSupport.DOC_ID;
+    return SnipurlWireMockTest.DOC_ID;
   }
 
   @Override
@@ -56,7 +56,7 @@ class SnipurlContractTest extends LinkClientContractTest {
 
   @Override
   protected String getResponseBody(LinkId id) {
-    return SnipurlTestSupport.fixture("update-response.json").replace(SnipurlTestSupport.DOC_ID.value(), id.value());
+    return SnipurlWireMockTest.fixture("update-response.json").replace(SnipurlWireMockTest.DOC_ID.value(), id.value());
   }
 
   @Override
@@ -66,12 +66,12 @@ class SnipurlContractTest extends LinkClientContractTest {
 
   @Override
   protected String apiKey() {
-    return SnipurlTestSupport.API_KEY;
+    return SnipurlWireMockTest.API_KEY;
   }
 
   @Override
   protected String apiKeySecret() {
-    return SnipurlTestSupport.KEY_SECRET;
+    return SnipurlWireMockTest.KEY_SECRET;
   }
 
   /**
@@ -80,21 +80,21 @@ class SnipurlContractTest extends LinkClientContractTest {
    */
   @Override
   protected OperationFixture operationFixture(Operation operation) {
-    String link = SnipurlTestSupport.linkJson(sampleId().value(), "a8Kx2m");
+    String link = SnipurlWireMockTest.linkJson(sampleId().value(), "a8Kx2m");
     switch (operation) {
       case CREATE:
-        return OperationFixture.of(createRequest(), SnipurlTestSupport.json(201, "{\"success\":true,\"data\":" + link + "}"));
+        return OperationFixture.of(createRequest(), SnipurlWireMockTest.json(201, "{\"success\":true,\"data\":" + link + "}"));
       case GET:
-        return OperationFixture.of(getRequest(sampleId()), SnipurlTestSupport.json(200, getResponseBody(sampleId())));
+        return OperationFixture.of(getRequest(sampleId()), SnipurlWireMockTest.json(200, getResponseBody(sampleId())));
       case LIST:
-        return OperationFixture.of(get(urlPathEqualTo("/api/v1/links")), SnipurlTestSupport.json(200,
+        return OperationFixture.of(get(urlPathEqualTo("/api/v1/links")), SnipurlWireMockTest.json(200,
             "{\"success\":true,\"data\":[" + link + "],\"meta\":{\"page\":1,\"limit\":20,\"total\":1,\"total_pages\":1}}"));
       case UPDATE:
-        return OperationFixture.of(patch(urlPathEqualTo(SnipurlTestSupport.LINK_PATH)),
-            SnipurlTestSupport.json(200, SnipurlTestSupport.fixture("update-response.json")));
+        return OperationFixture.of(patch(urlPathEqualTo(SnipurlWireMockTest.LINK_PATH)),
+            SnipurlWireMockTest.json(200, SnipurlWireMockTest.fixture("update-response.json")));
       default:
-        return OperationFixture.of(delete(urlPathEqualTo(SnipurlTestSupport.LINK_PATH)),
-            SnipurlTestSupport.json(200, "{\"success\":true,\"data\":{\"deleted\":true}}"));
+        return OperationFixture.of(delete(urlPathEqualTo(SnipurlWireMockTest.LINK_PATH)),
+            SnipurlWireMockTest.json(200, "{\"success\":true,\"data\":{\"deleted\":true}}"));
     }
   }
 
@@ -102,17 +102,17 @@ class SnipurlContractTest extends LinkClientContractTest {
   protected Optional<VendorErrorFixture> errorFixture(ErrorCase errorCase) {
     switch (errorCase) {
       case UNAUTHORIZED:
-        return Optional.of(VendorErrorFixture.of(401, SnipurlTestSupport.error("UNAUTHORIZED", "Invalid API key."))
+        return Optional.of(VendorErrorFixture.of(401, SnipurlWireMockTest.error("UNAUTHORIZED", "Invalid API key."))
             .expectErrorCode("UNAUTHORIZED"));
       case NOT_FOUND:
-        return Optional.of(VendorErrorFixture.of(404, SnipurlTestSupport.error("NOT_FOUND", "Link not found."))
+        return Optional.of(VendorErrorFixture.of(404, SnipurlWireMockTest.error("NOT_FOUND", "Link not found."))
             .expectErrorCode("NOT_FOUND"));
       case CONFLICT:
         return Optional.of(VendorErrorFixture.of(409,
-                SnipurlTestSupport.error("CONFLICT", "This custom alias is already taken."))
+                SnipurlWireMockTest.error("CONFLICT", "This custom alias is already taken."))
             .expectErrorCode("CONFLICT"));
       case BURST_LIMIT:
-        return Optional.of(VendorErrorFixture.of(429, SnipurlTestSupport.fixture("rate-limit-1m.json"))
+        return Optional.of(VendorErrorFixture.of(429, SnipurlWireMockTest.fixture("rate-limit-1m.json"))
             .header("Retry-After", "12")
             .header("X-RateLimit-Limit", "60")
             .header("X-RateLimit-Remaining", "0")
@@ -123,5 +123,21 @@ class SnipurlContractTest extends LinkClientContractTest {
       default:
         return Optional.empty();
     }
+  }
+
+  @Override
+  protected String defaultBaseUrl() {
+    return SnipurlClient.DEFAULT_BASE_URL;
+  }
+
+  @Override
+  protected MappingBuilder listRequest() {
+    return get(urlPathEqualTo("/api/v1/links"));
+  }
+
+  @Override
+  protected String listResponseBody(LinkId id) {
+    return "{\"success\":true,\"data\":[" + SnipurlWireMockTest.linkJson(id.value(), "a8Kx2m")
+        + "],\"meta\":{\"page\":1,\"per_page\":20,\"total\":1,\"total_pages\":1}}";
   }
 }

@@ -1,15 +1,21 @@
 package dev.polylink.snipurl;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
+import dev.polylink.core.LinkPatch;
 import dev.polylink.core.RequestValidationException;
 import java.net.URI;
 import java.time.Instant;
@@ -21,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** POST links: the body, custom_alias rules and what SnipURL's create cannot carry. */
-class SnipurlCreateTest extends SnipurlTestSupport {
+class SnipurlCreateTest extends SnipurlWireMockTest {
+
   private static final String CREATED =
       "{\"success\":true,\"data\":" + linkJson("7d0f1e2a-3b4c-4d5e-8f60-718293a4b5c6", "my-article") + "}";
 
@@ -123,5 +130,50 @@ class SnipurlCreateTest extends SnipurlTestSupport {
     client.create(CreateLinkRequest.builder().destination("https://example.com/article").build());
     assertEquals(2, wm.getAllServeEvents().size());
     assertEquals(List.of(java.time.Duration.ofSeconds(12)), sleeper.waits());
+  }
+
+  // ---------------------------------------------------------------- title (item 14)
+
+  @Test
+  void aTitleOver255CharactersIsRejectedBeforeSendingOnCreateAndUpdate() {
+    String tooLong = "t".repeat(256);
+    RequestValidationException onCreate = assertThrows(RequestValidationException.class, () -> client.create(
+        CreateLinkRequest.builder().destination("https://example.com/").title(tooLong).build()));
+    assertEquals(List.of("title: must be at most 255 characters (was 256)"), onCreate.violations());
+    RequestValidationException onUpdate = assertThrows(RequestValidationException.class,
+        () -> client.update(DOC_ID, LinkPatch.builder().title(tooLong).build()));
+    assertEquals(List.of("title: must be at most 255 characters (was 256)"), onUpdate.violations());
+    assertNoRequests();
+  }
+
+  @Test
+  void aTitleOf255CodePointsIsSentEvenWhenItNeedsMoreUtf16Units() {
+    String title = "\ud83d\ude00".repeat(255); // 255 characters for PostgreSQL, 510 Java chars
+    wm.stubFor(patch(urlPathEqualTo(LINK_PATH)).willReturn(json(200,
+        "{\"success\":true,\"data\":" + linkJson(DOC_ID.value(), "my-article") + "}")));
+    client.update(DOC_ID, LinkPatch.builder().title(title).build());
+    wm.verify(1, patchRequestedFor(urlPathEqualTo(LINK_PATH)));
+  }
+
+  // ---------------------------------------------------------------- instants (item 8)
+
+  @Test
+  void instantsThatCannotBeSentAreRejectedBeforeSending() {
+    for (Instant bad : List.of(Instant.MAX, Instant.MIN, Instant.parse("+10000-01-01T00:00:00Z"))) {
+      RequestValidationException onCreate = assertThrows(RequestValidationException.class, () -> client.create(
+          CreateLinkRequest.builder().destination("https://example.com/").expiresAt(bad).build()));
+      assertTrue(onCreate.violations().get(0).startsWith("expiresAt: must be between"), onCreate.violations()::toString);
+      assertThrows(RequestValidationException.class,
+          () -> client.update(DOC_ID, LinkPatch.builder().expiresAt(bad).build()));
+    }
+    assertNoRequests();
+  }
+
+  @Test
+  void aCreateIsUnaffected() {
+    wm.stubFor(post(urlPathEqualTo("/api/v1/links")).willReturn(json(201,
+        "{\"success\":true,\"data\":" + linkJson(DOC_ID.value(), "my-article") + "}")));
+    client.create(CreateLinkRequest.builder().destination("https://example.com/").title("t".repeat(255)).build());
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/links")));
   }
 }

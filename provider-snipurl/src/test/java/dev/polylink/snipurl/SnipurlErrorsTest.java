@@ -27,7 +27,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every error code SnipURL's handlers answer with, mapped to its typed exception. */
-class SnipurlErrorsTest extends SnipurlTestSupport {
+class SnipurlErrorsTest extends SnipurlWireMockTest {
   private static final CreateLinkRequest CREATE =
       CreateLinkRequest.builder().destination("https://example.com/article").slug("my-article").build();
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * The analytics bodies carry the documented member names; the docs do not show the elements of
  * {@code time_series} and the top-10 lists, so those use the shapes the client reads.
  */
-class SnipurlFeaturesTest extends SnipurlTestSupport {
+class SnipurlFeaturesTest extends SnipurlWireMockTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
 
   @Test

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** GET links: filters, page/per_page cursors, lazy listAll. */
-class SnipurlListTest extends SnipurlTestSupport {
+class SnipurlListTest extends SnipurlWireMockTest {
   private static final String LIST_PATH = "/api/v1/links";
 
   private static String page(int page, int perPage, int total, int totalPages, String... codes) {
@@ -99,7 +99,7 @@ class SnipurlListTest extends SnipurlTestSupport {
     for (String cursor : List.of("abc", "0", "-1", "2.5", "01")) {
       RequestValidationException e = assertThrows(RequestValidationException.class,
           () -> client.list(ListLinksRequest.builder().cursor(cursor).build()));
-      assertEquals(List.of("cursor: must be a page number as returned by Page.nextCursor() (was \"" + cursor + "\")"),
+      assertEquals(List.of("cursor: must be a page number from Page.nextCursor() (was \"" + cursor + "\")"),
           e.violations());
     }
     assertNoRequests();
@@ -110,7 +110,7 @@ class SnipurlListTest extends SnipurlTestSupport {
     wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200,
         "{\"success\":true,\"data\":[{\"short_code\":\"x\",\"short_url\":\"https://snipurl.click/x\"}]}")));
     TransportException e = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.defaults()));
-    assertEquals("snipurl list failed: unexpected response: the link has no id", e.getMessage());
+    assertEquals("snipurl list failed: unexpected response: the link has no \"id\"", e.getMessage());
   }
 
   @Test
@@ -121,5 +121,34 @@ class SnipurlListTest extends SnipurlTestSupport {
     assertEquals(1, page.items().size());
     assertEquals(Optional.empty(), page.nextCursor());
     assertEquals(OptionalLong.empty(), page.total());
+  }
+
+  /** Bug fix (issue 12): an empty page that claims more pages used to make listAll page for ever. */
+  @Test
+  void anEmptyPageEndsTheListingWhateverMetaClaims() {
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page", equalTo("2"))
+        .willReturn(json(200, page(2, 2, 9, 5))));
+    Page<Link> empty = client.list(ListLinksRequest.builder().pageSize(2).cursor("2").build());
+    assertEquals(List.of(), empty.items());
+    assertEquals(Optional.empty(), empty.nextCursor());
+    assertEquals(OptionalLong.of(9), empty.total());
+  }
+
+  /** Bug fix (issue 12): a relative short URL or destination was accepted as a link's URL. */
+  @Test
+  void relativeUrlsAreNotReadAsUrls() {
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, "{\"success\":true,\"data\":["
+        + linkJson("00000000-0000-4000-8000-000000000001", "aaa").replace("\"https://example.com/aaa\"", "\"/aaa\"")
+        + "]}")));
+    Link link = client.list(ListLinksRequest.defaults()).items().get(0);
+    assertEquals(Optional.empty(), link.destination());
+    assertEquals("/aaa", link.providerFields().get("original_url"));
+
+    wm.resetAll();
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, "{\"success\":true,\"data\":["
+        + linkJson("00000000-0000-4000-8000-000000000001", "aaa").replace("https://snipurl.click/aaa", "aaa")
+        + "]}")));
+    TransportException e = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.defaults()));
+    assertEquals("snipurl list failed: unexpected response: the link has no readable \"short_url\"", e.getMessage());
   }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** X-RateLimit-* and RateLimit-* headers, the 429 windows, and the hourly window failing fast. */
-class SnipurlRateLimitTest extends SnipurlTestSupport {
+class SnipurlRateLimitTest extends SnipurlWireMockTest {
   private static final long RESET = 1750413660L;
 
   @Test

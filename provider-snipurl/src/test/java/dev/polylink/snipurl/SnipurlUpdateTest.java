@@ -2,6 +2,7 @@ package dev.polylink.snipurl;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polylink.core.BadRequestException;
+import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkId;
@@ -28,7 +31,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** PATCH links/{id}: SnipURL's four documented examples byte for byte, and the tri-state rules. */
-class SnipurlUpdateTest extends SnipurlTestSupport {
+class SnipurlUpdateTest extends SnipurlWireMockTest {
 
   /** Stubs the PATCH to accept exactly {@code expectedBody} (no extra fields) and answer the documented response. */
   private static void expectPatch(String expectedBody) {
@@ -224,5 +227,17 @@ class SnipurlUpdateTest extends SnipurlTestSupport {
     dev.polylink.core.BadRequestException e =
         assertThrows(dev.polylink.core.BadRequestException.class, () -> client.update(DOC_ID, withPassword));
     assertFalse(e.getMessage().contains("newsecret"), e.getMessage());
+  }
+
+  @Test
+  void theServersSectionNamesAreSentInDeclarationOrder() {
+    wm.stubFor(patch(urlPathEqualTo(LINK_PATH))
+        .withRequestBody(equalToJson(
+            "{\"analytics_shared_fields\": [\"devices\", \"clicks\", \"trend\", \"countries\", \"os\"]}", false, false))
+        .willReturn(json(200, "{\"success\":true,\"data\":" + linkJson(DOC_ID.value(), "a") + "}")));
+    client.update(DOC_ID, LinkPatch.builder().options(SnipurlOptions.builder().analyticsSharedFields(EnumSet.of(
+        AnalyticsSection.OS, AnalyticsSection.TREND, AnalyticsSection.CLICKS, AnalyticsSection.COUNTRIES,
+        AnalyticsSection.DEVICES)).build()).build());
+    wm.verify(1, patchRequestedFor(urlPathEqualTo(LINK_PATH)));
   }
 }

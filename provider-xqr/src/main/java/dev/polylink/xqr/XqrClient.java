@@ -285,7 +285,7 @@ public final class XqrClient implements LinkClient {
   /** The provider and the key's public prefix only, e.g. {@code XqrClient{key=xqr_pk_a1b2c3d4.****}}. */
   @Override
   public String toString() {
-    return "XqrClient{key=" + operations.keyHint() + "}";
+    return "XqrClient{" + operations + "}";
   }
 
   /**

@@ -22,7 +22,6 @@ import dev.polylink.core.ConflictException;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.GoneException;
 import dev.polylink.core.Link;
-import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.NotFoundException;
 import dev.polylink.core.Operation;
@@ -38,9 +37,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** xQR's documented error codes, 410 Gone, the two kinds of 429, and delete. */
-class XqrErrorsTest extends WireMockTestBase {
-  private static final LinkId ID = LinkId.of(Fixtures.DOCUMENTED_ID);
-  private static final String PATH = "/api/v1/links/" + Fixtures.DOCUMENTED_ID;
+class XqrErrorsTest extends XqrWireMockTest {
+
 
   private static String error(int status, String code, String message, String requestId) {
     return "{\"error\": {\"code\": \"" + code + "\", \"message\": \"" + message + "\", \"status\": " + status
@@ -77,22 +75,22 @@ class XqrErrorsTest extends WireMockTestBase {
     assertEquals(Operation.CREATE, e.operation());
     assertFalse(e.retryable());
     assertTrue(e.getMessage().contains(code) && e.getMessage().contains("req_abc123"), e.getMessage());
-    assertFalse(e.getMessage().contains(Fixtures.DOCUMENTED_KEY.substring(16)), e.getMessage());
+    assertFalse(e.getMessage().contains(XqrFixtures.DOCUMENTED_KEY.substring(16)), e.getMessage());
     wm.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/links")));
   }
 
   @Test
   void aDisabledLinkIsGone() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(410, error(410, "LINK_DISABLED", "Link disabled", "req_gone"))));
+    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(410, error(410, "LINK_DISABLED", "Link disabled", "req_gone"))));
     GoneException e = assertThrows(GoneException.class, () -> client.get(ID));
     assertEquals(410, e.statusCode());
     assertEquals(Optional.of("req_gone"), e.requestId());
-    wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    wm.verify(1, getRequestedFor(urlPathEqualTo(LINK_PATH)));
   }
 
   @Test
   void aGoneAnswerWithoutABodyIsStillGone() {
-    wm.stubFor(patch(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(410)));
+    wm.stubFor(patch(urlPathEqualTo(LINK_PATH)).willReturn(aResponse().withStatus(410)));
     GoneException e = assertThrows(GoneException.class,
         () -> client.update(ID, LinkPatch.builder().enabled(true).build()));
     assertEquals(Optional.empty(), e.errorCode());
@@ -106,7 +104,7 @@ class XqrErrorsTest extends WireMockTestBase {
             .withHeader("Retry-After", "1"))
         .willSetStateTo("calm"));
     wm.stubFor(post(urlPathEqualTo("/api/v1/links")).inScenario("burst").whenScenarioStateIs("calm")
-        .willReturn(json(201, Fixtures.read("create-link-response.json"))));
+        .willReturn(json(201, fixture("create-link-response.json"))));
 
     Link link = client.create(CreateLinkRequest.builder().destination("https://example.com").build());
 
@@ -117,13 +115,13 @@ class XqrErrorsTest extends WireMockTestBase {
 
   @Test
   void aBurstLimitThatPersistsIsARetryableRateLimit() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(
+    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(
         json(429, error(429, "BURST_LIMIT_EXCEEDED", "Too many requests per second", "req_b2")).withHeader("Retry-After", "1")));
     RateLimitException e = assertThrows(RateLimitException.class, () -> client.get(ID));
     assertFalse(e.quotaExhausted());
     assertTrue(e.retryable());
     assertEquals(Optional.of(Duration.ofSeconds(1)), e.retryAfter());
-    wm.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
+    wm.verify(3, getRequestedFor(urlPathEqualTo(LINK_PATH)));
   }
 
   @Test
@@ -142,39 +140,39 @@ class XqrErrorsTest extends WireMockTestBase {
 
   @Test
   void anUnreadable429WithNoMonthlyCallsLeftIsAQuota() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429)
+    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(aResponse().withStatus(429)
         .withHeader("X-RateLimit-Limit", "1000").withHeader("X-RateLimit-Remaining", "0")
         .withBody("<html>Too Many Requests</html>")));
     RateLimitException e = assertThrows(RateLimitException.class, () -> client.get(ID));
     assertTrue(e.quotaExhausted());
-    wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    wm.verify(1, getRequestedFor(urlPathEqualTo(LINK_PATH)));
   }
 
   @Test
   void anUnreadable429WithMonthlyCallsLeftIsABurst() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429)
+    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(aResponse().withStatus(429)
         .withHeader("X-RateLimit-Remaining", "12").withHeader("Retry-After", "1")));
     RateLimitException e = assertThrows(RateLimitException.class, () -> client.get(ID));
     assertFalse(e.quotaExhausted());
-    wm.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
+    wm.verify(3, getRequestedFor(urlPathEqualTo(LINK_PATH)));
   }
 
   @Test
   void deleteAnswers204WithoutABody() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200, Fixtures.read("get-link-response.json"))));
-    wm.stubFor(delete(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
+    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(200, fixture("get-link-response.json"))));
+    wm.stubFor(delete(urlPathEqualTo(LINK_PATH)).willReturn(aResponse().withStatus(204)));
     client.get(ID);
     assertEquals(Optional.of("req_2b3c4d5e6f708901"), client.lastRequestId());
 
     client.delete(ID);
 
-    wm.verify(1, deleteRequestedFor(urlPathEqualTo(PATH)));
+    wm.verify(1, deleteRequestedFor(urlPathEqualTo(LINK_PATH)));
     assertEquals(Optional.empty(), client.lastRequestId(), "a 204 carries no request id");
   }
 
   @Test
   void deletingAMissingLinkIsNotFound() {
-    wm.stubFor(delete(urlPathEqualTo(PATH)).willReturn(json(404, error(404, "NOT_FOUND", "Link not found", "req_nf"))));
+    wm.stubFor(delete(urlPathEqualTo(LINK_PATH)).willReturn(json(404, error(404, "NOT_FOUND", "Link not found", "req_nf"))));
     NotFoundException e = assertThrows(NotFoundException.class, () -> client.delete(ID));
     assertEquals(Operation.DELETE, e.operation());
     assertEquals(Optional.of("req_nf"), e.requestId());

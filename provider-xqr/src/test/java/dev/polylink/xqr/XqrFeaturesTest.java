@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
  * {@code daily_scans[{date, scans}]}); the page does not show the elements of the three arrays, so
  * those use the shape the client reads ({@code {country, scans}} ...).
  */
-class XqrFeaturesTest extends WireMockTestBase {
-  private static final String ID = Fixtures.DOCUMENTED_ID;
+class XqrFeaturesTest extends XqrWireMockTest {
+  private static final String ID = XqrFixtures.DOCUMENTED_ID;
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
   private static final String STATS = "{\"data\": {\"link_id\": \"" + ID + "\", \"short_code\": \"summer24\","
       + " \"total_scans\": 1423, \"last_scan_at\": \"2026-03-21T14:30:00Z\","

@@ -6,11 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Page;
+import dev.polylink.core.RequestValidationException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +21,13 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Offset pagination, filters and the lazy {@code listAll}. */
-class XqrListTest extends WireMockTestBase {
-  private static final String PATH = "/api/v1/links";
+class XqrListTest extends XqrWireMockTest {
+
+  private static final String LIST_PATH = "/api/v1/links";
 
   private static final String[] IDS = {
     "00000000-0000-4000-8000-000000000001",
@@ -43,12 +48,12 @@ class XqrListTest extends WireMockTestBase {
 
   @Test
   void listLinksExampleWithLabelFilter() {
-    wm.stubFor(get(urlPathEqualTo(PATH))
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH))
         .withQueryParam("limit", equalTo("10"))
         .withQueryParam("label", equalTo("campaign"))
         .withQueryParam("offset", absent())
         .withQueryParam("enabled", absent())
-        .willReturn(json(200, Fixtures.read("list-links-response.json"))));
+        .willReturn(json(200, fixture("list-links-response.json"))));
 
     Page<Link> page = client.list(ListLinksRequest.builder().pageSize(10).label("campaign").build());
 
@@ -70,7 +75,7 @@ class XqrListTest extends WireMockTestBase {
 
   @Test
   void enabledFilterAndCursorBecomeQueryParameters() {
-    wm.stubFor(get(urlPathEqualTo(PATH))
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH))
         .withQueryParam("enabled", equalTo("false"))
         .withQueryParam("offset", equalTo("20"))
         .withQueryParam("limit", absent())
@@ -86,11 +91,11 @@ class XqrListTest extends WireMockTestBase {
 
   @Test
   void listAllFetchesOnlyThePagesItConsumes() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", absent())
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", absent())
         .willReturn(json(200, page(5, 2, 0, 0, 1))));
-    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("2"))
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("2"))
         .willReturn(json(200, page(5, 2, 2, 2, 3))));
-    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("4"))
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("4"))
         .willReturn(json(200, page(5, 2, 4, 4))));
     ListLinksRequest request = ListLinksRequest.builder().pageSize(2).build();
 
@@ -99,23 +104,23 @@ class XqrListTest extends WireMockTestBase {
       List<LinkId> firstThree = links.limit(3).map(Link::id).collect(Collectors.toList());
       assertEquals(List.of(LinkId.of(IDS[0]), LinkId.of(IDS[1]), LinkId.of(IDS[2])), firstThree);
     }
-    wm.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
-    wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("offset", absent()));
-    wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("2")));
-    wm.verify(0, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("4")));
+    wm.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
+    wm.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", absent()));
+    wm.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("2")));
+    wm.verify(0, getRequestedFor(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("4")));
 
     wm.resetRequests();
     try (Stream<Link> links = client.listAll(request)) {
       assertEquals(Stream.of(IDS).map(LinkId::of).collect(Collectors.toList()),
           links.map(Link::id).collect(Collectors.toList()));
     }
-    wm.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
-    wm.verify(3, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("limit", equalTo("2")));
+    wm.verify(3, getRequestedFor(urlPathEqualTo(LIST_PATH)));
+    wm.verify(3, getRequestedFor(urlPathEqualTo(LIST_PATH)).withQueryParam("limit", equalTo("2")));
   }
 
   @Test
   void anEmptyPageEndsTheListingWhateverTheTotalSays() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200, page(10, 50, 0))));
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, page(10, 50, 0))));
     Page<Link> page = client.list(ListLinksRequest.defaults());
     assertEquals(List.of(), page.items());
     assertEquals(Optional.empty(), page.nextCursor());
@@ -124,9 +129,9 @@ class XqrListTest extends WireMockTestBase {
 
   @Test
   void withoutATotalAFullPageMayHaveASuccessor() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", absent())
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", absent())
         .willReturn(json(200, page(null, 2, 0, 0, 1))));
-    wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("offset", equalTo("2"))
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("2"))
         .willReturn(json(200, page(null, 2, 2, 2))));
     Page<Link> full = client.list(ListLinksRequest.builder().pageSize(2).build());
     assertEquals(Optional.of("2"), full.nextCursor());
@@ -137,8 +142,56 @@ class XqrListTest extends WireMockTestBase {
 
   @Test
   void theLastPageHasNoCursor() {
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200, page(3, 2, 2, 2))));
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, page(3, 2, 2, 2))));
     Page<Link> page = client.list(ListLinksRequest.builder().pageSize(2).cursor("2").build());
     assertEquals(Optional.empty(), page.nextCursor());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "-1", "2.5", "1e3", "9999999999"})
+  void aCursorThatIsNotAnOffsetIsRejected(String cursor) {
+    RequestValidationException e = assertThrows(RequestValidationException.class,
+        () -> client.list(ListLinksRequest.builder().cursor(cursor).build()));
+    assertEquals(true, e.violations().get(0).startsWith("cursor: "), e.violations().toString());
+    assertNoRequests();
+  }
+
+  @Test
+  void searchIsNotAnXqrFilter() {
+    RequestValidationException e = assertThrows(RequestValidationException.class,
+        () -> client.list(ListLinksRequest.builder().search("summer").build()));
+    assertEquals(true, e.violations().get(0).contains("search"), e.violations().toString());
+    assertNoRequests();
+  }
+
+  @Test
+  void aPageOf200IsAllowedAnd201IsNot() {
+    assertThrows(RequestValidationException.class,
+        () -> client.list(ListLinksRequest.builder().pageSize(201).build()));
+    assertNoRequests();
+    assertEquals(200, client.capabilities().maxPageSize());
+  }
+
+  /** The offset rule (was OffsetCursorTest): no cursor is handed out that would be refused. */
+  @Test
+  void noCursorBeyondTheLargestOffsetACursorMayName() {
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("2147483642"))
+        .willReturn(json(200, page(null, 5, 2147483642, 0, 1, 2, 3, 4))));
+    assertEquals(Optional.of("2147483647"),
+        client.list(ListLinksRequest.builder().pageSize(5).cursor("2147483642").build()).nextCursor());
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("2147483643"))
+        .willReturn(json(200, page(null, 5, 2147483643, 0, 1, 2, 3, 4))));
+    assertEquals(Optional.empty(),
+        client.list(ListLinksRequest.builder().pageSize(5).cursor("2147483643").build()).nextCursor());
+    assertThrows(RequestValidationException.class,
+        () -> client.list(ListLinksRequest.builder().cursor("2147483648").build()));
+  }
+
+  @Test
+  void withoutALimitInTheRequestTheAnswersLimitDecidesAFullPage() {
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, page(null, 2, 0, 0, 1))));
+    assertEquals(Optional.of("2"), client.list(ListLinksRequest.defaults()).nextCursor());
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, page(null, 3, 0, 0, 1))));
+    assertEquals(Optional.empty(), client.list(ListLinksRequest.defaults()).nextCursor());
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.polylink.core.LinkId;
 import dev.polylink.core.RateLimitException;
 import dev.polylink.core.RateLimitStatus;
 import java.time.Instant;
@@ -20,16 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code lastRateLimit()} from the monthly and burst headers and the three body shapes. */
-class XqrRateLimitTest extends WireMockTestBase {
-  private static final LinkId ID = LinkId.of(Fixtures.DOCUMENTED_ID);
-  private static final String PATH = "/api/v1/links/" + Fixtures.DOCUMENTED_ID;
+class XqrRateLimitTest extends XqrWireMockTest {
+
+
   private static final Instant RESET = Instant.ofEpochSecond(1742572800);
   private static final Instant RESET_AT = Instant.parse("2026-04-01T00:00:00Z");
 
   /** The Get Link example with another {@code meta.rate_limit} (or none, for {@code null}). */
   private static String body(String rateLimit) {
     String documented = "\"rate_limit\": { \"limit\": 600, \"remaining\": 597, \"reset\": 1742572800 }";
-    String body = Fixtures.read("get-link-response.json");
+    String body = fixture("get-link-response.json");
     return rateLimit == null
         ? body.replace(", " + documented, "")
         : body.replace(documented, "\"rate_limit\": " + rateLimit);
@@ -48,7 +47,7 @@ class XqrRateLimitTest extends WireMockTestBase {
   }
 
   private Optional<RateLimitStatus> after(ResponseDefinitionBuilder response) {
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(response));
+    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(response));
     client.get(ID);
     return client.lastRateLimit();
   }
@@ -121,7 +120,7 @@ class XqrRateLimitTest extends WireMockTestBase {
     assertEquals(Optional.of(monthly(1000, 999)), after(monthlyHeaders(json(200, body(rateLimit)))));
     wm.resetAll();
     try (XqrClient fresh = newClient()) {
-      wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200, body(rateLimit))));
+      wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(200, body(rateLimit))));
       fresh.get(ID);
       assertEquals(Optional.empty(), fresh.lastRateLimit());
     }
@@ -130,7 +129,7 @@ class XqrRateLimitTest extends WireMockTestBase {
   @Test
   void errorResponsesUpdateItFromTheirHeaders() {
     after(monthlyHeaders(json(200, body(null))));
-    wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429)
+    wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(aResponse().withStatus(429)
         .withHeader("Content-Type", "application/json")
         .withHeader("X-RateLimit-Limit", "1000")
         .withHeader("X-RateLimit-Remaining", "0")

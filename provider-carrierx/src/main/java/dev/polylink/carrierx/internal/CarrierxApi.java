@@ -31,7 +31,7 @@ interface CarrierxApi {
       @Query("limit") Integer limit, @Query("offset") Long offset, @Query("filter") String filter);
 
   @PATCH("shortener/links/{link_sid}")
-  Call<JsonNode> update(@Path("link_sid") String linkSid, @Body PatchLinkBody body);
+  Call<JsonNode> update(@Path("link_sid") String linkSid, @Body UpdateLinkBody body);
 
   @PUT("shortener/links/{link_sid}")
   Call<JsonNode> replace(@Path("link_sid") String linkSid, @Body ObjectNode body);

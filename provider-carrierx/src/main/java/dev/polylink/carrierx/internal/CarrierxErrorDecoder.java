@@ -29,24 +29,20 @@ final class CarrierxErrorDecoder implements ErrorDecoder {
 
   @Override
   public VendorError decode(int statusCode, Headers headers, String body) {
-    try {
-      JsonNode root = Json.tryParse(body).orElse(null);
-      if (root == null || !root.isObject()) {
-        return VendorError.none();
-      }
-      String message = Json.text(root, "message").filter(m -> !m.isBlank()).orElse(null);
-      JsonNode errors = root.get("errors");
-      String listed = describe(errors);
-      String combined =
-          message == null ? listed : listed == null || listed.equals(message) ? message : message + ": " + listed;
-      Object details =
-          errors == null || errors.isNull() || !errors.isContainerNode() || errors.isEmpty()
-              ? null
-              : Json.mapper().convertValue(errors, Object.class);
-      return VendorError.builder().message(combined).details(details).build();
-    } catch (RuntimeException e) {
+    JsonNode root = Json.tryParse(body).orElse(null);
+    if (root == null || !root.isObject()) {
       return VendorError.none();
     }
+    String message = Json.text(root, "message").filter(m -> !m.isBlank()).orElse(null);
+    JsonNode errors = root.get("errors");
+    String listed = describe(errors);
+    String combined =
+        message == null ? listed : listed == null || listed.equals(message) ? message : message + ": " + listed;
+    Object details =
+        errors == null || errors.isNull() || !errors.isContainerNode() || errors.isEmpty()
+            ? null
+            : Json.mapper().convertValue(errors, Object.class);
+    return VendorError.builder().message(combined).details(details).build();
   }
 
   private static String describe(JsonNode errors) {

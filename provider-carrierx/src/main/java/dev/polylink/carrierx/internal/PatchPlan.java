@@ -2,11 +2,8 @@ package dev.polylink.carrierx.internal;
 
 import dev.polylink.carrierx.CarrierxClient;
 import dev.polylink.carrierx.CarrierxOptions;
-import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.RequestValidationException;
-import dev.polylink.core.spi.Checks;
-import dev.polylink.core.spi.RequestChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,24 +42,22 @@ final class PatchPlan {
   }
 
   /**
-   * Checks the patch (capabilities and options first, then the id, then CarrierX's own rules, every
-   * violation at once), before any request: every rule that does not need the stored link is
-   * checked here. An expiry must lie after {@code now} and at most {@link Lifetime#MAX_SECONDS}
-   * after it: the link's {@code date_created} is not later than now, so an expiry that breaks
-   * either rule counted from now breaks it counted from {@code date_created} too. Only the upper
-   * bound counted from the link's own {@code date_created} needs the GET, and is checked after it.
+   * Checks the patch against CarrierX's own rules, every violation at once; the capability checks
+   * and the id shape have already run. Every rule that does not need the stored link is checked
+   * here, before any request: an expiry must lie after {@code now} and at most {@link
+   * Lifetime#MAX_SECONDS} after it (the link's {@code date_created} is not later than now, so an
+   * expiry that breaks either rule counted from now breaks it counted from {@code date_created}
+   * too). Only the upper bound counted from the link's own {@code date_created} needs the GET, and
+   * is checked after it.
    *
+   * @param linkSid the link's {@code link_sid}, already checked to be a UUID
+   * @param options the patch's options, already checked to be CarrierX's
    * @param now the client's clock, for the expiry
-   * @throws dev.polylink.core.UnsupportedFieldException for fields CarrierX cannot change or clear
-   * @throws RequestValidationException for an empty patch, a malformed id or slug, {@code reuse} on
-   *     an update, a redirect type together with proxy pass, options that change nothing, or an
-   *     expiry that is not after now or lies more than {@link Lifetime#MAX_SECONDS} seconds ahead
+   * @throws RequestValidationException for a malformed slug, {@code reuse} on an update, a redirect
+   *     type together with proxy pass, options that change nothing, or an expiry that is not after
+   *     now or lies more than {@link Lifetime#MAX_SECONDS} seconds ahead
    */
-  static PatchPlan of(LinkId id, LinkPatch patch, Instant now) {
-    String provider = CarrierxClient.PROVIDER_ID;
-    Optional<CarrierxOptions> options =
-        RequestChecks.update(provider, CarrierxClient.CAPABILITIES, patch, CarrierxOptions.class);
-    String linkSid = Checks.uuidId(provider, id).toString();
+  static PatchPlan of(String linkSid, LinkPatch patch, Optional<CarrierxOptions> options, Instant now) {
     boolean proxyPass = options.map(CarrierxOptions::proxyPass).orElse(false);
     List<String> violations = new ArrayList<>();
     if (options.map(CarrierxOptions::reuse).orElse(false)) {
@@ -76,7 +71,7 @@ final class PatchPlan {
       violations.add("patch: changes nothing (its CarrierxOptions set neither a field nor proxyPass(true))");
     }
     if (!violations.isEmpty()) {
-      throw new RequestValidationException(provider, violations);
+      throw new RequestValidationException(CarrierxClient.PROVIDER_ID, violations);
     }
     return new PatchPlan(linkSid, patch, proxyPass);
   }

@@ -72,4 +72,21 @@ class CarrierxErrorDecoderTest {
     VendorError e = decode(body);
     assertEquals(body.equals("{\"message\": 42}") ? Optional.of("42") : Optional.empty(), e.message());
   }
+
+  @Test
+  void nullAndBlankEntriesAreSkippedAndABlankMessageIsNone() {
+    VendorError e = decode("{\"message\": \"  \", \"errors\": [null, {\"message\": \" \"}, \"\", \"kept\"]}");
+    assertEquals(Optional.of("kept"), e.message());
+  }
+
+  @Test
+  void anObjectOfMoreThanTenFieldsListsTenAndCountsTheRest() {
+    StringBuilder errors = new StringBuilder("{\"errors\": {");
+    for (int i = 1; i <= 12; i++) {
+      errors.append(i == 1 ? "" : ", ").append("\"f").append(i).append("\": \"bad\"");
+    }
+    VendorError e = decode(errors.append("}}").toString());
+    assertEquals(Optional.of("f1: bad; f2: bad; f3: bad; f4: bad; f5: bad; f6: bad; f7: bad; f8: bad; f9: bad;"
+        + " f10: bad; ... (2 more)"), e.message());
+  }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.polylink.carrierx.Fixtures;
+import dev.polylink.carrierx.CarrierxFixtures;
 import dev.polylink.core.Link;
 import dev.polylink.core.Operation;
 import dev.polylink.core.RedirectType;
@@ -23,11 +23,11 @@ class LinkMapperTest {
   private static final Instant CREATED = Instant.parse("2024-01-18T19:26:02Z");
 
   private static ObjectNode documented() throws IOException {
-    return (ObjectNode) Json.mapper().readTree(Fixtures.documentedLink());
+    return (ObjectNode) Json.mapper().readTree(CarrierxFixtures.documentedLink());
   }
 
   private static Link map(JsonNode node) {
-    return LinkMapper.toLink(node, Operation.GET);
+    return LinkMapper.toLink(Operation.GET, node);
   }
 
   @Test

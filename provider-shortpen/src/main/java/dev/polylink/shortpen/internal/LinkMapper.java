@@ -2,26 +2,27 @@ package dev.polylink.shortpen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.Link;
-import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.Operation;
 import dev.polylink.core.RedirectType;
 import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.LinkReader;
 import dev.polylink.core.spi.Links;
 import dev.polylink.shortpen.ShortpenClient;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * ShortPen's link objects in the unified model. ShortPen does not report enabled, labels, expiry or
- * clicks, so those stay empty; every field it sends is kept in {@code providerFields()}.
+ * ShortPen's link objects in the unified model, by the shared {@link LinkReader} policy. ShortPen
+ * does not report enabled, labels, expiry or clicks, so those stay empty; every field it sends is
+ * kept in {@code providerFields()}. It sends no code field: the short code is the short URL's last
+ * path segment.
  *
  * <p>ShortPen's documentation gives types but few samples, so a number may arrive as a string and a
- * boolean as {@code 0}/{@code 1}: they are read with the lenient {@link Json#wholeNumber} and {@link
- * Json#bool}, and anything else is "not said".
+ * boolean as {@code 0}/{@code 1}: the shared lenient readers accept both, and anything else is "not
+ * said".
  */
 final class LinkMapper {
   private static final int PERMANENT = 301;
@@ -31,30 +32,22 @@ final class LinkMapper {
 
   /**
    * A {@code GET /v1/links} item: {@code id}, {@code title}, {@code url} (destination), {@code link}
-   * (short URL; the deprecated {@code short_url} when {@code link} is missing), {@code
+   * (short URL; the deprecated {@code short_url} when {@code link} is missing or unreadable), {@code
    * redirect_type}, {@code with_password}, {@code created_at}, {@code updated_at}.
    *
-   * @throws dev.polylink.core.TransportException when the item has no id or no short URL
+   * @throws dev.polylink.core.TransportException when the item has no positive integer id or no
+   *     absolute short URL
    */
-  static Link fromListItem(JsonNode item, Operation operation) {
-    if (!item.isObject()) {
-      throw Envelope.unreadable(operation, "a link in \"data\" is not an object");
-    }
-    long id = id(item).orElseThrow(() -> Envelope.unreadable(operation, "a link has no integer \"id\""));
-    URI shortUrl =
-        shortUrl(item).orElseThrow(() -> Envelope.unreadable(operation, "link " + id + " has no \"link\" or \"short_url\""));
-    return Link.builder()
-        .providerId(ShortpenClient.PROVIDER_ID)
-        .id(LinkId.of(id))
-        .shortUrl(shortUrl)
-        .shortCode(shortCode(shortUrl, operation))
-        .destination(Json.text(item, "url").flatMap(LinkMapper::uri))
-        .title(Json.text(item, "title").filter(t -> !t.isBlank()))
-        .passwordProtected(Json.bool(item, "with_password"))
-        .redirectType(redirectType(item))
+  static Link toLink(Operation operation, JsonNode item) {
+    LinkReader link = LinkReader.of(ShortpenClient.PROVIDER_ID, operation, item);
+    long id = link.positiveId("id");
+    return link.link(Long.toString(id), link.shortUrl("link", "short_url"), null)
+        .destination(link.url("url"))
+        .title(link.string("title"))
+        .passwordProtected(link.bool("with_password"))
+        .redirectType(redirectType(Json.wholeNumber(item, "redirect_type")))
         .createdAt(Timestamps.read(item, "created_at"))
         .updatedAt(Timestamps.read(item, "updated_at"))
-        .providerFields(Json.toPlainMap(item))
         .build();
   }
 
@@ -64,15 +57,8 @@ final class LinkMapper {
    * reported only when no {@code param} was sent, since ShortPen appends those to it.
    */
   static Link fromUpdate(long id, JsonNode data, LinkPatch patch, boolean destinationAsSent) {
-    Operation operation = Operation.UPDATE;
-    URI shortUrl =
-        shortUrl(data).orElseThrow(() -> Envelope.unreadable(operation, "\"data\" has no \"link\" or \"short_url\""));
-    Link.Builder link = Link.builder()
-        .providerId(ShortpenClient.PROVIDER_ID)
-        .id(LinkId.of(id))
-        .shortUrl(shortUrl)
-        .shortCode(shortCode(shortUrl, operation))
-        .providerFields(Json.toPlainMap(data));
+    LinkReader answer = LinkReader.of(ShortpenClient.PROVIDER_ID, Operation.UPDATE, data);
+    Link.Builder link = answer.link(Long.toString(id), answer.shortUrl("link", "short_url"), null);
     if (destinationAsSent) {
       patch.destination().ifSet(link::destination);
     }
@@ -84,7 +70,7 @@ final class LinkMapper {
     return link.build();
   }
 
-  /** The item's {@code id}. */
+  /** An item's positive {@code id}, or empty (for scanning, which skips what it cannot read). */
   static OptionalLong id(JsonNode item) {
     OptionalLong id = Json.wholeNumber(item, "id");
     return id.isPresent() && id.getAsLong() > 0 ? id : OptionalLong.empty();
@@ -92,8 +78,8 @@ final class LinkMapper {
 
   /** {@code link}, or the deprecated {@code short_url} when {@code link} is missing or unreadable. */
   static Optional<URI> shortUrl(JsonNode object) {
-    Optional<URI> link = Json.text(object, "link").flatMap(LinkMapper::uri);
-    return link.isPresent() ? link : Json.text(object, "short_url").flatMap(LinkMapper::uri);
+    return Json.text(object, "link").flatMap(Links::absoluteUri)
+        .or(() -> Json.text(object, "short_url").flatMap(Links::absoluteUri));
   }
 
   /** Whether two short URLs name the same link: scheme and host ignore case, a final "/" is ignored. */
@@ -107,8 +93,7 @@ final class LinkMapper {
   }
 
   /** ShortPen's {@code redirect_type} 301/302 as the unified type; another value is "not said". */
-  private static Optional<RedirectType> redirectType(JsonNode item) {
-    OptionalLong status = Json.wholeNumber(item, "redirect_type");
+  private static Optional<RedirectType> redirectType(OptionalLong status) {
     if (status.isEmpty()) {
       return Optional.empty();
     }
@@ -118,30 +103,13 @@ final class LinkMapper {
     return status.getAsLong() == TEMPORARY ? Optional.of(RedirectType.TEMPORARY) : Optional.empty();
   }
 
-  /** ShortPen sends no code field: the code is the short URL's last path segment, or it is unreadable. */
-  private static String shortCode(URI shortUrl, Operation operation) {
-    return Links.lastPathSegment(shortUrl).orElseThrow(
-        () -> Envelope.unreadable(operation, "the short URL " + shortUrl + " has no code in its path"));
-  }
-
   private static String canonical(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT); // every URL read here is absolute
     String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().toLowerCase(Locale.ROOT);
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
     return scheme + "://" + authority + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-  }
-
-  private static Optional<URI> uri(String text) {
-    if (text.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new URI(text.strip()));
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -2,10 +2,14 @@ package dev.polylink.shortpen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.Operation;
+import dev.polylink.core.spi.Cursors;
+import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.Json;
+import dev.polylink.shortpen.ShortpenClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -34,10 +38,10 @@ final class ListPage {
    *     end)
    */
   static ListPage read(JsonNode root, int page, int limit, Operation operation) {
-    JsonNode data = Envelope.dataArray(root, operation);
+    JsonNode data = Envelope.dataArray(ShortpenClient.PROVIDER_ID, operation, root);
     OptionalLong echoed = Json.wholeNumber(root, "page");
     if (echoed.isPresent() && echoed.getAsLong() != page) {
-      throw Envelope.unreadable(
+      throw Envelope.unreadable(ShortpenClient.PROVIDER_ID,
           operation, "asked for page " + page + " but received page " + echoed.getAsLong());
     }
     List<JsonNode> items = new ArrayList<>(data.size());
@@ -60,13 +64,13 @@ final class ListPage {
    * this page was full. An empty page is always the last.
    */
   boolean hasNext() {
-    if (items.isEmpty()) {
-      return false;
-    }
-    if (total.isPresent()) {
-      return (long) (page - 1) * limit + items.size() < total.getAsLong();
-    }
-    return items.size() >= limit;
+    return nextCursor().isPresent();
+  }
+
+  /** The next page's number as a cursor, by the shared rule ({@link Cursors}). */
+  Optional<String> nextCursor() {
+    boolean more = Cursors.moreThan((long) (page - 1) * limit + items.size(), total, items.size() >= limit);
+    return Cursors.next(items.size(), more, page + 1L);
   }
 
   /** The number of the last page, where {@code total} says. */

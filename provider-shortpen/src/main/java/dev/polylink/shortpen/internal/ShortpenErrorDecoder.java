@@ -16,6 +16,10 @@ import okhttp3.Headers;
  * core after the wait. The body does not decide it, so an HTML 429 is classified the same way.
  */
 final class ShortpenErrorDecoder implements ErrorDecoder {
+  static final ShortpenErrorDecoder INSTANCE = new ShortpenErrorDecoder();
+
+  private ShortpenErrorDecoder() {}
+
   @Override
   public VendorError decode(int statusCode, Headers headers, String body) {
     VendorError.Builder error =

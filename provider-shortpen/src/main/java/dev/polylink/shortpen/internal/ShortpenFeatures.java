@@ -10,9 +10,11 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Quota;
 import dev.polylink.core.StatsRequest;
 import dev.polylink.core.spi.ClickCounts;
+import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.FrozenJson;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
+import dev.polylink.shortpen.ShortpenClient;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,7 +75,7 @@ public final class ShortpenFeatures {
     int page = 1;
     while (true) {
       JsonNode root = transport.executeForBody(Operation.STATS, api.analytics(body));
-      JsonNode data = Envelope.dataArray(root, Operation.STATS);
+      JsonNode data = Envelope.dataArray(ShortpenClient.PROVIDER_ID, Operation.STATS, root);
       int added = 0;
       for (JsonNode event : data) {
         String key = Json.text(event, "id").orElse(null);
@@ -127,8 +129,8 @@ public final class ShortpenFeatures {
 
   /** {@code POST /v1/me}. */
   public AccountUsage usage() {
-    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.ACCOUNT_USAGE, api.me(Map.of())),
-        Operation.ACCOUNT_USAGE);
+    JsonNode data = Envelope.dataObject(ShortpenClient.PROVIDER_ID, Operation.ACCOUNT_USAGE,
+        transport.executeForBody(Operation.ACCOUNT_USAGE, api.me(Map.of())));
     AccountUsage.Builder usage = AccountUsage.builder().providerFields(FrozenJson.map(data));
     JsonNode plan = data.get("plan");
     (plan != null && plan.isObject() ? Json.text(plan, "name") : Json.text(data, "plan"))

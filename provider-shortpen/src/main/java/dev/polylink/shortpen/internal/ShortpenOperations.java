@@ -1,36 +1,64 @@
 package dev.polylink.shortpen.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.AccountUsage;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
+import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
+import dev.polylink.core.LinkStats;
+import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.NotFoundException;
+import dev.polylink.core.OperationNotSupportedException;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.PolylinkException;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.QrOptions;
 import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.CountingJsonBody;
+import dev.polylink.core.spi.Cursors;
+import dev.polylink.core.spi.Envelope;
+import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.IdLists;
 import dev.polylink.core.spi.Json;
-import dev.polylink.core.spi.RateLimitHeaders;
+import dev.polylink.core.spi.QrImages;
+import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.shortpen.LinkNotResolvedException;
 import dev.polylink.shortpen.ShortpenClient;
 import dev.polylink.shortpen.ShortpenOptions;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What {@link ShortpenClient} does once a request has passed its checks: the HTTP exchanges with
- * ShortPen and the mapping of their answers. Thread-safe; holds no mutable state of its own.
+ * The ShortPen link operations behind {@link ShortpenClient}: every check first (the capabilities
+ * through {@link RequestChecks}, then ShortPen's own rules and the id shape, a positive integer),
+ * then the HTTP exchanges through the shared {@link HttpTransport}, then the mapping of the {@code
+ * {success, status_code, data, message}} envelope. Thread-safe; holds no mutable state of its own.
+ * Public only so that the client in the API package can use it; not part of the API.
  */
-public final class ShortpenOperations {
+public final class ShortpenOperations implements AutoCloseable {
   /** ShortPen's documented (and largest) page size. */
   public static final int MAX_PAGE_SIZE = 100;
 
+  private static final String ID = ShortpenClient.PROVIDER_ID;
+  /** The largest page number a cursor may name (the Retrofit interface sends an int). */
+  private static final long MAX_PAGE_NUMBER = 999_999_999;
+
+  private final Capabilities capabilities;
   private final HttpTransport transport;
   private final ShortpenApi api;
   private final Long defaultDomainId;
@@ -38,15 +66,9 @@ public final class ShortpenOperations {
   private final int createLookupPages;
   private final ShortpenFeatures features;
 
-  /**
-   * Operations over a transport built by {@link #transport(HttpTransport.Builder)}.
-   *
-   * @param defaultDomainId the domain of new links when a request names none, or null
-   * @param workspaceId the workspace to create in and list, or null for ShortPen's default (the
-   *     organization's first workspace)
-   * @param createLookupPages the most list pages a create reads to find the new link's id
-   */
-  public ShortpenOperations(HttpTransport transport, Long defaultDomainId, Long workspaceId, int createLookupPages) {
+  private ShortpenOperations(Capabilities capabilities, HttpTransport transport, Long defaultDomainId,
+      Long workspaceId, int createLookupPages) {
+    this.capabilities = capabilities;
     this.transport = transport;
     this.api = transport.create(ShortpenApi.class);
     this.defaultDomainId = defaultDomainId;
@@ -54,27 +76,38 @@ public final class ShortpenOperations {
     this.createLookupPages = createLookupPages;
     this.features = new ShortpenFeatures(transport, workspaceId);
   }
-
-  /** Statistics and usage: {@link ShortpenFeatures}. */
-  public ShortpenFeatures features() {
-    return features;
+  /** The transport, for the client's operation scopes ({@link HttpTransport#observe}). */
+  public HttpTransport transport() {
+    return transport;
   }
 
-  /** Adds ShortPen's error decoder and rate-limit reading to a transport and builds it. */
-  public static HttpTransport transport(HttpTransport.Builder builder) {
-    return builder
-        .errorDecoder(new ShortpenErrorDecoder())
-        // None are documented; read the common family should ShortPen start sending it.
-        .rateLimitParser(headers -> RateLimitHeaders.read(headers, null, "X-RateLimit-"))
-        .build();
+
+
+  /**
+   * Adds ShortPen's error decoder and rate-limit parser to a configured transport and opens it.
+   *
+   * @param defaultDomainId the domain of new links when a request names none, or null
+   * @param workspaceId the workspace to create in and list, or null for ShortPen's default (the
+   *     organization's first workspace)
+   * @param createLookupPages the most list pages a create reads to find the new link's id
+   */
+  public static ShortpenOperations open(Capabilities capabilities, HttpTransport.Builder transport,
+      Long defaultDomainId, Long workspaceId, int createLookupPages) {
+    return new ShortpenOperations(
+        capabilities,
+        transport.errorDecoder(ShortpenErrorDecoder.INSTANCE).rateLimitParser(ShortpenRateLimits.INSTANCE).build(),
+        defaultDomainId,
+        workspaceId,
+        createLookupPages);
   }
 
   /** {@code POST /v1/generate}, then the new link's id from {@code GET /v1/links}. */
-  public Link create(CreateLinkRequest request, Optional<ShortpenOptions> options) {
+  public Link create(CreateLinkRequest request) {
+    Optional<ShortpenOptions> options = RequestChecks.create(ID, capabilities, request, ShortpenOptions.class);
     Long workspace = options.flatMap(o -> boxed(o.workspaceId())).orElse(workspaceId);
-    LinkWriteBody body = RequestMapper.create(request, options, defaultDomainId, workspace);
-    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.CREATE, api.generate(body)), Operation.CREATE);
-    URI shortUrl = LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(
+    LinkWriteBody body = RequestBodies.create(request, options, defaultDomainId, workspace);
+    JsonNode data = Envelope.dataObject(ID, Operation.CREATE, transport.executeForBody(Operation.CREATE, api.generate(body)));
+    URI shortUrl = LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(ID,
         Operation.CREATE, "the link was created but \"data\" has no \"link\" or \"short_url\"; do not create it again"));
     List<Integer> read = new ArrayList<>();
     LinkScanner.Result result;
@@ -85,7 +118,7 @@ public final class ShortpenOperations {
         return answer;
       }).byShortUrl(shortUrl, createLookupPages);
       if (result.item().isPresent()) {
-        return withGeneratedQr(LinkMapper.fromListItem(result.item().get(), Operation.CREATE), data);
+        return withGeneratedQr(LinkMapper.toLink(Operation.CREATE, result.item().get()), data);
       }
     } catch (PolylinkException e) {
       throw new LinkNotResolvedException(shortUrl, read.size(), "listing failed after " + read.size()
@@ -111,10 +144,11 @@ public final class ShortpenOperations {
   }
 
   /** Scans {@code GET /v1/links} for the id; a {@link NotFoundException} after the last page. */
-  public Link get(long id) {
+  public Link get(LinkId linkId) {
+    long id = positiveId(linkId);
     LinkScanner.Result result = scanner(Operation.GET, workspaceId).byId(id);
     JsonNode item = result.item().orElseThrow(() -> new NotFoundException(
-        ShortpenClient.PROVIDER_ID,
+        ID,
         Operation.GET,
         404,
         null,
@@ -124,24 +158,29 @@ public final class ShortpenOperations {
         null,
         null,
         ""));
-    return LinkMapper.fromListItem(item, Operation.GET);
+    return LinkMapper.toLink(Operation.GET, item);
   }
 
-  /** One page of {@code GET /v1/links}; the cursor is the next page number. */
-  public Page<Link> list(int page, int limit) {
-    ListPage current = fetch(Operation.LIST, page, limit, workspaceId);
+  /**
+   * One page of {@code GET /v1/links?page=&limit=} in the client's workspace. The cursor is the next
+   * page number: there is one while the links so far are fewer than {@code total} (without a total,
+   * when the page was full), never after an empty page.
+   */
+  public Page<Link> list(ListLinksRequest request) {
+    RequestChecks.list(ID, capabilities, request);
+    int page = request.cursor().map(cursor -> (int) Cursors.pageNumber(ID, cursor, MAX_PAGE_NUMBER)).orElse(1);
+    ListPage current = fetch(Operation.LIST, page, request.pageSize().orElse(MAX_PAGE_SIZE), workspaceId);
     List<Link> links = new ArrayList<>(current.items().size());
-    current.items().forEach(item -> links.add(LinkMapper.fromListItem(item, Operation.LIST)));
-    return Page.of(
-        links,
-        current.hasNext() ? Optional.of(Integer.toString(page + 1)) : Optional.empty(),
-        current.total());
+    current.items().forEach(item -> links.add(LinkMapper.toLink(Operation.LIST, item)));
+    return Page.of(links, current.nextCursor(), current.total());
   }
 
   /** {@code PUT /v1/links}; the Link holds the answer ({@code link}, {@code qr}) and what the patch set. */
-  public Link update(long id, LinkPatch patch, Optional<ShortpenOptions> options) {
-    LinkWriteBody body = RequestMapper.update(id, patch, options);
-    JsonNode data = Envelope.dataObject(transport.executeForBody(Operation.UPDATE, api.update(body)), Operation.UPDATE);
+  public Link update(LinkId linkId, LinkPatch patch) {
+    Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, patch, ShortpenOptions.class);
+    long id = positiveId(linkId);
+    LinkWriteBody body = RequestBodies.update(id, patch, options);
+    JsonNode data = Envelope.dataObject(ID, Operation.UPDATE, transport.executeForBody(Operation.UPDATE, api.update(body)));
     boolean destinationAsSent = options.map(o -> o.param().isEmpty()).orElse(true);
     return LinkMapper.fromUpdate(id, data, patch, destinationAsSent);
   }
@@ -152,13 +191,14 @@ public final class ShortpenOperations {
    * lost): the first attempt deleted it, so the link counts as deleted, as a 404 to a resent
    * DELETE does for the other providers ({@code HttpTransport.execute}).
    */
-  public void delete(long id) {
+  public void delete(LinkId linkId) {
+    long id = positiveId(linkId);
     CountingJsonBody body = CountingJsonBody.of(DeleteBody.one(id));
     JsonNode answer = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
-    OptionalLong deleted = Json.wholeNumber(Envelope.dataObject(answer, Operation.DELETE), "deleted");
+    OptionalLong deleted = Json.wholeNumber(Envelope.dataObject(ID, Operation.DELETE, answer), "deleted");
     if (deleted.isPresent() && deleted.getAsLong() == 0 && body.timesSent() <= 1) {
       throw new NotFoundException(
-          ShortpenClient.PROVIDER_ID,
+          ID,
           Operation.DELETE,
           404,
           null,
@@ -170,13 +210,18 @@ public final class ShortpenOperations {
   }
 
   /**
-   * {@code DELETE /v1/links} with {@code {"url_id": [ids]}}: ShortPen's count of deleted links, or
-   * empty when the request was resent after an attempt that may have been processed. A resent
-   * request's answer counts only what its own attempt deleted (a 404 "none matched" then means
-   * that every id is deleted or never existed), so the total is not known.
+   * {@code DELETE /v1/links} with {@code {"url_id": [ids]}}, every id checked first and sent once:
+   * ShortPen's count of deleted links, or empty when the request was resent after an attempt that
+   * may have been processed. A resent request's answer counts only what its own attempt deleted (a
+   * 404 "none matched" then means that every id is deleted or never existed), so the total is not
+   * known.
    */
-  public OptionalInt delete(List<Long> ids) {
-    CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(ids));
+  public OptionalInt delete(Collection<LinkId> ids) {
+    List<Long> unique = IdLists.distinct(ID, ids, ShortpenOperations::positiveId);
+    if (unique.isEmpty()) {
+      throw new RequestValidationException(ID, "ids: must name at least one link");
+    }
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(unique));
     JsonNode answer;
     try {
       answer = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
@@ -186,12 +231,39 @@ public final class ShortpenOperations {
       }
       throw e;
     }
-    JsonNode data = Envelope.dataObject(answer, Operation.DELETE);
+    JsonNode data = Envelope.dataObject(ID, Operation.DELETE, answer);
     OptionalLong deleted = Json.wholeNumber(data, "deleted");
     if (deleted.isEmpty() || deleted.getAsLong() > Integer.MAX_VALUE) {
-      throw Envelope.unreadable(Operation.DELETE, "\"data\" has no \"deleted\" count of at most " + Integer.MAX_VALUE);
+      throw Envelope.unreadable(ID, Operation.DELETE, "\"data\" has no \"deleted\" count of at most " + Integer.MAX_VALUE);
     }
     return body.timesSent() > 1 ? OptionalInt.empty() : OptionalInt.of((int) deleted.getAsLong());
+  }
+
+  /**
+   * Always refused before any request: ShortPen has no QR endpoint, only the {@code qr} of a link
+   * created or edited with {@code generateQr(true)} ({@link #qrCode(Link)}).
+   */
+  public QrCode qrCode(LinkId id, QrOptions options) {
+    throw new OperationNotSupportedException(ID, Operation.QR_CODE,
+        "ShortPen cannot produce a QR code on demand; create or edit the link with ShortpenOptions generateQr(true)"
+            + " and read ShortpenClient.qrCode(link)");
+  }
+
+  /** The link's {@code qr} provider field decoded as the base64 PNG ShortPen documents, or empty. */
+  public Optional<QrCode> qrCode(Link link) {
+    Object qr = Objects.requireNonNull(link, "link").providerFields().get("qr");
+    return qr instanceof String ? QrImages.base64Png((String) qr) : Optional.empty();
+  }
+
+  /** The capability checks (a range is required), the id shape, then {@link ShortpenFeatures#stats}. */
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    return features.stats(positiveId(id), id, request);
+  }
+
+  /** {@code POST /v1/me}: {@link ShortpenFeatures#usage}. */
+  public AccountUsage accountUsage() {
+    return features.usage();
   }
 
   /** The rate-limit state of the last response, when ShortPen sent headers. */
@@ -200,6 +272,7 @@ public final class ShortpenOperations {
   }
 
   /** Releases the transport's own resources. */
+  @Override
   public void close() {
     transport.close();
   }
@@ -210,12 +283,12 @@ public final class ShortpenOperations {
    * {@code ShortpenClient.qrCode(Link)} can read it.
    */
   private static Link withGeneratedQr(Link link, JsonNode generated) {
-    Optional<String> qr = Json.text(generated, "qr").filter(s -> dev.polylink.core.spi.QrImages.base64Png(s).isPresent());
+    Optional<String> qr = Json.text(generated, "qr").filter(s -> QrImages.base64Png(s).isPresent());
     Object listed = link.providerFields().get("qr");
     if (qr.isEmpty() || (listed instanceof String && !((String) listed).isBlank())) {
       return link;
     }
-    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(link.providerFields());
+    Map<String, Object> fields = new LinkedHashMap<>(link.providerFields());
     fields.put("qr", qr.get());
     return link.toBuilder().providerFields(fields).build();
   }
@@ -227,6 +300,16 @@ public final class ShortpenOperations {
   private ListPage fetch(Operation operation, int page, int limit, Long workspace) {
     JsonNode root = transport.executeForBody(operation, api.list(page, limit, workspace));
     return ListPage.read(root, page, limit, operation);
+  }
+
+  /** The client's defaults, for {@code toString()}; never the API key. */
+  @Override
+  public String toString() {
+    return "defaultDomainId=" + defaultDomainId + ", workspaceId=" + workspaceId;
+  }
+
+  private static long positiveId(LinkId id) {
+    return Checks.positiveIntegerId(ID, Objects.requireNonNull(id, "id"));
   }
 
   private static String inWorkspace(Long workspace) {

@@ -16,7 +16,7 @@ class LinkWriteBodyTest {
 
   @Test
   void aCreateBodyMasksThePasswordAndShowsImagesByLength() {
-    LinkWriteBody body = RequestMapper.create(
+    LinkWriteBody body = RequestBodies.create(
         CreateLinkRequest.builder().destination("https://example.com/a").password(PASSWORD).build(),
         Optional.of(ShortpenOptions.builder().uploadedLogo(IMAGE).socialShareImage(IMAGE).build()),
         1L,
@@ -30,7 +30,7 @@ class LinkWriteBodyTest {
 
   @Test
   void anUpdateBodyMasksThePassword() {
-    String text = RequestMapper.update(501, LinkPatch.builder().password(PASSWORD).build(), Optional.empty()).toString();
+    String text = RequestBodies.update(501, LinkPatch.builder().password(PASSWORD).build(), Optional.empty()).toString();
     assertFalse(text.contains(PASSWORD), text);
     assertTrue(text.contains("url_id=501"), text);
   }

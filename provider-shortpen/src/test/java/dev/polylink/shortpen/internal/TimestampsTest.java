@@ -42,4 +42,13 @@ class TimestampsTest {
     assertEquals(Optional.empty(), Timestamps.read(node, "n"));
     assertEquals(Optional.empty(), Timestamps.read(node, "missing"));
   }
+
+  @Test
+  void theBoundariesOfTheNumberRule() throws Exception {
+    JsonNode node = Json.mapper().readTree("{\"zero\": 0, \"one\": 1, \"below\": 999999999999, \"from\": 1000000000000}");
+    assertEquals(Optional.empty(), Timestamps.read(node, "zero"), "0 is no time at all");
+    assertEquals(Optional.of(Instant.ofEpochSecond(1)), Timestamps.read(node, "one"));
+    assertEquals(Optional.of(Instant.ofEpochSecond(999_999_999_999L)), Timestamps.read(node, "below"));
+    assertEquals(Optional.of(Instant.ofEpochMilli(1_000_000_000_000L)), Timestamps.read(node, "from"));
+  }
 }

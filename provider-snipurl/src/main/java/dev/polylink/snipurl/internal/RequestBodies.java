@@ -44,15 +44,15 @@ final class RequestBodies {
   /**
    * The body of {@code POST links}.
    *
-   * @throws RequestValidationException for a malformed slug, a title over 255 characters, an empty
-   *     password, an expiry outside {@link Checks#sendableInstant}'s four-digit years, a domain
-   *     (SnipURL has none) or options that set something (SnipURL's create has no analytics fields)
+   * @throws RequestValidationException for a malformed slug, a title over 255 characters, an
+   *     expiry outside {@link Checks#sendableInstant}'s four-digit years, a domain (SnipURL has
+   *     none) or options that set something (SnipURL's create has no analytics fields). An empty
+   *     password never gets here: core's builders reject it.
    */
   static CreateLinkBody create(CreateLinkRequest request, Optional<SnipurlOptions> options) {
     List<String> violations = new ArrayList<>();
     request.slug().ifPresent(slug -> collect(violations,
         () -> Checks.slug(ID, Checks.matches(ID, "slug", slug, CUSTOM_ALIAS, CUSTOM_ALIAS_RULE))));
-    request.password().ifPresent(password -> collect(violations, () -> checkPassword(password)));
     request.expiresAt().ifPresent(at -> collect(violations, () -> Checks.sendableInstant(ID, "expiresAt", at)));
     request.title().flatMap(RequestBodies::titleViolation).ifPresent(violations::add);
     request.domain().ifPresent(domain -> violations.add(
@@ -75,9 +75,9 @@ final class RequestBodies {
    * The body of {@code PATCH links/{id}}. Run after {@code RequestChecks.update}, which has already
    * rejected the fields SnipURL cannot change or clear.
    *
-   * @throws RequestValidationException for a title over 255 characters, an empty password, an
-   *     expiry outside {@link Checks#sendableInstant}'s four-digit years, or a patch whose only
-   *     content is options that set nothing
+   * @throws RequestValidationException for a title over 255 characters, an expiry outside {@link
+   *     Checks#sendableInstant}'s four-digit years, or a patch whose only content is options that
+   *     set nothing. An empty password never gets here: core's builders reject it.
    */
   static UpdateLinkBody update(LinkPatch patch, Optional<SnipurlOptions> options) {
     if (patch.fields().isEmpty() && options.map(SnipurlOptions::isEmpty).orElse(true)) {
@@ -85,7 +85,6 @@ final class RequestBodies {
           ID, "patch: must change at least one field (its SnipurlOptions set nothing)");
     }
     List<String> violations = new ArrayList<>();
-    patch.password().ifSet(password -> collect(violations, () -> checkPassword(password)));
     patch.expiresAt().ifSet(at -> collect(violations, () -> Checks.sendableInstant(ID, "expiresAt", at)));
     patch.title().ifSet(title -> titleViolation(title).ifPresent(violations::add));
     if (!violations.isEmpty()) {
@@ -130,18 +129,6 @@ final class RequestBodies {
    */
   static String instant(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
-  }
-
-  /**
-   * SnipURL silently ignores an empty password on update and keeps the old one, and ignores it on
-   * create; core's builders already reject it, and this guard keeps anything else from slipping
-   * through. The value is never shown.
-   */
-  private static void checkPassword(String password) {
-    if (password.isEmpty()) {
-      throw new RequestValidationException(
-          ID, "password: must not be empty (SnipURL would ignore it; use clearPassword() to remove a password)");
-    }
   }
 
   /** {@code title: must be at most 255 characters (was 300)}, or empty when it fits. */

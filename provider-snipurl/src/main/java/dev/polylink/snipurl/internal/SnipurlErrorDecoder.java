@@ -21,8 +21,9 @@ import okhttp3.Headers;
  * when both are sent. SnipURL's windows (a minute, an hour) are both burst limits, never a
  * quota: whether to wait is left to {@code RetryPolicy.maxRetryAfter}. SnipURL sends no request id.
  * On a 429 naming its window, the rate-limit state with that window goes into {@link
- * VendorError#rateLimit()}, which core records as the client's last rate limit. Never
- * throws: a body that is not SnipURL's error JSON yields {@link VendorError#none()}.
+ * VendorError#rateLimit()}, which core records as the client's last rate limit. A body that is not
+ * SnipURL's error JSON yields {@link VendorError#none()}; anything that throws here is caught by
+ * core, which then keeps the status and the raw body.
  */
 final class SnipurlErrorDecoder implements ErrorDecoder {
   static final SnipurlErrorDecoder INSTANCE = new SnipurlErrorDecoder();
@@ -31,31 +32,27 @@ final class SnipurlErrorDecoder implements ErrorDecoder {
 
   @Override
   public VendorError decode(int statusCode, Headers headers, String body) {
-    try {
-      Optional<JsonNode> error =
-          Json.tryParse(body).map(root -> root.get("error")).filter(JsonNode::isObject);
-      if (error.isEmpty()) {
-        return VendorError.none();
-      }
-      JsonNode details = error.get().get("details");
-      boolean hasDetails = details != null && !details.isNull();
-      VendorError.Builder vendorError = VendorError.builder()
-          .errorCode(Json.text(error.get(), "code").orElse(null))
-          .message(Json.text(error.get(), "message").orElse(null))
-          .details(hasDetails ? Json.mapper().convertValue(details, Object.class) : null);
-      if (hasDetails && details.isObject()) {
-        JsonNode retryAfter = details.get("retry_after");
-        if (retryAfter != null && retryAfter.isIntegralNumber() && retryAfter.longValue() >= 0) {
-          vendorError.retryAfter(Duration.ofSeconds(retryAfter.longValue()));
-        }
-        if (statusCode == 429) {
-          vendorError.rateLimit(window(headers, details).orElse(null));
-        }
-      }
-      return vendorError.build();
-    } catch (RuntimeException e) {
+    Optional<JsonNode> error =
+        Json.tryParse(body).map(root -> root.get("error")).filter(JsonNode::isObject);
+    if (error.isEmpty()) {
       return VendorError.none();
     }
+    JsonNode details = error.get().get("details");
+    boolean hasDetails = details != null && !details.isNull();
+    VendorError.Builder vendorError = VendorError.builder()
+        .errorCode(Json.text(error.get(), "code").orElse(null))
+        .message(Json.text(error.get(), "message").orElse(null))
+        .details(hasDetails ? Json.mapper().convertValue(details, Object.class) : null);
+    if (hasDetails && details.isObject()) {
+      JsonNode retryAfter = details.get("retry_after");
+      if (retryAfter != null && retryAfter.isIntegralNumber() && retryAfter.longValue() >= 0) {
+        vendorError.retryAfter(Duration.ofSeconds(retryAfter.longValue()));
+      }
+      if (statusCode == 429) {
+        vendorError.rateLimit(window(headers, details).orElse(null));
+      }
+    }
+    return vendorError.build();
   }
 
   /** Rate-limit state is informational: a failure here must not hide the vendor's error. */

@@ -10,9 +10,9 @@ import dev.polylink.core.QrCode;
 import dev.polylink.core.QrOptions;
 import dev.polylink.core.Quota;
 import dev.polylink.core.StatsRequest;
-import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.ClickCounts;
+import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.FrozenJson;
 import dev.polylink.core.spi.HttpTransport;
@@ -134,10 +134,6 @@ public final class SnipurlFeatures {
   }
 
   private static JsonNode data(Operation operation, JsonNode root) {
-    JsonNode data = root.get("data");
-    if (data == null || !data.isObject()) {
-      throw new TransportException(ID, operation, "the response has no object in \"data\"", null);
-    }
-    return data;
+    return Envelope.dataObject(ID, operation, root);
   }
 }

@@ -12,18 +12,19 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.PolylinkException;
 import dev.polylink.core.RateLimitStatus;
-import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.CountingJsonBody;
+import dev.polylink.core.spi.Cursors;
+import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.IdLists;
+import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.snipurl.SnipurlClient;
 import dev.polylink.snipurl.SnipurlOptions;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,14 +32,14 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
- * The work behind {@link SnipurlClient}: validation through {@link RequestChecks} against the
- * client's capabilities first, then one call through the shared {@link HttpTransport}, then one
- * mapping of the parsed body. Public only so that the client in the API package can use it; not
+ * The SnipURL link operations behind {@link SnipurlClient}: every check first (the capabilities
+ * through {@link RequestChecks}, then SnipURL's own rules and the id shape, a UUID), then one
+ * exchange through the shared {@link HttpTransport}, then one mapping of the {@code {success, data,
+ * meta?}} envelope. Thread-safe. Public only so that the client in the API package can use it; not
  * part of the API.
  */
 public final class SnipurlOperations implements AutoCloseable {
   private static final String ID = SnipurlClient.PROVIDER_ID;
-  private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
   /** zod 4's {@code uuid()} pattern, which SnipURL's bulk delete applies to every id. */
   private static final Pattern BULK_UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}"
@@ -66,131 +67,122 @@ public final class SnipurlOperations implements AutoCloseable {
     return features;
   }
 
-  /**
-   * Completes the transport with SnipURL's error decoder and rate-limit parser and builds the
-   * operations on it.
-   */
-  public static SnipurlOperations create(HttpTransport.Builder transport, Capabilities capabilities) {
-    HttpTransport http =
-        transport.errorDecoder(SnipurlErrorDecoder.INSTANCE).rateLimitParser(SnipurlRateLimits.INSTANCE).build();
-    return new SnipurlOperations(capabilities, http);
+  /** Adds SnipURL's error decoder and rate-limit parser to a configured transport and opens it. */
+  public static SnipurlOperations open(Capabilities capabilities, HttpTransport.Builder transport) {
+    return new SnipurlOperations(
+        capabilities,
+        transport.errorDecoder(SnipurlErrorDecoder.INSTANCE).rateLimitParser(SnipurlRateLimits.INSTANCE).build());
   }
 
   /** {@code POST links}. */
   public Link create(CreateLinkRequest request) {
-    Optional<SnipurlOptions> options =
-        RequestChecks.create(ID, capabilities, request, SnipurlOptions.class);
+    Optional<SnipurlOptions> options = RequestChecks.create(ID, capabilities, request, SnipurlOptions.class);
     CreateLinkBody body = RequestBodies.create(request, options);
-    return LinkMapper.link(Operation.CREATE, transport.executeForBody(Operation.CREATE, api.create(body)));
+    return link(Operation.CREATE, api.create(body));
   }
 
   /** {@code GET links/{id}}. */
   public Link get(LinkId id) {
-    String uuid = uuid(id);
-    return LinkMapper.link(Operation.GET, transport.executeForBody(Operation.GET, api.get(uuid)));
+    return link(Operation.GET, api.get(uuid(id)));
   }
 
   /** {@code GET links/{id}}, read as the link's analytics settings. */
   public SnipurlOptions analyticsSettings(LinkId id) {
-    String uuid = uuid(id);
-    return LinkMapper.analyticsSettings(transport.executeForBody(Operation.GET, api.get(uuid)));
+    JsonNode root = transport.executeForBody(Operation.GET, api.get(uuid(id)));
+    return AnalyticsSettings.read(Envelope.dataObject(ID, Operation.GET, root));
   }
 
-  /** {@code GET links?page=&per_page=&search=&is_active=}; the cursor is a page number. */
+  /**
+   * {@code GET links?page=&per_page=&search=&is_active=}. The cursor is the next page number: {@code
+   * page + 1} while {@code meta.page < meta.total_pages}, never after an empty page; without {@code
+   * meta} there is no next page and no total.
+   */
   public Page<Link> list(ListLinksRequest request) {
     RequestChecks.list(ID, capabilities, request);
-    Long page = request.cursor().map(SnipurlOperations::pageNumber).orElse(null);
+    Long page = request.cursor().map(cursor -> Cursors.pageNumber(ID, cursor, Long.MAX_VALUE)).orElse(null);
     Integer perPage = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
-    JsonNode body = transport.executeForBody(
-        Operation.LIST,
-        api.list(page, perPage, request.search().orElse(null), request.enabled().map(String::valueOf).orElse(null)));
-    return LinkMapper.page(body, page == null ? 1 : page);
+    JsonNode root = transport.executeForBody(Operation.LIST, api.list(
+        page, perPage, request.search().orElse(null), request.enabled().map(String::valueOf).orElse(null)));
+    JsonNode data = Envelope.dataArray(ID, Operation.LIST, root);
+    List<Link> links = new ArrayList<>(data.size());
+    data.forEach(node -> links.add(LinkMapper.toLink(Operation.LIST, node)));
+    JsonNode meta = root.get("meta");
+    OptionalLong totalPages = Json.wholeNumber(meta, "total_pages");
+    long current = Json.wholeNumber(meta, "page").orElse(page == null ? 1 : page);
+    boolean more = totalPages.isPresent() && current < totalPages.getAsLong();
+    return Page.of(links, Cursors.next(links.size(), more, current + 1), Json.wholeNumber(meta, "total"));
   }
 
   /** {@code PATCH links/{id}}. */
   public Link update(LinkId id, LinkPatch patch) {
     Optional<SnipurlOptions> options = RequestChecks.update(ID, capabilities, patch, SnipurlOptions.class);
     UpdateLinkBody body = RequestBodies.update(patch, options);
-    String uuid = uuid(id);
-    return LinkMapper.link(Operation.UPDATE, transport.executeForBody(Operation.UPDATE, api.update(uuid, body)));
+    return link(Operation.UPDATE, api.update(uuid(id), body));
   }
 
   /** {@code DELETE links/{id}}. */
   public void delete(LinkId id) {
-    String uuid = uuid(id);
-    transport.execute(Operation.DELETE, api.delete(uuid));
+    transport.execute(Operation.DELETE, api.delete(uuid(id)));
   }
 
   /**
-   * {@code DELETE links/bulk} in chunks of {@link SnipurlClient#MAX_BULK_DELETE}: the summed count,
-   * or empty when a chunk was resent after an attempt that may have been processed (its answer then
-   * counts only what the last attempt deleted). A chunk that fails after an earlier one succeeded
-   * is a {@link BulkOperationException}; a failing first chunk is thrown as it is.
+   * {@code DELETE links/bulk} in chunks of {@link SnipurlClient#MAX_BULK_DELETE}, every id checked
+   * first (an empty collection sends nothing): the summed {@code data.deleted}, or empty when a
+   * chunk was resent after an attempt that may have been processed (its answer then counts only what
+   * the last attempt deleted). A chunk that fails after an earlier one succeeded is a {@link
+   * BulkOperationException}; a failing first chunk is thrown as it is.
    */
-  public OptionalInt deleteAll(Collection<LinkId> ids) {
-    Objects.requireNonNull(ids, "ids");
-    Map<String, LinkId> unique = new LinkedHashMap<>();
-    List<String> violations = new ArrayList<>();
-    int index = 0;
-    for (LinkId id : ids) {
-      Objects.requireNonNull(id, "ids element");
-      int at = index++;
-      bulkIdViolation(id).ifPresentOrElse(
-          rule -> violations.addAll(Checks.invalid(ID, "ids[" + at + "]", rule, id.value()).violations()),
-          () -> unique.putIfAbsent(id.value(), id));
-    }
-    if (!violations.isEmpty()) {
-      throw Checks.invalid(ID, violations);
-    }
-    List<String> all = new ArrayList<>(unique.keySet());
+  public OptionalInt delete(Collection<LinkId> ids) {
+    List<LinkId> unique = IdLists.distinct(ID, ids, SnipurlOperations::bulkId);
+    List<String> all = new ArrayList<>(unique.size());
+    unique.forEach(id -> all.add(id.value()));
     List<LinkId> done = new ArrayList<>();
     int deleted = 0;
     boolean exact = true;
     for (int from = 0; from < all.size(); from += SnipurlClient.MAX_BULK_DELETE) {
       int to = Math.min(all.size(), from + SnipurlClient.MAX_BULK_DELETE);
-      List<String> chunk = all.subList(from, to);
-      CountingJsonBody body = CountingJsonBody.of(new BulkDeleteBody(List.copyOf(chunk)));
+      CountingJsonBody body = CountingJsonBody.of(new BulkDeleteBody(List.copyOf(all.subList(from, to))));
       int count;
       try {
-        count = LinkMapper.deletedCount(transport.executeForBody(Operation.DELETE, api.deleteBulk(body)));
+        count = deletedCount(transport.executeForBody(Operation.DELETE, api.deleteBulk(body)));
       } catch (PolylinkException e) {
         if (done.isEmpty()) {
           throw e;
         }
         throw new BulkOperationException(ID, Operation.DELETE, done,
             exact ? OptionalLong.of(deleted) : OptionalLong.empty(),
-            ids(unique, chunk), ids(unique, all.subList(to, all.size())), e);
+            unique.subList(from, to), unique.subList(to, unique.size()), e);
       }
       exact &= body.timesSent() <= 1;
       deleted += count;
-      done.addAll(ids(unique, chunk));
+      done.addAll(unique.subList(from, to));
     }
     return exact ? OptionalInt.of(deleted) : OptionalInt.empty();
   }
 
   /**
-   * Why SnipURL's bulk delete would refuse the id, or empty. Its server checks {@code ids} with
+   * The id, once SnipURL's bulk delete would accept it. Its server checks {@code ids} with
    * zod 4's {@code z.string().uuid()} (SnipURL's package.json: zod ^4.4.3), stricter than the
    * single-link endpoints: a UUID of version 1 to 8 with the RFC 9562 variant (8, 9, a or b), or the
    * nil or max UUID. Any other id, such as one whose version digit is 0, makes the whole request
    * fail with 400 {@code VALIDATION_ERROR}, where a single GET, PATCH or DELETE answers 404.
    */
-  private static Optional<String> bulkIdViolation(LinkId id) {
-    try {
-      Checks.uuidId(ID, id);
-    } catch (RequestValidationException e) {
-      return Optional.of("must be a UUID");
+  private static LinkId bulkId(LinkId id) {
+    Checks.uuidId(ID, Objects.requireNonNull(id, "id"));
+    if (!BULK_UUID.matcher(id.value()).matches()) {
+      throw Checks.invalid(ID, "id", "must be a UUID of version 1 to 8 with variant 8, 9, a or b (or the nil or"
+          + " max UUID), as SnipURL's bulk delete requires", id.value());
     }
-    return BULK_UUID.matcher(id.value()).matches()
-        ? Optional.empty()
-        : Optional.of("must be a UUID of version 1 to 8 with variant 8, 9, a or b (or the nil or max UUID),"
-            + " as SnipURL's bulk delete requires");
+    return id;
   }
 
-  private static List<LinkId> ids(Map<String, LinkId> unique, List<String> values) {
-    List<LinkId> out = new ArrayList<>(values.size());
-    values.forEach(v -> out.add(unique.get(v)));
-    return out;
+  /** The {@code deleted} count of a bulk delete's {@code data}. */
+  private static int deletedCount(JsonNode root) {
+    JsonNode count = Envelope.dataObject(ID, Operation.DELETE, root).get("deleted");
+    if (count == null || !count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0) {
+      throw Envelope.unreadable(ID, Operation.DELETE, "data.deleted is not a count of deleted links");
+    }
+    return count.intValue();
   }
 
   /** The most recent rate-limit state. */
@@ -204,14 +196,19 @@ public final class SnipurlOperations implements AutoCloseable {
     transport.close();
   }
 
-  private static String uuid(LinkId id) {
-    Objects.requireNonNull(id, "id");
-    Checks.uuidId(ID, id);
-    return id.value();
+  /** What may be shown of the client: its provider id; never the API key. */
+  @Override
+  public String toString() {
+    return "providerId=" + ID;
   }
 
-  private static long pageNumber(String cursor) {
-    return Long.parseLong(Checks.matches(ID, "cursor", cursor, PAGE_NUMBER,
-        "must be a page number as returned by Page.nextCursor()"));
+  private Link link(Operation operation, retrofit2.Call<JsonNode> call) {
+    JsonNode root = transport.executeForBody(operation, call);
+    return LinkMapper.toLink(operation, Envelope.dataObject(ID, operation, root));
+  }
+
+  private static String uuid(LinkId id) {
+    Checks.uuidId(ID, Objects.requireNonNull(id, "id"));
+    return id.value();
   }
 }

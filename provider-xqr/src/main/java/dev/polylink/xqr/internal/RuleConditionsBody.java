@@ -32,7 +32,7 @@ record RuleConditionsBody(
             : rule.deviceTypes().stream().map(RuleConditionsBody::wire).collect(Collectors.toUnmodifiableList()),
         rule.hours().map(h -> new HoursBody(h.start(), h.end())).orElse(null),
         rule.percentage().isPresent() ? rule.percentage().getAsInt() : null,
-        rule.expiresAt().map(XqrRequests::wholeSecondsUp).orElse(null));
+        rule.expiresAt().map(RequestBodies::wholeSecondsUp).orElse(null));
   }
 
   private static String wire(Enum<?> value) {

@@ -28,7 +28,7 @@ interface XqrApi {
   @GET("v1/links")
   Call<JsonNode> list(
       @Query("limit") Integer limit,
-      @Query("offset") Integer offset,
+      @Query("offset") Long offset,
       @Query("label") String label,
       @Query("enabled") Boolean enabled);
 

@@ -25,38 +25,39 @@ import okhttp3.Headers;
  * <p>The request id is read from {@code meta.request_id}, from {@code error.request_id} when a
  * body carries it there instead, and from the {@code X-Request-Id} header (which xQR's QR page shows)
  * when the body has none. Codes are compared case-insensitively: the QR page's 404 spells its code
- * {@code not_found} where the other pages use upper case. An {@code error.details} value, not documented by xQR, is passed on
- * as plain values. Never throws: anything unreadable yields what could be read.
+ * {@code not_found} where the other pages use upper case. An {@code error.details} value, not
+ * documented by xQR, is passed on as plain values. Anything unreadable yields what could be read;
+ * anything that throws here is caught by core, which then keeps the status and the raw body.
  */
 final class XqrErrorDecoder implements ErrorDecoder {
+  static final XqrErrorDecoder INSTANCE = new XqrErrorDecoder();
+
   static final String QUOTA_CODE = "RATE_LIMIT_EXCEEDED";
   static final String BURST_CODE = "BURST_LIMIT_EXCEEDED";
 
+  private XqrErrorDecoder() {}
+
   @Override
   public VendorError decode(int statusCode, Headers headers, String body) {
-    try {
-      Optional<JsonNode> root = Json.tryParse(body).filter(JsonNode::isObject);
-      JsonNode errorNode = root.map(r -> r.get("error")).orElse(null);
-      JsonNode error = errorNode != null && errorNode.isObject() ? errorNode : null;
-      JsonNode meta = root.map(r -> r.get("meta")).filter(JsonNode::isObject).orElse(null);
-      String code = Json.text(error, "code").orElse(null);
-      String message = error != null
-          ? Json.text(error, "message").orElse(null)
-          : root.flatMap(r -> Json.text(r, "error")).orElse(null);
-      VendorError.Builder vendor = VendorError.builder()
-          .errorCode(code)
-          .message(message)
-          .requestId(Json.text(meta, "request_id").or(() -> Json.text(error, "request_id"))
-              .or(() -> Optional.ofNullable(headers.get("X-Request-Id")).filter(id -> !id.isBlank())).orElse(null))
-          .quotaExhausted(statusCode == 429 && quotaExhausted(code, headers));
-      JsonNode details = error == null ? null : error.get("details");
-      if (details != null && !details.isNull()) {
-        vendor.details(Json.mapper().convertValue(details, Object.class));
-      }
-      return vendor.build();
-    } catch (RuntimeException e) {
-      return VendorError.none();
+    Optional<JsonNode> root = Json.tryParse(body).filter(JsonNode::isObject);
+    JsonNode errorNode = root.map(r -> r.get("error")).orElse(null);
+    JsonNode error = errorNode != null && errorNode.isObject() ? errorNode : null;
+    JsonNode meta = root.map(r -> r.get("meta")).filter(JsonNode::isObject).orElse(null);
+    String code = Json.text(error, "code").orElse(null);
+    String message = error != null
+        ? Json.text(error, "message").orElse(null)
+        : root.flatMap(r -> Json.text(r, "error")).orElse(null);
+    VendorError.Builder vendor = VendorError.builder()
+        .errorCode(code)
+        .message(message)
+        .requestId(Json.text(meta, "request_id").or(() -> Json.text(error, "request_id"))
+            .or(() -> Optional.ofNullable(headers.get("X-Request-Id")).filter(id -> !id.isBlank())).orElse(null))
+        .quotaExhausted(statusCode == 429 && quotaExhausted(code, headers));
+    JsonNode details = error == null ? null : error.get("details");
+    if (details != null && !details.isNull()) {
+      vendor.details(Json.mapper().convertValue(details, Object.class));
     }
+    return vendor.build();
   }
 
   private static boolean quotaExhausted(String code, Headers headers) {

@@ -11,8 +11,9 @@ import dev.polylink.core.QrCode;
 import dev.polylink.core.QrOptions;
 import dev.polylink.core.Quota;
 import dev.polylink.core.StatsRequest;
-import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.ClickCounts;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.FrozenJson;
 import dev.polylink.core.spi.HttpTransport;
@@ -72,7 +73,7 @@ public final class XqrFeatures {
   /** {@code GET /v1/links/{link_id}/qr?format=&size=&template_id=}. */
   public QrCode qrCode(LinkId id, QrOptions options) {
     Optional<XqrQrOptions> extras = FeatureChecks.qrCode(ID, capabilities, options, XqrQrOptions.class);
-    UUID uuid = dev.polylink.core.spi.Checks.uuidId(ID, id);
+    UUID uuid = Checks.uuidId(ID, id);
     retrofit2.Response<okhttp3.ResponseBody> response = transport.exchange(Operation.QR_CODE, api.qr(uuid.toString(),
         options.format().map(f -> f.label()).orElse(null),
         options.size().isPresent() ? options.size().getAsInt() : null,
@@ -84,7 +85,7 @@ public final class XqrFeatures {
   /** The link's statistics, from whichever documented path answers (see the class comment). */
   public LinkStats stats(LinkId id, StatsRequest request) {
     FeatureChecks.stats(ID, capabilities, request);
-    String uuid = dev.polylink.core.spi.Checks.uuidId(ID, id).toString();
+    String uuid = Checks.uuidId(ID, id).toString();
     JsonNode root;
     if (examplesPath.get()) {
       root = operations.read(Operation.STATS, api.statsAsInTheExamples(uuid));
@@ -96,7 +97,7 @@ public final class XqrFeatures {
         examplesPath.set(true);
       }
     }
-    JsonNode data = object(root.get("data"), Operation.STATS, "statistics");
+    JsonNode data = Envelope.dataObject(ID, Operation.STATS, root);
     LinkStats.Builder stats = LinkStats.builder().linkId(id).request(request).providerFields(FrozenJson.map(data));
     Json.wholeNumber(data, "total_scans").ifPresent(stats::totalClicks);
     Json.instant(data, "last_scan_at").ifPresent(stats::lastClickedAt);
@@ -111,13 +112,13 @@ public final class XqrFeatures {
 
   /** {@code GET /v1/analytics/summary?period=}: the {@code data} object, frozen. */
   public Map<String, Object> summary(String period) {
-    return FrozenJson.map(object(operations.read(Operation.STATS, api.summary(period)).get("data"), Operation.STATS, "summary"));
+    return FrozenJson.map(Envelope.dataObject(ID, Operation.STATS, operations.read(Operation.STATS, api.summary(period))));
   }
 
   /** {@code GET /v1/workspace/usage}. */
   public AccountUsage usage() {
     FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
-    JsonNode data = object(operations.read(Operation.ACCOUNT_USAGE, api.usage()).get("data"), Operation.ACCOUNT_USAGE, "usage");
+    JsonNode data = Envelope.dataObject(ID, Operation.ACCOUNT_USAGE, operations.read(Operation.ACCOUNT_USAGE, api.usage()));
     AccountUsage.Builder usage = AccountUsage.builder().providerFields(FrozenJson.map(data));
     JsonNode plan = data.get("plan");
     (plan != null && plan.isObject() ? Json.text(plan, "name") : Json.text(data, "plan"))
@@ -151,12 +152,5 @@ public final class XqrFeatures {
       });
     }
     return out;
-  }
-
-  private static JsonNode object(JsonNode node, Operation operation, String what) {
-    if (node == null || !node.isObject()) {
-      throw new TransportException(ID, operation, "the response has no " + what + " object in \"data\"", null);
-    }
-    return node;
   }
 }

@@ -10,8 +10,9 @@ import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.RateLimitStatus;
-import dev.polylink.core.TransportException;
 import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.Cursors;
+import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
@@ -35,6 +36,10 @@ import retrofit2.Response;
  */
 public final class XqrOperations implements AutoCloseable {
   private static final String ID = XqrClient.PROVIDER_ID;
+  /** xQR's documented default page size. */
+  private static final long DEFAULT_LIMIT = 50;
+  /** The largest offset a cursor may name: xQR documents none, a 32-bit integer is the careful guess. */
+  private static final long MAX_OFFSET = Integer.MAX_VALUE;
 
   private final Capabilities capabilities;
   private final HttpTransport transport;
@@ -59,13 +64,13 @@ public final class XqrOperations implements AutoCloseable {
   /**
    * Adds xQR's error decoder and rate-limit parser to a configured transport and opens it.
    *
-   * @param apiKey the key the transport authenticates with, only to derive {@link #keyHint()}
+   * @param apiKey the key the transport authenticates with, only to derive what {@link #toString()} shows of it
    */
   public static XqrOperations open(
       Capabilities capabilities, HttpTransport.Builder transport, Optional<String> apiKey) {
     return new XqrOperations(
         capabilities,
-        transport.errorDecoder(new XqrErrorDecoder()).rateLimitParser(XqrRateLimits::fromHeaders).build(),
+        transport.errorDecoder(XqrErrorDecoder.INSTANCE).rateLimitParser(XqrRateLimits.INSTANCE).build(),
         apiKey.map(ApiKeyHint::of).orElse("****"));
   }
 
@@ -74,16 +79,17 @@ public final class XqrOperations implements AutoCloseable {
     return transport;
   }
 
-  /** The part of the API key that may be shown: {@code xqr_pk_a1b2c3d4.****}, or {@code ****}. */
-  public String keyHint() {
-    return keyHint;
+  /** The part of the API key that may be shown, {@code key=xqr_pk_a1b2c3d4.****} (or {@code key=****}). */
+  @Override
+  public String toString() {
+    return "key=" + keyHint;
   }
 
   /** {@code POST /v1/links}, 201. */
   public Link create(CreateLinkRequest request) {
     Optional<XqrOptions> options = RequestChecks.create(ID, capabilities, request, XqrOptions.class);
     requireRoutingRules(Operation.CREATE, options);
-    CreateLinkBody body = XqrRequests.createBody(request, options);
+    CreateLinkBody body = RequestBodies.createBody(request, options);
     return link(Operation.CREATE, api.create(body));
   }
 
@@ -93,25 +99,26 @@ public final class XqrOperations implements AutoCloseable {
     return link(Operation.GET, api.get(uuid.toString()));
   }
 
-  /** {@code GET /v1/links?limit=&offset=&label=&enabled=}. */
+  /**
+   * {@code GET /v1/links?limit=&offset=&label=&enabled=}. The cursor is the next offset: there is a
+   * next page while {@code offset + count < meta.total} (without a total, when the page was full),
+   * and never after an empty page.
+   */
   public Page<Link> list(ListLinksRequest request) {
     RequestChecks.list(ID, capabilities, request);
-    Optional<Integer> offset = request.cursor().map(OffsetCursor::parse);
+    long offset = request.cursor().map(cursor -> Cursors.offset(ID, cursor, MAX_OFFSET)).orElse(0L);
     Integer limit = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
-    JsonNode root = read(Operation.LIST,
-        api.list(limit, offset.orElse(null), request.label().orElse(null), request.enabled().orElse(null)));
-    JsonNode data = root.get("data");
-    if (data == null || !data.isArray()) {
-      throw new TransportException(ID, Operation.LIST, "the response has no link array in \"data\"", null);
-    }
+    JsonNode root = read(Operation.LIST, api.list(
+        limit, request.cursor().isPresent() ? offset : null, request.label().orElse(null), request.enabled().orElse(null)));
+    JsonNode data = Envelope.dataArray(ID, Operation.LIST, root);
     List<Link> links = new ArrayList<>(data.size());
-    for (JsonNode node : data) {
-      links.add(LinkMapper.toLink(Operation.LIST, node));
-    }
+    data.forEach(node -> links.add(LinkMapper.toLink(Operation.LIST, node)));
     JsonNode meta = root.get("meta");
-    OptionalLong total = count(meta, "total");
-    int pageLimit = limit != null ? limit : (int) Math.min(count(meta, "limit").orElse(OffsetCursor.DEFAULT_LIMIT), Integer.MAX_VALUE);
-    return Page.of(links, OffsetCursor.next(offset.orElse(0), links.size(), pageLimit, total), total);
+    OptionalLong total = Json.wholeNumber(meta, "total");
+    long pageLimit = limit != null ? limit : Json.wholeNumber(meta, "limit").orElse(DEFAULT_LIMIT);
+    long seen = offset + links.size();
+    boolean more = Cursors.moreThan(seen, total, links.size() >= pageLimit) && seen <= MAX_OFFSET;
+    return Page.of(links, Cursors.next(links.size(), more, seen), total);
   }
 
   /** {@code PATCH /v1/links/{link_id}} with only the fields that change. */
@@ -119,7 +126,7 @@ public final class XqrOperations implements AutoCloseable {
     Optional<XqrOptions> options = RequestChecks.update(ID, capabilities, patch, XqrOptions.class);
     requireRoutingRules(Operation.UPDATE, options);
     UUID uuid = Checks.uuidId(ID, id);
-    UpdateLinkBody body = XqrRequests.updateBody(patch, options);
+    UpdateLinkBody body = RequestBodies.updateBody(patch, options);
     return link(Operation.UPDATE, api.update(uuid.toString(), body));
   }
 
@@ -157,7 +164,7 @@ public final class XqrOperations implements AutoCloseable {
   }
 
   private Link link(Operation operation, Call<JsonNode> call) {
-    return LinkMapper.toLink(operation, read(operation, call).get("data"));
+    return LinkMapper.toLink(operation, Envelope.dataObject(ID, operation, read(operation, call)));
   }
 
   /** Records the request id of a response without an envelope (the QR image's {@code X-Request-Id}). */
@@ -165,23 +172,13 @@ public final class XqrOperations implements AutoCloseable {
     lastRequestId.set(requestId == null || requestId.isBlank() ? null : requestId);
   }
 
-  /** Runs a call whose success body is xQR's {@code {data, meta}} envelope. */
+  /** Runs a call whose success body is xQR's {@code {data, meta}} envelope; records {@code meta}. */
   JsonNode read(Operation operation, Call<JsonNode> call) {
     Response<JsonNode> response = transport.exchange(operation, call);
-    JsonNode root = response.body();
-    if (root == null || !root.isObject()) {
-      throw new TransportException(ID, operation, "the response body is not a JSON object", null);
-    }
+    JsonNode root = Envelope.root(ID, operation, response.body());
     JsonNode meta = root.get("meta");
     lastRequestId.set(Json.text(meta, "request_id").filter(s -> !s.isBlank()).orElse(null));
-    XqrRateLimits.combine(response.headers(), meta).ifPresent(transport::recordRateLimit);
+    XqrRateLimits.INSTANCE.combine(response.headers(), meta).ifPresent(transport::recordRateLimit);
     return root;
-  }
-
-  private static OptionalLong count(JsonNode meta, String field) {
-    JsonNode value = meta == null ? null : meta.get(field);
-    return value != null && value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0
-        ? OptionalLong.of(value.longValue())
-        : OptionalLong.empty();
   }
 }

@@ -3,6 +3,7 @@ package dev.polylink.xqr.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.spi.RateLimitHeaders;
+import dev.polylink.core.spi.RateLimitParser;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,7 +36,9 @@ import okhttp3.Headers;
  * or ISO-8601, likewise {@code reset_at}); anything unreadable is ignored, and nothing here ever
  * fails a call.
  */
-final class XqrRateLimits {
+final class XqrRateLimits implements RateLimitParser {
+  static final XqrRateLimits INSTANCE = new XqrRateLimits();
+
   /** The window name of the monthly quota. */
   static final String MONTHLY = "monthly";
   /** The window name of the per-second burst limit. */
@@ -44,7 +47,8 @@ final class XqrRateLimits {
   private XqrRateLimits() {}
 
   /** From headers alone, for every response (success or error): monthly, else burst. */
-  static Optional<RateLimitStatus> fromHeaders(Headers headers) {
+  @Override
+  public Optional<RateLimitStatus> parse(Headers headers) {
     Optional<RateLimitStatus> monthly = RateLimitHeaders.read(headers, MONTHLY, "X-RateLimit-");
     return monthly.isPresent() ? monthly : RateLimitHeaders.read(headers, BURST, "X-RateLimit-Burst-");
   }
@@ -53,7 +57,7 @@ final class XqrRateLimits {
    * The headers and a success body's {@code meta.rate_limit} combined by the rules above; empty when
    * neither says anything. Never throws.
    */
-  static Optional<RateLimitStatus> combine(Headers headers, JsonNode meta) {
+  Optional<RateLimitStatus> combine(Headers headers, JsonNode meta) {
     try {
       Optional<RateLimitStatus> monthly = RateLimitHeaders.read(headers, MONTHLY, "X-RateLimit-");
       Optional<RateLimitStatus> body = fromBody(meta == null ? null : meta.get("rate_limit"));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The error decoder reads the documented envelope and never throws on anything else. */
 class XqrErrorDecoderTest {
-  private final XqrErrorDecoder decoder = new XqrErrorDecoder();
+  private final XqrErrorDecoder decoder = XqrErrorDecoder.INSTANCE;
 
   @Test
   void readsTheDocumentedEnvelope() {

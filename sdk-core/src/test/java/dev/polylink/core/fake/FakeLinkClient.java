@@ -19,6 +19,7 @@ import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
+import dev.polylink.core.spi.LinkReader;
 import dev.polylink.core.spi.RateLimitHeaders;
 import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.core.spi.VendorError;
@@ -79,7 +80,7 @@ public final class FakeLinkClient implements LinkClient {
     body.put("url", request.destination().toString());
     request.slug().ifPresent(s -> body.put("slug", Checks.slug(ID, s)));
     request.title().ifPresent(t -> body.put("title", t));
-    return toLink(transport.executeForBody(Operation.CREATE, api.create(body)).get("link"));
+    return toLink(Operation.CREATE, transport.executeForBody(Operation.CREATE, api.create(body)).get("link"));
   }
 
   @Override
@@ -89,7 +90,7 @@ public final class FakeLinkClient implements LinkClient {
 
   private Link getObserved(LinkId id) {
     Checks.uuidId(ID, id);
-    return toLink(transport.executeForBody(Operation.GET, api.get(id.value())).get("link"));
+    return toLink(Operation.GET, transport.executeForBody(Operation.GET, api.get(id.value())).get("link"));
   }
 
   @Override
@@ -105,7 +106,7 @@ public final class FakeLinkClient implements LinkClient {
             api.list(request.cursor().orElse(null), request.pageSize().isPresent() ? request.pageSize().getAsInt() : null,
                 request.search().orElse(null)));
     java.util.List<Link> links = new java.util.ArrayList<>();
-    body.get("links").forEach(node -> links.add(toLink(node)));
+    body.get("links").forEach(node -> links.add(toLink(Operation.LIST, node)));
     return Page.of(links, Json.text(body, "next"), OptionalLong.empty());
   }
 
@@ -127,7 +128,7 @@ public final class FakeLinkClient implements LinkClient {
     } else if (patch.title().isCleared()) {
       body.putNull("title");
     }
-    return toLink(transport.executeForBody(Operation.UPDATE, api.update(id.value(), body)).get("link"));
+    return toLink(Operation.UPDATE, transport.executeForBody(Operation.UPDATE, api.update(id.value(), body)).get("link"));
   }
 
   @Override
@@ -150,24 +151,16 @@ public final class FakeLinkClient implements LinkClient {
     transport.close();
   }
 
-  private static Link toLink(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      throw new dev.polylink.core.TransportException(ID, Operation.GET, "no link object in the response", null);
-    }
-    Link.Builder b = Link.builder()
-        .providerId(ID)
-        .id(LinkId.of(node.get("id").asText()))
-        .shortUrl(URI.create(node.get("short_url").asText()))
-        .shortCode(node.get("code").asText())
-        .destination(Json.text(node, "url").map(URI::create))
-        .title(Json.text(node, "title"))
-        .createdAt(Json.text(node, "created_at").map(Instant::parse))
-        .providerFields(Json.toPlainMap(node));
-    if (node.hasNonNull("enabled")) {
-      b.enabled(node.get("enabled").asBoolean());
-    }
-    return b.build();
+  private static Link toLink(Operation operation, JsonNode node) {
+    LinkReader link = LinkReader.of(ID, operation, node);
+    return link.link("id", "short_url", "code")
+        .destination(link.url("url"))
+        .title(link.string("title"))
+        .enabled(link.bool("enabled"))
+        .createdAt(link.instant("created_at"))
+        .build();
   }
+
 
   static VendorError decode(int status, okhttp3.Headers headers, String body) {
     return Json.tryParse(body)

@@ -99,6 +99,26 @@ class FakeLinkClientContractTest extends LinkClientContractTest {
     }
   }
 
+  @Override
+  protected String defaultBaseUrl() {
+    return "https://fake.example/api";
+  }
+
+  @Override
+  protected MappingBuilder listRequest() {
+    return get(urlPathEqualTo("/api/links"));
+  }
+
+  @Override
+  protected String listResponseBody(LinkId id) {
+    return "{\"links\": [" + getResponseBody(id).substring("{\"link\": ".length()).replaceFirst("}$", "") + "]}";
+  }
+
+  @Override
+  protected Optional<String> shortCodeField() {
+    return Optional.of("code");
+  }
+
   private static VendorErrorFixture error(int status, String code, String requestId) {
     return VendorErrorFixture.of(status,
             "{\"error\": {\"code\": \"" + code + "\", \"message\": \"m\", \"request_id\": \"" + requestId + "\"}}")

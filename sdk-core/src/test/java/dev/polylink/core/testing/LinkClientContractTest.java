@@ -1,9 +1,6 @@
 package dev.polylink.core.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,12 +56,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract every provider module's {@link LinkClient} must meet, driven through {@code
@@ -72,19 +66,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * dev.polylink.core.Capabilities}. A provider module extends this class and supplies its vendor's
  * request shapes and documented response bodies.
  */
-public abstract class LinkClientContractTest implements FeatureContract {
-
-  @RegisterExtension
-  protected static final WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
-
-  /** The waits the client asked for; nothing sleeps for real. */
-  protected final RecordingSleeper sleeper = new RecordingSleeper();
-
-  /** A client on WireMock with the default retry policy and the recording sleeper. */
-  protected LinkClient client;
+public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient>
+    implements FeatureContract {
 
   // ---------------------------------------------------------------- fixture: what a provider supplies
 
@@ -143,6 +126,12 @@ public abstract class LinkClientContractTest implements FeatureContract {
 
   // ---------------------------------------------------------------- set-up
 
+  /** A client on WireMock with the default retry policy and the recording sleeper. */
+  @Override
+  protected LinkClient newClient() {
+    return build(newBuilder(), b -> b);
+  }
+
   @Override
   public final LinkClient featureClient() {
     return client;
@@ -163,16 +152,6 @@ public abstract class LinkClientContractTest implements FeatureContract {
     return malformedIds();
   }
 
-  @BeforeEach
-  void startClient() {
-    client = build(newBuilder(), b -> b);
-  }
-
-  @AfterEach
-  void closeClient() {
-    client.close();
-  }
-
   /** Builds a client on WireMock; {@code tweak} may change settings (timeout, retry policy). */
   protected <B extends LinkClientBuilder<B, C>, C extends LinkClient> C build(
       LinkClientBuilder<B, C> builder, Function<B, B> tweak) {
@@ -182,14 +161,6 @@ public abstract class LinkClientContractTest implements FeatureContract {
             .retryPolicy(RetryPolicy.defaults())
             .sleeper(sleeper);
     return tweak.apply(configured).build();
-  }
-
-  protected void assertNoRequests() {
-    wm.verify(0, anyRequestedFor(anyUrl()));
-  }
-
-  protected static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
   }
 
   // ---------------------------------------------------------------- capabilities
@@ -648,6 +619,172 @@ public abstract class LinkClientContractTest implements FeatureContract {
       }
     }
     assertFalse(client.toString().contains(apiKeySecret()), client.toString());
+  }
+
+  // ---------------------------------------------------------------- resources, defaults, response hygiene
+
+  /** The vendor's documented base URL, the one a client built without {@code baseUrl} calls. */
+  protected abstract String defaultBaseUrl();
+
+  /** The request {@code list(ListLinksRequest.defaults())} sends. */
+  protected abstract MappingBuilder listRequest();
+
+  /** The vendor's 200 body answering {@link #listRequest}: one page holding the link {@code id}. */
+  protected abstract String listResponseBody(LinkId id);
+
+  /** The link object's id field; {@code "id"} unless the vendor names it otherwise. */
+  protected String idField() {
+    return "id";
+  }
+
+  /**
+   * The link object's short URL fields, every one blanked together; {@code "short_url"} unless the
+   * vendor names it otherwise.
+   */
+  protected List<String> shortUrlFields() {
+    return List.of("short_url");
+  }
+
+  /**
+   * The link object's short code field, or empty when the vendor sends none; {@code "short_code"}
+   * unless the vendor names it otherwise.
+   */
+  protected Optional<String> shortCodeField() {
+    return Optional.of("short_code");
+  }
+
+  @Test
+  void closeReleasesTheConnectionsTheClientCreated() throws Exception {
+    try (KeepAliveServer server = new KeepAliveServer(getResponseBody(sampleId()))) {
+      LinkClient own = newBuilder().apiKey(apiKey()).baseUrl(server.baseUrl() + basePath())
+          .retryPolicy(RetryPolicy.none()).build();
+      assertEquals(sampleId(), own.get(sampleId()).id());
+      assertFalse(server.awaitClosedByClient(50), "the pooled connection stays open until close()");
+      own.close();
+      assertTrue(server.awaitClosedByClient(5_000), "close() evicts the client's own connection pool");
+    }
+  }
+
+  @Test
+  void closeLeavesASharedOkHttpClientOpen() throws Exception {
+    okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+    try (KeepAliveServer server = new KeepAliveServer(getResponseBody(sampleId()))) {
+      LinkClient borrowing = newBuilder().apiKey(apiKey()).baseUrl(server.baseUrl() + basePath())
+          .httpClient(shared).retryPolicy(RetryPolicy.none()).build();
+      borrowing.get(sampleId());
+      borrowing.close();
+      assertFalse(shared.dispatcher().executorService().isShutdown(), "the user's dispatcher is not shut down");
+      assertEquals(1, shared.connectionPool().connectionCount(), "the user's pool keeps its connection");
+      assertFalse(server.awaitClosedByClient(50));
+    } finally {
+      shared.dispatcher().executorService().shutdown();
+      shared.connectionPool().evictAll();
+    }
+  }
+
+  @Test
+  void aClientWithoutABaseUrlCallsTheDocumentedOne() {
+    wm.stubFor(getRequest(sampleId()).willReturn(json(200, getResponseBody(sampleId()))));
+    client.get(sampleId());
+    String path = wm.getAllServeEvents().get(0).getRequest().getUrl().substring(basePath().length());
+    List<String> called = new java.util.concurrent.CopyOnWriteArrayList<>();
+    okhttp3.OkHttpClient intercepting = new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          called.add(chain.request().url().toString());
+          return new okhttp3.Response.Builder().request(chain.request()).protocol(okhttp3.Protocol.HTTP_1_1)
+              .code(200).message("OK")
+              .body(okhttp3.ResponseBody.create(getResponseBody(sampleId()), okhttp3.MediaType.get("application/json")))
+              .build();
+        })
+        .build();
+    try (LinkClient defaulted = newBuilder().apiKey(apiKey()).httpClient(intercepting)
+        .retryPolicy(RetryPolicy.none()).build()) {
+      assertEquals(sampleId(), defaulted.get(sampleId()).id());
+    } finally {
+      intercepting.dispatcher().executorService().shutdown();
+    }
+    assertEquals(List.of(defaultBaseUrl() + path), called);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aBlankIdInAResponseIsATransportException() {
+    return Stream.of("", "   ").map(blank -> dynamicTest("id \"" + blank + "\"", () -> {
+      wm.resetAll();
+      wm.stubFor(listRequest().willReturn(json(200, withLinkField(listResponseBody(sampleId()), idField(), blank))));
+      TransportException e = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.defaults()));
+      assertEquals(Operation.LIST, e.operation());
+      assertTrue(e.getMessage().contains(idField()), e.getMessage());
+    }));
+  }
+
+  @Test
+  void aBlankShortCodeIsTheShortUrlsLastPathSegment() {
+    wm.stubFor(listRequest().willReturn(json(200, listResponseBody(sampleId()))));
+    Link plain = client.list(ListLinksRequest.defaults()).items().get(0);
+    assertFalse(plain.shortCode().isBlank());
+    shortCodeField().ifPresent(field -> {
+      wm.resetAll();
+      wm.stubFor(listRequest().willReturn(json(200, withLinkField(listResponseBody(sampleId()), field, " "))));
+      Link blank = client.list(ListLinksRequest.defaults()).items().get(0);
+      assertEquals(dev.polylink.core.spi.Links.lastPathSegment(blank.shortUrl()), Optional.of(blank.shortCode()));
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aShortUrlWithoutACodeOrNotAbsoluteIsATransportException() {
+    return Stream.of("https://s.example/", "/relative/abc", "abc", "").map(url -> dynamicTest("short URL \"" + url + "\"", () -> {
+      wm.resetAll();
+      String body = listResponseBody(sampleId());
+      for (String field : shortUrlFields()) {
+        body = withLinkField(body, field, url);
+      }
+      for (String field : shortCodeField().stream().collect(java.util.stream.Collectors.toList())) {
+        body = withLinkField(body, field, "");
+      }
+      wm.stubFor(listRequest().willReturn(json(200, body)));
+      TransportException e = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.defaults()));
+      assertEquals(Operation.LIST, e.operation());
+    }));
+  }
+
+  @Test
+  void nullArgumentsAreNullPointerExceptionsBeforeSending() {
+    LinkPatch patch = someUpdatablePatch();
+    assertThrows(NullPointerException.class, () -> client.create(null));
+    assertThrows(NullPointerException.class, () -> client.get(null));
+    assertThrows(NullPointerException.class, () -> client.list(null));
+    assertThrows(NullPointerException.class, () -> client.listAll(null));
+    assertThrows(NullPointerException.class, () -> client.update(null, patch));
+    assertThrows(NullPointerException.class, () -> client.update(sampleId(), null));
+    assertThrows(NullPointerException.class, () -> client.delete(null));
+    assertNoRequests();
+  }
+
+  /** The body with {@code field} of the link object {@link #sampleId()} set to {@code value}. */
+  private String withLinkField(String body, String field, String value) {
+    try {
+      JsonNode root = Json.mapper().readTree(body);
+      int[] changed = {0};
+      setLinkField(root, field, value, changed);
+      assertEquals(1, changed[0], "the body holds the link " + sampleId() + " once: " + body);
+      return Json.mapper().writeValueAsString(root);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("fixture body is not JSON: " + body, e);
+    }
+  }
+
+  private void setLinkField(JsonNode node, String field, String value, int[] changed) {
+    if (node instanceof ObjectNode) {
+      JsonNode id = node.get(idField());
+      if (id != null && id.isValueNode() && id.asText().equals(sampleId().value())) {
+        ((ObjectNode) node).put(field, value);
+        changed[0]++;
+        return;
+      }
+      node.elements().forEachRemaining(child -> setLinkField(child, field, value, changed));
+    } else if (node instanceof ArrayNode) {
+      node.elements().forEachRemaining(child -> setLinkField(child, field, value, changed));
+    }
   }
 
   // ---------------------------------------------------------------- listeners (issue 15)

@@ -20,11 +20,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Discovery through {@link LinkClients}, the builder's own settings, and secrets kept out of sight. */
-class ShortpenProviderTest extends ShortpenWireMockTest {
+class ShortpenClientBuilderTest extends ShortpenWireMockTest {
 
   @Test
   void theProviderIsDiscoveredWithItsKeysAndVariables() {
     assertTrue(LinkClients.providers().contains("shortpen"));
+    assertEquals("shortpen", new dev.polylink.shortpen.internal.ShortpenLinkClientProvider().id());
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("apiKey", "SHORTPEN_API_KEY");
     expected.put("baseUrl", "SHORTPEN_BASE_URL");

@@ -22,14 +22,14 @@ import java.util.regex.Pattern;
  * one {@link RequestValidationException}. The capability checks ({@code RequestChecks})
  * have already run.
  */
-final class XqrRequests {
+final class RequestBodies {
   /** xQR's documented label limit, on create and on update. */
   static final int MAX_LABELS = 10;
 
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9-]{3,64}");
   private static final String ID = XqrClient.PROVIDER_ID;
 
-  private XqrRequests() {}
+  private RequestBodies() {}
 
   /**
    * The create body. A {@code domain} is rejected: xQR documents no way to choose a domain for a
@@ -51,7 +51,7 @@ final class XqrRequests {
         request.slug().orElse(null),
         request.labels().isEmpty() ? null : request.labels(),
         rules.isEmpty() ? null : RoutingRuleBody.of(rules),
-        request.expiresAt().map(XqrRequests::wholeSecondsUp).orElse(null));
+        request.expiresAt().map(RequestBodies::wholeSecondsUp).orElse(null));
   }
 
   /**

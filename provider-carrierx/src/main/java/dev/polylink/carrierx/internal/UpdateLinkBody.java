@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * only clearable field, the expiry, is cleared with {@code maximum_ttl: -1}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PatchLinkBody(
+record UpdateLinkBody(
     @JsonProperty("destination_url") String destinationUrl,
     @JsonProperty("short_name") String shortName,
     @JsonProperty("mode") String mode,

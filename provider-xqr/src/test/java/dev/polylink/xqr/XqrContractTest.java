@@ -22,7 +22,7 @@ import java.util.Optional;
  * The core contract suite against {@link XqrClient}, with xQR's documented bodies: the Get Link
  * response and the error envelope {@code {"error": {code, message, status}, "meta": {request_id}}}.
  */
-class XqrClientContractTest extends LinkClientContractTest {
+class XqrContractTest extends LinkClientContractTest {
   private static final String SECRET = "q7Zt-w3Kp_L9xV2mB8nR4cY6hJ1sD5fG0aE3uI7oT9yW2eQ4rX6zC8vB1nM5kL3j";
 
   @Override
@@ -47,7 +47,7 @@ class XqrClientContractTest extends LinkClientContractTest {
 
   @Override
   protected LinkId sampleId() {
-    return LinkId.of(Fixtures.DOCUMENTED_ID);
+    return LinkId.of(XqrFixtures.DOCUMENTED_ID);
   }
 
   @Override
@@ -67,7 +67,7 @@ class XqrClientContractTest extends LinkClientContractTest {
 
   @Override
   protected String getResponseBody(LinkId id) {
-    return Fixtures.read("get-link-response.json").replace(Fixtures.DOCUMENTED_ID, id.value());
+    return fixture("get-link-response.json").replace(XqrFixtures.DOCUMENTED_ID, id.value());
   }
 
   @Override
@@ -82,16 +82,16 @@ class XqrClientContractTest extends LinkClientContractTest {
   /** xQR's documented Create, Get, List and Update Link answers; a delete answers 204. */
   @Override
   protected OperationFixture operationFixture(Operation operation) {
-    String id = Fixtures.DOCUMENTED_ID;
+    String id = XqrFixtures.DOCUMENTED_ID;
     switch (operation) {
       case CREATE:
-        return OperationFixture.of(createRequest(), json(201, Fixtures.read("create-link-response.json")));
+        return OperationFixture.of(createRequest(), json(201, fixture("create-link-response.json")));
       case GET:
         return OperationFixture.of(getRequest(sampleId()), json(200, getResponseBody(sampleId())));
       case LIST:
-        return OperationFixture.of(get(urlPathEqualTo("/api/v1/links")), json(200, Fixtures.read("list-links-response.json")));
+        return OperationFixture.of(get(urlPathEqualTo("/api/v1/links")), json(200, fixture("list-links-response.json")));
       case UPDATE:
-        return OperationFixture.of(patch(urlPathEqualTo("/api/v1/links/" + id)), json(200, Fixtures.read("update-link-response.json")));
+        return OperationFixture.of(patch(urlPathEqualTo("/api/v1/links/" + id)), json(200, fixture("update-link-response.json")));
       default:
         return OperationFixture.of(delete(urlPathEqualTo("/api/v1/links/" + id)), aResponse().withStatus(204));
     }
@@ -132,5 +132,20 @@ class XqrClientContractTest extends LinkClientContractTest {
                 + "}, \"meta\": {\"request_id\": \"" + requestId + "\"}}")
         .expectErrorCode(code)
         .expectRequestId(requestId);
+  }
+
+  @Override
+  protected String defaultBaseUrl() {
+    return XqrClient.DEFAULT_BASE_URL;
+  }
+
+  @Override
+  protected MappingBuilder listRequest() {
+    return get(urlPathEqualTo("/api/v1/links"));
+  }
+
+  @Override
+  protected String listResponseBody(LinkId id) {
+    return fixture("list-links-response.json").replace(XqrFixtures.DOCUMENTED_ID, id.value());
   }
 }

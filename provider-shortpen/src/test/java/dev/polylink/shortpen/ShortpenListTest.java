@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.ListLinksRequest;
-import dev.polylink.core.NotFoundException;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.RateLimitStatus;
@@ -27,69 +26,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** {@code get} (a scan of {@code GET /v1/links}), {@code list} and {@code listAll}. */
-class ShortpenReadTest extends ShortpenWireMockTest {
-
-  @Test
-  void getReadsPagesUntilTheIdAppearsAndNoFurther() {
-    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 300, ShortpenFixtures.items(1, 100)))));
-    wm.stubFor(listPage(2).willReturn(json(200, ShortpenFixtures.page(2, 300, ShortpenFixtures.items(101, 100)))));
-    wm.stubFor(listPage(3).willReturn(json(200, ShortpenFixtures.page(3, 300, ShortpenFixtures.items(201, 100)))));
-
-    Link link = client.get(LinkId.of(150));
-
-    assertEquals(LinkId.of(150), link.id());
-    assertEquals("c150", link.shortCode());
-    assertEquals(Optional.of(RedirectType.TEMPORARY), link.redirectType());
-    assertEquals(Optional.of(false), link.passwordProtected());
-    wm.verify(1, listPageRequested(1));
-    wm.verify(1, listPageRequested(2));
-    wm.verify(0, listPageRequested(3));
-  }
-
-  @Test
-  void getOfAMissingIdIsNotFoundAfterTheLastPage() {
-    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 130, ShortpenFixtures.items(1, 100)))));
-    wm.stubFor(listPage(2).willReturn(json(200, ShortpenFixtures.page(2, 130, ShortpenFixtures.items(101, 30)))));
-    wm.stubFor(listPage(3).willReturn(json(200, ShortpenFixtures.page(3, 130))));
-
-    NotFoundException e = assertThrows(NotFoundException.class, () -> client.get(LinkId.of(999)));
-
-    assertEquals(404, e.statusCode());
-    assertEquals(Operation.GET, e.operation());
-    assertEquals("shortpen", e.providerId());
-    assertEquals(Optional.empty(), e.errorCode());
-    assertEquals("", e.responseBody());
-    assertTrue(e.getMessage().startsWith("shortpen get failed: HTTP 404: no link with id 999 in any of the 2 page(s)"),
-        e.getMessage());
-    assertEquals(2, wm.getAllServeEvents().size());
-    wm.verify(0, listPageRequested(3));
-  }
-
-  @Test
-  void getOfAnEmptyAccountIsNotFoundAfterOneRequest() {
-    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 0))));
-    assertThrows(NotFoundException.class, () -> client.get(LinkId.of(1)));
-    assertEquals(1, wm.getAllServeEvents().size());
-  }
-
-  @Test
-  void getScansTheClientsWorkspace() {
-    client.close();
-    client = client(b -> b.workspaceId(7));
-    wm.stubFor(listPage(1).withQueryParam("workspace_id", equalTo("7"))
-        .willReturn(json(200, ShortpenFixtures.LIST_PAGE)));
-    assertEquals(LinkId.of(501), client.get(LinkId.of(501)).id());
-  }
-
-  @Test
-  void aServerThatIgnoresThePageNumberStopsTheScan() {
-    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, -1, ShortpenFixtures.items(1, 100)))));
-    wm.stubFor(listPage(2).willReturn(json(200, ShortpenFixtures.page(1, -1, ShortpenFixtures.items(1, 100)))));
-    TransportException e = assertThrows(TransportException.class, () -> client.get(LinkId.of(5000)));
-    assertTrue(e.getMessage().contains("asked for page 2 but received page 1"), e.getMessage());
-    assertEquals(2, wm.getAllServeEvents().size());
-  }
+/** {@code list} and {@code listAll}: page-number cursors, the shared leniency policy for list items. */
+class ShortpenListTest extends ShortpenWireMockTest {
 
   @Test
   void listMapsEveryDocumentedItemField() {
@@ -216,5 +154,21 @@ class ShortpenReadTest extends ShortpenWireMockTest {
     RateLimitStatus status = client.lastRateLimit().orElseThrow();
     assertEquals(OptionalLong.of(60), status.limit());
     assertEquals(OptionalLong.of(59), status.remaining());
+  }
+
+  /** Bug fix (issue 12): relative URLs were read as a link's short URL and destination. */
+  @Test
+  void relativeUrlsAreNotReadAsUrls() {
+    String item = "{\"id\": 42, \"link\": \"/x\", \"short_url\": \"https://go.shortpen.com/x\", \"url\": \"/landing\"}";
+    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 1, item))));
+    Link link = client.list(ListLinksRequest.defaults()).items().get(0);
+    assertEquals(URI.create("https://go.shortpen.com/x"), link.shortUrl(), "the relative link is skipped for short_url");
+    assertEquals(Optional.empty(), link.destination());
+    assertEquals("/landing", link.providerFields().get("url"));
+
+    wm.resetAll();
+    wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 1, "{\"id\": 42, \"link\": \"x\"}"))));
+    TransportException e = assertThrows(TransportException.class, () -> client.list(ListLinksRequest.defaults()));
+    assertTrue(e.getMessage().endsWith("the link has no readable \"link\" or \"short_url\""), e.getMessage());
   }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Building the client, discovery through {@link LinkClients}, and what {@code toString} shows. */
-class XqrClientTest extends WireMockTestBase {
+class XqrClientBuilderTest extends XqrWireMockTest {
   @Test
   void toStringShowsTheKeyPrefixButNeverTheSecret() {
     assertEquals("XqrClient{key=xqr_pk_a1b2c3d4.****}", client.toString());
@@ -43,10 +43,10 @@ class XqrClientTest extends WireMockTestBase {
 
   @Test
   void aBaseUrlWithATrailingSlashWorksToo() {
-    wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + Fixtures.DOCUMENTED_ID))
-        .willReturn(json(200, Fixtures.read("get-link-response.json"))));
-    try (XqrClient slash = XqrClient.builder().apiKey(Fixtures.DOCUMENTED_KEY).baseUrl(wm.baseUrl() + "/api/").build()) {
-      assertEquals("summer24", slash.get(LinkId.of(Fixtures.DOCUMENTED_ID)).shortCode());
+    wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + XqrFixtures.DOCUMENTED_ID))
+        .willReturn(json(200, fixture("get-link-response.json"))));
+    try (XqrClient slash = XqrClient.builder().apiKey(XqrFixtures.DOCUMENTED_KEY).baseUrl(wm.baseUrl() + "/api/").build()) {
+      assertEquals("summer24", slash.get(LinkId.of(XqrFixtures.DOCUMENTED_ID)).shortCode());
     }
   }
 
@@ -55,19 +55,26 @@ class XqrClientTest extends WireMockTestBase {
     assertTrue(LinkClients.providers().contains("xqr"), LinkClients.providers().toString());
     assertEquals("XQR_API_KEY", LinkClients.environmentVariables("xqr").get("apiKey"));
     assertEquals("XQR_BASE_URL", LinkClients.environmentVariables("xqr").get("baseUrl"));
-    wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + Fixtures.DOCUMENTED_ID))
-        .willReturn(json(200, Fixtures.read("get-link-response.json"))));
+    wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + XqrFixtures.DOCUMENTED_ID))
+        .willReturn(json(200, fixture("get-link-response.json"))));
     try (LinkClient fromConfig = LinkClients.create("xqr",
-        Map.of("apiKey", Fixtures.DOCUMENTED_KEY, "baseUrl", wm.baseUrl() + "/api", "timeout", "PT5S"))) {
+        Map.of("apiKey", XqrFixtures.DOCUMENTED_KEY, "baseUrl", wm.baseUrl() + "/api", "timeout", "PT5S"))) {
       assertInstanceOf(XqrClient.class, fromConfig);
-      assertEquals("summer24", fromConfig.get(LinkId.of(Fixtures.DOCUMENTED_ID)).shortCode());
+      assertEquals("summer24", fromConfig.get(LinkId.of(XqrFixtures.DOCUMENTED_ID)).shortCode());
     }
-    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/links/" + Fixtures.DOCUMENTED_ID)));
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/links/" + XqrFixtures.DOCUMENTED_ID)));
     try (LinkClient fromEnvironment = LinkClients.fromEnvironment("xqr",
-        Map.of("XQR_API_KEY", Fixtures.DOCUMENTED_KEY, "XQR_BASE_URL", wm.baseUrl() + "/api")::get)) {
+        Map.of("XQR_API_KEY", XqrFixtures.DOCUMENTED_KEY, "XQR_BASE_URL", wm.baseUrl() + "/api")::get)) {
       assertEquals("xqr", fromEnvironment.providerId());
     }
     assertThrows(RequestValidationException.class,
-        () -> LinkClients.create("xqr", Map.of("apiKey", Fixtures.DOCUMENTED_KEY, "workspaceId", "1")));
+        () -> LinkClients.create("xqr", Map.of("apiKey", XqrFixtures.DOCUMENTED_KEY, "workspaceId", "1")));
+  }
+
+  @Test
+  void theServiceLoaderProviderIsXqrWithTheCommonKeys() {
+    dev.polylink.xqr.internal.XqrLinkClientProvider provider = new dev.polylink.xqr.internal.XqrLinkClientProvider();
+    assertEquals("xqr", provider.id());
+    assertEquals(java.util.List.of("apiKey", "baseUrl", "timeout", "userAgent"), java.util.List.copyOf(provider.configKeys().keySet()));
   }
 }

@@ -15,10 +15,10 @@ import java.util.OptionalLong;
  * {@code title}, PASSWORD {@code with_password: true} + {@code url_password} (cleared: {@code
  * with_password: false}), REDIRECT_TYPE {@code redirect_type} 301/302, plus {@link ShortpenOptions}.
  */
-final class RequestMapper {
+final class RequestBodies {
   private static final ShortpenOptions NO_OPTIONS = ShortpenOptions.builder().build();
 
-  private RequestMapper() {}
+  private RequestBodies() {}
 
   /**
    * The {@code POST /v1/generate} body.
@@ -34,7 +34,7 @@ final class RequestMapper {
     body.domainId = domainId(request, options, defaultDomainId);
     body.workspaceId = workspaceId;
     body.title = request.title().orElse(null);
-    body.customSlug = request.slug().map(RequestMapper::slug).orElse(null);
+    body.customSlug = request.slug().map(RequestBodies::slug).orElse(null);
     request.password().ifPresent(password -> {
       body.withPassword = true;
       body.urlPassword = password;

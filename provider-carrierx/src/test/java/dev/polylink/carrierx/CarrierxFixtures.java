@@ -1,12 +1,9 @@
 package dev.polylink.carrierx;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.polylink.core.testing.Fixtures;
 
-/** Test fixtures under {@code src/test/resources/fixtures/}, and the documented sample values. */
-public final class Fixtures {
+/** CarrierX's documented sample values; the bodies are fixture files ({@code fixture(name)}). */
+public final class CarrierxFixtures {
   /** The link of CarrierX's documented PATCH sample. */
   public static final String SID = "a533f53a-7e6f-4822-be3c-3767924ee2a9";
   /** The token of CarrierX's documented PATCH sample. */
@@ -20,22 +17,10 @@ public final class Fixtures {
   /** The links collection under {@link #BASE_PATH}. */
   public static final String LINKS = BASE_PATH + "/shortener/links";
 
-  private Fixtures() {}
-
-  /** A fixture file's text. */
-  public static String read(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private CarrierxFixtures() {}
 
   /** The documented Update Link response. */
   public static String documentedLink() {
-    return read("update-link-response.json");
+    return Fixtures.read("update-link-response.json");
   }
 }

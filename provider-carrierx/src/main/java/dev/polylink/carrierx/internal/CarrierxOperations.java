@@ -1,0 +1,242 @@
+package dev.polylink.carrierx.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.polylink.carrierx.CarrierxClient;
+import dev.polylink.carrierx.CarrierxOptions;
+import dev.polylink.core.Capabilities;
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.Link;
+import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.LinkStats;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Operation;
+import dev.polylink.core.Page;
+import dev.polylink.core.PermissionDeniedException;
+import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.Checks;
+import dev.polylink.core.spi.Cursors;
+import dev.polylink.core.spi.Envelope;
+import dev.polylink.core.spi.FeatureChecks;
+import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.RateLimitParser;
+import dev.polylink.core.spi.RequestChecks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import retrofit2.Call;
+
+/**
+ * The CarrierX link operations behind {@link CarrierxClient}: every check first (the capabilities
+ * through {@link RequestChecks}, then CarrierX's own rules and the id shape, a UUID), then the
+ * exchanges through the shared {@link HttpTransport}, then the mapping of the bare link objects
+ * (CarrierX has no envelope). Thread-safe. Public only so that the client in the API package can
+ * use it; not part of the API.
+ */
+public final class CarrierxOperations implements AutoCloseable {
+  private static final String ID = CarrierxClient.PROVIDER_ID;
+
+  private final Capabilities capabilities;
+  private final HttpTransport transport;
+  private final CarrierxApi api;
+  private final String authScheme;
+  private final String defaultDomainSid;
+
+  private CarrierxOperations(
+      Capabilities capabilities, HttpTransport transport, String authScheme, String defaultDomainSid) {
+    this.capabilities = capabilities;
+    this.transport = transport;
+    this.api = transport.create(CarrierxApi.class);
+    this.authScheme = authScheme;
+    this.defaultDomainSid = defaultDomainSid;
+  }
+
+  /**
+   * Adds CarrierX's error decoder to a configured transport and opens it. CarrierX documents no
+   * rate-limit headers, so none are read.
+   *
+   * @param authScheme {@code "bearer"} or {@code "basic"}, for {@link #toString()}
+   * @param defaultDomainSid the {@code domain_sid} for creates that name none, or null
+   */
+  public static CarrierxOperations open(
+      Capabilities capabilities, HttpTransport.Builder transport, String authScheme, String defaultDomainSid) {
+    return new CarrierxOperations(
+        capabilities,
+        transport.errorDecoder(CarrierxErrorDecoder.INSTANCE).rateLimitParser(RateLimitParser.NONE).build(),
+        authScheme,
+        defaultDomainSid);
+  }
+  /** The transport, for the client's operation scopes ({@link HttpTransport#observe}). */
+  public HttpTransport transport() {
+    return transport;
+  }
+
+
+  /** See {@link CarrierxClient#create}. */
+  public Link create(CreateLinkRequest request) {
+    Optional<CarrierxOptions> options = RequestChecks.create(ID, capabilities, request, CarrierxOptions.class);
+    boolean proxyPass = options.map(CarrierxOptions::proxyPass).orElse(false);
+    CreateLinkBody body = RequestBodies.create(request, proxyPass, defaultDomainSid, transport.clock().instant());
+    Boolean reuse = options.map(CarrierxOptions::reuse).orElse(false) ? Boolean.TRUE : null;
+    return LinkMapper.toLink(Operation.CREATE, send(Operation.CREATE, api.create(reuse, body), proxyPass));
+  }
+
+  /** See {@link CarrierxClient#get}. */
+  public Link get(LinkId id) {
+    return LinkMapper.toLink(Operation.GET, transport.executeForBody(Operation.GET, api.get(linkSid(id))));
+  }
+
+  /**
+   * See {@link CarrierxClient#list(String, ListLinksRequest)}; {@code filter} may be null. A list
+   * answer is {@code {count, has_more, items, limit, offset, pagination, total}}; the cursor of the
+   * next page is the offset after this page's items, present when {@code has_more} is true (or, if
+   * CarrierX leaves {@code has_more} out, when a numeric {@code total} says more links follow), and
+   * never after an empty page. {@code total: null} leaves {@link Page#total()} empty.
+   */
+  public Page<Link> list(String filter, ListLinksRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (filter != null && filter.isBlank()) {
+      throw new RequestValidationException(ID, "filter: must not be blank");
+    }
+    RequestChecks.list(ID, capabilities, request);
+    Long offset = request.cursor().map(cursor -> Cursors.offset(ID, cursor, Long.MAX_VALUE)).orElse(null);
+    Integer limit = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
+    JsonNode root = Envelope.root(ID, Operation.LIST,
+        transport.executeForBody(Operation.LIST, api.list(limit, offset, filter)));
+    JsonNode items = root.get("items");
+    if (items == null || !items.isArray()) {
+      throw Envelope.unreadable(ID, Operation.LIST, "the list response has no items array");
+    }
+    List<Link> links = new ArrayList<>(items.size());
+    items.forEach(item -> links.add(LinkMapper.toLink(Operation.LIST, item)));
+    long from = Cursors.count(ID, Operation.LIST, root, "offset").orElse(offset == null ? 0 : offset);
+    if (from < 0 || from > Long.MAX_VALUE - links.size()) {
+      throw Envelope.unreadable(ID, Operation.LIST, "offset " + from + " is not a position in a list");
+    }
+    long after = from + links.size();
+    OptionalLong total = Cursors.count(ID, Operation.LIST, root, "total");
+    JsonNode hasMore = root.get("has_more");
+    boolean more = hasMore != null && hasMore.isBoolean()
+        ? hasMore.booleanValue()
+        : Cursors.moreThan(after, total, false);
+    return Page.of(links, Cursors.next(links.size(), more, after), total);
+  }
+
+  /** See {@link CarrierxClient#update}. */
+  public Link update(LinkId id, LinkPatch patch) {
+    PatchPlan plan = plan(id, patch);
+    Long maximumTtl = plan.clearExpiry ? Lifetime.NEVER : null;
+    if (plan.expiresAt != null) {
+      JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(plan.linkSid));
+      maximumTtl = ttlSinceCreation(current, plan.expiresAt);
+    }
+    UpdateLinkBody body = new UpdateLinkBody(plan.destinationUrl, plan.shortName, plan.mode, maximumTtl);
+    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.update(plan.linkSid, body), plan.proxyPass));
+  }
+
+  /** See {@link CarrierxClient#replace}. */
+  public Link replace(LinkId id, LinkPatch patch) {
+    PatchPlan plan = plan(id, patch);
+    JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(plan.linkSid));
+    if (!current.isObject()) {
+      throw Envelope.unreadable(ID, Operation.UPDATE, "the link is not a JSON object");
+    }
+    ObjectNode whole = ((ObjectNode) current).deepCopy();
+    if (plan.destinationUrl != null) {
+      whole.put("destination_url", plan.destinationUrl);
+    }
+    if (plan.shortName != null) {
+      whole.put("short_name", plan.shortName);
+    }
+    if (plan.mode != null) {
+      whole.put("mode", plan.mode);
+    }
+    if (plan.clearExpiry) {
+      whole.put("maximum_ttl", Lifetime.NEVER);
+    } else if (plan.expiresAt != null) {
+      whole.put("maximum_ttl", ttlSinceCreation(current, plan.expiresAt));
+    }
+    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.replace(plan.linkSid, whole), plan.proxyPass));
+  }
+
+  /** See {@link CarrierxClient#delete}. */
+  public void delete(LinkId id) {
+    transport.execute(Operation.DELETE, api.delete(linkSid(id)));
+  }
+
+  /**
+   * The capability checks (no date range), then the link itself ({@code GET
+   * /shortener/links/{link_sid}}), whose {@code hits} and {@code date_accessed} are CarrierX's only
+   * statistics.
+   */
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    return CarrierxStats.of(id, request, get(id));
+  }
+
+  /** Always empty: CarrierX documents no rate-limit headers. */
+  public Optional<RateLimitStatus> lastRateLimit() {
+    return transport.lastRateLimit();
+  }
+
+  /** Releases the transport's own resources. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  /** The authentication scheme and default domain, for {@code toString()}; never a credential. */
+  @Override
+  public String toString() {
+    return "auth=" + authScheme + (defaultDomainSid == null ? "" : ", defaultDomainSid=" + defaultDomainSid);
+  }
+
+  private PatchPlan plan(LinkId id, LinkPatch patch) {
+    Objects.requireNonNull(id, "id");
+    Optional<CarrierxOptions> options = RequestChecks.update(ID, capabilities, patch, CarrierxOptions.class);
+    return PatchPlan.of(linkSid(id), patch, options, transport.clock().instant());
+  }
+
+  private static String linkSid(LinkId id) {
+    return Checks.uuidId(ID, Objects.requireNonNull(id, "id")).toString();
+  }
+
+  /**
+   * The {@code maximum_ttl} that makes the link expire at {@code expiresAt}, rounded up. {@link
+   * PatchPlan} has already checked that {@code expiresAt} lies after the client's now; should
+   * CarrierX's clock run ahead, so that the link's {@code date_created} is later still, the
+   * lifetime is 0: the link expires as soon as it can, and never before the instant asked for.
+   *
+   * @throws RequestValidationException when the lifetime counted from the link's {@code
+   *     date_created} exceeds {@link Lifetime#MAX_SECONDS}, the one expiry rule that needs the
+   *     stored link (checked after the GET, before the PATCH or PUT)
+   */
+  private static long ttlSinceCreation(JsonNode current, Instant expiresAt) {
+    Instant createdAt = LinkMapper.createdAt(current).orElseThrow(() -> Envelope.unreadable(ID, Operation.UPDATE,
+        "the link has no readable date_created, so expiresAt cannot be turned into maximum_ttl"));
+    if (!expiresAt.isAfter(createdAt)) {
+      return 0;
+    }
+    Optional<String> violation =
+        Lifetime.violation(createdAt, expiresAt, false, "the link's date_created (" + createdAt + ")");
+    if (violation.isPresent()) {
+      throw new RequestValidationException(ID, "expiresAt: " + violation.get() + " (was " + expiresAt + ")");
+    }
+    return Lifetime.secondsRoundedUp(createdAt, expiresAt);
+  }
+
+  /** Runs a call that answers with a link; a 403 to a proxy-pass request names the scope it needs. */
+  private JsonNode send(Operation operation, Call<JsonNode> call, boolean proxyPass) {
+    try {
+      return transport.executeForBody(operation, call);
+    } catch (PermissionDeniedException e) {
+      throw proxyPass ? ProxyPassScope.explain(e) : e;
+    }
+  }
+}
