@@ -15,9 +15,12 @@ module dev.polylink.core {
   requires retrofit2.converter.jackson;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires com.fasterxml.jackson.datatype.jdk8;
+  // The SDK's log (dev.polylink.client, dev.polylink.wire); internal.Logging looks for a binding first.
+  requires org.slf4j;
 
   exports dev.polylink.core;
   exports dev.polylink.core.spi;
 
   uses dev.polylink.core.spi.LinkClientProvider;
+  uses org.slf4j.spi.SLF4JServiceProvider;
 }

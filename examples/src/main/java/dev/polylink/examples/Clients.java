@@ -57,12 +57,22 @@ public final class Clients {
   private final Function<String, String> environment;
   private final Map<String, ProviderEmulator> emulators;
   private final RetryPolicy.Sleeper sleeper;
+  private final boolean wireLog;
 
   private Clients(Function<String, String> environment, Map<String, ProviderEmulator> emulators,
-      RetryPolicy.Sleeper sleeper) {
+      RetryPolicy.Sleeper sleeper, boolean wireLog) {
     this.environment = environment;
     this.emulators = emulators;
     this.sleeper = sleeper;
+    this.wireLog = wireLog;
+  }
+
+  /**
+   * These clients with the SDK's redacted wire log switched on ({@code wireLog(true)} on every
+   * builder): each request and response at TRACE on logger {@code dev.polylink.wire}.
+   */
+  public Clients withWireLog() {
+    return new Clients(environment, emulators, sleeper, true);
   }
 
   /**
@@ -111,7 +121,7 @@ public final class Clients {
     String keyVariable = variables.get("apiKey");
     if (configured(providerId)) {
       LinkClient client = LinkClients.builderFromEnvironment(providerId, environment)
-          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).build();
+          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog).build();
       String credentials = isSet(keyVariable) ? keyVariable + " is set"
           : variables.get("username") + " and " + variables.get("password") + " are set";
       return new Connection(client, null, false, "the real " + providerId + " service (" + credentials + ")");
@@ -122,7 +132,7 @@ public final class Clients {
       String description = "an embedded " + providerId + " emulator at " + emulator.serverUrl()
           + " (set " + keyVariable + " to use the real service)";
       LinkClient client = LinkClients.builder(providerId, emulator.clientConfig())
-          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).build();
+          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog).build();
       return new Connection(client, given == null ? emulator : null, true, description);
     } catch (RuntimeException e) {
       if (given == null) {
@@ -230,7 +240,7 @@ public final class Clients {
 
     /** The clients. */
     public Clients build() {
-      return new Clients(environment, Map.copyOf(emulators), sleeper);
+      return new Clients(environment, Map.copyOf(emulators), sleeper, false);
     }
   }
 }

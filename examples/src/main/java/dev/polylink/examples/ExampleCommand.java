@@ -21,7 +21,7 @@ abstract class ExampleCommand implements Callable<Integer> {
   /** Runs the command; returns its exit code. */
   @Override
   public final Integer call() {
-    try {
+    try (WireLog wireLog = app.verbose() ? WireLog.to(err()) : WireLog.OFF) {
       return run();
     } catch (Exception e) {
       return app.fail(spec.qualifiedName(), e);

@@ -70,7 +70,7 @@ public final class PolylinkExamples implements Callable<Integer> {
   private CommandSpec spec;
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-      description = "Print the stack trace of a failure.")
+      description = "Print the redacted wire log of every request and the stack trace of a failure.")
   private boolean verbose;
 
   /** The command with these output streams and source of clients. */
@@ -117,9 +117,14 @@ public final class PolylinkExamples implements Callable<Integer> {
     return err;
   }
 
-  /** Where the commands get their clients. */
+  /** Where the commands get their clients: with the redacted wire log on under {@code --verbose}. */
   public Clients clients() {
-    return clients;
+    return verbose ? clients.withWireLog() : clients;
+  }
+
+  /** Whether {@code --verbose} was given. */
+  boolean verbose() {
+    return verbose;
   }
 
   /**

@@ -135,6 +135,24 @@ class QuickstartCommandTest {
   }
 
   @Test
+  void verboseShowsTheRedactedWireLogAndQuietShowsNone() {
+    Runner.Result quiet = Runner.run(emulators(), "quickstart", "--provider", "snipurl");
+    assertEquals(PolylinkExamples.EXIT_OK, quiet.exitCode(), quiet::toString);
+    assertFalse(quiet.err().contains("--> "), quiet::toString);
+
+    Runner.Result verbose = Runner.run(emulators(), "quickstart", "--provider", "snipurl", "--verbose");
+
+    assertEquals(PolylinkExamples.EXIT_OK, verbose.exitCode(), verbose::toString);
+    String err = verbose.err();
+    assertTrue(err.contains("--> POST " + SNIPURL.emulator().baseUrl()), verbose::toString);
+    assertTrue(err.contains("<-- 201 POST "), verbose::toString);
+    assertTrue(err.contains("\nAuthorization: ██\n"), verbose::toString);
+    assertTrue(err.contains("polylink snipurl create: succeeded in "), verbose::toString);
+    assertFalse(err.contains(SNIPURL.emulator().apiKey()), "the API key must never be logged");
+    assertFalse(verbose.out().contains("--> "), "the wire log goes to standard error only");
+  }
+
+  @Test
   void anUnknownProviderIsABadArgument() {
     Runner.Result result = Runner.run(emulators(), "quickstart", "--provider", "xqr,bitly");
 

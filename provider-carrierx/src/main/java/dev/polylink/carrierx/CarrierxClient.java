@@ -154,7 +154,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return links.create(Objects.requireNonNull(request, "request"));
+    return transport.observe(Operation.CREATE, () -> links.create(Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -163,7 +163,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return links.get(Objects.requireNonNull(id, "id"));
+    return transport.observe(Operation.GET, () -> links.get(Objects.requireNonNull(id, "id")));
   }
 
   /**
@@ -174,7 +174,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return links.list(null, Objects.requireNonNull(request, "request"));
+    return transport.observe(Operation.LIST, () -> links.list(null, Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -194,7 +194,7 @@ public final class CarrierxClient implements LinkClient {
     if (filter.isBlank()) {
       throw new RequestValidationException(PROVIDER_ID, "filter: must not be blank");
     }
-    return links.list(filter, Objects.requireNonNull(request, "request"));
+    return transport.observe(Operation.LIST, () -> links.list(filter, Objects.requireNonNull(request, "request")));
   }
 
   /**
@@ -213,7 +213,8 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return links.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
+    return transport.observe(
+        Operation.UPDATE, () -> links.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch")));
   }
 
   /**
@@ -231,13 +232,14 @@ public final class CarrierxClient implements LinkClient {
    * @return the link as CarrierX answers the PUT
    */
   public Link replace(LinkId id, LinkPatch patch) {
-    return links.replace(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch"));
+    return transport.observe(
+        Operation.UPDATE, () -> links.replace(Objects.requireNonNull(id, "id"), Objects.requireNonNull(patch, "patch")));
   }
 
   /** {@code DELETE /shortener/links/{link_sid}}; CarrierX's 204 with an empty body is success. */
   @Override
   public void delete(LinkId id) {
-    links.delete(Objects.requireNonNull(id, "id"));
+    transport.observe(Operation.DELETE, () -> links.delete(Objects.requireNonNull(id, "id")));
   }
 
   /** Always empty: CarrierX documents no rate-limit headers. */

@@ -109,6 +109,7 @@ public final class ShortpenClient implements LinkClient {
   private static final Pattern PAGE_CURSOR = Pattern.compile("[1-9][0-9]{0,8}");
 
   private final ShortpenOperations operations;
+  private final HttpTransport transport; // obs: operation scopes
   private final Long defaultDomainId;
   private final Long workspaceId;
 
@@ -116,6 +117,7 @@ public final class ShortpenClient implements LinkClient {
     this.defaultDomainId = defaultDomainId;
     this.workspaceId = workspaceId;
     this.operations = new ShortpenOperations(transport, defaultDomainId, workspaceId, createLookupPages);
+    this.transport = transport;
   }
 
   /**
@@ -164,6 +166,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
+    return transport.observe(Operation.CREATE, () -> createObserved(request));
+  }
+
+  private Link createObserved(CreateLinkRequest request) {
     Optional<ShortpenOptions> options =
         RequestChecks.create(PROVIDER_ID, CAPABILITIES, request, ShortpenOptions.class);
     return operations.create(request, options);
@@ -177,6 +183,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
+    return transport.observe(Operation.GET, () -> getObserved(id));
+  }
+
+  private Link getObserved(LinkId id) {
     return operations.get(Checks.positiveIntegerId(PROVIDER_ID, id));
   }
 
@@ -187,6 +197,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
+    return transport.observe(Operation.LIST, () -> listObserved(request));
+  }
+
+  private Page<Link> listObserved(ListLinksRequest request) {
     RequestChecks.list(PROVIDER_ID, CAPABILITIES, request);
     int page = request.cursor()
         .map(cursor -> Integer.parseInt(Checks.matches(
@@ -213,6 +227,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
+    return transport.observe(Operation.UPDATE, () -> updateObserved(id, patch));
+  }
+
+  private Link updateObserved(LinkId id, LinkPatch patch) {
     Optional<ShortpenOptions> options =
         RequestChecks.update(PROVIDER_ID, CAPABILITIES, patch, ShortpenOptions.class);
     return operations.update(Checks.positiveIntegerId(PROVIDER_ID, id), patch, options);
@@ -226,6 +244,10 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public void delete(LinkId id) {
+    transport.observe(Operation.DELETE, () -> deleteObserved(id));
+  }
+
+  private void deleteObserved(LinkId id) {
     operations.delete(Checks.positiveIntegerId(PROVIDER_ID, id));
   }
 
@@ -252,6 +274,10 @@ public final class ShortpenClient implements LinkClient {
    *     once)
    */
   public OptionalInt delete(Collection<LinkId> ids) {
+    return transport.observe(Operation.DELETE, () -> deleteAllObserved(ids));
+  }
+
+  private OptionalInt deleteAllObserved(Collection<LinkId> ids) {
     Objects.requireNonNull(ids, "ids");
     if (ids.isEmpty()) {
       throw new RequestValidationException(PROVIDER_ID, "ids: must name at least one link");

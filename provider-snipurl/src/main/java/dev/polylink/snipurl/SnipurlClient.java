@@ -163,7 +163,7 @@ public final class SnipurlClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return operations.create(request);
+    return operations.transport().observe(Operation.CREATE, () -> operations.create(request));
   }
 
   /**
@@ -174,7 +174,7 @@ public final class SnipurlClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return operations.get(id);
+    return operations.transport().observe(Operation.GET, () -> operations.get(id));
   }
 
   /**
@@ -194,13 +194,13 @@ public final class SnipurlClient implements LinkClient {
    * @throws dev.polylink.core.NotFoundException when there is no such link
    */
   public SnipurlOptions analyticsSettings(LinkId id) {
-    return operations.analyticsSettings(id);
+    return operations.transport().observe(Operation.GET, () -> operations.analyticsSettings(id));
   }
 
   /** Reads one page, newest first: {@code GET links?page=&per_page=&search=&is_active=}. */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return operations.list(request);
+    return operations.transport().observe(Operation.LIST, () -> operations.list(request));
   }
 
   /**
@@ -210,13 +210,13 @@ public final class SnipurlClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return operations.update(id, patch);
+    return operations.transport().observe(Operation.UPDATE, () -> operations.update(id, patch));
   }
 
   /** Deletes a link for good (its analytics too; the code becomes reusable): {@code DELETE links/{id}}. */
   @Override
   public void delete(LinkId id) {
-    operations.delete(id);
+    operations.transport().observe(Operation.DELETE, () -> operations.delete(id));
   }
 
   /**
@@ -249,7 +249,7 @@ public final class SnipurlClient implements LinkClient {
    *     succeeded
    */
   public OptionalInt delete(Collection<LinkId> ids) {
-    return operations.deleteAll(ids);
+    return operations.transport().observe(Operation.DELETE, () -> operations.deleteAll(ids));
   }
 
   /** The rate-limit state from the most recent response (see the class documentation). */

@@ -147,7 +147,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public Link create(CreateLinkRequest request) {
-    return operations.create(request);
+    return operations.transport().observe(Operation.CREATE, () -> operations.create(request));
   }
 
   /**
@@ -157,7 +157,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public Link get(LinkId id) {
-    return operations.get(id);
+    return operations.transport().observe(Operation.GET, () -> operations.get(id));
   }
 
   /**
@@ -168,7 +168,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public Page<Link> list(ListLinksRequest request) {
-    return operations.list(request);
+    return operations.transport().observe(Operation.LIST, () -> operations.list(request));
   }
 
   /**
@@ -181,7 +181,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public Link update(LinkId id, LinkPatch patch) {
-    return operations.update(id, patch);
+    return operations.transport().observe(Operation.UPDATE, () -> operations.update(id, patch));
   }
 
   /**
@@ -192,7 +192,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public void delete(LinkId id) {
-    operations.delete(id);
+    operations.transport().observe(Operation.DELETE, () -> operations.delete(id));
   }
 
   /**

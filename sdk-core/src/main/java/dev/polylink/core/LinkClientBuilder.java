@@ -28,6 +28,8 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private String userAgent;
   private Clock clock = Clock.systemUTC();
   private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
+  private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
+  private boolean wireLog; // obs
 
   /** Creates the Link client builder. */
   protected LinkClientBuilder() {}
@@ -254,6 +256,32 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
     return self();
   }
 
+  /**
+   * Adds a listener told about every operation, attempt, retry and rate-limit state of the client
+   * (see {@link LinkClientListener} for the order of events); several may be added, and are told in
+   * the order added.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public B addListener(LinkClientListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return self();
+  }
+
+  /**
+   * Whether to log every attempt's request and response at TRACE on SLF4J logger {@code
+   * dev.polylink.wire}, with credentials and passwords redacted; default false. Off, the wire log
+   * costs nothing; on, it costs nothing while TRACE is disabled for that logger.
+   *
+   * @param wireLog true to log the wire
+   * @return this builder
+   */
+  public B wireLog(boolean wireLog) {
+    this.wireLog = wireLog;
+    return self();
+  }
+
   /** {@return the API key, if one was given} */
   protected final java.util.Optional<String> apiKey() {
     return java.util.Optional.ofNullable(apiKey);
@@ -376,6 +404,24 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    */
   protected final RetryPolicy.Sleeper sleeper() {
     return sleeper;
+  }
+
+  /**
+   * The listeners given to {@link #addListener}, in order.
+   *
+   * @return the listeners
+   */
+  protected final java.util.List<LinkClientListener> listeners() { // obs
+    return java.util.List.copyOf(listeners);
+  }
+
+  /**
+   * Whether {@link #wireLog(boolean)} switched the wire log on.
+   *
+   * @return true when on
+   */
+  protected final boolean wireLogEnabled() { // obs
+    return wireLog;
   }
 
   private Duration positive(String field, Duration value) {

@@ -49,6 +49,11 @@ public final class SnipurlOperations implements AutoCloseable {
   private final SnipurlApi api;
   private final SnipurlFeatures features;
 
+  /** The transport, for the client's operation scopes ({@link HttpTransport#observe}). */
+  public HttpTransport transport() {
+    return transport;
+  }
+
   private SnipurlOperations(Capabilities capabilities, HttpTransport transport) {
     this.capabilities = capabilities;
     this.transport = transport;

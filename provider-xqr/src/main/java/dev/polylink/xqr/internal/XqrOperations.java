@@ -69,6 +69,11 @@ public final class XqrOperations implements AutoCloseable {
         apiKey.map(ApiKeyHint::of).orElse("****"));
   }
 
+  /** The transport, for the client's operation scopes ({@link HttpTransport#observe}). */
+  public HttpTransport transport() {
+    return transport;
+  }
+
   /** The part of the API key that may be shown: {@code xqr_pk_a1b2c3d4.****}, or {@code ****}. */
   public String keyHint() {
     return keyHint;

@@ -29,6 +29,7 @@ public final class ClientSettings {
   final ErrorDecoder errorDecoder;
   final RateLimitParser rateLimitParser;
   final Consumer<RateLimitStatus> rateLimitSink;
+  final EventDispatcher observer; // obs: listeners, logging, the wire log
 
   private ClientSettings(Builder b) {
     this.shared = b.shared;
@@ -45,6 +46,7 @@ public final class ClientSettings {
     this.errorDecoder = b.errorDecoder;
     this.rateLimitParser = b.rateLimitParser;
     this.rateLimitSink = b.rateLimitSink;
+    this.observer = b.observer != null ? b.observer : new EventDispatcher("unknown", java.util.List.of(), false);
   }
 
   public static Builder builder() {
@@ -67,6 +69,7 @@ public final class ClientSettings {
     private ErrorDecoder errorDecoder;
     private RateLimitParser rateLimitParser;
     private Consumer<RateLimitStatus> rateLimitSink;
+    private EventDispatcher observer; // obs
 
     private Builder() {}
 
@@ -137,6 +140,12 @@ public final class ClientSettings {
 
     public Builder rateLimitSink(Consumer<RateLimitStatus> rateLimitSink) {
       this.rateLimitSink = rateLimitSink;
+      return this;
+    }
+
+    /** Who is told about each attempt, and whether the wire log is on. */
+    public Builder observer(EventDispatcher observer) {
+      this.observer = observer;
       return this;
     }
 

@@ -55,8 +55,7 @@ public final class OkHttpFactory {
       builder.connectionPool(pool);
       idleConnections = new IdleConnections(pool, idle);
     }
-    OkHttpClient inner =
-        builder
+    builder
             // OkHttp would otherwise silently resend requests, POSTs included, on some connection
             // failures; RetryInterceptor alone decides what is safe to resend.
             .retryOnConnectionFailure(false)
@@ -65,8 +64,9 @@ public final class OkHttpFactory {
             .followSslRedirects(false)
             // Deadlines are per attempt (set on each attempt's call) and per operation.
             .callTimeout(Duration.ZERO)
-            .addNetworkInterceptor(Attempt.SENT_MARKER)
-            .build();
+            .addNetworkInterceptor(Attempt.SENT_MARKER);
+    s.observer.wireLog().ifPresent(builder::addInterceptor); // obs: in the inner call, so each attempt is logged
+    OkHttpClient inner = builder.build();
     OkHttpClient.Builder outer = inner.newBuilder();
     outer.interceptors().clear(); // the user's interceptors run once per attempt, in the inner call
     outer.networkInterceptors().clear(); // the outer call never reaches the network

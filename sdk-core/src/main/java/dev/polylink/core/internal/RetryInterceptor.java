@@ -1,5 +1,6 @@
 package dev.polylink.core.internal;
 
+import dev.polylink.core.LinkClientListener.RetryReason;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.spi.ErrorDecoder;
@@ -12,7 +13,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +71,6 @@ final class RetryInterceptor implements Interceptor {
   static final int ERROR_BODY_CAP = 64 * 1024;
 
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS");
-  private static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id");
 
   private final OkHttpClient inner;
   private final RetryPolicy policy;
@@ -85,6 +84,7 @@ final class RetryInterceptor implements Interceptor {
   private final long maxBodyBytes;
   /** The idle bound of a pool of our own, checked before each attempt; null with a user's pool. */
   private final IdleConnections idleConnections;
+  private final AttemptObserver observer; // obs: listeners and logging
 
   RetryInterceptor(OkHttpClient inner, ClientSettings s, IdleConnections idleConnections) {
     this.inner = inner;
@@ -98,6 +98,7 @@ final class RetryInterceptor implements Interceptor {
     this.attemptTimeout = s.attemptTimeout;
     this.operationTimeout = s.operationTimeout;
     this.maxBodyBytes = s.maxResponseBodyBytes;
+    this.observer = s.observer;
   }
 
   @Override
@@ -134,12 +135,14 @@ final class RetryInterceptor implements Interceptor {
       }
       Call call = inner.newCall(request.newBuilder().tag(Attempt.class, state).build());
       call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
+      AttemptObserver.Attempt observed = observer.started(request, attempt); // obs
       Response response;
       try {
         response = call.execute();
         readRateLimit(response);
         if (response.isSuccessful()) {
           Response complete = buffered(response, call);
+          observed.succeeded(complete); // obs
           if (Thread.currentThread().isInterrupted()) {
             // A blocking socket read does not notice an interrupt; the call ends as soon as it returns.
             throw new Interrupted("the thread was interrupted during the call", null, true);
@@ -147,8 +150,10 @@ final class RetryInterceptor implements Interceptor {
           return complete;
         }
       } catch (BodyTooLarge e) {
+        observed.failed(e); // obs
         throw new TransportFailure(e.getMessage(), null, uncertain || !idempotent, null);
       } catch (IOException e) {
+        observed.failed(e); // obs
         boolean sent = state.sent();
         uncertain |= sent;
         if (Thread.currentThread().isInterrupted()) {
@@ -170,22 +175,25 @@ final class RetryInterceptor implements Interceptor {
               what + "; no retry: waiting " + wait.toMillis() + " ms would pass " + operationDeadline(),
               e, uncertain, null);
         }
+        observed.retrying(sent ? RetryReason.IO_ERROR : RetryReason.NOT_SENT, wait, false); // obs
         pause(wait, deadline, uncertain);
         continue;
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
         // OkHttp can sneaky-throw an InterruptedException; the JVM cleared the flag when it did.
-        if (e instanceof InterruptedException) {
-          throw new Interrupted("the thread was interrupted during the call", e, uncertain || state.sent());
-        }
-        throw new IOException(e);
+        IOException failure = e instanceof InterruptedException
+            ? new Interrupted("the thread was interrupted during the call", e, uncertain || state.sent())
+            : new IOException(e);
+        observed.failed(failure); // obs
+        throw failure;
       }
       ApiFailure failure = decode(response, call).afterPossiblyProcessedAttempt(uncertain);
       if (idleConnections != null) {
         idleConnections.afterAttempt();
       }
       failure.error().rateLimit().filter(r -> !r.isEmpty()).ifPresent(rateLimitSink);
+      observed.failed(failure); // obs
       uncertain |= maybeProcessed(failure.statusCode());
       boolean retryableStatus =
           ApiExceptions.retryableStatus(failure.statusCode())
@@ -211,6 +219,8 @@ final class RetryInterceptor implements Interceptor {
             null, uncertain, failure);
       }
       lastAnswer = failure;
+      observed.retrying( // obs
+          failure.statusCode() == 429 ? RetryReason.RATE_LIMITED : RetryReason.RETRYABLE_STATUS, pause, wait != null);
       pause(pause, deadline, uncertain);
     }
   }
@@ -290,13 +300,7 @@ final class RetryInterceptor implements Interceptor {
 
   /** The common request-id headers, for a vendor error whose body names no request id. */
   private static String requestIdHeader(Response response) {
-    for (String name : REQUEST_ID_HEADERS) {
-      String value = response.header(name);
-      if (value != null && !value.isBlank()) {
-        return value.strip();
-      }
-    }
-    return null;
+    return RequestIds.fromHeaders(response).orElse(null);
   }
 
   /**

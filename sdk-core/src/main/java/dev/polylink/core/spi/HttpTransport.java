@@ -8,6 +8,7 @@ import dev.polylink.core.TransportException;
 import dev.polylink.core.internal.ApiExceptions;
 import dev.polylink.core.internal.ApiFailure;
 import dev.polylink.core.internal.ClientSettings;
+import dev.polylink.core.internal.EventDispatcher;
 import dev.polylink.core.internal.Interrupted;
 import dev.polylink.core.internal.OkHttpFactory;
 import dev.polylink.core.internal.PlainHttp;
@@ -70,10 +71,12 @@ public final class HttpTransport implements AutoCloseable {
   private final Retrofit retrofit;
   private final Clock clock;
   private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
+  private final EventDispatcher events; // obs: listeners and logging
 
   private HttpTransport(Builder b) {
     this.providerId = b.providerId;
     this.clock = b.clock;
+    this.events = new EventDispatcher(providerId, b.listeners, b.wireLog); // obs
     String userAgent =
         "polylink-java/" + Version.get() + " (" + providerId + ")" + (b.userAgent == null ? "" : " " + b.userAgent);
     ClientSettings settings =
@@ -91,7 +94,8 @@ public final class HttpTransport implements AutoCloseable {
             .clock(b.clock)
             .errorDecoder(b.errorDecoder)
             .rateLimitParser(b.rateLimitParser)
-            .rateLimitSink(lastRateLimit::set)
+            .rateLimitSink(this::rateLimitRead) // obs: was lastRateLimit::set
+            .observer(events) // obs
             .build();
     this.ownsDispatcher = b.httpClient == null;
     this.ownsPool = OkHttpFactory.ownsPool(settings);
@@ -171,6 +175,10 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private <T> Response<T> exchange(Operation operation, Call<T> call, boolean goneCountsAsDeleted) {
+    return events.operation(operation, () -> exchangeObserved(operation, call, goneCountsAsDeleted)); // obs
+  }
+
+  private <T> Response<T> exchangeObserved(Operation operation, Call<T> call, boolean goneCountsAsDeleted) {
     try {
       return call.execute();
     } catch (ApiFailure failure) {
@@ -218,9 +226,46 @@ public final class HttpTransport implements AutoCloseable {
    */
   public void recordRateLimit(RateLimitStatus status) {
     if (!status.isEmpty()) {
-      lastRateLimit.set(status);
+      rateLimitRead(status);
     }
   }
+
+  // ---- obs: operation scopes for listeners and logging (lane/obs) ----
+
+  /**
+   * Runs one client operation so that the builder's listeners and the SDK's log see it whole: its
+   * start, every HTTP attempt made through {@link #exchange} while it runs, and its end with its
+   * outcome, including a failure before any request (validation). Every public client method runs
+   * through it; an {@link #exchange} outside one is an operation of its own.
+   *
+   * @param <T> the result type
+   * @param operation the operation
+   * @param body the operation's work
+   * @return what {@code body} returns
+   */
+  public <T> T observe(Operation operation, java.util.function.Supplier<T> body) {
+    return events.operation(operation, body);
+  }
+
+  /**
+   * {@link #observe(Operation, java.util.function.Supplier)} for an operation without a result.
+   *
+   * @param operation the operation
+   * @param body the operation's work
+   */
+  public void observe(Operation operation, Runnable body) {
+    events.operation(operation, () -> {
+      body.run();
+      return null;
+    });
+  }
+
+  private void rateLimitRead(RateLimitStatus status) {
+    lastRateLimit.set(status);
+    events.rateLimitRead(status);
+  }
+
+  // ---- end obs ----
 
   /**
    * {@return the rate-limit state of the most recent response that reported one; empty before that}
@@ -277,6 +322,8 @@ public final class HttpTransport implements AutoCloseable {
     private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
     private ErrorDecoder errorDecoder = (status, headers, body) -> VendorError.none();
     private RateLimitParser rateLimitParser = RateLimitParser.NONE;
+    private java.util.List<dev.polylink.core.LinkClientListener> listeners = java.util.List.of(); // obs
+    private boolean wireLog; // obs
 
     private Builder(String providerId) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -448,6 +495,28 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder rateLimitParser(RateLimitParser rateLimitParser) {
       this.rateLimitParser = Objects.requireNonNull(rateLimitParser, "rateLimitParser");
+      return this;
+    }
+
+    /**
+     * The listeners told about every operation and attempt, in order.
+     *
+     * @param listeners the listeners
+     * @return this builder
+     */
+    public Builder listeners(java.util.List<dev.polylink.core.LinkClientListener> listeners) {
+      this.listeners = java.util.List.copyOf(listeners);
+      return this;
+    }
+
+    /**
+     * Whether to log each attempt's request and response, redacted, at TRACE.
+     *
+     * @param wireLog true to log the wire
+     * @return this builder
+     */
+    public Builder wireLog(boolean wireLog) {
+      this.wireLog = wireLog;
       return this;
     }
 

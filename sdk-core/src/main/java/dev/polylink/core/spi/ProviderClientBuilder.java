@@ -36,7 +36,9 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
             .retryPolicy(retryPolicy())
             .userAgent(userAgent())
             .clock(clock())
-            .sleeper(sleeper());
+            .sleeper(sleeper())
+            .listeners(listeners()) // obs
+            .wireLog(wireLogEnabled()); // obs
     if (attemptTimeout() != null) {
       b.attemptTimeout(attemptTimeout());
     }

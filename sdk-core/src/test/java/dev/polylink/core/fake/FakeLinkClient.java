@@ -70,6 +70,10 @@ public final class FakeLinkClient implements LinkClient {
 
   @Override
   public Link create(CreateLinkRequest request) {
+    return transport.observe(Operation.CREATE, () -> createObserved(request));
+  }
+
+  private Link createObserved(CreateLinkRequest request) {
     RequestChecks.create(ID, CAPABILITIES, request, Options.class);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("url", request.destination().toString());
@@ -80,12 +84,20 @@ public final class FakeLinkClient implements LinkClient {
 
   @Override
   public Link get(LinkId id) {
+    return transport.observe(Operation.GET, () -> getObserved(id));
+  }
+
+  private Link getObserved(LinkId id) {
     Checks.uuidId(ID, id);
     return toLink(transport.executeForBody(Operation.GET, api.get(id.value())).get("link"));
   }
 
   @Override
   public Page<Link> list(ListLinksRequest request) {
+    return transport.observe(Operation.LIST, () -> listObserved(request));
+  }
+
+  private Page<Link> listObserved(ListLinksRequest request) {
     RequestChecks.list(ID, CAPABILITIES, request);
     JsonNode body =
         transport.executeForBody(
@@ -99,6 +111,10 @@ public final class FakeLinkClient implements LinkClient {
 
   @Override
   public Link update(LinkId id, LinkPatch patch) {
+    return transport.observe(Operation.UPDATE, () -> updateObserved(id, patch));
+  }
+
+  private Link updateObserved(LinkId id, LinkPatch patch) {
     RequestChecks.update(ID, CAPABILITIES, patch, Options.class);
     Checks.uuidId(ID, id);
     // An ObjectNode, not a Map: the shared mapper leaves null map values out, and a cleared title
@@ -116,6 +132,10 @@ public final class FakeLinkClient implements LinkClient {
 
   @Override
   public void delete(LinkId id) {
+    transport.observe(Operation.DELETE, () -> deleteObserved(id));
+  }
+
+  private void deleteObserved(LinkId id) {
     Checks.uuidId(ID, id);
     transport.execute(Operation.DELETE, api.delete(id.value()));
   }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,7 @@ import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.GoneException;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientListener;
 import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkId;
@@ -646,6 +648,90 @@ public abstract class LinkClientContractTest implements FeatureContract {
       }
     }
     assertFalse(client.toString().contains(apiKeySecret()), client.toString());
+  }
+
+  // ---------------------------------------------------------------- listeners (issue 15)
+
+  @Test
+  void listenersSeeEveryAttemptOfARetriedGetInOrder() {
+    RecordingListener first = new RecordingListener();
+    RecordingListener second = new RecordingListener();
+    wm.stubFor(getRequest(sampleId()).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(500).withBody("oops")).willSetStateTo("recovered"));
+    wm.stubFor(getRequest(sampleId()).inScenario("flaky").whenScenarioStateIs("recovered")
+        .willReturn(json(200, getResponseBody(sampleId()))));
+    try (LinkClient observed = build(newBuilder(), b -> b.addListener(first).addListener(second))) {
+      observed.get(sampleId());
+    }
+    List<String> lines = first.linesWithoutRateLimits();
+    assertEquals(7, lines.size(), lines.toString());
+    assertEquals("operationStarted GET", lines.get(0));
+    assertTrue(lines.get(1).startsWith("attemptStarted GET /") && lines.get(1).endsWith(" #1"), lines.get(1));
+    assertEquals("attemptFinished #1 500", lines.get(2));
+    assertEquals("retryScheduled #1 RETRYABLE_STATUS", lines.get(3));
+    assertTrue(lines.get(4).endsWith(" #2"), lines.get(4));
+    assertEquals("attemptFinished #2 200", lines.get(5));
+    assertEquals("operationFinished GET success attempts=2 retries=1", lines.get(6));
+    assertEquals(first.lines(), second.lines());
+    String template = first.events(LinkClientListener.AttemptStarted.class).get(0).pathTemplate();
+    assertFalse(template.contains(sampleId().value()), "a path template, not the raw path: " + template);
+    assertEquals(client.providerId(), first.events(LinkClientListener.OperationFinished.class).get(0).provider());
+    assertEquals(sleeper.waits(), List.of(first.events(LinkClientListener.RetryScheduled.class).get(0).delay()));
+  }
+
+  @Test
+  void aFailureBeforeAnyRequestIsAnOperationWithoutAttempts() {
+    RecordingListener listener = new RecordingListener();
+    try (LinkClient observed = build(newBuilder(), b -> b.addListener(listener))) {
+      RequestValidationException e = assertThrows(
+          RequestValidationException.class, () -> observed.update(sampleId(), LinkPatch.builder().build()));
+      assertEquals(
+          List.of("operationStarted UPDATE", "operationFinished UPDATE RequestValidationException attempts=0 retries=0"),
+          listener.lines());
+      assertSame(e, listener.events(LinkClientListener.OperationFinished.class).get(0).failure().orElseThrow());
+    }
+    assertNoRequests();
+  }
+
+  @Test
+  void aListenerThatThrowsNeverBreaksACall() {
+    RecordingListener after = new RecordingListener();
+    LinkClientListener broken = new LinkClientListener() {
+      @Override
+      public void operationStarted(OperationStarted event) {
+        throw new IllegalStateException("listener bug");
+      }
+
+      @Override
+      public void attemptFinished(AttemptFinished event) {
+        throw new AssertionError("listener bug");
+      }
+
+      @Override
+      public void operationFinished(OperationFinished event) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    wm.stubFor(getRequest(sampleId()).willReturn(json(200, getResponseBody(sampleId()))));
+    try (LinkClient observed = build(newBuilder(), b -> b.addListener(broken).addListener(after))) {
+      assertEquals(sampleId(), observed.get(sampleId()).id());
+    }
+    assertEquals("operationFinished GET success attempts=1 retries=0",
+        after.lines().get(after.lines().size() - 1));
+  }
+
+  @Test
+  void eventsNeverCarryTheApiKey() {
+    RecordingListener listener = new RecordingListener();
+    wm.stubFor(getRequest(sampleId()).willReturn(json(401, errorFixture(ErrorCase.UNAUTHORIZED)
+        .map(VendorErrorFixture::body).orElse("{}"))));
+    try (LinkClient observed = build(newBuilder(), b -> b.addListener(listener))) {
+      assertThrows(PolylinkException.class, () -> observed.get(sampleId()));
+    }
+    assertFalse(listener.events().isEmpty());
+    for (Object event : listener.events()) {
+      assertFalse(event.toString().contains(apiKeySecret()), event.toString());
+    }
   }
 
   // ---------------------------------------------------------------- helpers

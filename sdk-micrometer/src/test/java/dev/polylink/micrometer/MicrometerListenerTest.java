@@ -1,0 +1,122 @@
+package dev.polylink.micrometer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polylink.core.CreateLinkRequest;
+import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClients;
+import dev.polylink.core.LinkPatch;
+import dev.polylink.core.RateLimitException;
+import dev.polylink.core.RequestValidationException;
+import dev.polylink.testkit.EmulatorExtension;
+import dev.polylink.testkit.XqrEmulator;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The meters and observations of real client calls on the xQR emulator, with its rate limit and quota. */
+class MicrometerListenerTest {
+  @RegisterExtension
+  static final EmulatorExtension xqr = EmulatorExtension.of("xqr");
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final TestObservationRegistry observations = TestObservationRegistry.create();
+
+  private LinkClient client(MicrometerListener listener) {
+    return LinkClients.builder("xqr", xqr.emulator().clientConfig())
+        .sleeper(xqr.emulator().clock()::advance)
+        .addListener(listener)
+        .build();
+  }
+
+  private static CreateLinkRequest link(String slug) {
+    return CreateLinkRequest.builder().destination("https://example.com/" + slug).slug(slug).build();
+  }
+
+  @Test
+  void recordsOperationsAttemptsRetriesRateLimitWaitsAndTheRemainingQuota() {
+    xqr.emulator().rateLimit(1, Duration.ofSeconds(3));
+    try (LinkClient client = client(MicrometerListener.create(meters, observations))) {
+      client.create(link("first"));
+      client.create(link("second"));   // 429 with Retry-After, waits on the emulator's clock, then succeeds
+    }
+    Tags create = Tags.of("provider", "xqr", "operation", "create");
+    assertEquals(2, meters.get(MicrometerListener.OPERATIONS).tags(create).tags("outcome", "success", "exception", "none")
+        .timer().count());
+    assertEquals(3, meters.get(MicrometerListener.ATTEMPTS).tags(create).counters().stream()
+        .mapToDouble(c -> c.count()).sum());
+    assertEquals(1, meters.get(MicrometerListener.ATTEMPTS).tags(create).tags("outcome", "CLIENT_ERROR").counter().count());
+    assertEquals(1, meters.get(MicrometerListener.RETRIES).tags(create).tags("reason", "RATE_LIMITED").counter().count());
+    assertEquals(1, meters.get(MicrometerListener.RATE_LIMITED).tags(create).counter().count());
+    assertNull(meters.find(MicrometerListener.QUOTA_EXHAUSTED).counter());
+    var waits = meters.get(MicrometerListener.RATE_LIMIT_WAITS).tags(create).timer();
+    assertEquals(1, waits.count());
+    assertTrue(waits.totalTime(TimeUnit.SECONDS) >= 1 && waits.totalTime(TimeUnit.SECONDS) <= 3, waits.toString());
+    double remaining = meters.get(MicrometerListener.RATE_LIMIT_REMAINING).tags("provider", "xqr").gauge().value();
+    assertTrue(remaining >= 0, String.valueOf(remaining));
+
+    TestObservationRegistryAssert.assertThat(observations)
+        .hasNumberOfObservationsWithNameEqualTo(MicrometerListener.OBSERVATION, 2)
+        .hasAnObservation(o -> o.hasNameEqualTo(MicrometerListener.OBSERVATION)
+            .hasContextualNameEqualTo("polylink xqr create")
+            .hasLowCardinalityKeyValue("provider", "xqr")
+            .hasLowCardinalityKeyValue("operation", "create")
+            .hasLowCardinalityKeyValue("outcome", "success")
+            .hasLowCardinalityKeyValue("exception", "none"));
+    TestObservationRegistryAssert.assertThat(observations)
+        .hasObservationWithNameEqualTo(MicrometerListener.OBSERVATION).that().hasBeenStarted().hasBeenStopped();
+  }
+
+  @Test
+  void aUsedUpQuotaIsCountedAndTheFailureIsTheObservationsError() {
+    xqr.emulator(XqrEmulator.class).monthlyQuota(1);
+    try (LinkClient client = client(MicrometerListener.create(meters, observations))) {
+      client.create(link("only"));
+      assertThrows(RateLimitException.class, () -> client.create(link("over")));
+    }
+    Tags create = Tags.of("provider", "xqr", "operation", "create");
+    assertEquals(1, meters.get(MicrometerListener.QUOTA_EXHAUSTED).tags(create).counter().count());
+    assertEquals(1, meters.get(MicrometerListener.RATE_LIMITED).tags(create).counter().count());
+    assertNull(meters.find(MicrometerListener.RETRIES).counter());
+    assertEquals(1, meters.get(MicrometerListener.OPERATIONS).tags(create)
+        .tags("outcome", "failure", "exception", "RateLimitException").timer().count());
+    assertEquals(0, meters.get(MicrometerListener.RATE_LIMIT_REMAINING).tags("provider", "xqr", "window", "monthly")
+        .gauge().value());
+    TestObservationRegistryAssert.assertThat(observations)
+        .hasAnObservation(o -> o.hasLowCardinalityKeyValue("exception", "RateLimitException")
+            .hasLowCardinalityKeyValue("outcome", "failure")
+            .assertThatError().isInstanceOf(RateLimitException.class));
+  }
+
+  @Test
+  void aFailureBeforeAnyRequestIsTimedWithoutAttempts() {
+    try (LinkClient client = client(MicrometerListener.create(meters))) {
+      assertThrows(RequestValidationException.class,
+          () -> client.update(dev.polylink.core.LinkId.of("not-a-uuid"), LinkPatch.builder().enabled(false).build()));
+    }
+    assertEquals(1, meters.get(MicrometerListener.OPERATIONS).tags("provider", "xqr", "operation", "update",
+        "outcome", "failure", "exception", "RequestValidationException").timer().count());
+    assertNull(meters.find(MicrometerListener.ATTEMPTS).counter());
+    List<Meter> all = meters.getMeters();
+    assertEquals(1, all.size(), all.toString());
+  }
+
+  @Test
+  void withoutAnObservationRegistryNoObservationIsMade() {
+    try (LinkClient client = client(MicrometerListener.create(meters))) {
+      client.create(link("plain"));
+    }
+    TestObservationRegistryAssert.assertThat(observations).doesNotHaveAnyObservation();
+    assertEquals(1, meters.get(MicrometerListener.OPERATIONS).timer().count());
+  }
+}
