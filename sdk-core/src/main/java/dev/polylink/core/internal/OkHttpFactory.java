@@ -26,7 +26,8 @@ import okhttp3.OkHttpClient;
  * {@link #DEFAULT_CONNECTION_IDLE_TIMEOUT}, below 5 s): a connection idle for longer is closed by
  * us first. With a user's client the user's pool is shared and its keep-alive applies (OkHttp's
  * default is 5 minutes); an explicit connection idle timeout gives this client a pool of its own
- * with that keep-alive (the dispatcher stays shared).
+ * with that keep-alive (the dispatcher stays shared). Because the cleanup task may run late on a
+ * loaded machine, a pool of our own is also checked before each attempt ({@link IdleConnections}).
  */
 public final class OkHttpFactory {
   /** The keep-alive of an idle pooled connection: 4 s, below the 5 s after which Node closes one. */
@@ -47,9 +48,12 @@ public final class OkHttpFactory {
     if (s.socketTimeout != null) {
       builder.connectTimeout(s.socketTimeout).readTimeout(s.socketTimeout).writeTimeout(s.socketTimeout);
     }
+    IdleConnections idleConnections = null;
     if (ownsPool(s)) {
       Duration idle = s.connectionIdleTimeout != null ? s.connectionIdleTimeout : DEFAULT_CONNECTION_IDLE_TIMEOUT;
-      builder.connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, idle.toMillis(), TimeUnit.MILLISECONDS));
+      ConnectionPool pool = new ConnectionPool(MAX_IDLE_CONNECTIONS, idle.toMillis(), TimeUnit.MILLISECONDS);
+      builder.connectionPool(pool);
+      idleConnections = new IdleConnections(pool, idle);
     }
     builder
             // OkHttp would otherwise silently resend requests, POSTs included, on some connection
@@ -69,7 +73,7 @@ public final class OkHttpFactory {
     return outer
         .eventListener(EventListener.NONE)
         .addInterceptor(new HeadersInterceptor(s.authorization, s.userAgent))
-        .addInterceptor(new RetryInterceptor(inner, s))
+        .addInterceptor(new RetryInterceptor(inner, s, idleConnections))
         .build();
   }
 }

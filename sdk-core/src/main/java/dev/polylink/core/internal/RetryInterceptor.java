@@ -82,10 +82,13 @@ final class RetryInterceptor implements Interceptor {
   private final Duration attemptTimeout;
   private final Duration operationTimeout;
   private final long maxBodyBytes;
+  /** The idle bound of a pool of our own, checked before each attempt; null with a user's pool. */
+  private final IdleConnections idleConnections;
   private final AttemptObserver observer; // obs: listeners and logging
 
-  RetryInterceptor(OkHttpClient inner, ClientSettings s) {
+  RetryInterceptor(OkHttpClient inner, ClientSettings s, IdleConnections idleConnections) {
     this.inner = inner;
+    this.idleConnections = idleConnections;
     this.policy = s.retryPolicy;
     this.sleeper = s.sleeper;
     this.clock = s.clock;
@@ -100,6 +103,16 @@ final class RetryInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    try {
+      return attempts(chain);
+    } finally {
+      if (idleConnections != null) {
+        idleConnections.afterAttempt();
+      }
+    }
+  }
+
+  private Response attempts(Chain chain) throws IOException {
     Request request = chain.request();
     boolean idempotent = IDEMPOTENT.contains(request.method());
     Deadline deadline = new Deadline(operationTimeout);
@@ -117,6 +130,9 @@ final class RetryInterceptor implements Interceptor {
       long attemptNanos = Deadline.saturatedNanos(attemptTimeout);
       boolean boundByOperation = remaining < attemptNanos;
       Attempt state = new Attempt();
+      if (idleConnections != null) {
+        idleConnections.beforeAttempt();
+      }
       Call call = inner.newCall(request.newBuilder().tag(Attempt.class, state).build());
       call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
       AttemptObserver.Attempt observed = observer.started(request, attempt); // obs
@@ -173,6 +189,9 @@ final class RetryInterceptor implements Interceptor {
         throw failure;
       }
       ApiFailure failure = decode(response, call).afterPossiblyProcessedAttempt(uncertain);
+      if (idleConnections != null) {
+        idleConnections.afterAttempt();
+      }
       failure.error().rateLimit().filter(r -> !r.isEmpty()).ifPresent(rateLimitSink);
       observed.failed(failure); // obs
       uncertain |= maybeProcessed(failure.statusCode());
