@@ -237,7 +237,7 @@ public final class CarrierxClient implements LinkClient {
    */
   @Override
   public LinkStats stats(LinkId id, StatsRequest request) {
-    return operations.stats(id, request);
+    return operations.transport().observe(Operation.STATS, () -> operations.stats(id, request));
   }
 
   /** Always empty: CarrierX documents no rate-limit headers. */

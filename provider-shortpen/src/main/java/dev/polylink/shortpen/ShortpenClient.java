@@ -240,7 +240,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public QrCode qrCode(LinkId id, QrOptions options) {
-    return operations.qrCode(id, options);
+    return operations.transport().observe(Operation.QR_CODE, () -> operations.qrCode(id, options));
   }
 
   /**
@@ -266,7 +266,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public LinkStats stats(LinkId id, StatsRequest request) {
-    return operations.stats(id, request);
+    return operations.transport().observe(Operation.STATS, () -> operations.stats(id, request));
   }
 
   /**
@@ -277,7 +277,7 @@ public final class ShortpenClient implements LinkClient {
    */
   @Override
   public AccountUsage accountUsage() {
-    return operations.accountUsage();
+    return operations.transport().observe(Operation.ACCOUNT_USAGE, () -> operations.accountUsage());
   }
 
   /** Empty unless ShortPen sent {@code X-RateLimit-*} headers (none are documented). */
