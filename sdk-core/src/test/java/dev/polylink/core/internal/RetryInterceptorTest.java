@@ -55,14 +55,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.polylink.core.internal.TransportHarness.Api;
 import retrofit2.Call;
-import retrofit2.http.Body;
-import retrofit2.http.DELETE;
-import retrofit2.http.GET;
-import retrofit2.http.PATCH;
-import retrofit2.http.POST;
-import retrofit2.http.PUT;
-import retrofit2.http.Path;
 
 /**
  * The retry rules of {@link RetryInterceptor}, through a real OkHttp client and Retrofit against
@@ -76,24 +70,6 @@ class RetryInterceptorTest {
   @RegisterExtension
   static final WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
-
-  /** A tiny vendor API. */
-  interface Api {
-    @GET("things/{id}")
-    Call<JsonNode> get(@Path("id") String id);
-
-    @POST("things")
-    Call<JsonNode> create(@Body Map<String, Object> body);
-
-    @PUT("things/{id}")
-    Call<JsonNode> put(@Path("id") String id, @Body Map<String, Object> body);
-
-    @PATCH("things/{id}")
-    Call<JsonNode> patch(@Path("id") String id, @Body Map<String, Object> body);
-
-    @DELETE("things/{id}")
-    Call<Void> delete(@Path("id") String id);
-  }
 
   private final List<Duration> waits = new CopyOnWriteArrayList<>();
   private final RetryPolicy.Sleeper recording = waits::add;
