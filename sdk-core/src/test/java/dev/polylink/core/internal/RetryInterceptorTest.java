@@ -114,21 +114,9 @@ class RetryInterceptorTest {
   }
 
   private Object call(Api api, String method) {
-    switch (method) {
-      case "GET":
-        return transport.execute(Operation.GET, api.get("7"));
-      case "POST":
-        return transport.execute(Operation.CREATE, api.create(Map.of("name", "x")));
-      case "PUT":
-        return transport.execute(Operation.UPDATE, api.put("7", Map.of("name", "x")));
-      case "PATCH":
-        return transport.execute(Operation.UPDATE, api.patch("7", Map.of("name", "x")));
-      case "DELETE":
-        return transport.execute(Operation.DELETE, api.delete("7"));
-      default:
-        throw new IllegalArgumentException(method);
-    }
+    return TransportHarness.call(transport, api, method);
   }
+
 
   private static ResponseDefinitionBuilder json(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);

@@ -60,6 +60,11 @@ final class TransportHarness implements AutoCloseable {
 
   /** Runs one call of {@code method}: GET, POST, PUT, PATCH or DELETE on {@code things}. */
   Object call(String method) {
+    return call(transport, api, method);
+  }
+
+  /** Runs one call of {@code method} on {@code api} through {@code transport}. */
+  static Object call(HttpTransport transport, Api api, String method) {
     switch (method) {
       case "GET":
         return transport.execute(Operation.GET, api.get("7"));
