@@ -146,6 +146,19 @@ public final class Pacer {
    * @throws QuotaExhausted when a quota is used up until its reset
    */
   public synchronized long reserve(long maxWaitNanos) throws QuotaExhausted {
+    return reserve(maxWaitNanos, true);
+  }
+
+  /**
+   * {@link #reserve(long)}; {@code honourPause} false for the retry of the attempt whose 429 set
+   * the pause, which has just waited it out itself.
+   *
+   * @param maxWaitNanos the longest acceptable wait
+   * @param honourPause whether a {@code Retry-After} pause holds this start back
+   * @return as {@link #reserve(long)}
+   * @throws QuotaExhausted when a quota is used up until its reset
+   */
+  public synchronized long reserve(long maxWaitNanos, boolean honourPause) throws QuotaExhausted {
     long now = now();
     if (quotaExhausted) {
       if (quotaResetAt == null || clock.instant().isBefore(quotaResetAt)) {
@@ -153,7 +166,7 @@ public final class Pacer {
       }
       quotaExhausted = false;
     }
-    long start = Math.max(now, pausedUntilNanos);
+    long start = honourPause ? Math.max(now, pausedUntilNanos) : now;
     for (Window w : windows) {
       w.recover(now);
       start = Math.max(start, w.earliest());

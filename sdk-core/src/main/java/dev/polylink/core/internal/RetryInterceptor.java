@@ -133,7 +133,7 @@ final class RetryInterceptor implements Interceptor {
       if (remaining <= 0) {
         throw new TransportFailure(operationDeadline() + " passed", null, uncertain, lastAnswer);
       }
-      pace(attempt, deadline, uncertain, lastAnswer);
+      pace(attempt, deadline, uncertain, lastAnswer, lastAnswer == null || lastAnswer.retryAfter() == null);
       remaining = deadline.remainingNanos();
       long attemptNanos = Deadline.saturatedNanos(attemptTimeout);
       boolean boundByOperation = remaining < attemptNanos;
@@ -214,8 +214,8 @@ final class RetryInterceptor implements Interceptor {
         }
       }
       if (failure.statusCode() == 429 && failure.retryAfter() != null && !failure.error().quotaExhausted()) {
-        rateLimitSink.accept(RateLimitStatus.builder().remaining(0)
-            .resetAt(clock.instant().plus(failure.retryAfter())).window(RETRY_AFTER_WINDOW).build());
+        windowsSink.accept(java.util.List.of(RateLimitStatus.builder().remaining(0)
+            .resetAt(clock.instant().plus(failure.retryAfter())).window(RETRY_AFTER_WINDOW).build()));
       }
       boolean retryableStatus =
           ApiExceptions.retryableStatus(failure.statusCode())
@@ -380,13 +380,14 @@ final class RetryInterceptor implements Interceptor {
    * deadline, and one that would pass it is not started (nor is its slot taken). A used-up quota
    * fails at once, without sending, as a 429 {@code quotaExhausted} answer the vendor gave earlier.
    */
-  private void pace(int attempt, Deadline deadline, boolean uncertain, ApiFailure lastAnswer) throws IOException {
+  private void pace(int attempt, Deadline deadline, boolean uncertain, ApiFailure lastAnswer, boolean honourPause)
+      throws IOException {
     if (pacer == null) {
       return;
     }
     long wait;
     try {
-      wait = pacer.reserve(deadline.remainingNanos() - 1);
+      wait = pacer.reserve(deadline.remainingNanos() - 1, honourPause);
     } catch (Pacer.QuotaExhausted e) {
       VendorError quota = VendorError.builder()
           .quotaExhausted(true)

@@ -39,12 +39,11 @@ public final class ClientConfig {
     keys.put("baseUrl", prefix + "BASE_URL");
     keys.put("timeout", prefix + "TIMEOUT");
     keys.put("userAgent", prefix + "USER_AGENT");
-    keys.put("rateLimit", prefix + "RATE_LIMIT");
     return keys;
   }
 
   /**
-   * Applies the common keys (apiKey, baseUrl, timeout, userAgent, rateLimit) that are present.
+   * Applies the common keys (apiKey, baseUrl, timeout, userAgent) that are present.
    *
    * @param <B> the type of the builder
    * @param builder the builder to apply the settings to
@@ -55,7 +54,6 @@ public final class ClientConfig {
     string("baseUrl").ifPresent(builder::baseUrl);
     duration("timeout").ifPresent(builder::timeout);
     string("userAgent").ifPresent(builder::userAgent);
-    string("rateLimit").map(dev.polylink.core.RateLimit::parse).ifPresent(builder::rateLimit);
     return builder;
   }
 

@@ -294,9 +294,7 @@ public final class HttpTransport implements AutoCloseable {
 
   private void rateLimitRead(RateLimitStatus status) {
     lastRateLimit.set(status);
-    if (status.window().filter("retry-after"::equals).isPresent()) {
-      windows.put("retry-after", status);
-    }
+
     events.rateLimitRead(status);
   }
 
