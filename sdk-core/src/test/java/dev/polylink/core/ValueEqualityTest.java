@@ -73,4 +73,14 @@ class ValueEqualityTest {
         .withIgnoredFields("secret")
        .verify();
   }
+
+  @Test
+  void clickCount() {
+    EqualsVerifier.forClass(ImmutableClickCount.class).withNonnullFields("value").verify();
+  }
+
+  @Test
+  void dailyClicks() {
+    EqualsVerifier.forClass(ImmutableDailyClicks.class).withNonnullFields("date").verify();
+  }
 }
