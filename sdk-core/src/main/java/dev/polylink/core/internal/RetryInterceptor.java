@@ -85,6 +85,9 @@ final class RetryInterceptor implements Interceptor {
   /** The idle bound of a pool of our own, checked before each attempt; null with a user's pool. */
   private final IdleConnections idleConnections;
   private final AttemptObserver observer; // obs: listeners and logging
+  /** The credentials' header value; never shown (this class has no toString of its fields). */
+  private final String authorization;
+  private final String userAgent;
 
   RetryInterceptor(OkHttpClient inner, ClientSettings s, IdleConnections idleConnections) {
     this.inner = inner;
@@ -99,6 +102,8 @@ final class RetryInterceptor implements Interceptor {
     this.operationTimeout = s.operationTimeout;
     this.maxBodyBytes = s.maxResponseBodyBytes;
     this.observer = s.observer;
+    this.authorization = s.authorization;
+    this.userAgent = s.userAgent;
   }
 
   @Override
@@ -133,7 +138,15 @@ final class RetryInterceptor implements Interceptor {
       if (idleConnections != null) {
         idleConnections.beforeAttempt();
       }
-      Call call = inner.newCall(request.newBuilder().tag(Attempt.class, state).build());
+      // The credentials, the User-Agent and Accept are added here, in the one copy of the request
+      // each attempt needs anyway for its tag, instead of in an interceptor of their own that
+      // rebuilt every request once more.
+      Call call = inner.newCall(request.newBuilder()
+          .header("Authorization", authorization)
+          .header("User-Agent", userAgent)
+          .header("Accept", "application/json")
+          .tag(Attempt.class, state)
+          .build());
       call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
       AttemptObserver.Attempt observed = observer.started(request, attempt); // obs
       Response response;
