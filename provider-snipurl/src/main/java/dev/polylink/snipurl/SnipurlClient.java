@@ -275,7 +275,7 @@ public final class SnipurlClient implements LinkClient {
    */
   @Override
   public QrCode qrCode(LinkId id, QrOptions options) {
-    return operations.transport().observe(Operation.QR_CODE, () -> operations.features().qrCode(id, options));
+    return operations.transport().observe(Operation.QR_CODE, () -> operations.qrCode(id, options));
   }
 
   /**
@@ -285,7 +285,7 @@ public final class SnipurlClient implements LinkClient {
    * @return the QR image of one of the caller's short codes ({@code GET /api/v1/qr/:short_code}), without reading the link
    */
   public QrCode qrCode(String shortCode, QrOptions options) {
-    return operations.transport().observe(Operation.QR_CODE, () -> operations.features().qrCode(shortCode, options));
+    return operations.transport().observe(Operation.QR_CODE, () -> operations.qrCode(shortCode, options));
   }
 
   /**
@@ -296,12 +296,12 @@ public final class SnipurlClient implements LinkClient {
    */
   @Override
   public LinkStats stats(LinkId id, StatsRequest request) {
-    return operations.transport().observe(Operation.STATS, () -> operations.features().stats(id, request));
+    return operations.transport().observe(Operation.STATS, () -> operations.stats(id, request));
   }
 
   /** {@return the account's analytics summary ({@code GET /api/v1/analytics/summary}), a typed extra} */
   public SnipurlAnalyticsSummary analyticsSummary() {
-    JsonNode data = operations.transport().observe(Operation.STATS, () -> operations.features().summary());
+    JsonNode data = operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary());
     List<Map<String, Object>> top = null;
     Map<String, Object> frozen = FrozenJson.map(data);
     if (frozen.get("top_links") instanceof List) {
@@ -333,7 +333,7 @@ public final class SnipurlClient implements LinkClient {
    */
   @Override
   public AccountUsage accountUsage() {
-    return operations.transport().observe(Operation.ACCOUNT_USAGE, () -> operations.features().usage());
+    return operations.transport().observe(Operation.ACCOUNT_USAGE, () -> operations.accountUsage());
   }
 
   /** Releases the connection pool this client created; a user-supplied OkHttpClient is left alone. */

@@ -206,7 +206,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public QrCode qrCode(LinkId id, QrOptions options) {
-    return operations.transport().observe(Operation.QR_CODE, () -> operations.features().qrCode(id, options));
+    return operations.transport().observe(Operation.QR_CODE, () -> operations.qrCode(id, options));
   }
 
   /**
@@ -221,7 +221,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public LinkStats stats(LinkId id, StatsRequest request) {
-    return operations.transport().observe(Operation.STATS, () -> operations.features().stats(id, request));
+    return operations.transport().observe(Operation.STATS, () -> operations.stats(id, request));
   }
 
   /**
@@ -234,7 +234,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public AccountUsage accountUsage() {
-    return operations.transport().observe(Operation.ACCOUNT_USAGE, () -> operations.features().usage());
+    return operations.transport().observe(Operation.ACCOUNT_USAGE, () -> operations.accountUsage());
   }
 
   /**
@@ -246,7 +246,7 @@ public final class XqrClient implements LinkClient {
   public XqrAnalyticsSummary analyticsSummary(XqrSummaryPeriod period) {
     java.util.Objects.requireNonNull(period, "period");
     java.util.Map<String, Object> data =
-        operations.transport().observe(Operation.STATS, () -> operations.features().summary(period.wireName()));
+        operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary(period.wireName()));
     Object total = data.get("total_scans");
     Long totalScans = total instanceof Number && !(total instanceof Double || total instanceof Float)
         && ((Number) total).longValue() >= 0 ? ((Number) total).longValue() : null;

@@ -3,6 +3,8 @@ package dev.polylink.core;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -69,6 +71,23 @@ public abstract class Capabilities {
   @Value.Default
   public StatsCapabilities stats() {
     return StatsCapabilities.none();
+  }
+
+  /**
+   * {@return the operations with a native bulk endpoint, and its batch size} Operations missing here
+   * still work in bulk through {@link LinkClient#createAll}, {@link LinkClient#updateAll(Map)} and
+   * {@link LinkClient#deleteAll}, as one request per item.
+   */
+  public abstract Map<Operation, BulkSupport> bulkOperations();
+
+  /**
+   * {@return the vendor's native bulk endpoint for {@code operation}, or empty when the bulk methods
+   * send one request per item for it}
+   *
+   * @param operation an operation, e.g. {@link Operation#CREATE}
+   */
+  public Optional<BulkSupport> bulk(Operation operation) {
+    return Optional.ofNullable(bulkOperations().get(operation));
   }
 
   /**
@@ -145,6 +164,11 @@ public abstract class Capabilities {
     if (operations().contains(Operation.STATS) != stats().supported()) {
       violations.add("stats: must list fields exactly when operations include STATS");
     }
+    for (Operation operation : bulkOperations().keySet()) {
+      if (!operations().contains(operation)) {
+        violations.add("bulkOperations: " + operation.label() + " is not among the operations");
+      }
+    }
     if (!violations.isEmpty()) {
       throw new RequestValidationException(PolylinkException.NO_PROVIDER, violations);
     }
@@ -156,7 +180,8 @@ public abstract class Capabilities {
         + updatableFields() + ", clear=" + clearableFields() + ", listFilters=" + listFilters()
         + ", maxPageSize=" + maxPageSize()
         + (qrCodes().supported() ? ", qrCodes=" + qrCodes() : "")
-        + (stats().supported() ? ", stats=" + stats() : "") + "}";
+        + (stats().supported() ? ", stats=" + stats() : "")
+        + (bulkOperations().isEmpty() ? "" : ", bulk=" + bulkOperations()) + "}";
   }
 
   /** Builds {@link Capabilities}; every set starts empty. */
@@ -250,6 +275,18 @@ public abstract class Capabilities {
      */
     public Builder stats(StatsCapabilities stats) {
       return generated().setStats(stats);
+    }
+
+    /**
+     * Declares a native bulk endpoint for {@code operation} taking up to {@code maxBatchSize} items
+     * a request; the operation must be among {@link #operations}.
+     *
+     * @param operation the operation, e.g. {@link Operation#CREATE}
+     * @param maxBatchSize the most items one request carries, at least 1
+     * @return this builder
+     */
+    public Builder bulk(Operation operation, int maxBatchSize) {
+      return generated().putBulkOperations(operation, BulkSupport.of(maxBatchSize));
     }
 
     /**

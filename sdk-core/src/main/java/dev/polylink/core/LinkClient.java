@@ -1,6 +1,12 @@
 package dev.polylink.core;
 
+import dev.polylink.core.internal.Bulk;
 import dev.polylink.core.internal.LazyPages;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -73,6 +79,57 @@ public interface LinkClient extends AutoCloseable {
    * @param id the link's id
    */
   void delete(LinkId id);
+
+  /**
+   * Creates many links. Every request is checked against {@link #capabilities()} before the first
+   * one is sent; an invalid request fails alone, and the valid ones are created, one request each
+   * in input order. A failure of one item never hides the others.
+   *
+   * @param requests what to create, in order
+   * @return one item per request, in order: the created {@link Link} or the failure
+   */
+  default BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return Bulk.run(requests, r -> Bulk.checkCreate(providerId(), capabilities(), r), this::create);
+  }
+
+  /**
+   * Applies its own patch to each link, as {@link #createAll} does for creates: every patch is
+   * checked first, and each link fails or succeeds alone.
+   *
+   * @param patches the patch of each link, in the map's iteration order
+   * @return one item per entry, in the map's order: the updated {@link Link} or the failure
+   */
+  default BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
+    List<Map.Entry<LinkId, LinkPatch>> entries = new ArrayList<>(patches.entrySet());
+    return Bulk.run(entries, e -> Bulk.checkUpdate(providerId(), capabilities(), e.getValue()),
+        e -> update(e.getKey(), e.getValue()));
+  }
+
+  /**
+   * Applies one patch to many links, as {@link #updateAll(Map)} does.
+   *
+   * @param ids the links, in order
+   * @param patch the changes for every one of them
+   * @return one item per id, in order: the updated {@link Link} or the failure
+   */
+  default BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
+    Objects.requireNonNull(patch, "patch");
+    return Bulk.run(List.copyOf(ids), id -> Bulk.checkUpdate(providerId(), capabilities(), patch),
+        id -> update(id, patch));
+  }
+
+  /**
+   * Deletes many links, one request each in order; each link fails or succeeds alone.
+   *
+   * @param ids the links, in order
+   * @return one item per id, in order: the deleted id or the failure
+   */
+  default BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return Bulk.run(List.copyOf(ids), id -> { }, id -> {
+      delete(id);
+      return id;
+    });
+  }
 
   /**
    * The link's QR image ({@link Operation#QR_CODE}). The options are checked against {@link

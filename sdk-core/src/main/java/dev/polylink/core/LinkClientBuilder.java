@@ -30,7 +30,7 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
-  private RateLimit rateLimit = RateLimit.adaptive();
+  private RateLimit rateLimit = RateLimit.none();
   private RateBudget rateBudget;
 
   /** Creates the Link client builder. */
@@ -286,7 +286,9 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
 
   /**
    * How the client paces its own requests so that it stays within the vendor's limit whatever the
-   * number of threads using it; default {@link RateLimit#adaptive()}. See {@link RateLimit}.
+   * number of threads using it. The default is {@link RateLimit#none()} for now: pacing is opt-in
+   * ({@link RateLimit#adaptive()} is the recommended setting) until every provider's suite runs
+   * with it on. See {@link RateLimit}.
    *
    * @param rateLimit the setting
    * @return this builder

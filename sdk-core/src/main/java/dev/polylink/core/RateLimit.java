@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /**
  * How a client paces its own requests ({@link LinkClientBuilder#rateLimit}): {@link #adaptive()}
- * (the default), {@link #fixed} or {@link #none()}.
+ * (recommended), {@link #fixed} or {@link #none()} (the builder's default for now).
  *
  * <ul>
  *   <li>{@link #adaptive()}: seeded from the vendor's documented limit, 2 % below it (xQR: the

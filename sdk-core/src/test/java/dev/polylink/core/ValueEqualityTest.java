@@ -44,8 +44,17 @@ class ValueEqualityTest {
     EqualsVerifier.forClass(ImmutableCapabilities.class)
         .withNonnullFields(
             "operations", "creatableFields", "updatableFields", "clearableFields", "listFilters",
-            "qrCodes", "stats")
+            "qrCodes", "stats", "bulkOperations")
        .verify();
+  }
+
+  @Test
+  void bulkValues() {
+    EqualsVerifier.forClass(ImmutableBulkSupport.class).verify();
+    EqualsVerifier.forClass(ImmutableBulkItem.class)
+        .withPrefabValues(PolylinkException.class,
+            new RequestValidationException("a", "x: bad"), new RequestValidationException("b", "y: bad"))
+        .suppress(nl.jqno.equalsverifier.Warning.NULL_FIELDS).verify();
   }
 
   @Test
@@ -72,5 +81,15 @@ class ValueEqualityTest {
         // The mask flag only changes what toString() shows: a secret equals the same plain value.
         .withIgnoredFields("secret")
        .verify();
+  }
+
+  @Test
+  void clickCount() {
+    EqualsVerifier.forClass(ImmutableClickCount.class).withNonnullFields("value").verify();
+  }
+
+  @Test
+  void dailyClicks() {
+    EqualsVerifier.forClass(ImmutableDailyClicks.class).withNonnullFields("date").verify();
   }
 }

@@ -180,4 +180,10 @@ class ValueToStringTest {
         LinkId.of(UUID.fromString("1361ED0C-BA12-43EA-8FFB-F7F358359A00")).toString());
     assertEquals("-3", LinkId.of(-3).toString());
   }
+
+  @Test
+  void clickCountAndDailyClicksShowTheirValueAndClicks() {
+    assertEquals("US=12", ClickCount.of("US", 12).toString());
+    assertEquals("2026-03-01=0", DailyClicks.of(java.time.LocalDate.of(2026, 3, 1), 0).toString());
+  }
 }

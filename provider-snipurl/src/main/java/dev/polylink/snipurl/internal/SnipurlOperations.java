@@ -1,17 +1,22 @@
 package dev.polylink.snipurl.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.AccountUsage;
 import dev.polylink.core.BulkOperationException;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
+import dev.polylink.core.LinkStats;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
 import dev.polylink.core.PolylinkException;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.QrOptions;
 import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.StatsRequest;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.Cursors;
@@ -62,9 +67,29 @@ public final class SnipurlOperations implements AutoCloseable {
     this.features = new SnipurlFeatures(capabilities, this, transport);
   }
 
-  /** QR images, analytics and usage: {@link SnipurlFeatures}. */
-  public SnipurlFeatures features() {
-    return features;
+  /** {@link SnipurlFeatures#qrCode(LinkId, QrOptions)}. */
+  public QrCode qrCode(LinkId id, QrOptions options) {
+    return features.qrCode(id, options);
+  }
+
+  /** {@link SnipurlFeatures#qrCode(String, QrOptions)}. */
+  public QrCode qrCode(String shortCode, QrOptions options) {
+    return features.qrCode(shortCode, options);
+  }
+
+  /** {@link SnipurlFeatures#stats}. */
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    return features.stats(id, request);
+  }
+
+  /** {@link SnipurlFeatures#usage}. */
+  public AccountUsage accountUsage() {
+    return features.usage();
+  }
+
+  /** {@link SnipurlFeatures#summary}: the summary's {@code data} object. */
+  public JsonNode analyticsSummary() {
+    return features.summary();
   }
 
   /** Adds SnipURL's error decoder and rate-limit parser to a configured transport and opens it. */

@@ -1,15 +1,20 @@
 package dev.polylink.xqr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.AccountUsage;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
+import dev.polylink.core.LinkStats;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Operation;
 import dev.polylink.core.Page;
+import dev.polylink.core.QrCode;
+import dev.polylink.core.QrOptions;
 import dev.polylink.core.RateLimitStatus;
+import dev.polylink.core.StatsRequest;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
@@ -21,6 +26,7 @@ import dev.polylink.xqr.XqrClient;
 import dev.polylink.xqr.XqrOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -56,9 +62,24 @@ public final class XqrOperations implements AutoCloseable {
     this.features = new XqrFeatures(capabilities, this, transport);
   }
 
-  /** QR images, statistics and usage: {@link XqrFeatures}. */
-  public XqrFeatures features() {
-    return features;
+  /** {@link XqrFeatures#qrCode}. */
+  public QrCode qrCode(LinkId id, QrOptions options) {
+    return features.qrCode(id, options);
+  }
+
+  /** {@link XqrFeatures#stats}. */
+  public LinkStats stats(LinkId id, StatsRequest request) {
+    return features.stats(id, request);
+  }
+
+  /** {@link XqrFeatures#usage}. */
+  public AccountUsage accountUsage() {
+    return features.usage();
+  }
+
+  /** {@link XqrFeatures#summary}: the summary's {@code data} object, frozen. */
+  public Map<String, Object> analyticsSummary(String period) {
+    return features.summary(period);
   }
 
   /**

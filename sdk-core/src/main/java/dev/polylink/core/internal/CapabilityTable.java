@@ -28,6 +28,10 @@ public final class CapabilityTable {
   private static final Set<Operation> LINK_OPERATIONS =
       EnumSet.of(Operation.CREATE, Operation.GET, Operation.LIST, Operation.UPDATE, Operation.DELETE);
 
+  /** The operations the bulk methods cover, the matrix's bulk rows. */
+  private static final Set<Operation> BULK_OPERATIONS =
+      EnumSet.of(Operation.CREATE, Operation.UPDATE, Operation.DELETE);
+
   private CapabilityTable() {}
 
   /**
@@ -82,6 +86,10 @@ public final class CapabilityTable {
     }
     for (ListFilter filter : ListFilter.values()) {
       row(sb, "list by " + lower(filter), providers, c -> c.supports(filter));
+    }
+    for (Operation operation : BULK_OPERATIONS) {
+      cells(sb, "bulk " + lower(operation), providers,
+          c -> c.bulk(operation).map(b -> "up to " + b.maxBatchSize()).orElse("no"));
     }
     sb.append("| largest page |");
     providers.values().forEach(c -> sb.append(' ').append(c.maxPageSize()).append(" |"));

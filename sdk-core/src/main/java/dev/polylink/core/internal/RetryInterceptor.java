@@ -88,6 +88,9 @@ final class RetryInterceptor implements Interceptor {
   private final Pacer pacer;
   private final Set<String> quotaWindows;
   private final Consumer<java.util.List<RateLimitStatus>> windowsSink;
+  /** The credentials' header value; never shown (this class has no toString of its fields). */
+  private final String authorization;
+  private final String userAgent;
 
   RetryInterceptor(OkHttpClient inner, ClientSettings s, IdleConnections idleConnections) {
     this.inner = inner;
@@ -105,6 +108,8 @@ final class RetryInterceptor implements Interceptor {
     this.pacer = s.pacer;
     this.quotaWindows = s.quotaWindows;
     this.windowsSink = s.windowsSink;
+    this.authorization = s.authorization;
+    this.userAgent = s.userAgent;
   }
 
   @Override
@@ -141,7 +146,15 @@ final class RetryInterceptor implements Interceptor {
       if (idleConnections != null) {
         idleConnections.beforeAttempt();
       }
-      Call call = inner.newCall(request.newBuilder().tag(Attempt.class, state).build());
+      // The credentials, the User-Agent and Accept are added here, in the one copy of the request
+      // each attempt needs anyway for its tag, instead of in an interceptor of their own that
+      // rebuilt every request once more.
+      Call call = inner.newCall(request.newBuilder()
+          .header("Authorization", authorization)
+          .header("User-Agent", userAgent)
+          .header("Accept", "application/json")
+          .tag(Attempt.class, state)
+          .build());
       call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
       AttemptObserver.Attempt observed = observer.started(request, attempt); // obs
       Response response;

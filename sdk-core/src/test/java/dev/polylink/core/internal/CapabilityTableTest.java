@@ -69,7 +69,9 @@ class CapabilityTableTest {
     assertEquals("| clear password | no | no |", lines[2 + 5 + 7 + 8 + 3]);
     assertEquals("| list by label | yes | no |", lines[2 + 5 + 7 + 8 + 4]);
     assertEquals("| list by search | no | yes |", lines[2 + 5 + 7 + 8 + 4 + 2]);
+    assertEquals("| bulk create | no | no |", lines[2 + 5 + 7 + 8 + 4 + 3]);
+    assertEquals("| bulk delete | no | no |", lines[2 + 5 + 7 + 8 + 4 + 3 + 2]);
     assertEquals("| largest page | 25 | 100 |", lines[lines.length - 1]);
-    assertEquals(2 + 5 + 7 + 8 + 4 + 3 + 1, lines.length);
+    assertEquals(2 + 5 + 7 + 8 + 4 + 3 + 3 + 1, lines.length);
   }
 }
