@@ -246,6 +246,11 @@ public final class CarrierxClient implements LinkClient {
     return operations.lastRateLimit();
   }
 
+  @Override
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return operations.rateLimits();
+  }
+
   /** Releases the connection pool this client created; a user-supplied OkHttpClient is left alone. */
   @Override
   public void close() {

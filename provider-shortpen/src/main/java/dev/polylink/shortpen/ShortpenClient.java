@@ -286,6 +286,11 @@ public final class ShortpenClient implements LinkClient {
     return operations.lastRateLimit();
   }
 
+  @Override
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return operations.rateLimits();
+  }
+
   /** Releases the connection pool and threads the client created; a user's OkHttpClient is left open. */
   @Override
   public void close() {

@@ -258,6 +258,11 @@ public final class SnipurlClient implements LinkClient {
     return operations.lastRateLimit();
   }
 
+  @Override
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return operations.rateLimits();
+  }
+
   /**
    * The link's QR image ({@code GET /api/v1/qr/:short_code}): SnipURL serves QR images by short
    * code, so the link is read first for its code (one more request; {@link #qrCode(String,

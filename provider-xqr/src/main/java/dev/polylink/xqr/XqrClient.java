@@ -265,6 +265,11 @@ public final class XqrClient implements LinkClient {
     return operations.lastRateLimit();
   }
 
+  @Override
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return operations.rateLimits();
+  }
+
   /**
    * xQR's {@code meta.request_id} (for a QR image, its {@code X-Request-Id} header) of the most
    * recent successful response, for support tickets;
@@ -295,7 +300,27 @@ public final class XqrClient implements LinkClient {
    * future key formats work, and a wrong key surfaces as xQR's {@code INVALID_API_KEY}.
    */
   public static final class Builder extends ProviderClientBuilder<Builder, XqrClient> {
+    private int requestsPerSecond = 10;
+
     private Builder() {}
+
+    /**
+     * The plan's burst limit, requests a second, which seeds the client's pacing ({@link
+     * #rateLimit}): xQR documents 10 (Free), 50 (Pro) and 200 (Business) a second per key. Default
+     * 10, the lowest plan, so that no plan is exceeded; the {@code X-RateLimit-Burst-Limit} header
+     * of the first answer then replaces it with the key's real limit.
+     *
+     * @param requestsPerSecond at least 1
+     * @return this builder
+     */
+    public Builder requestsPerSecond(int requestsPerSecond) {
+      if (requestsPerSecond < 1) {
+        throw new RequestValidationException(
+            PROVIDER_ID, "requestsPerSecond: must be at least 1 (was " + requestsPerSecond + ")");
+      }
+      this.requestsPerSecond = requestsPerSecond;
+      return this;
+    }
 
     @Override
     protected String providerId() {
@@ -314,7 +339,7 @@ public final class XqrClient implements LinkClient {
      */
     @Override
     public XqrClient build() {
-      return new XqrClient(XqrOperations.open(CAPABILITIES, transport(), apiKey()));
+      return new XqrClient(XqrOperations.open(CAPABILITIES, transport(), apiKey(), requestsPerSecond));
     }
   }
 }

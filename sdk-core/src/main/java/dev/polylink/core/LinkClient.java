@@ -196,6 +196,15 @@ public interface LinkClient extends AutoCloseable {
   Optional<RateLimitStatus> lastRateLimit();
 
   /**
+   * {@return every rate-limit window the vendor reported, the latest state of each: xQR's {@code
+   * burst} and {@code monthly}, SnipURL's window in force, ShortPen's, and {@code "retry-after"} for
+   * the pause the latest 429's {@code Retry-After} implied; empty before the first report}
+   */
+  default java.util.List<RateLimitStatus> rateLimits() {
+    return lastRateLimit().map(java.util.List::of).orElse(java.util.List.of());
+  }
+
+  /**
    * Releases what this client created itself (its connection pool and threads). An {@code
    * OkHttpClient} passed to the builder is never shut down.
    */

@@ -30,6 +30,8 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
+  private RateLimit rateLimit = RateLimit.none();
+  private RateBudget rateBudget;
 
   /** Creates the Link client builder. */
   protected LinkClientBuilder() {}
@@ -280,6 +282,49 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   public B wireLog(boolean wireLog) {
     this.wireLog = wireLog;
     return self();
+  }
+
+  /**
+   * How the client paces its own requests so that it stays within the vendor's limit whatever the
+   * number of threads using it. The default is {@link RateLimit#none()} for now: pacing is opt-in
+   * ({@link RateLimit#adaptive()} is the recommended setting) until every provider's suite runs
+   * with it on. See {@link RateLimit}.
+   *
+   * @param rateLimit the setting
+   * @return this builder
+   */
+  public B rateLimit(RateLimit rateLimit) {
+    this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+    return self();
+  }
+
+  /**
+   * One budget shared with other clients of the same account (it replaces {@link #rateLimit}).
+   *
+   * @param rateBudget the shared budget
+   * @return this builder
+   */
+  public B rateBudget(RateBudget rateBudget) {
+    this.rateBudget = Objects.requireNonNull(rateBudget, "rateBudget");
+    return self();
+  }
+
+  /**
+   * The value given to {@link #rateLimit}.
+   *
+   * @return the setting
+   */
+  protected final RateLimit rateLimitSetting() {
+    return rateLimit;
+  }
+
+  /**
+   * The budget given to {@link #rateBudget}, or null.
+   *
+   * @return the budget
+   */
+  protected final RateBudget rateBudget() {
+    return rateBudget;
   }
 
   /** {@return the API key, if one was given} */

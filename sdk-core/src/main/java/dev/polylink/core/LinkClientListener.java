@@ -75,6 +75,14 @@ public interface LinkClientListener {
   default void rateLimitRead(RateLimitRead event) {}
 
   /**
+   * The client is about to wait for its rate-limit budget (client-side pacing, a {@code
+   * Retry-After} that holds every request back) before an attempt; a progress display can show it.
+   *
+   * @param event the event
+   */
+  default void rateLimitWait(RateLimitWait event) {}
+
+  /**
    * An operation ended, successfully or not.
    *
    * @param event what happened
@@ -193,6 +201,16 @@ public interface LinkClientListener {
    * @param status the state read, never empty
    */
   record RateLimitRead(String provider, Operation operation, RateLimitStatus status) {}
+
+  /**
+   * The client waits {@code delay} for its rate-limit budget before attempt {@code attempt}.
+   *
+   * @param provider the provider id
+   * @param operation the operation
+   * @param attempt the attempt about to start, from 1
+   * @param delay how long it waits
+   */
+  record RateLimitWait(String provider, Operation operation, int attempt, java.time.Duration delay) {}
 
   /**
    * An operation ended.

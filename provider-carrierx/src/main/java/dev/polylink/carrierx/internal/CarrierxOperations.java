@@ -68,7 +68,10 @@ public final class CarrierxOperations implements AutoCloseable {
       Capabilities capabilities, HttpTransport.Builder transport, String authScheme, String defaultDomainSid) {
     return new CarrierxOperations(
         capabilities,
-        transport.errorDecoder(CarrierxErrorDecoder.INSTANCE).rateLimitParser(RateLimitParser.NONE).build(),
+        transport
+            // CarrierX documents no rate limit (providers-research.md section 4), so nothing seeds
+            // the pacing: only 429s and their Retry-After pace this client.
+            .errorDecoder(CarrierxErrorDecoder.INSTANCE).rateLimitParser(RateLimitParser.NONE).build(),
         authScheme,
         defaultDomainSid);
   }
@@ -183,6 +186,11 @@ public final class CarrierxOperations implements AutoCloseable {
   /** Always empty: CarrierX documents no rate-limit headers. */
   public Optional<RateLimitStatus> lastRateLimit() {
     return transport.lastRateLimit();
+  }
+
+  /** {@return every window the vendor reported} */
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return transport.rateLimits();
   }
 
   /** Releases the transport's own resources. */

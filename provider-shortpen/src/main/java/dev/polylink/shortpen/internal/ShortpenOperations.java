@@ -95,7 +95,10 @@ public final class ShortpenOperations implements AutoCloseable {
       Long defaultDomainId, Long workspaceId, int createLookupPages) {
     return new ShortpenOperations(
         capabilities,
-        transport.errorDecoder(ShortpenErrorDecoder.INSTANCE).rateLimitParser(ShortpenRateLimits.INSTANCE).build(),
+        transport
+            // ShortPen documents 60 requests a minute: evenly spaced.
+            .documentedRateLimit(null, 60, java.time.Duration.ofMinutes(1), 1)
+            .errorDecoder(ShortpenErrorDecoder.INSTANCE).rateLimitParser(ShortpenRateLimits.INSTANCE).build(),
         defaultDomainId,
         workspaceId,
         createLookupPages);
@@ -269,6 +272,11 @@ public final class ShortpenOperations implements AutoCloseable {
   /** The rate-limit state of the last response, when ShortPen sent headers. */
   public Optional<RateLimitStatus> lastRateLimit() {
     return transport.lastRateLimit();
+  }
+
+  /** {@return every window the vendor reported} */
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return transport.rateLimits();
   }
 
   /** Releases the transport's own resources. */

@@ -96,7 +96,12 @@ public final class SnipurlOperations implements AutoCloseable {
   public static SnipurlOperations open(Capabilities capabilities, HttpTransport.Builder transport) {
     return new SnipurlOperations(
         capabilities,
-        transport.errorDecoder(SnipurlErrorDecoder.INSTANCE).rateLimitParser(SnipurlRateLimits.INSTANCE).build());
+        transport
+            // SnipURL documents 60 a minute and 1,000 an hour per key: evenly spaced within the
+            // minute, the hour's 1,000 usable back to back.
+            .documentedRateLimit("1m", 60, java.time.Duration.ofMinutes(1), 1)
+            .documentedRateLimit("1h", 1000, java.time.Duration.ofHours(1), 1000)
+            .errorDecoder(SnipurlErrorDecoder.INSTANCE).rateLimitParser(SnipurlRateLimits.INSTANCE).build());
   }
 
   /** {@code POST links}. */
@@ -213,6 +218,11 @@ public final class SnipurlOperations implements AutoCloseable {
   /** The most recent rate-limit state. */
   public Optional<RateLimitStatus> lastRateLimit() {
     return transport.lastRateLimit();
+  }
+
+  /** {@return every window the vendor reported} */
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return transport.rateLimits();
   }
 
   /** Closes the transport. */

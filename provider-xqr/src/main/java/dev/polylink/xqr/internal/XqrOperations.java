@@ -85,13 +85,16 @@ public final class XqrOperations implements AutoCloseable {
   /**
    * Adds xQR's error decoder and rate-limit parser to a configured transport and opens it.
    *
+   * @param requestsPerSecond the plan's burst limit, which seeds the pacing
    * @param apiKey the key the transport authenticates with, only to derive what {@link #toString()} shows of it
    */
   public static XqrOperations open(
-      Capabilities capabilities, HttpTransport.Builder transport, Optional<String> apiKey) {
+      Capabilities capabilities, HttpTransport.Builder transport, Optional<String> apiKey, int requestsPerSecond) {
     return new XqrOperations(
         capabilities,
-        transport.errorDecoder(XqrErrorDecoder.INSTANCE).rateLimitParser(XqrRateLimits.INSTANCE).build(),
+        transport.documentedRateLimit(XqrRateLimits.BURST, requestsPerSecond, java.time.Duration.ofSeconds(1), 1)
+            .quotaWindow(XqrRateLimits.MONTHLY)
+            .errorDecoder(XqrErrorDecoder.INSTANCE).rateLimitParser(XqrRateLimits.INSTANCE).build(),
         apiKey.map(ApiKeyHint::of).orElse("****"));
   }
 
@@ -161,6 +164,11 @@ public final class XqrOperations implements AutoCloseable {
   /** See {@link XqrClient#lastRateLimit()}. */
   public Optional<RateLimitStatus> lastRateLimit() {
     return transport.lastRateLimit();
+  }
+
+  /** {@return every window the vendor reported} */
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return transport.rateLimits();
   }
 
   /** See {@link XqrClient#lastRequestId()}. */

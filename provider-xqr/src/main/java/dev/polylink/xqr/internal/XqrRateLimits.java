@@ -53,6 +53,15 @@ final class XqrRateLimits implements RateLimitParser {
     return monthly.isPresent() ? monthly : RateLimitHeaders.read(headers, BURST, "X-RateLimit-Burst-");
   }
 
+  /** Both windows the headers report, read once per response: monthly (first), then burst. */
+  @Override
+  public java.util.List<RateLimitStatus> windows(Headers headers) {
+    java.util.List<RateLimitStatus> all = new java.util.ArrayList<>(2);
+    RateLimitHeaders.read(headers, MONTHLY, "X-RateLimit-").ifPresent(all::add);
+    RateLimitHeaders.read(headers, BURST, "X-RateLimit-Burst-").ifPresent(all::add);
+    return all;
+  }
+
   /**
    * The headers and a success body's {@code meta.rate_limit} combined by the rules above; empty when
    * neither says anything. Never throws.

@@ -24,6 +24,14 @@ public interface AttemptObserver {
   Attempt started(Request request, int attempt);
 
   /** One attempt, from sending to the decision about it. */
+  /**
+   * The attempt {@code attempt} waits {@code wait} for the rate-limit budget first.
+   *
+   * @param attempt the attempt, from 1
+   * @param wait the wait
+   */
+  default void rateLimitWaiting(int attempt, Duration wait) {}
+
   interface Attempt {
     /** Observes nothing. */
     Attempt NONE = new Attempt() {};

@@ -30,6 +30,9 @@ public final class ClientSettings {
   final RateLimitParser rateLimitParser;
   final Consumer<RateLimitStatus> rateLimitSink;
   final EventDispatcher observer; // obs: listeners, logging, the wire log
+  final Pacer pacer; // null: no pacing
+  final java.util.Set<String> quotaWindows;
+  final Consumer<java.util.List<RateLimitStatus>> windowsSink;
 
   private ClientSettings(Builder b) {
     this.shared = b.shared;
@@ -46,6 +49,9 @@ public final class ClientSettings {
     this.errorDecoder = b.errorDecoder;
     this.rateLimitParser = b.rateLimitParser;
     this.rateLimitSink = b.rateLimitSink;
+    this.pacer = b.pacer;
+    this.quotaWindows = b.quotaWindows;
+    this.windowsSink = b.windowsSink != null ? b.windowsSink : w -> { };
     this.observer = b.observer != null ? b.observer : new EventDispatcher("unknown", java.util.List.of(), false);
   }
 
@@ -70,6 +76,27 @@ public final class ClientSettings {
     private RateLimitParser rateLimitParser;
     private Consumer<RateLimitStatus> rateLimitSink;
     private EventDispatcher observer; // obs
+    private Pacer pacer;
+    private java.util.Set<String> quotaWindows = java.util.Set.of();
+    private Consumer<java.util.List<RateLimitStatus>> windowsSink;
+
+    /** The client-side rate limiter applied before every attempt; null for none. */
+    public Builder pacer(Pacer pacer) {
+      this.pacer = pacer;
+      return this;
+    }
+
+    /** The names of the windows that are quotas (used up: fail at once), e.g. xQR's monthly one. */
+    public Builder quotaWindows(java.util.Set<String> quotaWindows) {
+      this.quotaWindows = java.util.Set.copyOf(quotaWindows);
+      return this;
+    }
+
+    /** Told every window of each response's headers, read once. */
+    public Builder windowsSink(Consumer<java.util.List<RateLimitStatus>> windowsSink) {
+      this.windowsSink = windowsSink;
+      return this;
+    }
 
     private Builder() {}
 

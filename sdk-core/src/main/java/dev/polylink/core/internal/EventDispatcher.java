@@ -107,6 +107,14 @@ public final class EventDispatcher implements AttemptObserver {
   }
 
   @Override
+  public void rateLimitWaiting(int attempt, Duration wait) {
+    Scope scope = current.get();
+    if (scope != null) {
+      fire(l -> l.rateLimitWait(new LinkClientListener.RateLimitWait(provider, scope.operation, attempt, wait)));
+    }
+  }
+
+  @Override
   public Attempt started(Request request, int attempt) {
     Scope scope = current.get();
     if (scope == null) {

@@ -23,6 +23,15 @@ final class LoggingListener implements LinkClientListener {
   }
 
   @Override
+  public void rateLimitWait(RateLimitWait e) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "polylink {} {}: attempt {} waits {} ms for the rate-limit budget",
+          e.provider(), e.operation().label(), e.attempt(), e.delay().toMillis());
+    }
+  }
+
+  @Override
   public void operationFinished(OperationFinished e) {
     if (!LOG.isDebugEnabled()) {
       return;

@@ -85,6 +85,9 @@ final class RetryInterceptor implements Interceptor {
   /** The idle bound of a pool of our own, checked before each attempt; null with a user's pool. */
   private final IdleConnections idleConnections;
   private final AttemptObserver observer; // obs: listeners and logging
+  private final Pacer pacer;
+  private final Set<String> quotaWindows;
+  private final Consumer<java.util.List<RateLimitStatus>> windowsSink;
   /** The credentials' header value; never shown (this class has no toString of its fields). */
   private final String authorization;
   private final String userAgent;
@@ -102,6 +105,9 @@ final class RetryInterceptor implements Interceptor {
     this.operationTimeout = s.operationTimeout;
     this.maxBodyBytes = s.maxResponseBodyBytes;
     this.observer = s.observer;
+    this.pacer = s.pacer;
+    this.quotaWindows = s.quotaWindows;
+    this.windowsSink = s.windowsSink;
     this.authorization = s.authorization;
     this.userAgent = s.userAgent;
   }
@@ -132,6 +138,8 @@ final class RetryInterceptor implements Interceptor {
       if (remaining <= 0) {
         throw new TransportFailure(operationDeadline() + " passed", null, uncertain, lastAnswer);
       }
+      pace(attempt, deadline, uncertain, lastAnswer, lastAnswer == null || lastAnswer.retryAfter() == null);
+      remaining = deadline.remainingNanos();
       long attemptNanos = Deadline.saturatedNanos(attemptTimeout);
       boolean boundByOperation = remaining < attemptNanos;
       Attempt state = new Attempt();
@@ -208,6 +216,20 @@ final class RetryInterceptor implements Interceptor {
       failure.error().rateLimit().filter(r -> !r.isEmpty()).ifPresent(rateLimitSink);
       observed.failed(failure); // obs
       uncertain |= maybeProcessed(failure.statusCode());
+      if (pacer != null && failure.statusCode() == 429) {
+        if (failure.error().quotaExhausted()) {
+          failure.error().rateLimit().flatMap(RateLimitStatus::resetAt).ifPresent(pacer::quotaExhausted);
+        } else {
+          pacer.throttled();
+          if (failure.retryAfter() != null) {
+            pacer.pauseUntil(failure.retryAfter());
+          }
+        }
+      }
+      if (failure.statusCode() == 429 && failure.retryAfter() != null && !failure.error().quotaExhausted()) {
+        windowsSink.accept(java.util.List.of(RateLimitStatus.builder().remaining(0)
+            .resetAt(clock.instant().plus(failure.retryAfter())).window(RETRY_AFTER_WINDOW).build()));
+      }
       boolean retryableStatus =
           ApiExceptions.retryableStatus(failure.statusCode())
               && !(failure.statusCode() == 429 && failure.error().quotaExhausted());
@@ -344,14 +366,65 @@ final class RetryInterceptor implements Interceptor {
     return received.readString(charset == null ? StandardCharsets.UTF_8 : charset);
   }
 
+  /** The window name of the pause a 429's {@code Retry-After} implies. */
+  static final String RETRY_AFTER_WINDOW = "retry-after";
+
+  /** Reads the rate-limit headers of a response, once: the windows go to the pacer and the sinks. */
   private void readRateLimit(Response response) {
     try {
-      Optional<RateLimitStatus> status = rateLimitParser.parse(response.headers());
-      if (status != null) {
-        status.filter(s -> !s.isEmpty()).ifPresent(rateLimitSink);
+      java.util.List<RateLimitStatus> windows = rateLimitParser.windows(response.headers());
+      if (windows == null || windows.isEmpty()) {
+        return;
       }
+      if (pacer != null) {
+        for (RateLimitStatus w : windows) {
+          pacer.observe(w, w.window().map(quotaWindows::contains).orElse(false));
+        }
+      }
+      rateLimitSink.accept(windows.get(0));
+      windowsSink.accept(windows);
     } catch (RuntimeException e) {
       // Rate-limit headers are informational: never fail a call because of them.
+    }
+  }
+
+  /**
+   * Waits for the rate-limit budget before an attempt: the wait counts against the operation's
+   * deadline, and one that would pass it is not started (nor is its slot taken). A used-up quota
+   * fails at once, without sending, as a 429 {@code quotaExhausted} answer the vendor gave earlier.
+   */
+  private void pace(int attempt, Deadline deadline, boolean uncertain, ApiFailure lastAnswer, boolean honourPause)
+      throws IOException {
+    if (pacer == null) {
+      return;
+    }
+    long wait;
+    try {
+      wait = pacer.reserve(deadline.remainingNanos() - 1, honourPause);
+    } catch (Pacer.QuotaExhausted e) {
+      VendorError quota = VendorError.builder()
+          .quotaExhausted(true)
+          .message("the vendor reported its quota used up" + (e.resetAt() != null ? " until " + e.resetAt() : "")
+              + "; not sent")
+          .build();
+      throw new ApiFailure(429, "", quota, null, null).afterPossiblyProcessedAttempt(uncertain);
+    }
+    if (wait < 0) {
+      throw new TransportFailure(
+          "no attempt: the rate-limit wait of " + Duration.ofNanos(-wait).toMillis() + " ms would pass "
+              + operationDeadline(), null, uncertain, lastAnswer);
+    }
+    if (wait > 0) {
+      Duration d = Duration.ofNanos(wait);
+      observer.rateLimitWaiting(attempt, d); // obs
+      long start = System.nanoTime();
+      try {
+        sleeper.sleep(d);
+      } catch (InterruptedException e) {
+        throw new Interrupted("interrupted while waiting for the rate-limit budget", e, uncertain);
+      } finally {
+        deadline.waited(d, System.nanoTime() - start);
+      }
     }
   }
 

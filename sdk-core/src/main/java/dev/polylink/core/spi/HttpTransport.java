@@ -71,6 +71,10 @@ public final class HttpTransport implements AutoCloseable {
   private final Retrofit retrofit;
   private final Clock clock;
   private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
+  private final java.util.concurrent.ConcurrentMap<String, RateLimitStatus> windows =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final dev.polylink.core.internal.Pacer pacer;
+  private final java.util.Set<String> quotaWindows;
   private final EventDispatcher events; // obs: listeners and logging
 
   private HttpTransport(Builder b) {
@@ -79,8 +83,18 @@ public final class HttpTransport implements AutoCloseable {
     this.events = new EventDispatcher(providerId, b.listeners, b.wireLog); // obs
     String userAgent =
         "polylink-java/" + Version.get() + " (" + providerId + ")" + (b.userAgent == null ? "" : " " + b.userAgent);
+    this.quotaWindows = java.util.Set.copyOf(b.quotaWindows);
+    dev.polylink.core.RateBudget budget =
+        b.rateBudget != null ? b.rateBudget : dev.polylink.core.RateBudget.create(b.rateLimit, b.clock);
+    this.pacer = dev.polylink.core.internal.Budgets.pacer(budget);
+    if (pacer != null) {
+      pacer.seed(b.documentedLimits);
+    }
     ClientSettings settings =
         ClientSettings.builder()
+            .pacer(pacer)
+            .quotaWindows(quotaWindows)
+            .windowsSink(this::windowsRead)
             .shared(b.httpClient)
             .socketTimeout(b.timeout != null ? b.timeout : (b.httpClient == null ? DEFAULT_TIMEOUT : null))
             .attemptTimeout(b.attemptTimeout)
@@ -227,7 +241,25 @@ public final class HttpTransport implements AutoCloseable {
   public void recordRateLimit(RateLimitStatus status) {
     if (!status.isEmpty()) {
       rateLimitRead(status);
+      status.window().ifPresent(w -> windows.put(w, status));
+      if (pacer != null) {
+        pacer.observe(status, status.window().map(quotaWindows::contains).orElse(false));
+      }
     }
+  }
+
+  private void windowsRead(java.util.List<RateLimitStatus> read) {
+    for (RateLimitStatus w : read) {
+      windows.put(w.window().orElse(""), w);
+    }
+  }
+
+  /**
+   * {@return every window the vendor reported, the latest state of each, ordered by window name;
+   * a window without a name is the one the vendor does not name}
+   */
+  public java.util.List<RateLimitStatus> rateLimits() {
+    return java.util.List.copyOf(new java.util.TreeMap<>(windows).values());
   }
 
   // ---- obs: operation scopes for listeners and logging (lane/obs) ----
@@ -262,6 +294,7 @@ public final class HttpTransport implements AutoCloseable {
 
   private void rateLimitRead(RateLimitStatus status) {
     lastRateLimit.set(status);
+
     events.rateLimitRead(status);
   }
 
@@ -324,6 +357,11 @@ public final class HttpTransport implements AutoCloseable {
     private RateLimitParser rateLimitParser = RateLimitParser.NONE;
     private java.util.List<dev.polylink.core.LinkClientListener> listeners = java.util.List.of(); // obs
     private boolean wireLog; // obs
+    private dev.polylink.core.RateLimit rateLimit = dev.polylink.core.RateLimit.adaptive();
+    private dev.polylink.core.RateBudget rateBudget;
+    private final java.util.List<dev.polylink.core.internal.Pacer.DocumentedLimit> documentedLimits =
+        new java.util.ArrayList<>();
+    private final java.util.Set<String> quotaWindows = new java.util.HashSet<>();
 
     private Builder(String providerId) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -517,6 +555,57 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder wireLog(boolean wireLog) {
       this.wireLog = wireLog;
+      return this;
+    }
+
+    /**
+     * How the client paces itself; default {@link dev.polylink.core.RateLimit#adaptive()}.
+     *
+     * @param rateLimit the setting
+     * @return this builder
+     */
+    public Builder rateLimit(dev.polylink.core.RateLimit rateLimit) {
+      this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+      return this;
+    }
+
+    /**
+     * A budget shared with other clients of the account; replaces {@link #rateLimit}. Null for a
+     * budget of this client's own.
+     *
+     * @param rateBudget the budget, or null
+     * @return this builder
+     */
+    public Builder rateBudget(dev.polylink.core.RateBudget rateBudget) {
+      this.rateBudget = rateBudget;
+      return this;
+    }
+
+    /**
+     * A limit the vendor documents, which seeds adaptive pacing: {@code requests} per {@code
+     * period}, {@code burst} of them back to back.
+     *
+     * @param window the name the provider's rate-limit parser gives this window, or null
+     * @param requests requests per period
+     * @param period the period
+     * @param burst requests allowed back to back; 1 spaces them evenly
+     * @return this builder
+     */
+    public Builder documentedRateLimit(String window, long requests, Duration period, long burst) {
+      documentedLimits.add(new dev.polylink.core.internal.Pacer.DocumentedLimit(window, requests, period, burst));
+      return this;
+    }
+
+    /**
+     * Names a window that is a quota: when the vendor reports it used up (remaining 0, with a
+     * reset), every request fails at once with a {@code quotaExhausted()} {@link
+     * dev.polylink.core.RateLimitException} until the reset, without being sent.
+     *
+     * @param window the window's name
+     * @return this builder
+     */
+    public Builder quotaWindow(String window) {
+      quotaWindows.add(Objects.requireNonNull(window, "window"));
       return this;
     }
 

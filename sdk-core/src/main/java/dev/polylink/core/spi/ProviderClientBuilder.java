@@ -37,6 +37,8 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
             .userAgent(userAgent())
             .clock(clock())
             .sleeper(sleeper())
+            .rateLimit(rateLimitSetting())
+            .rateBudget(rateBudget())
             .listeners(listeners()) // obs
             .wireLog(wireLogEnabled()); // obs
     if (attemptTimeout() != null) {

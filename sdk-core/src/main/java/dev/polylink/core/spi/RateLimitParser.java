@@ -17,4 +17,15 @@ public interface RateLimitParser {
    * @return the state they report, or empty when they report none
    */
   Optional<RateLimitStatus> parse(Headers headers);
+
+  /**
+   * Reads every window a response's headers report, the one {@link #parse} reports first; this is
+   * the only read of the headers per response. The default is {@link #parse}'s one window.
+   *
+   * @param headers the response headers
+   * @return the windows, empty when none is reported
+   */
+  default java.util.List<RateLimitStatus> windows(Headers headers) {
+    return parse(headers).filter(s -> !s.isEmpty()).map(java.util.List::of).orElse(java.util.List.of());
+  }
 }
