@@ -200,8 +200,8 @@ public interface LinkClient extends AutoCloseable {
    * burst} and {@code monthly}, SnipURL's window in force, ShortPen's, and {@code "retry-after"} for
    * the pause the latest 429's {@code Retry-After} implied; empty before the first report}
    */
-  default java.util.List<RateLimitStatus> rateLimits() {
-    return lastRateLimit().map(java.util.List::of).orElse(java.util.List.of());
+  default List<RateLimitStatus> rateLimits() {
+    return lastRateLimit().map(List::of).orElse(List.of());
   }
 
   /**
