@@ -417,23 +417,21 @@ final class RetryInterceptor implements Interceptor {
     if (wait > 0) {
       Duration d = Duration.ofNanos(wait);
       observer.rateLimitWaiting(attempt, d); // obs
-      long start = System.nanoTime();
-      try {
-        sleeper.sleep(d);
-      } catch (InterruptedException e) {
-        throw new Interrupted("interrupted while waiting for the rate-limit budget", e, uncertain);
-      } finally {
-        deadline.waited(d, System.nanoTime() - start);
-      }
+      pause(d, deadline, uncertain, "interrupted while waiting for the rate-limit budget");
     }
   }
 
   private void pause(Duration wait, Deadline deadline, boolean uncertain) throws IOException {
+    pause(wait, deadline, uncertain, "interrupted while waiting to retry");
+  }
+
+  /** Sleeps through the sleeper and counts the wait against the operation deadline. */
+  private void pause(Duration wait, Deadline deadline, boolean uncertain, String interrupted) throws IOException {
     long start = System.nanoTime();
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
-      throw new Interrupted("interrupted while waiting to retry", e, uncertain);
+      throw new Interrupted(interrupted, e, uncertain);
     } finally {
       deadline.waited(wait, System.nanoTime() - start);
     }
