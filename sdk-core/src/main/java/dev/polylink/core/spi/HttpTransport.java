@@ -275,6 +275,9 @@ public final class HttpTransport implements AutoCloseable {
    * @return the body, or {@code null}
    */
   public <T> java.util.concurrent.CompletableFuture<T> executeAsync(Operation operation, Call<T> call) {
+    if (dev.polylink.core.internal.AsyncScope.current() == null) {
+      return observeAsync(operation, () -> executeAsync(operation, call));
+    }
     return exchangeAsync(operation, call, true).thenApply(Response::body);
   }
 
@@ -287,6 +290,9 @@ public final class HttpTransport implements AutoCloseable {
    * @return the body, never {@code null}
    */
   public <T> java.util.concurrent.CompletableFuture<T> executeForBodyAsync(Operation operation, Call<T> call) {
+    if (dev.polylink.core.internal.AsyncScope.current() == null) {
+      return observeAsync(operation, () -> executeForBodyAsync(operation, call));
+    }
     return exchangeAsync(operation, call, false).thenApply(response -> {
       if (response.body() == null) {
         throw new TransportException(providerId, operation, "the response had no body", null);
