@@ -159,7 +159,8 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
         builder.apiKey(apiKey())
             .baseUrl(wm.baseUrl() + basePath())
             .retryPolicy(RetryPolicy.defaults())
-            .sleeper(sleeper);
+            .sleeper(sleeper)
+            .scheduledExecutorService(scheduler);
     return tweak.apply(configured).build();
   }
 
@@ -577,6 +578,12 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
   @TestFactory
   Stream<DynamicTest> faultInjection() {
     return new FaultInjection(this).tests();
+  }
+
+  /** The asynchronous view of every operation ({@link AsyncContract}). */
+  @TestFactory
+  Stream<DynamicTest> asyncClient() {
+    return new AsyncContract(this).tests();
   }
 
   // ---------------------------------------------------------------- parsing and hygiene

@@ -35,6 +35,12 @@ public abstract class WireMockTestBase<C extends LinkClient> {
   /** The waits the client asked for between retries; nothing sleeps for real. */
   protected final RecordingSleeper sleeper = new RecordingSleeper();
 
+  /**
+   * The scheduler of the asynchronous calls' waits: it records them and runs each at once; nothing
+   * waits for real. Shut down after each test.
+   */
+  protected final RecordingScheduler scheduler = new RecordingScheduler();
+
   /** The client of the current test, built by {@link #newClient()}. */
   protected C client;
 
@@ -49,6 +55,7 @@ public abstract class WireMockTestBase<C extends LinkClient> {
   @AfterEach
   void closeClient() {
     client.close();
+    scheduler.shutdownNow();
   }
 
   /** A JSON answer with this status and body. */
