@@ -108,8 +108,8 @@ public final class EventDispatcher implements AttemptObserver {
     if (!(userListeners || LOG.isDebugEnabled())) {
       return null;
     }
-    Scope scope = new Scope(operation);
-    fire(l -> l.operationStarted(new OperationStarted(provider, operation)));
+    Scope scope = new Scope(operation, true);
+    fire(l -> l.operationStarted(new OperationStarted(provider, operation, true)));
     return scope;
   }
 
@@ -193,7 +193,8 @@ public final class EventDispatcher implements AttemptObserver {
   private void finish(Scope scope, Throwable failure) {
     Duration duration = Duration.ofNanos(System.nanoTime() - scope.startNanos);
     OperationFinished event =
-        new OperationFinished(provider, scope.operation, duration, scope.attempts, scope.retries, Optional.ofNullable(failure));
+        new OperationFinished(provider, scope.operation, duration, scope.attempts, scope.retries, Optional.ofNullable(failure),
+            scope.asynchronous);
     fire(l -> l.operationFinished(event));
   }
 
@@ -213,12 +214,18 @@ public final class EventDispatcher implements AttemptObserver {
   /** The operation running on a thread (an asynchronous one runs on several, one at a time). */
   public static final class Scope {
     final Operation operation;
+    final boolean asynchronous;
     final long startNanos = System.nanoTime();
     int attempts;
     int retries;
 
     Scope(Operation operation) {
+      this(operation, false);
+    }
+
+    Scope(Operation operation, boolean asynchronous) {
       this.operation = operation;
+      this.asynchronous = asynchronous;
     }
   }
 

@@ -30,7 +30,10 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * The HTTP layer of one LinkClient: one OkHttp client (the user's, derived, or its own), one
  * Retrofit, the shared Jackson mapper, the retry interceptor, error decoding and rate-limit
  * tracking. Providers create their Retrofit interfaces from it once and run every call through
- * {@link #execute}.
+ * {@link #execute} (or, without blocking, {@link #executeAsync} within an {@link #observeAsync}
+ * operation). Retrofit's calls come from a call factory of the transport's own: a blocking {@code
+ * execute()} runs the attempts on the caller's thread, an {@code enqueue()} runs the same attempts
+ * as OkHttp asynchronous calls with every wait on a scheduler.
  */
 public final class HttpTransport implements AutoCloseable {
   /** The connect, read and write (socket) timeout of a client of our own: 30 s. */
