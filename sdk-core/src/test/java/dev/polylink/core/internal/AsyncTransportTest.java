@@ -300,6 +300,43 @@ class AsyncTransportTest {
     assertSame(null, AsyncScope.current());
   }
 
+  @Test
+  void eachAttemptIsBoundByTheAttemptDeadline() {
+    wm.stubFor(any(anyUrl()).willReturn(ok().withFixedDelay(400)));
+    TransportHarness h = harness(b -> b.attemptTimeout(Duration.ofMillis(100))
+        .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()));
+    long start = System.nanoTime();
+    TransportException e = assertInstanceOf(TransportException.class,
+        failure(h.transport.executeAsync(Operation.GET, h.api.get("7"))));
+    assertTrue(e.getMessage().contains("the attempt deadline (attemptTimeout PT0.1S) passed"), e.getMessage());
+    assertEquals(1, scheduler.delays().size(), "one retry, waited on the scheduler");
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(800)) < 0,
+        "both attempts ended at their deadline, not at the server's delay");
+  }
+
+  @Test
+  void aBurst429WithRetryAfterResendsEvenAPost() throws Exception {
+    firstThen(aResponse().withStatus(429).withHeader("Retry-After", "3").withBody(""), ok());
+    TransportHarness h = harness();
+    JsonNode body = h.transport.executeForBodyAsync(Operation.CREATE, h.api.create(Map.of("name", "x")))
+        .get(5, TimeUnit.SECONDS);
+    assertEquals("7", body.get("id").asText());
+    assertEquals(List.of(Duration.ofSeconds(3)), scheduler.delays());
+    assertEquals(2, requests());
+  }
+
+  @Test
+  void aSuccessBodyAboveTheLimitFailsWithoutARetry() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody("{\"padding\": \"" + "x".repeat(2_000) + "\"}")));
+    TransportHarness h = harness(b -> b.maxResponseBodySize(1_000));
+    TransportException e = assertInstanceOf(TransportException.class,
+        failure(h.transport.executeAsync(Operation.GET, h.api.get("7"))));
+    assertTrue(e.getMessage().contains("exceeds the limit of 1000 bytes"), e.getMessage());
+    assertEquals(1, requests());
+    assertTrue(scheduler.delays().isEmpty());
+  }
+
   private void awaitPending(int count) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (scheduler.pendingCount() < count && System.nanoTime() < end) {
