@@ -38,7 +38,7 @@ class CarrierxAsyncTest extends CarrierxWireMockTest {
 
   @Override
   protected CarrierxClient newClient() {
-    return builder().scheduledExecutorService(scheduler).build();
+    return builder().scheduledExecutorService(scheduler).rateLimit(dev.polylink.core.RateLimit.none()).build();
   }
 
   private static Throwable failure(CompletableFuture<?> future) {

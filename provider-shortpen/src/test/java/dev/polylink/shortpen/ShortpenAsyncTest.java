@@ -16,6 +16,7 @@ import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkStats;
 import dev.polylink.core.OperationNotSupportedException;
+import dev.polylink.core.RateLimit;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.ServerException;
 import dev.polylink.core.StatsRequest;
@@ -40,7 +41,8 @@ class ShortpenAsyncTest extends ShortpenWireMockTest {
 
   @Override
   protected ShortpenClient newClient() {
-    return client(b -> b.defaultDomainId(1).scheduledExecutorService(scheduler));
+    // Pacing off: the waits counted here are the retries' alone.
+    return client(b -> b.defaultDomainId(1).scheduledExecutorService(scheduler).rateLimit(RateLimit.none()));
   }
 
   private static CreateLinkRequest request() {
@@ -122,7 +124,7 @@ class ShortpenAsyncTest extends ShortpenWireMockTest {
   void cancellingDuringTheLookUpStopsTheScan() throws Exception {
     RecordingScheduler manual = RecordingScheduler.manual();
     client.close();
-    client = client(b -> b.defaultDomainId(1).scheduledExecutorService(manual));
+    client = client(b -> b.defaultDomainId(1).scheduledExecutorService(manual).rateLimit(RateLimit.none()));
     try {
       wm.stubFor(post(urlEqualTo("/v1/generate")).willReturn(json(200, ShortpenFixtures.GENERATE_RESPONSE)));
       wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 350, ShortpenFixtures.items(1, 100)))));

@@ -44,7 +44,7 @@ class SnipurlAsyncTest extends SnipurlWireMockTest {
 
   @Override
   protected SnipurlClient newClient() {
-    return builder().scheduledExecutorService(scheduler).build();
+    return builder().scheduledExecutorService(scheduler).rateLimit(dev.polylink.core.RateLimit.none()).build();
   }
 
   private static Throwable failure(CompletableFuture<?> future) {

@@ -34,6 +34,7 @@ import dev.polylink.core.Page;
 import dev.polylink.core.QrCode;
 import dev.polylink.core.QrFormat;
 import dev.polylink.core.QrOptions;
+import dev.polylink.core.RateLimit;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.ServerException;
@@ -67,6 +68,7 @@ class XqrAsyncTest extends XqrWireMockTest {
         .retryPolicy(RetryPolicy.defaults())
         .sleeper(sleeper)
         .scheduledExecutorService(scheduler)
+        .rateLimit(RateLimit.none()) // pacing off: the waits counted here are the retries' alone
         .build();
   }
 
@@ -162,7 +164,8 @@ class XqrAsyncTest extends XqrWireMockTest {
   void theOperationDeadlineEndsTheRetries() {
     client.close();
     client = XqrClient.builder().apiKey(XqrFixtures.DOCUMENTED_KEY).baseUrl(wm.baseUrl() + "/api")
-        .sleeper(sleeper).scheduledExecutorService(scheduler).operationTimeout(Duration.ofSeconds(3)).build();
+        .sleeper(sleeper).scheduledExecutorService(scheduler).operationTimeout(Duration.ofSeconds(3))
+        .rateLimit(RateLimit.none()).build();
     wm.stubFor(get(urlPathEqualTo(LINK_PATH))
         .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2").withBody("")));
     TransportException e = assertInstanceOf(TransportException.class, failure(async().get(ID)));
@@ -176,7 +179,7 @@ class XqrAsyncTest extends XqrWireMockTest {
     RecordingScheduler manual = RecordingScheduler.manual();
     client.close();
     client = XqrClient.builder().apiKey(XqrFixtures.DOCUMENTED_KEY).baseUrl(wm.baseUrl() + "/api")
-        .sleeper(sleeper).scheduledExecutorService(manual).build();
+        .sleeper(sleeper).scheduledExecutorService(manual).rateLimit(RateLimit.none()).build();
     try {
       wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(aResponse().withStatus(503).withBody("")));
       CompletableFuture<Link> future = async().get(ID);
