@@ -172,12 +172,14 @@ public final class BulkBatches {
     private final Object[] values;
     private final PolylinkException[] failures;
     private final boolean[] conflicting;
+    private final boolean[] confirmed;
 
     Answer(int size) {
       this.size = size;
       this.values = new Object[size];
       this.failures = new PolylinkException[size];
       this.conflicting = new boolean[size];
+      this.confirmed = new boolean[size];
     }
 
     /** {@return how many items the batch has} */
@@ -195,10 +197,27 @@ public final class BulkBatches {
     public void succeeded(int position, T value) {
       Objects.checkIndex(position, size);
       Objects.requireNonNull(value, "value");
-      if (failures[position] != null || (values[position] != null && !values[position].equals(value))) {
+      if (failures[position] != null || confirmed[position]
+          || (values[position] != null && !values[position].equals(value))) {
         conflicting[position] = true;
       }
       values[position] = value;
+    }
+
+    /**
+     * Reports that the vendor processed the item at {@code position} without returning what it
+     * produced (a count of updated items, not the items): the item succeeds without a value ({@link
+     * BulkItem#successWithoutValue}).
+     *
+     * @param position the item's position in the batch
+     * @throws IndexOutOfBoundsException for a position outside the batch
+     */
+    public void succeededWithoutValue(int position) {
+      Objects.checkIndex(position, size);
+      if (failures[position] != null || values[position] != null) {
+        conflicting[position] = true;
+      }
+      confirmed[position] = true;
     }
 
     /**
@@ -211,7 +230,7 @@ public final class BulkBatches {
     public void failed(int position, PolylinkException failure) {
       Objects.checkIndex(position, size);
       Objects.requireNonNull(failure, "failure");
-      if (values[position] != null || failures[position] != null) {
+      if (values[position] != null || failures[position] != null || confirmed[position]) {
         conflicting[position] = true;
       }
       failures[position] = failure;
@@ -224,7 +243,7 @@ public final class BulkBatches {
      */
     public boolean reported(int position) {
       Objects.checkIndex(position, size);
-      return values[position] != null || failures[position] != null;
+      return values[position] != null || failures[position] != null || confirmed[position];
     }
 
     @SuppressWarnings("unchecked")
@@ -238,6 +257,9 @@ public final class BulkBatches {
       }
       if (values[position] != null) {
         return BulkItem.success(index, (T) values[position]);
+      }
+      if (confirmed[position]) {
+        return BulkItem.successWithoutValue(index);
       }
       return BulkItem.failure(index, unaccounted(providerId, operation, batchLabel, "did not report on this item"));
     }
