@@ -95,7 +95,7 @@ public interface LinkClient extends AutoCloseable {
    * @return one item per request, in order: the created {@link Link} or the failure
    */
   default BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
-    return Bulk.run(requests, r -> Bulk.checkCreate(providerId(), capabilities(), r), this::create);
+    return Bulk.run(providerId(), requests, r -> Bulk.checkCreate(providerId(), capabilities(), r), this::create);
   }
 
   /**
@@ -107,7 +107,7 @@ public interface LinkClient extends AutoCloseable {
    */
   default BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
     List<Map.Entry<LinkId, LinkPatch>> entries = new ArrayList<>(patches.entrySet());
-    return Bulk.run(entries, e -> Bulk.checkUpdate(providerId(), capabilities(), e.getValue()),
+    return Bulk.run(providerId(), entries, e -> Bulk.checkUpdate(providerId(), capabilities(), e.getValue()),
         e -> update(e.getKey(), e.getValue()));
   }
 
@@ -120,7 +120,7 @@ public interface LinkClient extends AutoCloseable {
    */
   default BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
     Objects.requireNonNull(patch, "patch");
-    return Bulk.run(List.copyOf(ids), id -> Bulk.checkUpdate(providerId(), capabilities(), patch),
+    return Bulk.run(providerId(), new ArrayList<>(ids), id -> Bulk.checkUpdate(providerId(), capabilities(), patch),
         id -> update(id, patch));
   }
 
@@ -131,7 +131,7 @@ public interface LinkClient extends AutoCloseable {
    * @return one item per id, in order: the deleted id or the failure
    */
   default BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
-    return Bulk.run(List.copyOf(ids), id -> { }, id -> {
+    return Bulk.run(providerId(), new ArrayList<>(ids), id -> { }, id -> {
       delete(id);
       return id;
     });

@@ -262,7 +262,7 @@ public final class ShortpenOperations implements AutoCloseable {
           transport.observe(Operation.DELETE, () -> delete(entry.getKey()));
           return entry.getKey();
         })
-        .run(List.copyOf(ids));
+        .run(new ArrayList<>(ids));
   }
 
   private Void deleteBatch(List<Map.Entry<LinkId, Long>> batch, BulkBatches.Answer<LinkId> answer) {

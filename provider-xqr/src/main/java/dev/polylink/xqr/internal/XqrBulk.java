@@ -125,12 +125,13 @@ final class XqrBulk {
           transport.observe(Operation.DELETE, () -> operations.delete(id));
           return id;
         })
-        .run(List.copyOf(ids));
+        .run(new ArrayList<>(ids));
   }
 
   private PreparedUpdate prepareUpdate(LinkId id, LinkPatch patch) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(patch, "patch");
+    if (id == null || patch == null) {
+      throw Checks.invalid(ID, List.of((id == null ? "id" : "patch") + ": must not be null"));
+    }
     UpdateLinkBody body = operations.updateBody(patch);
     UUID uuid = Checks.uuidId(ID, id);
     boolean enabledOnly = body.enabled() != null && body.url() == null && body.labels() == null
