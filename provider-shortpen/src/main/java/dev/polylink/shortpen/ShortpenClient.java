@@ -1,5 +1,9 @@
 package dev.polylink.shortpen;
 
+import dev.polylink.core.spi.BulkBatches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import dev.polylink.core.BulkResult;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
@@ -230,6 +234,29 @@ public final class ShortpenClient implements LinkClient {
    */
   public OptionalInt delete(Collection<LinkId> ids) {
     return operations.transport().observe(Operation.DELETE, () -> operations.delete(ids));
+  }
+
+  /**
+   * Creates many links, one {@code POST /v1/generate} (and its list lookup) each, since ShortPen has
+   * no bulk create, {@link LinkClientBuilder#bulkConcurrency} at a time under the client's pacing;
+   * every request is checked (capabilities, ShortPen's rules) before the first one is sent, and an
+   * invalid one fails alone.
+   */
+  @Override
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return operations.createAll(requests);
+  }
+
+  /** Applies each link's patch, one request each, as {@link #createAll} does; every patch and id is checked first. */
+  @Override
+  public BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
+    return operations.updateAll(new ArrayList<>(patches.entrySet()));
+  }
+
+  /** Applies one patch to many links, as {@link #updateAll(Map)} does. */
+  @Override
+  public BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
+    return operations.updateAll(BulkBatches.entries(ids, patch));
   }
 
   /**

@@ -31,7 +31,6 @@ import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.UnsupportedFieldException;
 import dev.polylink.xqr.internal.XqrOperations;
 import dev.polylink.core.BulkResult;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -247,12 +246,7 @@ public final class XqrClient implements LinkClient {
    */
   @Override
   public BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
-    Objects.requireNonNull(patch, "patch");
-    List<Map.Entry<LinkId, LinkPatch>> entries = new ArrayList<>();
-    for (LinkId id : ids) {
-      entries.add(new AbstractMap.SimpleImmutableEntry<>(id, patch));
-    }
-    return operations.updateAll(entries);
+    return operations.updateAll(dev.polylink.core.spi.BulkBatches.entries(ids, patch));
   }
 
   /**

@@ -244,6 +244,36 @@ public final class ShortpenOperations implements AutoCloseable {
     return body.timesSent() > 1 ? OptionalInt.empty() : OptionalInt.of((int) deleted.getAsLong());
   }
 
+  /** Every check of {@link #create} (capabilities, ShortPen's rules), without sending. */
+  private CreateLinkRequest checkCreate(CreateLinkRequest request) {
+    Optional<ShortpenOptions> options = RequestChecks.create(ID, capabilities, request, ShortpenOptions.class);
+    Long workspace = options.flatMap(o -> boxed(o.workspaceId())).orElse(workspaceId);
+    RequestBodies.create(request, options, defaultDomainId, workspace);
+    return request;
+  }
+
+  /** {@link #create} for many, every request checked first, {@code bulkConcurrency} at a time (ShortPen has no bulk create). */
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(this::checkCreate)
+        .single(r -> transport.observe(Operation.CREATE, () -> create(r)))
+        .run(requests);
+  }
+
+  /** {@link #update} for many, every patch and id checked first. */
+  public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(e -> {
+          Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
+          RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
+          return e;
+        })
+        .single(e -> transport.observe(Operation.UPDATE, () -> update(e.getKey(), e.getValue())))
+        .run(patches);
+  }
+
   /** ShortPen's multi-id delete takes up to this many ids a request in {@link #deleteAll}. */
   public static final int MAX_DELETE_BATCH = 100;
 
@@ -256,7 +286,7 @@ public final class ShortpenOperations implements AutoCloseable {
   public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
     return BulkBatches.<LinkId, Map.Entry<LinkId, Long>, LinkId>plan(ID, Operation.DELETE, capabilities)
         .concurrency(transport.bulkConcurrency())
-        .prepare(id -> Map.entry(id, positiveId(id)))
+        .prepare(id -> Map.entry(id, positiveId(BulkBatches.requireId(ID, id))))
         .batch((batch, answer) -> transport.observe(Operation.DELETE, () -> deleteBatch(batch, answer)))
         .single(entry -> {
           transport.observe(Operation.DELETE, () -> delete(entry.getKey()));

@@ -143,6 +143,36 @@ public final class BulkBatches {
   }
 
   /**
+   * {@return one (id, patch) entry per id, in order, for {@code updateAll(Collection, LinkPatch)}}
+   * A {@code null} id stays an entry, to fail alone in {@link Plan#prepare}.
+   *
+   * @param ids the links
+   * @param patch the one patch for all of them
+   */
+  public static List<Map.Entry<dev.polylink.core.LinkId, dev.polylink.core.LinkPatch>> entries(
+      java.util.Collection<dev.polylink.core.LinkId> ids, dev.polylink.core.LinkPatch patch) {
+    Objects.requireNonNull(patch, "patch");
+    List<Map.Entry<dev.polylink.core.LinkId, dev.polylink.core.LinkPatch>> entries = new ArrayList<>(ids.size());
+    for (dev.polylink.core.LinkId id : ids) {
+      entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(id, patch));
+    }
+    return entries;
+  }
+
+  /**
+   * {@return {@code id}, or a {@link dev.polylink.core.RequestValidationException} for a null one}
+   *
+   * @param providerId the provider, for the exception
+   * @param id the id of a bulk item
+   */
+  public static dev.polylink.core.LinkId requireId(String providerId, dev.polylink.core.LinkId id) {
+    if (id == null) {
+      throw Checks.invalid(providerId, List.of("id: must not be null"));
+    }
+    return id;
+  }
+
+  /**
    * Sends one batch to the vendor's bulk endpoint and reports the vendor's answer per position.
    *
    * @param <P> what the batch carries per item
