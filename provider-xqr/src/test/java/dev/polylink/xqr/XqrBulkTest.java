@@ -330,6 +330,22 @@ class XqrBulkTest extends XqrWireMockTest {
     assertFalse(result.allSucceeded());
   }
 
+  @Test
+  void bulkConcurrencyIsABuilderOptionAndOneMeansInputOrder() {
+    RequestValidationException e = org.junit.jupiter.api.Assertions.assertThrows(RequestValidationException.class,
+        () -> XqrClient.builder().bulkConcurrency(0));
+    assertTrue(e.getMessage().contains("bulkConcurrency"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(RequestValidationException.class,
+        () -> XqrClient.builder().bulkConcurrency(65));
+    wm.stubFor(WireMock.delete(urlPathMatching("/api/v1/links/.*")).willReturn(WireMock.aResponse().withStatus(204)));
+    try (XqrClient sequential = XqrClient.builder().apiKey(XqrFixtures.DOCUMENTED_KEY).baseUrl(wm.baseUrl() + "/api")
+        .sleeper(sleeper).bulkConcurrency(1).build()) {
+      sequential.deleteAll(ids(12));
+    }
+    assertEquals(IntStream.range(0, 12).mapToObj(i -> "DELETE /api/v1/links/" + uuid(i)).collect(Collectors.toList()),
+        requestLines());
+  }
+
   /** Asserts the status and vendor code of a failed item. */
   static final class ApiExceptionCheck {
     static void assertStatus(int status, String code, BulkItem<?> item) {
