@@ -1,5 +1,6 @@
 package dev.polylink.shortpen;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -9,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.polylink.core.BulkResult;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.NotFoundException;
@@ -140,5 +143,19 @@ class ShortpenDeleteAllTest extends ShortpenWireMockTest {
       assertSame(quota, result.items().get(i).failure().orElseThrow());
     }
     assertEquals(20, result.succeededCount());
+  }
+
+  @Test
+  void aRequestResentAfterALostAnswerAndAnswered404SucceedsForEachId() {
+    wm.stubFor(delete(urlEqualTo("/v1/links")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+        .willSetStateTo("deleted"));
+    wm.stubFor(delete(urlEqualTo("/v1/links")).inScenario("lost").whenScenarioStateIs("deleted")
+        .willReturn(json(404, ShortpenFixtures.error(404, "No links found for the given url_id."))));
+
+    BulkResult<LinkId> result = client.deleteAll(ids(2));
+
+    wm.verify(2, deleteRequestedFor(urlEqualTo("/v1/links")).withRequestBody(equalToJson(body(0, 2), false, false)));
+    assertEquals(ids(2), result.values());
   }
 }

@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.polylink.core.BulkItem;
 import dev.polylink.core.BulkResult;
 import dev.polylink.core.ConflictException;
@@ -344,6 +346,37 @@ class XqrBulkTest extends XqrWireMockTest {
     }
     assertEquals(IntStream.range(0, 12).mapToObj(i -> "DELETE /api/v1/links/" + uuid(i)).collect(Collectors.toList()),
         requestLines());
+  }
+
+  @Test
+  void aBulkStatusResentAfterALostAnswerIsConfirmedByReadingBack() {
+    wm.stubFor(patch(urlPathEqualTo(STATUS)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("again"));
+    wm.stubFor(patch(urlPathEqualTo(STATUS)).inScenario("lost").whenScenarioStateIs("again")
+        .willReturn(json(200, "{\"data\":{\"updated\":2},\"meta\":{}}")));
+    for (int i = 0; i < 2; i++) {
+      wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + uuid(i))).willReturn(json(200, "{\"data\":"
+          + linkJson(uuid(i), "code00" + i).replace("\"enabled\": true", "\"enabled\": false") + ",\"meta\":{}}")));
+    }
+
+    BulkResult<Link> result = client.updateAll(ids(2), LinkPatch.builder().enabled(false).build());
+
+    // the count of a resent request covers its own attempt only: the links are read back
+    wm.verify(2, patchRequestedFor(urlPathEqualTo(STATUS)).withRequestBody(equalToJson(statusBody(IntStream.range(0, 2), false))));
+    assertEquals(List.of("code000", "code001"), result.values().stream().map(Link::shortCode).collect(Collectors.toList()));
+  }
+
+  @Test
+  void aBulkCreateWhoseAnswerIsLostIsNotResentAndItsItemsMayHaveBeenCreated() {
+    wm.stubFor(post(urlPathEqualTo(BULK)).willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    BulkResult<Link> result = client.createAll(requests(3));
+
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BULK)));
+    for (int i = 0; i < 3; i++) {
+      TransportException e = assertInstanceOf(TransportException.class, result.items().get(i).failure().orElseThrow());
+      assertTrue(e.requestMayHaveBeenProcessed());
+    }
   }
 
   /** Asserts the status and vendor code of a failed item. */
