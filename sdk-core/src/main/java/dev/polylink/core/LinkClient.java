@@ -100,7 +100,8 @@ public interface LinkClient extends AutoCloseable {
 
   /**
    * Applies its own patch to each link, as {@link #createAll} does for creates: every patch is
-   * checked first, and each link fails or succeeds alone.
+   * checked first, and each link fails or succeeds alone. The SDK's providers override it as they
+   * do {@link #createAll} (xQR sends enabled-only patches to its bulk status endpoint).
    *
    * @param patches the patch of each link, in the map's iteration order
    * @return one item per entry, in the map's order: the updated {@link Link} or the failure
@@ -125,7 +126,8 @@ public interface LinkClient extends AutoCloseable {
   }
 
   /**
-   * Deletes many links, one request each in order; each link fails or succeeds alone.
+   * Deletes many links, one request each in order; each link fails or succeeds alone. The SDK's
+   * providers override it as they do {@link #createAll} (ShortPen uses its multi-id delete).
    *
    * @param ids the links, in order
    * @return one item per id, in order: the deleted id or the failure

@@ -157,6 +157,14 @@ class XqrEmulatorBulkTest {
       }
     }
     assertEquals(999, xqr.links().size());
+
+    // and disabling all of them is 5 bulk status requests of 200 ids
+    List<LinkId> ids = result.values().stream().map(Link::id).collect(Collectors.toList());
+    int before = xqr.wireMock().getAllServeEvents().size();
+    BulkResult<Link> disabled = client.updateAll(ids, LinkPatch.builder().enabled(false).build());
+    assertEquals(5, xqr.wireMock().getAllServeEvents().size() - before);
+    assertEquals(999, disabled.succeededCount());
+    assertTrue(xqr.links().stream().noneMatch(l -> Boolean.TRUE.equals(l.get("enabled"))));
   }
 
   @Test
