@@ -2,7 +2,6 @@ package dev.polylink.core;
 
 import dev.polylink.core.internal.AsyncBulk;
 import dev.polylink.core.internal.Bulk;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +40,14 @@ import java.util.concurrent.CompletableFuture;
  *       (OkHttp's dispatcher, the client's scheduler, or the caller's for a failure before any
  *       request); run blocking or heavy work in an {@code ...Async} stage with an executor of your
  *       own.
- *   <li>Bulk operations check every item first, as the blocking ones do, then run the
- *       asynchronous single operations with at most {@value AsyncBulk#DEFAULT_CONCURRENCY} in
- *       flight, started in input order; the results keep the input order. Cancelling the bulk
- *       future cancels the items in flight and starts no more.
+ *   <li>Bulk operations check every item against the capabilities first, as the blocking ones
+ *       do, then run the asynchronous single operations with at most the client's {@link
+ *       LinkClientBuilder#bulkConcurrency} in flight (default {@value
+ *       LinkClientBuilder#DEFAULT_BULK_CONCURRENCY}), started in input order; the results keep the
+ *       input order. They use no vendor bulk endpoint (the blocking ones do, where the vendor has
+ *       one), and a provider's own rules (an id's shape) are checked when its item starts, still
+ *       before its request: an invalid item fails alone either way. Cancelling the bulk future
+ *       cancels the items in flight and starts no more.
  * </ul>
  */
 public interface AsyncLinkClient {
@@ -154,15 +157,14 @@ public interface AsyncLinkClient {
 
   /**
    * {@link LinkClient#createAll} without blocking: every request is checked first; the valid ones
-   * are created with {@link #create}, at most {@value AsyncBulk#DEFAULT_CONCURRENCY} at once. It
-   * uses no vendor bulk endpoint.
+   * are created with {@link #create}, at most the client's bulk concurrency at once. It uses no
+   * vendor bulk endpoint.
    *
    * @param requests what to create, in order
    * @return one item per request, in order: the created {@link Link} or the failure
    */
   default CompletableFuture<BulkResult<Link>> createAll(List<CreateLinkRequest> requests) {
-    return AsyncBulk.run(requests, r -> Bulk.checkCreate(providerId(), capabilities(), r), this::create,
-        AsyncBulk.DEFAULT_CONCURRENCY);
+    return AsyncBulk.createAll(this, requests, AsyncBulk.DEFAULT_CONCURRENCY);
   }
 
   /**
@@ -172,12 +174,7 @@ public interface AsyncLinkClient {
    * @return one item per entry, in the map's order: the updated {@link Link} or the failure
    */
   default CompletableFuture<BulkResult<Link>> updateAll(Map<LinkId, LinkPatch> patches) {
-    if (patches == null) {
-      return CompletableFuture.failedFuture(new NullPointerException("patches"));
-    }
-    List<Map.Entry<LinkId, LinkPatch>> entries = new ArrayList<>(patches.entrySet());
-    return AsyncBulk.run(entries, e -> Bulk.checkUpdate(providerId(), capabilities(), e.getValue()),
-        e -> update(e.getKey(), e.getValue()), AsyncBulk.DEFAULT_CONCURRENCY);
+    return AsyncBulk.updateAll(this, patches, AsyncBulk.DEFAULT_CONCURRENCY);
   }
 
   /**
@@ -188,26 +185,18 @@ public interface AsyncLinkClient {
    * @return one item per id, in order: the updated {@link Link} or the failure
    */
   default CompletableFuture<BulkResult<Link>> updateAll(Collection<LinkId> ids, LinkPatch patch) {
-    if (ids == null || patch == null) {
-      return CompletableFuture.failedFuture(new NullPointerException(ids == null ? "ids" : "patch"));
-    }
-    return AsyncBulk.run(List.copyOf(ids), id -> Bulk.checkUpdate(providerId(), capabilities(), patch),
-        id -> update(id, patch), AsyncBulk.DEFAULT_CONCURRENCY);
+    return AsyncBulk.updateAll(this, ids, patch, AsyncBulk.DEFAULT_CONCURRENCY);
   }
 
   /**
-   * {@link LinkClient#deleteAll} without blocking, with {@link #delete}, at most {@value
-   * AsyncBulk#DEFAULT_CONCURRENCY} at once.
+   * {@link LinkClient#deleteAll} without blocking, with {@link #delete}, at most the client's bulk
+   * concurrency at once.
    *
    * @param ids the links, in order
    * @return one item per id, in order: the deleted id or the failure
    */
   default CompletableFuture<BulkResult<LinkId>> deleteAll(Collection<LinkId> ids) {
-    if (ids == null) {
-      return CompletableFuture.failedFuture(new NullPointerException("ids"));
-    }
-    return AsyncBulk.run(List.copyOf(ids), id -> { }, id -> delete(id).thenApply(ignored -> id),
-        AsyncBulk.DEFAULT_CONCURRENCY);
+    return AsyncBulk.deleteAll(this, ids, AsyncBulk.DEFAULT_CONCURRENCY);
   }
 
   /**

@@ -26,12 +26,10 @@ import java.util.function.Function;
  */
 public final class AsyncBulk<I, T> {
   /**
-   * Items in flight at once by default: 8. Enough to keep a paced client at its vendor's rate over a
-   * round trip of a few hundred milliseconds (xQR's 10 a second at the lowest plan, SnipURL's and
-   * ShortPen's 60 a minute), and well below the 64 requests the client's dispatcher and connection
-   * pool are sized for.
+   * Items in flight at once by default: {@link dev.polylink.core.LinkClientBuilder#DEFAULT_BULK_CONCURRENCY},
+   * as for the blocking bulk path; the SDK's clients use their {@code bulkConcurrency} setting.
    */
-  public static final int DEFAULT_CONCURRENCY = 8;
+  public static final int DEFAULT_CONCURRENCY = dev.polylink.core.LinkClientBuilder.DEFAULT_BULK_CONCURRENCY;
 
   private final List<I> items;
   private final Function<I, CompletableFuture<T>> send;
@@ -58,20 +56,23 @@ public final class AsyncBulk<I, T> {
    *
    * @param <I> the input item type
    * @param <T> the result type
+   * @param providerId the provider, for the failure of a {@code null} item
    * @param items the input, in order
    * @param check throws a {@link PolylinkException} for an invalid item; runs for all items first
    * @param send starts one item's asynchronous operation
    * @param concurrency the most items in flight, at least 1
    * @return one result per item, in input order
    */
-  public static <I, T> CompletableFuture<BulkResult<T>> run(
+  public static <I, T> CompletableFuture<BulkResult<T>> run(String providerId,
       List<I> items, Consumer<I> check, Function<I, CompletableFuture<T>> send, int concurrency) {
     try {
       Objects.requireNonNull(items, "items");
       AsyncBulk<I, T> bulk = new AsyncBulk<>(items, send, Math.max(1, concurrency));
       for (int i = 0; i < items.size(); i++) {
         try {
-          Objects.requireNonNull(items.get(i), "item");
+          if (items.get(i) == null) {
+            throw new dev.polylink.core.RequestValidationException(providerId, "items[" + i + "]: must not be null");
+          }
           check.accept(items.get(i));
           bulk.toSend.add(i);
         } catch (PolylinkException e) {
@@ -88,6 +89,76 @@ public final class AsyncBulk<I, T> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * {@code createAll} of an asynchronous client: capabilities first, then its {@code create}.
+   *
+   * @param client the client
+   * @param requests the requests
+   * @param concurrency the most in flight
+   * @return the result
+   */
+  public static CompletableFuture<BulkResult<dev.polylink.core.Link>> createAll(
+      dev.polylink.core.AsyncLinkClient client, List<dev.polylink.core.CreateLinkRequest> requests, int concurrency) {
+    return run(client.providerId(), requests, r -> Bulk.checkCreate(client.providerId(), client.capabilities(), r),
+        client::create, concurrency);
+  }
+
+  /**
+   * {@code updateAll(Map)} of an asynchronous client: every patch first, then its {@code update}.
+   *
+   * @param client the client
+   * @param patches the patches
+   * @param concurrency the most in flight
+   * @return the result
+   */
+  public static CompletableFuture<BulkResult<dev.polylink.core.Link>> updateAll(dev.polylink.core.AsyncLinkClient client,
+      java.util.Map<dev.polylink.core.LinkId, dev.polylink.core.LinkPatch> patches, int concurrency) {
+    if (patches == null) {
+      return CompletableFuture.failedFuture(new NullPointerException("patches"));
+    }
+    List<java.util.Map.Entry<dev.polylink.core.LinkId, dev.polylink.core.LinkPatch>> entries =
+        new ArrayList<>(patches.entrySet());
+    return run(client.providerId(), entries,
+        e -> Bulk.checkUpdate(client.providerId(), client.capabilities(), e.getValue()),
+        e -> client.update(e.getKey(), e.getValue()), concurrency);
+  }
+
+  /**
+   * {@code updateAll(Collection, LinkPatch)} of an asynchronous client.
+   *
+   * @param client the client
+   * @param ids the links
+   * @param patch the patch of every one
+   * @param concurrency the most in flight
+   * @return the result
+   */
+  public static CompletableFuture<BulkResult<dev.polylink.core.Link>> updateAll(dev.polylink.core.AsyncLinkClient client,
+      java.util.Collection<dev.polylink.core.LinkId> ids, dev.polylink.core.LinkPatch patch, int concurrency) {
+    if (ids == null || patch == null) {
+      return CompletableFuture.failedFuture(new NullPointerException(ids == null ? "ids" : "patch"));
+    }
+    return run(client.providerId(), new ArrayList<>(ids),
+        id -> Bulk.checkUpdate(client.providerId(), client.capabilities(), patch), id -> client.update(id, patch),
+        concurrency);
+  }
+
+  /**
+   * {@code deleteAll} of an asynchronous client.
+   *
+   * @param client the client
+   * @param ids the links
+   * @param concurrency the most in flight
+   * @return the result
+   */
+  public static CompletableFuture<BulkResult<dev.polylink.core.LinkId>> deleteAll(dev.polylink.core.AsyncLinkClient client,
+      java.util.Collection<dev.polylink.core.LinkId> ids, int concurrency) {
+    if (ids == null) {
+      return CompletableFuture.failedFuture(new NullPointerException("ids"));
+    }
+    return run(client.providerId(), new ArrayList<>(ids), id -> { },
+        id -> client.delete(id).thenApply(ignored -> id), concurrency);
   }
 
   /** Starts items while fewer than the bound are in flight; finishes when all have ended. */

@@ -2,6 +2,7 @@ package dev.polylink.core.spi;
 
 import dev.polylink.core.AccountUsage;
 import dev.polylink.core.AsyncLinkClient;
+import dev.polylink.core.BulkResult;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
@@ -15,6 +16,10 @@ import dev.polylink.core.Page;
 import dev.polylink.core.QrCode;
 import dev.polylink.core.QrOptions;
 import dev.polylink.core.StatsRequest;
+import dev.polylink.core.internal.AsyncBulk;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -24,7 +29,8 @@ import java.util.function.Supplier;
  * HttpTransport#observeAsync} operation around the provider's {@link Operations}, so that a check
  * that throws before any request fails the future instead, listeners see the operation whole, and
  * cancelling the future cancels whatever the operation has in flight. The bulk methods are {@link
- * AsyncLinkClient}'s defaults, over these single operations.
+ * AsyncLinkClient}'s, over these single operations, with the transport's {@link
+ * HttpTransport#bulkConcurrency()} in flight.
  */
 public final class AsyncClients {
   private AsyncClients() {}
@@ -191,6 +197,27 @@ public final class AsyncClients {
     @Override
     public CompletableFuture<AccountUsage> accountUsage() {
       return run(Operation.ACCOUNT_USAGE, () -> operations.accountUsageAsync(providerId));
+    }
+
+    /** The bulk methods run the single operations with the client's {@code bulkConcurrency}. */
+    @Override
+    public CompletableFuture<BulkResult<Link>> createAll(List<CreateLinkRequest> requests) {
+      return AsyncBulk.createAll(this, requests, transport.bulkConcurrency());
+    }
+
+    @Override
+    public CompletableFuture<BulkResult<Link>> updateAll(Map<LinkId, LinkPatch> patches) {
+      return AsyncBulk.updateAll(this, patches, transport.bulkConcurrency());
+    }
+
+    @Override
+    public CompletableFuture<BulkResult<Link>> updateAll(Collection<LinkId> ids, LinkPatch patch) {
+      return AsyncBulk.updateAll(this, ids, patch, transport.bulkConcurrency());
+    }
+
+    @Override
+    public CompletableFuture<BulkResult<LinkId>> deleteAll(Collection<LinkId> ids) {
+      return AsyncBulk.deleteAll(this, ids, transport.bulkConcurrency());
     }
 
     @Override

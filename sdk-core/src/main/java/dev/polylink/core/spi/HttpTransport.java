@@ -84,6 +84,7 @@ public final class HttpTransport implements AutoCloseable {
   /** The scheduler of our own, made at the first asynchronous wait; shut down by {@link #close()}. */
   private final AtomicReference<java.util.concurrent.ScheduledExecutorService> ownScheduler = new AtomicReference<>();
   private volatile boolean closed;
+  private final int bulkConcurrency;
 
   private HttpTransport(Builder b) {
     this.providerId = b.providerId;
@@ -92,6 +93,7 @@ public final class HttpTransport implements AutoCloseable {
     String userAgent =
         "polylink-java/" + Version.get() + " (" + providerId + ")" + (b.userAgent == null ? "" : " " + b.userAgent);
     this.quotaWindows = java.util.Set.copyOf(b.quotaWindows);
+    this.bulkConcurrency = b.bulkConcurrency;
     dev.polylink.core.RateBudget budget =
         b.rateBudget != null ? b.rateBudget : dev.polylink.core.RateBudget.create(b.rateLimit, b.clock);
     this.pacer = dev.polylink.core.internal.Budgets.pacer(budget);
@@ -517,6 +519,14 @@ public final class HttpTransport implements AutoCloseable {
     return Optional.ofNullable(lastRateLimit.get());
   }
 
+  /**
+   * {@return how many requests a bulk operation of this client keeps in flight, for {@link
+   * BulkBatches.Plan#concurrency}}
+   */
+  public int bulkConcurrency() {
+    return bulkConcurrency;
+  }
+
   /** {@return the clock the client was built with} */
   public Clock clock() {
     return clock;
@@ -583,6 +593,7 @@ public final class HttpTransport implements AutoCloseable {
         new java.util.ArrayList<>();
     private final java.util.Set<String> quotaWindows = new java.util.HashSet<>();
     private java.util.concurrent.ScheduledExecutorService scheduler;
+    private int bulkConcurrency = BulkBatches.DEFAULT_CONCURRENCY;
 
     private Builder(String providerId) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -827,6 +838,18 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder documentedRateLimit(String window, long requests, Duration period, long burst) {
       documentedLimits.add(new dev.polylink.core.internal.Pacer.DocumentedLimit(window, requests, period, burst));
+      return this;
+    }
+
+    /**
+     * How many requests a bulk operation keeps in flight ({@link BulkBatches.Plan#concurrency});
+     * default {@link BulkBatches#DEFAULT_CONCURRENCY}.
+     *
+     * @param bulkConcurrency 1 to {@link BulkBatches#MAX_CONCURRENCY}
+     * @return this builder
+     */
+    public Builder bulkConcurrency(int bulkConcurrency) {
+      this.bulkConcurrency = BulkBatches.checkConcurrency(providerId, bulkConcurrency);
       return this;
     }
 

@@ -40,6 +40,7 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
             .scheduledExecutorService(scheduledExecutorService())
             .rateLimit(rateLimitSetting())
             .rateBudget(rateBudget())
+            .bulkConcurrency(bulkConcurrency())
             .listeners(listeners()) // obs
             .wireLog(wireLogEnabled()); // obs
     if (attemptTimeout() != null) {

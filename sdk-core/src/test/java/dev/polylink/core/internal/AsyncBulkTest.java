@@ -43,7 +43,7 @@ class AsyncBulkTest {
   @Test
   void everyItemIsCheckedFirstAndAtMostTheBoundIsInFlight() {
     List<Integer> items = List.of(1, -2, 3, 4, 5, -6, 7);
-    CompletableFuture<BulkResult<String>> result = AsyncBulk.run(items, AsyncBulkTest::check, this::send, 2);
+    CompletableFuture<BulkResult<String>> result = AsyncBulk.run("test", items, AsyncBulkTest::check, this::send, 2);
     assertEquals(List.of(1, 3), sentItems, "two in flight, in input order, the invalid one skipped");
     started.get(1).complete("three");
     assertEquals(List.of(1, 3, 4), sentItems, "one ended, the next starts");
@@ -70,14 +70,14 @@ class AsyncBulkTest {
   void itemsThatCompleteAtOnceDoNotRecurseWithoutBound() {
     List<Integer> items = IntStream.range(0, 20_000).boxed().collect(Collectors.toList());
     BulkResult<Integer> result =
-        AsyncBulk.run(items, i -> { }, (Integer i) -> CompletableFuture.completedFuture(i * 2), 8).join();
+        AsyncBulk.run("test", items, i -> { }, (Integer i) -> CompletableFuture.completedFuture(i * 2), 8).join();
     assertEquals(20_000, result.items().size());
     assertEquals(39_998, result.items().get(19_999).value().orElseThrow());
   }
 
   @Test
   void cancellingTheBulkCancelsTheItemsInFlightAndStartsNoMore() {
-    CompletableFuture<BulkResult<String>> result = AsyncBulk.run(List.of(1, 2, 3, 4), i -> { }, this::send, 2);
+    CompletableFuture<BulkResult<String>> result = AsyncBulk.run("test", List.of(1, 2, 3, 4), i -> { }, this::send, 2);
     assertTrue(result.cancel(true));
     assertTrue(started.get(0).isCancelled());
     assertTrue(started.get(1).isCancelled());
@@ -87,7 +87,7 @@ class AsyncBulkTest {
   @Test
   void aFailureThatIsNoPolylinkExceptionFailsTheWholeBulk() {
     IllegalStateException bug = new IllegalStateException("bug");
-    CompletableFuture<BulkResult<String>> result = AsyncBulk.run(List.of(1, 2), i -> { }, this::send, 1);
+    CompletableFuture<BulkResult<String>> result = AsyncBulk.run("test", List.of(1, 2), i -> { }, this::send, 1);
     started.get(0).completeExceptionally(bug);
     CompletionException e = assertThrows(CompletionException.class, result::join);
     assertSame(bug, e.getCause());
@@ -95,7 +95,20 @@ class AsyncBulkTest {
   }
 
   @Test
+  void aNullItemFailsAloneAsTheBlockingPathFailsIt() {
+    List<Integer> items = new ArrayList<>();
+    items.add(1);
+    items.add(null);
+    CompletableFuture<BulkResult<String>> result = AsyncBulk.run("test", items, AsyncBulkTest::check, this::send, 2);
+    started.get(0).complete("one");
+    BulkResult<String> done = result.join();
+    RequestValidationException e = assertInstanceOf(RequestValidationException.class, done.items().get(1).failure().orElseThrow());
+    assertEquals(List.of("items[1]: must not be null"), e.violations());
+    assertEquals(List.of(1), sentItems);
+  }
+
+  @Test
   void anEmptyInputIsAnEmptyResult() {
-    assertEquals(0, AsyncBulk.run(List.<Integer>of(), i -> { }, this::send, 4).join().items().size());
+    assertEquals(0, AsyncBulk.run("test", List.<Integer>of(), i -> { }, this::send, 4).join().items().size());
   }
 }
