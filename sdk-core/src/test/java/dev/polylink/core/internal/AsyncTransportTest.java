@@ -288,6 +288,13 @@ class AsyncTransportTest {
         "attemptStarted GET /things/{id} #2",
         "attemptFinished #2 200",
         "operationFinished GET success attempts=2 retries=1"), listener.lines());
+    assertTrue(listener.events(dev.polylink.core.LinkClientListener.OperationStarted.class).get(0).asynchronous());
+    assertTrue(listener.events(dev.polylink.core.LinkClientListener.OperationFinished.class).get(0).asynchronous());
+    listener.clear();
+    h.transport.observe(Operation.GET, () -> h.transport.execute(Operation.GET, h.api.get("7")));
+    assertFalse(listener.events(dev.polylink.core.LinkClientListener.OperationStarted.class).get(0).asynchronous(),
+        "a blocking operation");
+    assertFalse(listener.events(dev.polylink.core.LinkClientListener.OperationFinished.class).get(0).asynchronous());
   }
 
   @Test
