@@ -67,7 +67,9 @@ class ShortpenAsyncTest extends ShortpenWireMockTest {
   }
 
   private static void fourPagesWithTheLinkOnPageTwo() {
-    wm.stubFor(post(urlEqualTo("/v1/generate")).willReturn(json(200, ShortpenFixtures.GENERATE_RESPONSE)));
+    wm.stubFor(post(urlEqualTo("/v1/generate"))
+        .withRequestBody(equalToJson("{\"url\": \"https://example.com/launch\", \"domain_id\": 1}", false, false))
+        .willReturn(json(200, ShortpenFixtures.GENERATE_RESPONSE)));
     wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.page(1, 350, ShortpenFixtures.items(1, 100)))));
     wm.stubFor(listPage(2).willReturn(json(200, ShortpenFixtures.page(2, 350,
         concat(ShortpenFixtures.items(101, 99), ShortpenFixtures.item(777, "summer-2025"))))));
