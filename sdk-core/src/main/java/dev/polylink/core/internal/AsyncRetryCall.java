@@ -41,7 +41,8 @@ final class AsyncRetryCall implements Call {
   private final Supplier<ScheduledExecutorService> scheduler;
   private final AtomicBoolean executed = new AtomicBoolean();
   private final AtomicBoolean finished = new AtomicBoolean();
-  private final Map<Class<?>, Object> tags = new ConcurrentHashMap<>();
+  /** The call's tags, made at the first use (Retrofit and this SDK use none: not per call). */
+  private Map<Class<?>, Object> tags;
   private volatile boolean canceled;
   private volatile Call current;
   private volatile ScheduledFuture<?> pendingWait;
@@ -250,10 +251,17 @@ final class AsyncRetryCall implements Call {
     return Timeout.NONE;
   }
 
+  private synchronized Map<Class<?>, Object> tags() {
+    if (tags == null) {
+      tags = new ConcurrentHashMap<>();
+    }
+    return tags;
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public <T> T tag(Class<? extends T> type) {
-    return (T) tags.get(type);
+    return (T) tags().get(type);
   }
 
   @Override
@@ -264,7 +272,7 @@ final class AsyncRetryCall implements Call {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T tag(Class<T> type, Function0<? extends T> computeIfAbsent) {
-    return (T) tags.computeIfAbsent(type, t -> computeIfAbsent.invoke());
+    return (T) tags().computeIfAbsent(type, t -> computeIfAbsent.invoke());
   }
 
   @Override
