@@ -81,9 +81,15 @@ public interface LinkClient extends AutoCloseable {
   void delete(LinkId id);
 
   /**
-   * Creates many links. Every request is checked against {@link #capabilities()} before the first
-   * one is sent; an invalid request fails alone, and the valid ones are created, one request each
-   * in input order. A failure of one item never hides the others.
+   * Creates many links. Every request is checked before the first one is sent; an invalid request
+   * fails alone, and the valid ones are created. A failure of one item never hides the others.
+   *
+   * <p>This default checks {@link #capabilities()} and creates one request at a time in input
+   * order. The SDK's providers override it: they run their own per-item checks up front too, use
+   * the vendor's bulk endpoint where {@link Capabilities#bulk(Operation)} declares one (split into
+   * batches of its size; a batch that fails as a whole fails every item in it), and otherwise send
+   * single requests with the builder's {@code bulkConcurrency} in flight under the client's pacing.
+   * The result keeps the input order either way.
    *
    * @param requests what to create, in order
    * @return one item per request, in order: the created {@link Link} or the failure
