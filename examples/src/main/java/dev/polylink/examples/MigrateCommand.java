@@ -158,6 +158,7 @@ final class MigrateCommand extends ExampleCommand {
         .setInitialMax(toCopy.size())
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(200)
+        .continuousUpdate() // redrawn while nothing finishes, e.g. during a rate-limit wait
         .setConsumer(new ConsoleProgressBarConsumer(err(), 120))
         .build()) {
       monitor.status(message -> {

@@ -195,6 +195,7 @@ final class RetargetCommand extends ExampleCommand {
         .setInitialMax(links)
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(200)
+        .continuousUpdate() // redrawn while nothing finishes, e.g. during a rate-limit wait
         .setConsumer(new ConsoleProgressBarConsumer(err(), 120))
         .build();
   }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  *
  * <p>While a wait is on, the status ({@link #status(Consumer)}, the progress bar's extra message)
  * says so: {@code waiting 0:00:45 for xqr's rate limit (until 10:01:00)}; it is cleared when the
- * waiting request starts its attempt. With several requests in flight, the status shows the latest
+ * waiting request starts its attempt (or its operation ends without one). With several requests in flight, the status shows the latest
  * wait and stays until every waiting request has gone on. The end of a wait is read on the clock
  * given (the system clock in real runs), so a test sees fixed times.
  *
@@ -79,6 +79,16 @@ final class RunMonitor implements LinkClientListener {
   @Override
   public void attemptStarted(AttemptStarted event) {
     requests.incrementAndGet();
+    waitOver();
+  }
+
+  /** An operation that ends while waiting (its deadline, an interrupt) waits no more either. */
+  @Override
+  public void operationFinished(OperationFinished event) {
+    waitOver();
+  }
+
+  private void waitOver() {
     if (thisThreadWaits.get()) {
       thisThreadWaits.set(false);
       if (waiting.decrementAndGet() == 0) {
