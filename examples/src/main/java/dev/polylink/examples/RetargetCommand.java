@@ -69,7 +69,7 @@ final class RetargetCommand extends ExampleCommand {
   boolean dryRun;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-      description = "Links updated at the same time (default: ${DEFAULT-VALUE}).")
+      description = "Update requests in flight at once, the client's bulkConcurrency (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Override

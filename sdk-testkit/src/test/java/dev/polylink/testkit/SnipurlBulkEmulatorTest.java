@@ -90,8 +90,11 @@ class SnipurlBulkEmulatorTest {
   @Test
   void batchesThatWouldPassTheLinkLimitFailAsAWhole() {
     snipurl.linkLimit(60);
-
-    BulkResult<Link> result = client.createAll(requests(120));
+    BulkResult<Link> result;
+    // One batch at a time, so that the first one is the one that fits.
+    try (LinkClient oneAtATime = LinkClients.builder("snipurl", snipurl.clientConfig()).bulkConcurrency(1).build()) {
+      result = oneAtATime.createAll(requests(120));
+    }
 
     assertEquals(50, result.succeededCount());
     for (int i = 50; i < 120; i++) {
