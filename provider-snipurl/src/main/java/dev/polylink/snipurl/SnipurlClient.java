@@ -304,7 +304,7 @@ public final class SnipurlClient implements LinkClient {
    */
   @Override
   public dev.polylink.core.BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
-    return operations.updateAll(patches);
+    return operations.updateAll(new java.util.ArrayList<>(patches.entrySet()));
   }
 
   /**
@@ -316,7 +316,7 @@ public final class SnipurlClient implements LinkClient {
    */
   @Override
   public dev.polylink.core.BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
-    return operations.updateAll(ids, patch);
+    return operations.updateAll(dev.polylink.core.spi.BulkBatches.entries(ids, patch));
   }
 
   /**

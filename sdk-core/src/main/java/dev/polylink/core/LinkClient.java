@@ -95,19 +95,20 @@ public interface LinkClient extends AutoCloseable {
    * @return one item per request, in order: the created {@link Link} or the failure
    */
   default BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
-    return Bulk.run(requests, r -> Bulk.checkCreate(providerId(), capabilities(), r), this::create);
+    return Bulk.run(providerId(), requests, r -> Bulk.checkCreate(providerId(), capabilities(), r), this::create);
   }
 
   /**
    * Applies its own patch to each link, as {@link #createAll} does for creates: every patch is
-   * checked first, and each link fails or succeeds alone.
+   * checked first, and each link fails or succeeds alone. The SDK's providers override it as they
+   * do {@link #createAll} (xQR sends enabled-only patches to its bulk status endpoint).
    *
    * @param patches the patch of each link, in the map's iteration order
    * @return one item per entry, in the map's order: the updated {@link Link} or the failure
    */
   default BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
     List<Map.Entry<LinkId, LinkPatch>> entries = new ArrayList<>(patches.entrySet());
-    return Bulk.run(entries, e -> Bulk.checkUpdate(providerId(), capabilities(), e.getValue()),
+    return Bulk.run(providerId(), entries, e -> Bulk.checkUpdate(providerId(), capabilities(), e.getValue()),
         e -> update(e.getKey(), e.getValue()));
   }
 
@@ -120,18 +121,20 @@ public interface LinkClient extends AutoCloseable {
    */
   default BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
     Objects.requireNonNull(patch, "patch");
-    return Bulk.run(List.copyOf(ids), id -> Bulk.checkUpdate(providerId(), capabilities(), patch),
+    return Bulk.run(providerId(), new ArrayList<>(ids), id -> Bulk.checkUpdate(providerId(), capabilities(), patch),
         id -> update(id, patch));
   }
 
   /**
-   * Deletes many links, one request each in order; each link fails or succeeds alone.
+   * Deletes many links, one request each in order; each link fails or succeeds alone. The SDK's
+   * providers override it as they do {@link #createAll} (ShortPen uses its multi-id delete, SnipURL
+   * its bulk delete).
    *
    * @param ids the links, in order
    * @return one item per id, in order: the deleted id or the failure
    */
   default BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
-    return Bulk.run(List.copyOf(ids), id -> { }, id -> {
+    return Bulk.run(providerId(), new ArrayList<>(ids), id -> { }, id -> {
       delete(id);
       return id;
     });

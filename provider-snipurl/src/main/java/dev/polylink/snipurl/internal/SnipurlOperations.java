@@ -223,33 +223,25 @@ public final class SnipurlOperations implements AutoCloseable {
 
   /**
    * Each link with its own patch: SnipURL has no bulk update, so one {@code PATCH links/{id}} per
-   * link, with the client's {@code bulkConcurrency} in flight, every patch and id checked first.
+   * link, with the client's {@code bulkConcurrency} in flight, every patch and id checked first (a
+   * missing id or patch fails its item alone).
    */
-  public BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
-    List<Map.Entry<LinkId, LinkPatch>> entries = new ArrayList<>(patches.entrySet());
+  public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
     return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<String, UpdateLinkBody>, Link>plan(
             ID, Operation.UPDATE, capabilities)
         .concurrency(transport.bulkConcurrency())
-        .prepare(e -> Map.entry(present(e.getKey()), RequestBodies.update(Objects.requireNonNull(e.getValue(), "patch"),
-            RequestChecks.update(ID, capabilities, e.getValue(), SnipurlOptions.class))))
+        .prepare(entry -> prepareUpdate(entry.getKey(), entry.getValue()))
         .single(p -> transport.observe(Operation.UPDATE,
             () -> link(Operation.UPDATE, api.update(p.getKey(), p.getValue()))))
-        .run(entries);
+        .run(patches);
   }
 
-  /** One patch for many links, as {@link #updateAll(Map)} does (the patch is checked once per id). */
-  public BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
-    Objects.requireNonNull(patch, "patch");
-    List<Map.Entry<LinkId, LinkPatch>> entries = new ArrayList<>(ids.size());
-    ids.forEach(id -> entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(id, patch)));
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<String, UpdateLinkBody>, Link>plan(
-            ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(e -> Map.entry(present(e.getKey()),
-            RequestBodies.update(patch, RequestChecks.update(ID, capabilities, patch, SnipurlOptions.class))))
-        .single(p -> transport.observe(Operation.UPDATE,
-            () -> link(Operation.UPDATE, api.update(p.getKey(), p.getValue()))))
-        .run(entries);
+  private Map.Entry<String, UpdateLinkBody> prepareUpdate(LinkId id, LinkPatch patch) {
+    if (id == null || patch == null) {
+      throw Checks.invalid(ID, List.of((id == null ? "id" : "patch") + ": must not be null"));
+    }
+    UpdateLinkBody body = RequestBodies.update(patch, RequestChecks.update(ID, capabilities, patch, SnipurlOptions.class));
+    return Map.entry(uuid(id), body);
   }
 
   /**
@@ -264,7 +256,7 @@ public final class SnipurlOperations implements AutoCloseable {
   public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
     return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
         .concurrency(transport.bulkConcurrency())
-        .prepare(SnipurlOperations::bulkId)
+        .prepare(id -> bulkId(BulkBatches.requireId(ID, id)))
         .batch((batch, answer) -> transport.observe(Operation.DELETE, () -> deleteBatch(batch, answer)))
         .single(id -> {
           transport.observe(Operation.DELETE, () -> delete(id));
@@ -416,14 +408,6 @@ public final class SnipurlOperations implements AutoCloseable {
   private Link link(Operation operation, retrofit2.Call<JsonNode> call) {
     JsonNode root = transport.executeForBody(operation, call);
     return LinkMapper.toLink(operation, Envelope.dataObject(ID, operation, root));
-  }
-
-  /** The id's value once it is a UUID; a missing id is a validation failure of its item. */
-  private static String present(LinkId id) {
-    if (id == null) {
-      throw Checks.invalid(ID, List.of("id: must not be null"));
-    }
-    return uuid(id);
   }
 
   private static String uuid(LinkId id) {

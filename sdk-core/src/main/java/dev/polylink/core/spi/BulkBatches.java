@@ -143,6 +143,36 @@ public final class BulkBatches {
   }
 
   /**
+   * {@return one (id, patch) entry per id, in order, for {@code updateAll(Collection, LinkPatch)}}
+   * A {@code null} id stays an entry, to fail alone in {@link Plan#prepare}.
+   *
+   * @param ids the links
+   * @param patch the one patch for all of them
+   */
+  public static List<Map.Entry<dev.polylink.core.LinkId, dev.polylink.core.LinkPatch>> entries(
+      java.util.Collection<dev.polylink.core.LinkId> ids, dev.polylink.core.LinkPatch patch) {
+    Objects.requireNonNull(patch, "patch");
+    List<Map.Entry<dev.polylink.core.LinkId, dev.polylink.core.LinkPatch>> entries = new ArrayList<>(ids.size());
+    for (dev.polylink.core.LinkId id : ids) {
+      entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(id, patch));
+    }
+    return entries;
+  }
+
+  /**
+   * {@return {@code id}, or a {@link dev.polylink.core.RequestValidationException} for a null one}
+   *
+   * @param providerId the provider, for the exception
+   * @param id the id of a bulk item
+   */
+  public static dev.polylink.core.LinkId requireId(String providerId, dev.polylink.core.LinkId id) {
+    if (id == null) {
+      throw Checks.invalid(providerId, List.of("id: must not be null"));
+    }
+    return id;
+  }
+
+  /**
    * Sends one batch to the vendor's bulk endpoint and reports the vendor's answer per position.
    *
    * @param <P> what the batch carries per item
@@ -172,12 +202,14 @@ public final class BulkBatches {
     private final Object[] values;
     private final PolylinkException[] failures;
     private final boolean[] conflicting;
+    private final boolean[] confirmed;
 
     Answer(int size) {
       this.size = size;
       this.values = new Object[size];
       this.failures = new PolylinkException[size];
       this.conflicting = new boolean[size];
+      this.confirmed = new boolean[size];
     }
 
     /** {@return how many items the batch has} */
@@ -195,10 +227,27 @@ public final class BulkBatches {
     public void succeeded(int position, T value) {
       Objects.checkIndex(position, size);
       Objects.requireNonNull(value, "value");
-      if (failures[position] != null || (values[position] != null && !values[position].equals(value))) {
+      if (failures[position] != null || confirmed[position]
+          || (values[position] != null && !values[position].equals(value))) {
         conflicting[position] = true;
       }
       values[position] = value;
+    }
+
+    /**
+     * Reports that the vendor processed the item at {@code position} without returning what it
+     * produced (a count of updated items, not the items): the item succeeds without a value ({@link
+     * BulkItem#successWithoutValue}).
+     *
+     * @param position the item's position in the batch
+     * @throws IndexOutOfBoundsException for a position outside the batch
+     */
+    public void succeededWithoutValue(int position) {
+      Objects.checkIndex(position, size);
+      if (failures[position] != null || values[position] != null) {
+        conflicting[position] = true;
+      }
+      confirmed[position] = true;
     }
 
     /**
@@ -211,7 +260,7 @@ public final class BulkBatches {
     public void failed(int position, PolylinkException failure) {
       Objects.checkIndex(position, size);
       Objects.requireNonNull(failure, "failure");
-      if (values[position] != null || failures[position] != null) {
+      if (values[position] != null || failures[position] != null || confirmed[position]) {
         conflicting[position] = true;
       }
       failures[position] = failure;
@@ -224,7 +273,7 @@ public final class BulkBatches {
      */
     public boolean reported(int position) {
       Objects.checkIndex(position, size);
-      return values[position] != null || failures[position] != null;
+      return values[position] != null || failures[position] != null || confirmed[position];
     }
 
     @SuppressWarnings("unchecked")
@@ -238,6 +287,9 @@ public final class BulkBatches {
       }
       if (values[position] != null) {
         return BulkItem.success(index, (T) values[position]);
+      }
+      if (confirmed[position]) {
+        return BulkItem.successWithoutValue(index);
       }
       return BulkItem.failure(index, unaccounted(providerId, operation, batchLabel, "did not report on this item"));
     }

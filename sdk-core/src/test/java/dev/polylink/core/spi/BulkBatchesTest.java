@@ -273,4 +273,43 @@ class BulkBatchesTest {
     assertFalse(e.requestMayHaveBeenProcessed());
     assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
   }
+
+  @Test
+  void itemsConfirmedWithoutAValueSucceedWithoutOne() {
+    BulkResult<String> result = BulkBatches.<Integer, Integer, String>plan("t", Operation.CREATE, BULK_CREATE)
+        .prepare(BulkBatchesTest::check)
+        .batch((batch, answer) -> {
+          answer.succeededWithoutValue(0);
+          answer.succeeded(1, "v1");
+          answer.succeededWithoutValue(2);
+          answer.failed(2, BulkBatches.itemFailure("t", Operation.CREATE, 409, VendorError.none(), "{}"));
+        })
+        .run(range(3));
+
+    BulkItem<String> confirmed = result.items().get(0);
+    assertTrue(confirmed.succeeded());
+    assertTrue(confirmed.confirmedWithoutValue());
+    assertTrue(confirmed.value().isEmpty());
+    assertTrue(confirmed.failure().isEmpty());
+    assertTrue(confirmed.toString().contains("without value"), confirmed.toString());
+    assertEquals(List.of("v1"), result.values());
+    assertEquals(2, result.succeededCount());
+    assertInstanceOf(TransportException.class, result.items().get(2).failure().orElseThrow());
+    BulkResult<Integer> mapped = result.map(String::length);
+    assertTrue(mapped.items().get(0).confirmedWithoutValue());
+    assertEquals(2, mapped.items().get(1).value().orElseThrow());
+  }
+
+  @Test
+  void entriesKeepOrderAndNullIdsFailAlone() {
+    List<dev.polylink.core.LinkId> ids = new ArrayList<>();
+    ids.add(dev.polylink.core.LinkId.of("a"));
+    ids.add(null);
+    dev.polylink.core.LinkPatch patch = dev.polylink.core.LinkPatch.builder().enabled(true).build();
+    var entries = BulkBatches.entries(ids, patch);
+    assertEquals(2, entries.size());
+    assertSame(patch, entries.get(1).getValue());
+    assertEquals(null, entries.get(1).getKey());
+    assertThrows(RequestValidationException.class, () -> BulkBatches.requireId("t", null));
+  }
 }
