@@ -108,7 +108,8 @@ final class MigrateCommand extends ExampleCommand {
           out().println("failed   " + code + ": " + copies[i].failure);
         } else {
           copied++;
-          out().println("copied   " + code + " -> " + copies[i].link.shortUrl());
+          out().println("copied   " + code + " -> " + (copies[i].link == null
+              ? "(" + to + " confirmed it without returning the copy)" : copies[i].link.shortUrl()));
           printCarried(plan);
         }
       }
@@ -176,7 +177,11 @@ final class MigrateCommand extends ExampleCommand {
             copies[index] = new Copy(null, Messages.of(item.failure().orElseThrow()));
             continue;
           }
-          Link copy = item.value().orElseThrow();
+          if (item.value().isEmpty()) { // confirmed without the link: nothing to disable or show
+            copies[index] = new Copy(null, null);
+            continue;
+          }
+          Link copy = item.value().get();
           copies[index] = new Copy(copy, null);
           if (plans.get(index).disableAfterCreate) {
             toDisable.add(copy.id());
