@@ -168,9 +168,22 @@ class MigrateCommandTest {
   }
 
   @Test
-  void aRateLimitTheClientGivesUpOnFailsThoseLinksOnly() {
+  void sixCopiesToXqrAreOneCallOfItsMonthlyQuota() {
     DemoLinks.seed(SNIPURL.client());
-    XQR.emulator(XqrEmulator.class).monthlyQuota(4);
+    XQR.emulator(XqrEmulator.class).monthlyQuota(1); // one bulk create: the quota is enough
+
+    Runner.Result result = Runner.run(emulators(), "migrate", "--from", "snipurl", "--to", "xqr");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("Copied 6 of 6 link(s) from snipurl to xqr: 0 failed, 0 skipped.\n"
+        + "Requests: 2, answered 429: 0, waited 0:00:00 for rate limits.\n"), result::toString);
+    assertEquals(6, XQR.emulator().links().size());
+  }
+
+  @Test
+  void aQuotaTheClientDoesNotWaitForFailsEveryLinkOfTheBatchItHitsAtOnce() {
+    DemoLinks.seed(SNIPURL.client());
+    XQR.emulator(XqrEmulator.class).monthlyQuota(0);
     List<Duration> waits = new CopyOnWriteArrayList<>();
     Clients clients = Clients.builder()
         .emulator(XQR.emulator()).emulator(SHORTPEN.emulator()).emulator(SNIPURL.emulator())
@@ -181,10 +194,11 @@ class MigrateCommandTest {
 
     assertEquals(PolylinkExamples.EXIT_FAILED, result.exitCode(), result::toString);
     List<String> failures = result.out().lines().filter(l -> l.startsWith("failed   ")).toList();
-    assertEquals(2, failures.size(), result::toString);
-    assertTrue(failures.stream().allMatch(l -> l.contains("Monthly API quota of 4 calls exceeded")), failures::toString);
-    assertTrue(result.out().contains("Copied 4 of 6 link(s) from snipurl to xqr: 2 failed, 0 skipped."), result::toString);
-    assertEquals(4, XQR.emulator().links().size());
+    assertEquals(6, failures.size(), result::toString);
+    assertTrue(failures.stream().allMatch(l -> l.contains("Monthly API quota of 0 calls exceeded")), failures::toString);
+    assertTrue(result.out().contains("Copied 0 of 6 link(s) from snipurl to xqr: 6 failed, 0 skipped.\n"
+        + "Requests: 2, answered 429: 1, waited 0:00:00 for rate limits.\n"), result::toString);
+    assertEquals(0, XQR.emulator().links().size());
     assertEquals(List.of(), waits, "a quota is never waited for");
   }
 
