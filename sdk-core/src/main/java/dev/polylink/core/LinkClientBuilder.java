@@ -30,7 +30,7 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
-  private RateLimit rateLimit = RateLimit.none();
+  private RateLimit rateLimit = RateLimit.adaptive();
   private RateBudget rateBudget;
 
   /** Creates the Link client builder. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientListener;
-import dev.polylink.core.LinkClients;
 import dev.polylink.micrometer.MicrometerListener;
 import dev.polylink.testkit.EmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,8 +25,7 @@ class ObservedClientTest {
     MeterRegistry registry = new SimpleMeterRegistry();             // your application's registry
     List<String> waits = new CopyOnWriteArrayList<>();
     xqr.emulator().rateLimit(1, Duration.ofSeconds(2));             // the second call gets a 429
-    try (LinkClient client = LinkClients.builder("xqr", xqr.emulator().clientConfig())
-        .sleeper(xqr.emulator().clock()::advance)
+    try (LinkClient client = xqr.emulator().clientBuilder()        // waits advance the emulator's clock
         .addListener(MicrometerListener.create(registry))          // meters; pass an ObservationRegistry for spans
         .addListener(new LinkClientListener() {                    // or listen yourself
           @Override

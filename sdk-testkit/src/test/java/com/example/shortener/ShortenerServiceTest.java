@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.LinkClient;
-import dev.polylink.core.LinkClients;
 import dev.polylink.testkit.EmulatorExtension;
 import dev.polylink.testkit.ProviderEmulator;
 import java.time.Duration;
@@ -34,9 +33,8 @@ class ShortenerServiceTest {
   void survivesABurstLimit() {
     ProviderEmulator emulator = xqr.emulator();
     emulator.rateLimit(2, Duration.ofSeconds(1));             // 429 + Retry-After, as xQR sends it
-    try (LinkClient client = LinkClients.builder("xqr", emulator.clientConfig())
-        .sleeper(emulator.clock()::advance)                   // retries wait on the emulator's clock, not for real
-        .build()) {
+    try (LinkClient client = emulator.clientBuilder()          // LinkClients.builder("xqr", emulator.clientConfig())
+        .build()) {                                           // whose waits advance the emulator's clock, not for real
       ShortenerService service = new ShortenerService(client);
       service.launch("https://example.com/spring", "campaign");
       service.launch("https://example.com/spring-hats", "campaign");

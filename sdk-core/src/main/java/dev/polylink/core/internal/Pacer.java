@@ -45,6 +45,7 @@ public final class Pacer {
   private final List<Window> windows = new ArrayList<>();
   private boolean seeded;
   private long pausedUntilNanos = Long.MIN_VALUE;
+  private long lastNowNanos = Long.MIN_VALUE;
   private Instant quotaResetAt;
   private boolean quotaExhausted;
 
@@ -116,9 +117,25 @@ public final class Pacer {
     }
   }
 
+  /**
+   * The clock's time in nanoseconds. A clock that moved back (an NTP step, a test's clock set back)
+   * moves the windows and the pause back with it: the time already owed stays owed, and a jump
+   * back never becomes a wait as long as the jump.
+   */
   private long now() {
     Instant i = clock.instant();
-    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    long now = i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    if (lastNowNanos != Long.MIN_VALUE && now < lastNowNanos) {
+      long back = lastNowNanos - now;
+      for (Window w : windows) {
+        w.shift(back);
+      }
+      if (pausedUntilNanos != Long.MIN_VALUE) {
+        pausedUntilNanos -= back;
+      }
+    }
+    lastNowNanos = now;
+    return now;
   }
 
   /** Why a start is refused at once. */
@@ -301,6 +318,15 @@ public final class Pacer {
     void take(long start) {
       tatNanos = Math.max(tatNanos == Long.MIN_VALUE ? start : tatNanos, start - (burst - 1) * interval())
           + interval();
+    }
+
+    void shift(long back) {
+      if (tatNanos != Long.MIN_VALUE) {
+        tatNanos -= back;
+      }
+      if (lastThrottleNanos != Long.MIN_VALUE) {
+        lastThrottleNanos -= back;
+      }
     }
 
     void throttled(long now) {

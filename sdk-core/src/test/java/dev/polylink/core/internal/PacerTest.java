@@ -56,6 +56,21 @@ class PacerTest {
   }
 
   @Test
+  void aClockThatMovesBackMovesTheWindowsAndThePauseWithIt() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.seed(List.of(new Pacer.DocumentedLimit("burst", 50, Duration.ofSeconds(1), 1)));
+    long interval = (long) (1e9 / (50 * 0.98));
+    clock.advance(Duration.ofDays(30).toNanos()); // a test's clock set forward, requests made there
+    assertEquals(0, pacer.reserve(FOREVER));
+    pacer.pauseUntil(Duration.ofSeconds(1));
+    clock.advance(-Duration.ofDays(30).toNanos()); // and back: only what was owed is still owed
+    assertEquals(Duration.ofSeconds(1).toNanos(), pacer.reserve(FOREVER), 2);
+    clock.advance(Duration.ofSeconds(1).toNanos());
+    assertEquals(interval, pacer.reserve(FOREVER), 2);
+  }
+
+  @Test
   void aWaitPastTheDeadlineIsNotTakenAndTakesNoSlot() throws Exception {
     FakeClock clock = new FakeClock();
     Pacer pacer = Pacer.fixed(clock, 1, Duration.ofSeconds(1));
