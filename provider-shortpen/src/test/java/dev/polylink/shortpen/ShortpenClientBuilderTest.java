@@ -31,6 +31,7 @@ class ShortpenClientBuilderTest extends ShortpenWireMockTest {
     expected.put("baseUrl", "SHORTPEN_BASE_URL");
     expected.put("timeout", "SHORTPEN_TIMEOUT");
     expected.put("userAgent", "SHORTPEN_USER_AGENT");
+    expected.put("rateLimit", "SHORTPEN_RATE_LIMIT");
     expected.put("defaultDomainId", "SHORTPEN_DOMAIN_ID");
     expected.put("workspaceId", "SHORTPEN_WORKSPACE_ID");
     expected.put("createLookupPages", "SHORTPEN_CREATE_LOOKUP_PAGES");

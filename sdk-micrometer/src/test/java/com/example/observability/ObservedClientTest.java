@@ -24,7 +24,7 @@ class ObservedClientTest {
   void metersRetriesAndTheWireLog() {
     MeterRegistry registry = new SimpleMeterRegistry();             // your application's registry
     List<String> waits = new CopyOnWriteArrayList<>();
-    xqr.emulator().rateLimit(1, Duration.ofSeconds(2));             // the second call gets a 429
+    xqr.emulator().rateLimit(1, Duration.ofSeconds(3));             // the second call gets a 429
     try (LinkClient client = xqr.emulator().clientBuilder()        // waits advance the emulator's clock
         .addListener(MicrometerListener.create(registry))          // meters; pass an ObservationRegistry for spans
         .addListener(new LinkClientListener() {                    // or listen yourself

@@ -31,7 +31,9 @@ import java.util.List;
  *   <li>A window the vendor reports as used up ({@code remaining} 0) stops every start until its
  *       reset, where the vendor says when; a limit the vendor reports for a named window replaces
  *       the seeded one.
- *   <li>A used-up quota ({@link #quotaExhausted}) fails each start at once until its reset.
+ *   <li>A used-up quota ({@link #quotaExhausted}) fails each start at once until its reset. Where
+ *       the vendor names no reset (xQR's monthly quota), one start every {@link #QUOTA_PROBE} is let
+ *       through to ask again: otherwise a long-lived client would never see the new month.
  * </ul>
  */
 public final class Pacer {
@@ -39,6 +41,8 @@ public final class Pacer {
   static final double BETA = 0.7;
   static final double SCALE = 0.4;
   static final double MIN_RATE = 0.5;
+  /** How often a quota used up with no known reset is asked again: one request a minute. */
+  static final java.time.Duration QUOTA_PROBE = java.time.Duration.ofMinutes(1);
 
   private final Clock clock;
   private final boolean adaptive;
@@ -48,6 +52,7 @@ public final class Pacer {
   private long lastNowNanos = Long.MIN_VALUE;
   private Instant quotaResetAt;
   private boolean quotaExhausted;
+  private Instant quotaSince; // when a used-up quota without a reset was last reported
 
   /** A pacer whose times are read from {@code clock}. */
   private Pacer(Clock clock, boolean adaptive) {
@@ -178,10 +183,12 @@ public final class Pacer {
   public synchronized long reserve(long maxWaitNanos, boolean honourPause) throws QuotaExhausted {
     long now = now();
     if (quotaExhausted) {
-      if (quotaResetAt == null || clock.instant().isBefore(quotaResetAt)) {
+      Instant at = clock.instant();
+      if (quotaResetAt != null ? at.isBefore(quotaResetAt)
+          : quotaSince != null && at.isBefore(quotaSince.plus(QUOTA_PROBE))) {
         throw new QuotaExhausted(quotaResetAt);
       }
-      quotaExhausted = false;
+      quotaExhausted = false; // the reset passed, or this start asks whether it did
     }
     long start = honourPause ? Math.max(now, pausedUntilNanos) : now;
     for (Window w : windows) {
@@ -226,6 +233,7 @@ public final class Pacer {
   public synchronized void quotaExhausted(Instant resetAt) {
     quotaExhausted = true;
     quotaResetAt = resetAt;
+    quotaSince = clock.instant();
   }
 
   /**
@@ -240,6 +248,7 @@ public final class Pacer {
       if (usedUp) {
         quotaExhausted = true;
         quotaResetAt = status.resetAt().orElse(null);
+        quotaSince = clock.instant();
       } else if (status.remaining().isPresent()) {
         quotaExhausted = false;
       }
@@ -281,6 +290,7 @@ public final class Pacer {
     double lastMaxRate;
     long lastThrottleNanos = Long.MIN_VALUE;
     long tatNanos = Long.MIN_VALUE; // the theoretical arrival time of the next slot
+    long lastStartNanos = Long.MIN_VALUE; // the start of the last slot taken
 
     Window(String name, long limit, Duration period, long burst, double margin) {
       this.name = name;
@@ -297,10 +307,16 @@ public final class Pacer {
     }
 
     void relimit(long newLimit, long now) {
+      long before = tatNanos == Long.MIN_VALUE ? 0 : interval();
       setLimit(newLimit);
       rate = Math.min(rate, maxRate);
       if (lastThrottleNanos == Long.MIN_VALUE) {
         rate = maxRate;
+      }
+      // A lower limit spaces the next slot from the last one taken at the new interval, not at the
+      // old one: the vendor counts the request just sent in the same window as the next.
+      if (lastStartNanos != Long.MIN_VALUE && interval() > before) {
+        tatNanos = Math.max(tatNanos, lastStartNanos + interval());
       }
     }
 
@@ -316,6 +332,7 @@ public final class Pacer {
     }
 
     void take(long start) {
+      lastStartNanos = Math.max(lastStartNanos, start);
       tatNanos = Math.max(tatNanos == Long.MIN_VALUE ? start : tatNanos, start - (burst - 1) * interval())
           + interval();
     }
@@ -323,6 +340,9 @@ public final class Pacer {
     void shift(long back) {
       if (tatNanos != Long.MIN_VALUE) {
         tatNanos -= back;
+      }
+      if (lastStartNanos != Long.MIN_VALUE) {
+        lastStartNanos -= back;
       }
       if (lastThrottleNanos != Long.MIN_VALUE) {
         lastThrottleNanos -= back;

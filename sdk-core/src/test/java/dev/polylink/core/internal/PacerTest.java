@@ -56,6 +56,36 @@ class PacerTest {
   }
 
   @Test
+  void aLowerLimitTheVendorReportsSpacesTheNextSlotFromTheLastAtTheNewInterval() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.seed(List.of(new Pacer.DocumentedLimit("burst", 10, Duration.ofSeconds(1), 1)));
+    assertEquals(0, pacer.reserve(FOREVER));
+    pacer.observe(RateLimitStatus.builder().limit(2).remaining(1).window("burst").build(), false);
+    long interval = (long) (1e9 / (2 * 0.98));
+    assertEquals(interval, pacer.reserve(FOREVER), 2, "not the old 10-a-second slot");
+    assertEquals(2 * interval, pacer.reserve(FOREVER), 4);
+  }
+
+  @Test
+  void aQuotaUsedUpWithoutAResetIsAskedAgainOnceAMinute() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.observe(RateLimitStatus.builder().limit(10_000).remaining(0).window("monthly").build(), true);
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER));
+    clock.advance(Pacer.QUOTA_PROBE.minusNanos(1).toNanos());
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER));
+    clock.advance(1);
+    assertEquals(0, pacer.reserve(FOREVER), "one start asks the vendor again");
+    pacer.observe(RateLimitStatus.builder().limit(10_000).remaining(0).window("monthly").build(), true);
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER), "still used up: a minute more");
+    clock.advance(Pacer.QUOTA_PROBE.toNanos());
+    pacer.reserve(FOREVER);
+    pacer.observe(RateLimitStatus.builder().limit(10_000).remaining(9_999).window("monthly").build(), true);
+    assertEquals(0, pacer.reserve(FOREVER), "the new month");
+  }
+
+  @Test
   void aClockThatMovesBackMovesTheWindowsAndThePauseWithIt() throws Exception {
     FakeClock clock = new FakeClock();
     Pacer pacer = Pacer.adaptive(clock);
