@@ -26,7 +26,12 @@ import java.util.List;
  *   <li>A 429 that is not a quota ({@link #throttled}) multiplies the rate by {@value #BETA} (AWS's
  *       beta); after it the rate grows back along AWS's cubic curve ({@value #SCALE} scale) toward the
  *       seeded rate, never above it; never below {@value #MIN_RATE} requests a second (AWS's minimum
- *       fill rate).
+ *       fill rate). AWS lowers the rate because it does not know the limit; where the vendor reports
+ *       the window's limit in its headers (xQR's {@code X-RateLimit-Burst-Limit}) the client already
+ *       paces below it, and an isolated 429 (none in the {@value #ISOLATED_PERIODS} periods of the
+ *       window before) is the jitter of requests arriving in the vendor's fixed window: it is waited
+ *       out ({@code Retry-After}) without lowering the rate. A second one within that time lowers it
+ *       (several clients of one account that share no {@code RateBudget}, say).
  *   <li>A {@code Retry-After} stops every start until it passes ({@link #pauseUntil}).
  *   <li>A window the vendor reports as used up ({@code remaining} 0) stops every start until its
  *       reset, where the vendor says when; a limit the vendor reports for a named window replaces
@@ -41,6 +46,8 @@ public final class Pacer {
   static final double BETA = 0.7;
   static final double SCALE = 0.4;
   static final double MIN_RATE = 0.5;
+  /** How many periods of a reported window a 429 must follow the previous one by to count as jitter. */
+  static final int ISOLATED_PERIODS = 10;
   /** How often a quota used up with no known reset is asked again: one request a minute. */
   static final java.time.Duration QUOTA_PROBE = java.time.Duration.ofMinutes(1);
 
@@ -256,9 +263,11 @@ public final class Pacer {
     }
     if (adaptive && status.limit().isPresent() && status.window().isPresent()) {
       for (Window w : windows) {
-        if (status.window().get().equals(w.name) && status.limit().getAsLong() > 0
-            && status.limit().getAsLong() != w.limit) {
-          w.relimit(status.limit().getAsLong(), now());
+        if (status.window().get().equals(w.name) && status.limit().getAsLong() > 0) {
+          w.reported = true;
+          if (status.limit().getAsLong() != w.limit) {
+            w.relimit(status.limit().getAsLong(), now());
+          }
         }
       }
     }
@@ -291,6 +300,8 @@ public final class Pacer {
     long lastThrottleNanos = Long.MIN_VALUE;
     long tatNanos = Long.MIN_VALUE; // the theoretical arrival time of the next slot
     long lastStartNanos = Long.MIN_VALUE; // the start of the last slot taken
+    long lastLimitedNanos = Long.MIN_VALUE; // the last 429, lowering the rate or not
+    boolean reported; // the vendor reported this window's limit
 
     Window(String name, long limit, Duration period, long burst, double margin) {
       this.name = name;
@@ -344,12 +355,21 @@ public final class Pacer {
       if (lastStartNanos != Long.MIN_VALUE) {
         lastStartNanos -= back;
       }
+      if (lastLimitedNanos != Long.MIN_VALUE) {
+        lastLimitedNanos -= back;
+      }
       if (lastThrottleNanos != Long.MIN_VALUE) {
         lastThrottleNanos -= back;
       }
     }
 
     void throttled(long now) {
+      boolean isolated = reported
+          && (lastLimitedNanos == Long.MIN_VALUE || now - lastLimitedNanos > ISOLATED_PERIODS * period.toNanos());
+      lastLimitedNanos = now;
+      if (isolated) {
+        return;
+      }
       lastMaxRate = rate;
       rate = Math.max(MIN_RATE, rate * BETA);
       lastThrottleNanos = now;

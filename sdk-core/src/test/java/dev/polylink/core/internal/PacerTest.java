@@ -134,6 +134,23 @@ class PacerTest {
   }
 
   @Test
+  void anIsolated429InAWindowWhoseLimitTheVendorReportsDoesNotLowerTheRateASecondDoes() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.seed(List.of(new Pacer.DocumentedLimit("burst", 50, Duration.ofSeconds(1), 1)));
+    pacer.observe(RateLimitStatus.builder().limit(50).remaining(20).window("burst").build(), false);
+    pacer.throttled(); // arrival jitter in the vendor's fixed window: the rate stays
+    assertEquals(49, pacer.ratePerSecond(), 0.01);
+    clock.advance(Duration.ofSeconds(Pacer.ISOLATED_PERIODS).toNanos());
+    pacer.throttled(); // not isolated: the previous one was 10 periods ago, not more
+    assertEquals(49 * 0.7, pacer.ratePerSecond(), 0.01);
+    clock.advance(Duration.ofSeconds(60).toNanos());
+    pacer.reserve(FOREVER);
+    pacer.throttled(); // a minute later: isolated again
+    assertEquals(49, pacer.ratePerSecond(), 0.01);
+  }
+
+  @Test
   void aReportedLimitReplacesTheSeed() throws Exception {
     FakeClock clock = new FakeClock();
     Pacer pacer = Pacer.adaptive(clock);
