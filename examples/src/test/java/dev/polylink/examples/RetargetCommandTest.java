@@ -98,7 +98,7 @@ class RetargetCommandTest {
    * connection may delay past the 2 % margin of the client's slots.
    */
   @Test
-  void withTheDefaultPacingTheRateLimitIsNeverHit() {
+  void withTheDefaultPacingTheRateLimitIsHitAtMostOnce() {
     ProviderEmulator xqr = XQR.emulator();
     DemoLinks.seed(XQR.client());
     xqr.rateLimit(2, Duration.ofSeconds(1));
