@@ -2,10 +2,12 @@ package dev.polylink.examples;
 
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkClients;
 import dev.polylink.core.RateLimit;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.testkit.ProviderEmulator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -60,15 +63,22 @@ public final class Clients {
   /** The sleeper given to the builder, or null: an embedded emulator's clock then takes the waits. */
   private final RetryPolicy.Sleeper sleeper;
   private final RateLimit rateLimit;
+  private final Clock clock;
   private final boolean wireLog;
 
   private Clients(Function<String, String> environment, Map<String, ProviderEmulator> emulators,
-      RetryPolicy.Sleeper sleeper, RateLimit rateLimit, boolean wireLog) {
+      RetryPolicy.Sleeper sleeper, RateLimit rateLimit, Clock clock, boolean wireLog) {
     this.environment = environment;
     this.emulators = emulators;
     this.sleeper = sleeper;
     this.rateLimit = rateLimit;
+    this.clock = clock;
     this.wireLog = wireLog;
+  }
+
+  /** The clock the commands show times with (when a rate-limit wait ends); the system's by default. */
+  public Clock clock() {
+    return clock;
   }
 
   /**
@@ -76,7 +86,7 @@ public final class Clients {
    * builder): each request and response at TRACE on logger {@code dev.polylink.wire}.
    */
   public Clients withWireLog() {
-    return new Clients(environment, emulators, sleeper, rateLimit, true);
+    return new Clients(environment, emulators, sleeper, rateLimit, clock, true);
   }
 
   /**
@@ -116,7 +126,18 @@ public final class Clients {
    * @throws UsageException for a provider id the examples do not know
    */
   public Connection connect(String providerId) {
+    return connect(providerId, builder -> { });
+  }
+
+  /**
+   * {@link #connect(String)} with more settings on the client's builder, applied after the
+   * examples' own: a listener, a {@code bulkConcurrency}.
+   *
+   * @throws UsageException for a provider id the examples do not know
+   */
+  public Connection connect(String providerId, Consumer<LinkClientBuilder<?, ?>> settings) {
     Objects.requireNonNull(providerId, "providerId");
+    Objects.requireNonNull(settings, "settings");
     if (!providers().contains(providerId)) {
       throw new UsageException(
           "unknown provider '" + providerId + "' (known: " + String.join(", ", providers()) + ")");
@@ -124,9 +145,11 @@ public final class Clients {
     Map<String, String> variables = LinkClients.environmentVariables(providerId);
     String keyVariable = variables.get("apiKey");
     if (configured(providerId)) {
-      LinkClient client = LinkClients.builderFromEnvironment(providerId, environment)
+      LinkClientBuilder<?, ?> builder = LinkClients.builderFromEnvironment(providerId, environment)
           .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).rateLimit(rateLimit)
-          .sleeper(sleeper != null ? sleeper : RetryPolicy.Sleeper.SYSTEM).wireLog(wireLog).build();
+          .sleeper(sleeper != null ? sleeper : RetryPolicy.Sleeper.SYSTEM).wireLog(wireLog);
+      settings.accept(builder);
+      LinkClient client = builder.build();
       String credentials = isSet(keyVariable) ? keyVariable + " is set"
           : variables.get("username") + " and " + variables.get("password") + " are set";
       return new Connection(client, null, false, "the real " + providerId + " service (" + credentials + ")");
@@ -138,10 +161,12 @@ public final class Clients {
           + " (set " + keyVariable + " to use the real service)";
       // The client reads its time from the embedded emulator's clock; without a sleeper of the
       // caller's, its waits (pacing, Retry-After) move that clock instead of sleeping for real.
-      LinkClient client = LinkClients.builder(providerId, emulator.clientConfig())
+      LinkClientBuilder<?, ?> builder = LinkClients.builder(providerId, emulator.clientConfig())
           .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).rateLimit(rateLimit)
           .clock(emulator.clock()).sleeper(sleeper != null ? sleeper : emulator.clock()::advance)
-          .wireLog(wireLog).build();
+          .wireLog(wireLog);
+      settings.accept(builder);
+      LinkClient client = builder.build();
       return new Connection(client, given == null ? emulator : null, true, description);
     } catch (RuntimeException e) {
       if (given == null) {
@@ -218,8 +243,18 @@ public final class Clients {
     private final Map<String, ProviderEmulator> emulators = new LinkedHashMap<>();
     private RetryPolicy.Sleeper sleeper;
     private RateLimit rateLimit = RateLimit.adaptive();
+    private Clock clock = Clock.systemDefaultZone();
 
     private Builder() {}
+
+    /**
+     * The clock the commands show times with, e.g. when a wait for a rate limit ends ({@link
+     * Clock#systemDefaultZone()} by default); a test passes a fixed one.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     /** Where environment variables are read from, e.g. {@code System::getenv} or a map's {@code get}. */
     public Builder environment(Function<String, String> environment) {
@@ -260,7 +295,7 @@ public final class Clients {
 
     /** The clients. */
     public Clients build() {
-      return new Clients(environment, Map.copyOf(emulators), sleeper, rateLimit, false);
+      return new Clients(environment, Map.copyOf(emulators), sleeper, rateLimit, clock, false);
     }
   }
 }
