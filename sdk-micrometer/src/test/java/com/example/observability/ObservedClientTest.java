@@ -10,6 +10,7 @@ import dev.polylink.testkit.EmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class ObservedClientTest {
   void metersRetriesAndTheWireLog() {
     MeterRegistry registry = new SimpleMeterRegistry();             // your application's registry
     List<String> waits = new CopyOnWriteArrayList<>();
+    xqr.emulator().clock().set(Instant.parse("2026-03-02T09:00:00Z")); // time moves when the client waits
     xqr.emulator().rateLimit(1, Duration.ofSeconds(3));             // the second call gets a 429
     try (LinkClient client = xqr.emulator().clientBuilder()        // waits advance the emulator's clock
         .addListener(MicrometerListener.create(registry))          // meters; pass an ObservationRegistry for spans
