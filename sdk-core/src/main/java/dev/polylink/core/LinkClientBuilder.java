@@ -31,7 +31,7 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private java.util.concurrent.ScheduledExecutorService scheduledExecutorService; // async
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
-  private RateLimit rateLimit = RateLimit.none();
+  private RateLimit rateLimit = RateLimit.adaptive();
   private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
   private RateBudget rateBudget;
 
@@ -248,7 +248,10 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   }
 
   /**
-   * The clock used for {@code Retry-After} dates and expiry arithmetic; default UTC system clock.
+   * The clock used for {@code Retry-After} dates, expiry arithmetic and the rate-limit pacing's
+   * windows; default UTC system clock. A test that replaces the {@link #sleeper} should pass a clock
+   * that the sleeper's waits move (e.g. the test kit's {@code MutableClock} and {@code
+   * clock::advance}): pacing measured on a clock that no wait moves would owe each wait again.
    *
    * @param clock the clock used for {@code Retry-After} dates and expiry arithmetic; default UTC
    *     system clock
@@ -260,7 +263,8 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   }
 
   /**
-   * What waits between retries; replace it in tests so nothing sleeps for real.
+   * What waits between retries and for the rate-limit budget; replace it in tests so nothing sleeps
+   * for real, together with a {@link #clock} that its waits move.
    *
    * @param sleeper what waits between retries; replace it in tests so nothing sleeps for real
    * @return this builder
@@ -315,9 +319,11 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
 
   /**
    * How the client paces its own requests so that it stays within the vendor's limit whatever the
-   * number of threads using it. The default is {@link RateLimit#none()} for now: pacing is opt-in
-   * ({@link RateLimit#adaptive()} is the recommended setting) until every provider's suite runs
-   * with it on. See {@link RateLimit}.
+   * number of threads using it. The default is {@link RateLimit#adaptive()}: seeded from the
+   * vendor's documented limit, corrected from its rate-limit headers and 429s; {@link
+   * RateLimit#fixed} sets a rate of one's own, {@link RateLimit#none()} turns pacing off. Waits for
+   * the budget go through {@link #sleeper} and are measured on {@link #clock}, so a test that
+   * injects one should inject both (a sleeper that moves the clock). See {@link RateLimit}.
    *
    * @param rateLimit the setting
    * @return this builder

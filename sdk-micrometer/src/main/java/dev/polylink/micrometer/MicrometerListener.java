@@ -44,6 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       is used up</td></tr>
  *   <tr><td>{@value #RATE_LIMIT_WAITS}</td><td>timer</td><td></td><td>waits for the vendor's rate
  *       limit before a retry</td></tr>
+ *   <tr><td>{@value #PACING_WAITS}</td><td>timer</td><td></td><td>waits of the client's own
+ *       pacing for its rate-limit budget before an attempt ({@code RateLimit}; the count is how
+ *       many attempts waited)</td></tr>
  *   <tr><td>{@value #RATE_LIMIT_REMAINING}</td><td>gauge</td><td>{@code provider}, {@code window}
  *       (the vendor's window name, or {@code unknown}) only</td><td>the last remaining count the
  *       vendor reported</td></tr>
@@ -71,6 +74,8 @@ public final class MicrometerListener implements LinkClientListener {
   public static final String QUOTA_EXHAUSTED = "polylink.client.quota.exhausted";
   /** Rate-limit wait timer. */
   public static final String RATE_LIMIT_WAITS = "polylink.client.rate.limit.waits";
+  /** The client's own pacing waits timer. */
+  public static final String PACING_WAITS = "polylink.client.pacing.waits";
   /** Last known remaining quota gauge. */
   public static final String RATE_LIMIT_REMAINING = "polylink.client.rate.limit.remaining";
   /** The observation of one operation. */
@@ -142,6 +147,12 @@ public final class MicrometerListener implements LinkClientListener {
       Timer.builder(RATE_LIMIT_WAITS).description("waits for the vendor's rate limit before a retry")
           .tags(tags).register(meters).record(e.delay());
     }
+  }
+
+  @Override
+  public void rateLimitWait(RateLimitWait e) {
+    Timer.builder(PACING_WAITS).description("waits of the client's pacing for its rate-limit budget before an attempt")
+        .tags(tags(e.provider(), e.operation().label())).register(meters).record(e.delay());
   }
 
   @Override

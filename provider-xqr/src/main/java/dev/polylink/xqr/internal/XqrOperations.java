@@ -336,7 +336,7 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
     JsonNode root = Envelope.root(ID, operation, response.body());
     JsonNode meta = root.get("meta");
     lastRequestId.set(Json.text(meta, "request_id").filter(s -> !s.isBlank()).orElse(null));
-    XqrRateLimits.INSTANCE.combine(response.headers(), meta).ifPresent(transport::recordRateLimit);
+    XqrRateLimits.INSTANCE.combine(transport.rateLimits(response), meta).ifPresent(transport::recordRateLimit);
     return root;
   }
 }

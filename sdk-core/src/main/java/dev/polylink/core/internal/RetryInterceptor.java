@@ -201,6 +201,8 @@ final class RetryInterceptor implements Interceptor {
     int attempt;
     private boolean boundByOperation;
     Attempt state;
+    /** The rate-limit windows of the current attempt's answer, read once. */
+    private java.util.List<RateLimitStatus> rateLimits = java.util.List.of();
     AttemptObserver.Attempt observed = AttemptObserver.Attempt.NONE;
 
     private Run(Request request, boolean blocking) {
@@ -234,6 +236,7 @@ final class RetryInterceptor implements Interceptor {
       long attemptNanos = Deadline.saturatedNanos(attemptTimeout);
       boundByOperation = remaining < attemptNanos;
       state = new Attempt();
+      rateLimits = java.util.List.of();
       if (idleConnections != null) {
         idleConnections.beforeAttempt();
       }
@@ -259,7 +262,8 @@ final class RetryInterceptor implements Interceptor {
      * @throws IOException when the success body breaks off ({@link #ioFailure})
      */
     Response received(Response response, Call call) throws IOException {
-      readRateLimit(response);
+      rateLimits = readRateLimit(response);
+      state.rateLimits(rateLimits);
       if (!response.isSuccessful()) {
         return null;
       }
@@ -317,7 +321,7 @@ final class RetryInterceptor implements Interceptor {
      *     deadline or an interrupt ends the run
      */
     Duration errorAnswer(Response response, Call call) throws IOException {
-      ApiFailure failure = decode(response, call).afterPossiblyProcessedAttempt(uncertain);
+      ApiFailure failure = decode(response, call, rateLimits).afterPossiblyProcessedAttempt(uncertain);
       if (idleConnections != null) {
         idleConnections.afterAttempt();
       }
@@ -417,11 +421,11 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private ApiFailure decode(Response response, Call call) {
+  private ApiFailure decode(Response response, Call call, java.util.List<RateLimitStatus> rateLimits) {
     String body = readErrorBody(response.body(), call);
     VendorError error;
     try {
-      error = decoder.decode(response.code(), response.headers(), body);
+      error = decoder.decode(response.code(), response.headers(), body, rateLimits);
     } catch (RuntimeException e) {
       // A decoder bug must not hide the vendor's answer: keep the status and the raw body.
       error = null;
@@ -477,12 +481,16 @@ final class RetryInterceptor implements Interceptor {
   /** The window name of the pause a 429's {@code Retry-After} implies. */
   static final String RETRY_AFTER_WINDOW = "retry-after";
 
-  /** Reads the rate-limit headers of a response, once: the windows go to the pacer and the sinks. */
-  private void readRateLimit(Response response) {
+  /**
+   * Reads the rate-limit headers of a response, once: the windows go to the pacer and the sinks,
+   * and are returned for the error decoder and kept on the attempt for the provider
+   * ({@code HttpTransport.rateLimits(Response)}), so that nothing parses them again.
+   */
+  private java.util.List<RateLimitStatus> readRateLimit(Response response) {
     try {
       java.util.List<RateLimitStatus> windows = rateLimitParser.windows(response.headers());
       if (windows == null || windows.isEmpty()) {
-        return;
+        return java.util.List.of();
       }
       if (pacer != null) {
         for (RateLimitStatus w : windows) {
@@ -491,8 +499,10 @@ final class RetryInterceptor implements Interceptor {
       }
       rateLimitSink.accept(windows.get(0));
       windowsSink.accept(windows);
+      return windows;
     } catch (RuntimeException e) {
       // Rate-limit headers are informational: never fail a call because of them.
+      return java.util.List.of();
     }
   }
 
@@ -507,9 +517,10 @@ final class RetryInterceptor implements Interceptor {
     if (pacer == null) {
       return null;
     }
+    long maxRetryAfter = Deadline.saturatedNanos(policy.maxRetryAfter());
     long wait;
     try {
-      wait = pacer.reserve(deadline.remainingNanos() - 1, honourPause);
+      wait = pacer.reserve(Math.min(deadline.remainingNanos() - 1, maxRetryAfter), honourPause);
     } catch (Pacer.QuotaExhausted e) {
       VendorError quota = VendorError.builder()
           .quotaExhausted(true)
@@ -517,6 +528,17 @@ final class RetryInterceptor implements Interceptor {
               + "; not sent")
           .build();
       throw new ApiFailure(429, "", quota, null, null).afterPossiblyProcessedAttempt(uncertain);
+    }
+    if (wait < 0 && -wait > maxRetryAfter && -wait <= deadline.remainingNanos() - 1) {
+      // Longer than the policy lets a Retry-After be waited for (a vendor's pause, a window used up
+      // until its reset): fail at once as that Retry-After would, without sending and without
+      // taking the slot; the exception carries the wait.
+      Duration owed = Duration.ofNanos(-wait);
+      VendorError limited = VendorError.builder()
+          .message("the client's rate-limit budget allows the next request in " + seconds(owed)
+              + ", longer than maxRetryAfter " + policy.maxRetryAfter() + "; not sent")
+          .build();
+      throw new ApiFailure(429, "", limited, owed, null).afterPossiblyProcessedAttempt(uncertain);
     }
     if (wait < 0) {
       throw new TransportFailure(

@@ -460,6 +460,18 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
+  /**
+   * {@return the rate-limit windows the client read from the headers of a successful response of
+   * {@link #exchange}, in the order of {@link RateLimitParser#windows}; empty when they report none}
+   * The headers are parsed once per response: a provider that combines them with its body (xQR's
+   * {@code meta.rate_limit}) uses these instead of parsing the headers again.
+   *
+   * @param response a response {@link #exchange} returned
+   */
+  public java.util.List<RateLimitStatus> rateLimits(Response<?> response) {
+    return dev.polylink.core.internal.AttemptRateLimits.of(response.raw());
+  }
+
   private void windowsRead(java.util.List<RateLimitStatus> read) {
     for (RateLimitStatus w : read) {
       windows.put(w.window().orElse(""), w);

@@ -67,6 +67,46 @@ class HttpTransportTest {
     return wm.getAllServeEvents().get(0).getRequest();
   }
 
+  /** Issue 13: the rate-limit headers are parsed once per response, for the decoder and the provider too. */
+  @Test
+  void rateLimitHeadersAreParsedOncePerResponseAndHandedOn() {
+    java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
+    RateLimitParser counting = headers -> {
+      parses.incrementAndGet();
+      return RateLimitHeaders.read(headers, "minute", "X-RateLimit-");
+    };
+    java.util.List<java.util.List<RateLimitStatus>> decoded = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ErrorDecoder decoder = new ErrorDecoder() {
+      @Override
+      public VendorError decode(int statusCode, okhttp3.Headers headers, String body) {
+        throw new AssertionError("the client passes the windows it read");
+      }
+
+      @Override
+      public VendorError decode(int statusCode, okhttp3.Headers headers, String body, java.util.List<RateLimitStatus> rateLimits) {
+        decoded.add(rateLimits);
+        return VendorError.none();
+      }
+    };
+    wm.stubFor(any(urlPathEqualTo("/api/things/1")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withHeader("X-RateLimit-Limit", "60")
+        .withHeader("X-RateLimit-Remaining", "59").withBody("{\"id\": \"1\"}")));
+    wm.stubFor(any(urlPathEqualTo("/api/things/2")).willReturn(aResponse().withStatus(404)
+        .withHeader("X-RateLimit-Limit", "60").withHeader("X-RateLimit-Remaining", "58").withBody("{}")));
+    RateLimitStatus first = RateLimitStatus.builder().limit(60).remaining(59).window("minute").build();
+    RateLimitStatus second = RateLimitStatus.builder().limit(60).remaining(58).window("minute").build();
+    try (HttpTransport transport = builder().rateLimitParser(counting).errorDecoder(decoder).build()) {
+      retrofit2.Response<JsonNode> ok = transport.exchange(Operation.GET, transport.create(Api.class).get("1"));
+      assertEquals(java.util.List.of(first), transport.rateLimits(ok));
+      assertEquals(1, parses.get());
+      assertThrows(dev.polylink.core.NotFoundException.class,
+          () -> transport.execute(Operation.GET, transport.create(Api.class).get("2")));
+      assertEquals(2, parses.get());
+      assertEquals(java.util.List.of(java.util.List.of(second)), decoded);
+      assertEquals(Optional.of(second), transport.lastRateLimit());
+    }
+  }
+
   @Test
   void theVersionIsTheProjectVersion() {
     assertTrue(Version.get().matches("\\d+\\.\\d+\\.\\d+.*"), Version.get());
