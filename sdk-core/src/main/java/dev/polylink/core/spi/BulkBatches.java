@@ -481,11 +481,11 @@ public final class BulkBatches {
         BulkItem<T>[] checked = new BulkItem[items == null ? 0 : items.size()];
         List<Object> prepared = prepareAll(items, checked);
         AtomicReferenceArray<BulkItem<T>> results = new AtomicReferenceArray<>(checked);
-        List<Supplier<CompletableFuture<Void>>> tasks = new ArrayList<>();
+        List<Supplier<CompletableFuture<Boolean>>> tasks = new ArrayList<>();
         route(prepared, checked, batchAsync != null, singleAsync != null,
             (index, p) -> tasks.add(() -> startSingle(index, p, results)),
             indexes -> tasks.add(() -> startBatch(indexes, prepared, results)));
-        CompletableFuture<BulkResult<Void>> inner = dev.polylink.core.internal.AsyncBulk.run(
+        CompletableFuture<BulkResult<Boolean>> inner = dev.polylink.core.internal.AsyncBulk.run(
             providerId, tasks, task -> { }, Supplier::get, concurrency);
         CompletableFuture<BulkResult<T>> out = new CompletableFuture<>();
         inner.whenComplete((ignored, error) -> {
@@ -512,13 +512,13 @@ public final class BulkBatches {
       }
     }
 
-    private CompletableFuture<Void> startSingle(int index, P p, AtomicReferenceArray<BulkItem<T>> results) {
+    private CompletableFuture<Boolean> startSingle(int index, P p, AtomicReferenceArray<BulkItem<T>> results) {
       return track(() -> singleAsync.apply(p), (value, failure) -> results.set(index, failure != null
           ? BulkItem.failure(index, failure)
           : BulkItem.success(index, Objects.requireNonNull(value, "singleAsync returned null"))));
     }
 
-    private CompletableFuture<Void> startBatch(
+    private CompletableFuture<Boolean> startBatch(
         List<Integer> indexes, List<Object> prepared, AtomicReferenceArray<BulkItem<T>> results) {
       List<P> batchItems = batchItems(indexes, prepared);
       String label = label(indexes);
@@ -537,7 +537,7 @@ public final class BulkBatches {
      * Starts one request and records its outcome when it ends; the returned future completes after
      * the recording (exceptionally on a bug), and cancelling it cancels the request.
      */
-    private <V> CompletableFuture<Void> track(
+    private <V> CompletableFuture<Boolean> track(
         Supplier<? extends CompletableFuture<? extends V>> start, java.util.function.BiConsumer<V, PolylinkException> record) {
       CompletableFuture<? extends V> call;
       try {
@@ -545,7 +545,7 @@ public final class BulkBatches {
       } catch (PolylinkException e) {
         call = CompletableFuture.failedFuture(e);
       }
-      CompletableFuture<Void> done = new CompletableFuture<>();
+      CompletableFuture<Boolean> done = new CompletableFuture<>();
       call.whenComplete((value, error) -> {
         Throwable cause = HttpTransport.unwrap(error);
         try {
@@ -560,7 +560,7 @@ public final class BulkBatches {
             done.completeExceptionally(cause);
             return;
           }
-          done.complete(null);
+          done.complete(Boolean.TRUE); // AsyncBulk records a value per task: never null
         } catch (RuntimeException e) {
           done.completeExceptionally(e);
         }
