@@ -79,6 +79,14 @@ import java.util.function.Supplier;
  * (which then fail with their {@link TransportException}), and the items not yet sent fail with a
  * {@link TransportException} saying so, without being sent; the thread's interrupt flag is set
  * again on return.
+ *
+ * <p><b>Without blocking.</b> The same plan, given {@link Plan#batchAsync} and {@link
+ * Plan#singleAsync} (functions returning {@link CompletableFuture}s, typically the provider's batch
+ * body and answer mapping around {@link HttpTransport#exchangeAsync}), runs with {@link
+ * Plan#runAsync}: the same validation first, routing, batches and attribution, at most {@link
+ * Plan#concurrency} requests in flight and no thread held while they are; cancelling its future
+ * cancels the requests in flight and starts no more. This is what the asynchronous clients' bulk
+ * methods run ({@link AsyncClients.BulkOperations}).
  */
 public final class BulkBatches {
   /**
