@@ -25,6 +25,7 @@ import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.IdLists;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
+import dev.polylink.snipurl.SnipurlAnalyticsSummary;
 import dev.polylink.snipurl.SnipurlClient;
 import dev.polylink.snipurl.SnipurlOptions;
 import java.util.ArrayList;
@@ -87,8 +88,8 @@ public final class SnipurlOperations implements AutoCloseable {
     return features.usage();
   }
 
-  /** {@link SnipurlFeatures#summary}: the summary's {@code data} object. */
-  public JsonNode analyticsSummary() {
+  /** {@link SnipurlFeatures#summary}. */
+  public SnipurlAnalyticsSummary analyticsSummary() {
     return features.summary();
   }
 
