@@ -45,7 +45,7 @@ public abstract class AccountUsage {
     return Optional.ofNullable(quotas().get(name));
   }
 
-  /** {@return every feature flag reported, by the vendor's name (e.g. xQR's {@code bulk_ops})} */
+  /** {@return every feature flag reported, by the vendor's name (e.g. xQR's {@code bulk_ops}), in the order they were put} */
   public abstract Map<String, Boolean> features();
 
   /**
