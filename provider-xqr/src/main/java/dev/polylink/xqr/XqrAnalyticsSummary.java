@@ -7,10 +7,12 @@ import org.immutables.value.Value;
 
 /**
  * xQR's workspace analytics summary ({@code GET /v1/analytics/summary?period=}). xQR documents the
- * endpoint and its periods, and shows {@code total_links}, {@code total_scans}, {@code
- * active_links_30d} and {@code unique_countries} in its example without listing the members, so
- * this keeps the {@code data} object as sent ({@link #data()}) and reads {@link #totalScans()} from
- * {@code total_scans}, the name xQR's per-link statistics use too, only where the summary carries it.
+ * endpoint and its periods but not the members of its answer, and its two examples disagree (the
+ * Summary page shows {@code total_links}, {@code total_scans}, {@code active_links_30d} and {@code
+ * unique_countries}; the analytics guide {@code total_scans}, {@code unique_visitors}, {@code
+ * scans_change_pct}, {@code top_countries} and {@code top_devices}), so this keeps the {@code data}
+ * object as sent ({@link #data()}) and reads {@link #totalScans()} from {@code total_scans}, the one
+ * name both use, only where the summary carries it.
  */
 @Value.Immutable
 @ValueStyle
