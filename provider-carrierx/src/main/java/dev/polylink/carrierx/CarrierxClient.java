@@ -1,5 +1,11 @@
 package dev.polylink.carrierx;
 
+import dev.polylink.core.BulkResult;
+import dev.polylink.core.spi.BulkBatches;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import dev.polylink.carrierx.internal.CarrierxOperations;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
@@ -202,6 +208,34 @@ public final class CarrierxClient implements LinkClient {
   public Link update(LinkId id, LinkPatch patch) {
     return operations.transport().observe(Operation.UPDATE, () -> operations.update(id, patch));
   }
+  /**
+   * Creates many links, one {@code POST} each (CarrierX has no bulk endpoint), {@link
+   * LinkClientBuilder#bulkConcurrency} at a time under the client's pacing; every request is checked
+   * (capabilities, CarrierX's rules) before the first one is sent, and an invalid one fails alone.
+   */
+  @Override
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return operations.createAll(requests);
+  }
+
+  /** Applies each link's patch, one request each, as {@link #createAll} does; every patch and id is checked first. */
+  @Override
+  public BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
+    return operations.updateAll(new ArrayList<>(patches.entrySet()));
+  }
+
+  /** Applies one patch to many links, as {@link #updateAll(Map)} does. */
+  @Override
+  public BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
+    return operations.updateAll(BulkBatches.entries(ids, patch));
+  }
+
+  /** Deletes many links, one request each, as {@link #createAll} does; every id is checked to be a UUID first. */
+  @Override
+  public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return operations.deleteAll(ids);
+  }
+
 
   /**
    * Replaces the whole link with {@code PUT /shortener/links/{link_sid}}: reads the link (GET),

@@ -1,5 +1,10 @@
 package dev.polylink.shortpen;
 
+import dev.polylink.core.spi.BulkBatches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import dev.polylink.core.BulkResult;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
@@ -83,6 +88,7 @@ public final class ShortpenClient implements LinkClient {
               LinkField.DESTINATION, LinkField.SLUG, LinkField.TITLE, LinkField.PASSWORD, LinkField.REDIRECT_TYPE)
           .clearableFields(LinkField.PASSWORD)
           .maxPageSize(ShortpenOperations.MAX_PAGE_SIZE)
+          .bulk(Operation.DELETE, ShortpenOperations.MAX_DELETE_BATCH)
           .stats(StatsCapabilities.of(EnumSet.of(StatsField.TOTAL_CLICKS, StatsField.DAILY_CLICKS,
               StatsField.COUNTRIES, StatsField.DEVICES, StatsField.BROWSERS, StatsField.REFERRERS),
               DateRangeSupport.REQUIRED))
@@ -228,6 +234,65 @@ public final class ShortpenClient implements LinkClient {
    */
   public OptionalInt delete(Collection<LinkId> ids) {
     return operations.transport().observe(Operation.DELETE, () -> operations.delete(ids));
+  }
+
+  /**
+   * Creates many links, one {@code POST /v1/generate} (and its list lookup) each, since ShortPen has
+   * no bulk create, {@link LinkClientBuilder#bulkConcurrency} at a time under the client's pacing;
+   * every request is checked (capabilities, ShortPen's rules) before the first one is sent, and an
+   * invalid one fails alone.
+   */
+  @Override
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return operations.createAll(requests);
+  }
+
+  /** Applies each link's patch, one request each, as {@link #createAll} does; every patch and id is checked first. */
+  @Override
+  public BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
+    return operations.updateAll(new ArrayList<>(patches.entrySet()));
+  }
+
+  /** Applies one patch to many links, as {@link #updateAll(Map)} does. */
+  @Override
+  public BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
+    return operations.updateAll(BulkBatches.entries(ids, patch));
+  }
+
+  /**
+   * Deletes many links with ShortPen's multi-id delete ({@code DELETE /v1/links}, {@code {"url_id":
+   * [ids]}}), {@value ShortpenOperations#MAX_DELETE_BATCH} distinct ids a request (ShortPen documents
+   * no limit; its page size is the careful guess), every id checked to be a positive integer before
+   * the first request (a bad one fails alone and is not sent). Requests run {@link
+   * LinkClientBuilder#bulkConcurrency} at a time under the client's pacing.
+   *
+   * <p>ShortPen answers each request with a count ({@code data.deleted}) and skips ids that match no
+   * live link without saying which, so an item's outcome is read from its request's answer:
+   *
+   * <ul>
+   *   <li>the count equals the number of distinct ids: every item succeeded;
+   *   <li>404, or a count of 0, for a request sent once: none matched, and every item of that
+   *       request fails with a {@link NotFoundException};
+   *   <li>a count between 1 and the number of ids: some ids matched no live link, and which ones
+   *       cannot be told. Every item of that request succeeds, because what a delete promises holds
+   *       for each of them: none of these ids is a live link afterwards (it was deleted, or there was
+   *       none to delete, the same rule as a resent {@link #delete(LinkId)} answered 404). Where the
+   *       difference matters, delete such ids one by one with {@link #delete(LinkId)}, which fails
+   *       with {@link NotFoundException} for an id that matched nothing;
+   *   <li>a request resent after an attempt whose answer was lost (a delete is idempotent): its
+   *       count covers that attempt only, so every item succeeds by the same rule;
+   *   <li>an answer without a readable count, or a count above the number of ids: every item of that
+   *       request fails as unaccounted ({@link dev.polylink.core.TransportException} with {@code
+   *       requestMayHaveBeenProcessed()}), never a success the answer does not show.
+   * </ul>
+   *
+   * <p>A request that fails as a whole (a 429, a 500) fails every item in it; the others are
+   * unaffected. {@link #delete(Collection)} instead sends every id in one request and answers its
+   * count alone.
+   */
+  @Override
+  public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return operations.deleteAll(ids);
   }
 
   /**

@@ -30,7 +30,13 @@ import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.UnsupportedFieldException;
 import dev.polylink.xqr.internal.XqrOperations;
+import dev.polylink.core.BulkResult;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -95,7 +101,9 @@ public final class XqrClient implements LinkClient {
    * every operation; create destination, slug, labels and expiry; update destination, enabled state
    * and labels; clear labels only; list filters label and enabled; pages of up to 200 links; QR
    * images in SVG or PNG at 1 to 50 pixels per module; statistics with total, last click, days,
-   * countries, devices and browsers (no referrers, no date range); workspace usage.
+   * countries, devices and browsers (no referrers, no date range); workspace usage; bulk create
+   * ({@code POST /v1/links/bulk}, 100 links a request) and bulk update for patches that only change
+   * the enabled state ({@code PATCH /v1/links/bulk/status}, 200 ids a request).
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
@@ -109,6 +117,8 @@ public final class XqrClient implements LinkClient {
           .stats(StatsCapabilities.of(EnumSet.of(StatsField.TOTAL_CLICKS, StatsField.LAST_CLICKED_AT,
               StatsField.DAILY_CLICKS, StatsField.COUNTRIES, StatsField.DEVICES, StatsField.BROWSERS),
               DateRangeSupport.NONE))
+          .bulk(Operation.CREATE, 100)
+          .bulk(Operation.UPDATE, 200)
           .build();
 
   private final XqrOperations operations;
@@ -193,6 +203,60 @@ public final class XqrClient implements LinkClient {
   @Override
   public void delete(LinkId id) {
     operations.transport().observe(Operation.DELETE, () -> operations.delete(id));
+  }
+
+  /**
+   * Creates many links with xQR's bulk create ({@code POST /v1/links/bulk}, {@code {"links":
+   * [...]}}), 100 a request: 250 requests are sent as 100, 100 and 50. Every request is checked
+   * first (capabilities, slug, labels, routing rules and the plan's features); an invalid one fails
+   * alone and is not sent. One bulk request counts as one call of the monthly quota and one token of
+   * the burst limit, so 1,000 links take 10 calls. xQR creates what it can and reports the rest in
+   * {@code errors} (a taken slug is a {@link dev.polylink.core.ConflictException} for that item);
+   * a created item is the link object xQR returned, as for a single create. A bulk request that
+   * fails as a whole (a 429, a 500, a lost answer) fails every item of it; the others are unaffected.
+   * How the answer's items are matched to the requests, and what happens to one xQR does not
+   * report on, is in {@code XqrBulk}'s documentation: never a success the answer does not show.
+   * Requests run {@link LinkClientBuilder#bulkConcurrency} at a time under the client's pacing.
+   */
+  @Override
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return operations.createAll(requests);
+  }
+
+  /**
+   * Applies each link's patch. The patches that change nothing but the enabled state go to xQR's
+   * bulk status ({@code PATCH /v1/links/bulk/status}, {@code {"ids": [...], "enabled": ...}}), 200
+   * ids a request, grouped by the value; the others are one {@code PATCH /v1/links/{link_id}} each,
+   * {@link LinkClientBuilder#bulkConcurrency} at a time. Every patch and id is checked first.
+   *
+   * <p>Bulk status answers with a count and no links, so its items succeed without a value ({@link
+   * dev.polylink.core.BulkItem#successWithoutValue}; call {@link #get} for the link). When the count
+   * is smaller than the number of ids (some matched no link and xQR does not say which), each id of
+   * that request is read back with a {@code GET}: a link with the new state succeeds with the link
+   * read, a missing one fails with its {@link dev.polylink.core.NotFoundException}.
+   */
+  @Override
+  public BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
+    return operations.updateAll(new ArrayList<>(patches.entrySet()));
+  }
+
+  /**
+   * Applies one patch to many links, as {@link #updateAll(Map)} does (an enabled-only patch goes to
+   * bulk status).
+   */
+  @Override
+  public BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
+    return operations.updateAll(dev.polylink.core.spi.BulkBatches.entries(ids, patch));
+  }
+
+  /**
+   * Deletes many links, one {@code DELETE /v1/links/{link_id}} each (xQR has no bulk delete), {@link
+   * LinkClientBuilder#bulkConcurrency} at a time under the client's pacing; every id is checked to
+   * be a UUID before the first request.
+   */
+  @Override
+  public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return operations.deleteAll(ids);
   }
 
   /**

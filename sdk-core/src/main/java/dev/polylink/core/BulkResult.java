@@ -48,7 +48,10 @@ public abstract class BulkResult<T> {
     return failedCount() == 0;
   }
 
-  /** {@return what the successful items produced, in the input's order} */
+  /**
+   * {@return what the successful items produced, in the input's order; an item that succeeded
+   * without a value ({@link BulkItem#successWithoutValue}) has nothing here}
+   */
   public List<T> values() {
     List<T> values = new ArrayList<>();
     items().forEach(item -> item.value().ifPresent(values::add));
@@ -69,9 +72,11 @@ public abstract class BulkResult<T> {
   public <R> BulkResult<R> map(Function<? super T, ? extends R> mapper) {
     List<BulkItem<R>> mapped = new ArrayList<>();
     for (BulkItem<T> item : items()) {
-      mapped.add(item.succeeded()
+      mapped.add(item.value().isPresent()
           ? BulkItem.success(item.index(), mapper.apply(item.value().get()))
-          : BulkItem.failure(item.index(), item.failure().get()));
+          : item.confirmedWithoutValue()
+              ? BulkItem.successWithoutValue(item.index())
+              : BulkItem.failure(item.index(), item.failure().get()));
     }
     return of(mapped);
   }

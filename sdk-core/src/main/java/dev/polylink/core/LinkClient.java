@@ -81,27 +81,34 @@ public interface LinkClient extends AutoCloseable {
   void delete(LinkId id);
 
   /**
-   * Creates many links. Every request is checked against {@link #capabilities()} before the first
-   * one is sent; an invalid request fails alone, and the valid ones are created, one request each
-   * in input order. A failure of one item never hides the others.
+   * Creates many links. Every request is checked before the first one is sent; an invalid request
+   * fails alone, and the valid ones are created. A failure of one item never hides the others.
+   *
+   * <p>This default checks {@link #capabilities()} and creates one request at a time in input
+   * order. The SDK's providers override it: they run their own per-item checks up front too, use
+   * the vendor's bulk endpoint where {@link Capabilities#bulk(Operation)} declares one (split into
+   * batches of its size; a batch that fails as a whole fails every item in it), and otherwise send
+   * single requests with the builder's {@code bulkConcurrency} in flight under the client's pacing.
+   * The result keeps the input order either way.
    *
    * @param requests what to create, in order
    * @return one item per request, in order: the created {@link Link} or the failure
    */
   default BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
-    return Bulk.run(requests, r -> Bulk.checkCreate(providerId(), capabilities(), r), this::create);
+    return Bulk.run(providerId(), requests, r -> Bulk.checkCreate(providerId(), capabilities(), r), this::create);
   }
 
   /**
    * Applies its own patch to each link, as {@link #createAll} does for creates: every patch is
-   * checked first, and each link fails or succeeds alone.
+   * checked first, and each link fails or succeeds alone. The SDK's providers override it as they
+   * do {@link #createAll} (xQR sends enabled-only patches to its bulk status endpoint).
    *
    * @param patches the patch of each link, in the map's iteration order
    * @return one item per entry, in the map's order: the updated {@link Link} or the failure
    */
   default BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
     List<Map.Entry<LinkId, LinkPatch>> entries = new ArrayList<>(patches.entrySet());
-    return Bulk.run(entries, e -> Bulk.checkUpdate(providerId(), capabilities(), e.getValue()),
+    return Bulk.run(providerId(), entries, e -> Bulk.checkUpdate(providerId(), capabilities(), e.getValue()),
         e -> update(e.getKey(), e.getValue()));
   }
 
@@ -114,18 +121,19 @@ public interface LinkClient extends AutoCloseable {
    */
   default BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
     Objects.requireNonNull(patch, "patch");
-    return Bulk.run(List.copyOf(ids), id -> Bulk.checkUpdate(providerId(), capabilities(), patch),
+    return Bulk.run(providerId(), new ArrayList<>(ids), id -> Bulk.checkUpdate(providerId(), capabilities(), patch),
         id -> update(id, patch));
   }
 
   /**
-   * Deletes many links, one request each in order; each link fails or succeeds alone.
+   * Deletes many links, one request each in order; each link fails or succeeds alone. The SDK's
+   * providers override it as they do {@link #createAll} (ShortPen uses its multi-id delete).
    *
    * @param ids the links, in order
    * @return one item per id, in order: the deleted id or the failure
    */
   default BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
-    return Bulk.run(List.copyOf(ids), id -> { }, id -> {
+    return Bulk.run(providerId(), new ArrayList<>(ids), id -> { }, id -> {
       delete(id);
       return id;
     });

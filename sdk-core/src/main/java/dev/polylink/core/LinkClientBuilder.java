@@ -31,10 +31,21 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
   private RateLimit rateLimit = RateLimit.none();
+  private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
   private RateBudget rateBudget;
 
   /** Creates the Link client builder. */
   protected LinkClientBuilder() {}
+
+  /**
+   * The default of {@link #bulkConcurrency}: 4 requests in flight, enough to reach a vendor's limit
+   * under the client's pacing where one request at a time cannot (issue 13's xQR measurements: 1.12
+   * times the physical minimum at 4 against 1.57 at 1), without a large pool of threads.
+   */
+  public static final int DEFAULT_BULK_CONCURRENCY = 4;
+
+  /** The largest {@link #bulkConcurrency}: OkHttp's default limit of requests per host (64). */
+  public static final int MAX_BULK_CONCURRENCY = 64;
 
   /** {@return the provider id of the client this builder builds, for messages} */
   protected abstract String providerId();
@@ -307,6 +318,39 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   public B rateBudget(RateBudget rateBudget) {
     this.rateBudget = Objects.requireNonNull(rateBudget, "rateBudget");
     return self();
+  }
+
+  /**
+   * How many requests a bulk operation ({@link LinkClient#createAll}, {@link
+   * LinkClient#updateAll(java.util.Map)}, {@link LinkClient#updateAll(java.util.Collection,
+   * LinkPatch)}, {@link LinkClient#deleteAll}) keeps in flight at once, vendor batches and single
+   * requests alike; default {@value #DEFAULT_BULK_CONCURRENCY}. Every request still goes through the
+   * client's pacing ({@link #rateLimit}), retries and deadlines, so a higher concurrency never
+   * exceeds the paced rate: it only lets the client reach it when one request at a time cannot
+   * (latency). The results keep the input order whatever the concurrency. 1 sends one request at a
+   * time, in input order. With pacing off ({@link RateLimit#none()}), a higher concurrency finds the
+   * vendor's limit by its 429 answers, which the retry policy then waits out.
+   *
+   * @param bulkConcurrency 1 to {@value #MAX_BULK_CONCURRENCY}
+   * @return this builder
+   * @throws RequestValidationException outside 1 to {@value #MAX_BULK_CONCURRENCY}
+   */
+  public B bulkConcurrency(int bulkConcurrency) {
+    if (bulkConcurrency < 1 || bulkConcurrency > MAX_BULK_CONCURRENCY) {
+      throw new RequestValidationException(providerId(),
+          "bulkConcurrency: must be between 1 and " + MAX_BULK_CONCURRENCY + " (was " + bulkConcurrency + ")");
+    }
+    this.bulkConcurrency = bulkConcurrency;
+    return self();
+  }
+
+  /**
+   * The value given to {@link #bulkConcurrency}.
+   *
+   * @return the setting
+   */
+  protected final int bulkConcurrency() {
+    return bulkConcurrency;
   }
 
   /**

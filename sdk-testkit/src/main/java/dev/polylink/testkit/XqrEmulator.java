@@ -37,6 +37,15 @@ import java.util.Objects;
  *   <li>With {@link #rateLimit} on, every response also carries {@code X-RateLimit-Burst-Limit} and
  *       {@code X-RateLimit-Burst-Remaining}, and a call past the limit answers 429 {@code
  *       BURST_LIMIT_EXCEEDED} with {@code Retry-After}. Rejected calls do not use the quota.
+ *   <li>Bulk create ({@code POST /v1/links/bulk}, {@code {"links": [...]}}, 1 to 100 links, else
+ *       400 {@code VALIDATION_ERROR}) creates each link as a single create would, in order, and is
+ *       not transactional: it answers 201 {@code {"data": {"created": [<link>...], "errors":
+ *       [{"index", "custom_slug", "code", "message", "status"}...]}}} (a taken slug, also one taken
+ *       earlier in the same request, is a {@code SLUG_TAKEN} error item; xQR shows no shape for
+ *       these items). Bulk status ({@code PATCH /v1/links/bulk/status}, {@code {"ids": [...],
+ *       "enabled": bool}}, 1 to 200 UUIDs, else 400) sets each matching link and answers 200
+ *       {@code {"data": {"updated": n}}}, ids matching no link skipped. Either one counts as one
+ *       call of the monthly quota and one burst token, as xQR documents.
  *   <li>QR images, link statistics (under both documented paths), the analytics summary and the
  *       workspace usage: see {@code dev.polylink.testkit.internal.XqrFeatures}. Statistics are
  *       computed from the clicks the emulator served; a deleted link's clicks go with it.

@@ -29,6 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
+import dev.polylink.core.spi.BulkBatches;
+import dev.polylink.core.BulkResult;
 import java.util.OptionalLong;
 import retrofit2.Call;
 
@@ -88,6 +92,53 @@ public final class CarrierxOperations implements AutoCloseable {
     CreateLinkBody body = RequestBodies.create(request, proxyPass, defaultDomainSid, transport.clock().instant());
     Boolean reuse = options.map(CarrierxOptions::reuse).orElse(false) ? Boolean.TRUE : null;
     return LinkMapper.toLink(Operation.CREATE, send(Operation.CREATE, api.create(reuse, body), proxyPass));
+  }
+
+  /**
+   * Every check of {@link #create} (capabilities, CarrierX's rules), without sending; the body is
+   * built again at sending time, so that a lifetime counts from then.
+   */
+  private CreateLinkRequest checkCreate(CreateLinkRequest request) {
+    Optional<CarrierxOptions> options = RequestChecks.create(ID, capabilities, request, CarrierxOptions.class);
+    RequestBodies.create(request, options.map(CarrierxOptions::proxyPass).orElse(false), defaultDomainSid,
+        transport.clock().instant());
+    return request;
+  }
+
+  /** {@link #create} for many, every request checked first, {@code bulkConcurrency} at a time (CarrierX has no bulk endpoint). */
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(this::checkCreate)
+        .single(r -> transport.observe(Operation.CREATE, () -> create(r)))
+        .run(requests);
+  }
+
+  /** {@link #update} for many, every patch and id checked first. */
+  public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(e -> {
+          plan(BulkBatches.requireId(ID, e.getKey()), e.getValue());
+          return e;
+        })
+        .single(e -> transport.observe(Operation.UPDATE, () -> update(e.getKey(), e.getValue())))
+        .run(patches);
+  }
+
+  /** {@link #delete} for many, every id checked first. */
+  public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(id -> {
+          linkSid(BulkBatches.requireId(ID, id));
+          return id;
+        })
+        .single(id -> {
+          transport.observe(Operation.DELETE, () -> delete(id));
+          return id;
+        })
+        .run(new ArrayList<>(ids));
   }
 
   /** See {@link CarrierxClient#get}. */

@@ -3,6 +3,8 @@ package dev.polylink.shortpen.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.AccountUsage;
+import dev.polylink.core.BulkResult;
+import dev.polylink.core.spi.BulkBatches;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
@@ -240,6 +242,91 @@ public final class ShortpenOperations implements AutoCloseable {
       throw Envelope.unreadable(ID, Operation.DELETE, "\"data\" has no \"deleted\" count of at most " + Integer.MAX_VALUE);
     }
     return body.timesSent() > 1 ? OptionalInt.empty() : OptionalInt.of((int) deleted.getAsLong());
+  }
+
+  /** Every check of {@link #create} (capabilities, ShortPen's rules), without sending. */
+  private CreateLinkRequest checkCreate(CreateLinkRequest request) {
+    Optional<ShortpenOptions> options = RequestChecks.create(ID, capabilities, request, ShortpenOptions.class);
+    Long workspace = options.flatMap(o -> boxed(o.workspaceId())).orElse(workspaceId);
+    RequestBodies.create(request, options, defaultDomainId, workspace);
+    return request;
+  }
+
+  /** {@link #create} for many, every request checked first, {@code bulkConcurrency} at a time (ShortPen has no bulk create). */
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(this::checkCreate)
+        .single(r -> transport.observe(Operation.CREATE, () -> create(r)))
+        .run(requests);
+  }
+
+  /** {@link #update} for many, every patch and id checked first. */
+  public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(e -> {
+          Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
+          RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
+          return e;
+        })
+        .single(e -> transport.observe(Operation.UPDATE, () -> update(e.getKey(), e.getValue())))
+        .run(patches);
+  }
+
+  /** ShortPen's multi-id delete takes up to this many ids a request in {@link #deleteAll}. */
+  public static final int MAX_DELETE_BATCH = 100;
+
+  /**
+   * The bulk delete on {@code DELETE /v1/links} with {@code {"url_id": [ids]}}, {@value
+   * #MAX_DELETE_BATCH} ids a request (ShortPen documents no limit: its page size is the careful
+   * guess), every id checked to be a positive integer first. See {@link ShortpenClient#deleteAll}
+   * for how the count ShortPen answers is attributed to the ids.
+   */
+  public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return BulkBatches.<LinkId, Map.Entry<LinkId, Long>, LinkId>plan(ID, Operation.DELETE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(id -> Map.entry(id, positiveId(BulkBatches.requireId(ID, id))))
+        .batch((batch, answer) -> transport.observe(Operation.DELETE, () -> deleteBatch(batch, answer)))
+        .single(entry -> {
+          transport.observe(Operation.DELETE, () -> delete(entry.getKey()));
+          return entry.getKey();
+        })
+        .run(new ArrayList<>(ids));
+  }
+
+  private Void deleteBatch(List<Map.Entry<LinkId, Long>> batch, BulkBatches.Answer<LinkId> answer) {
+    List<Long> unique = new ArrayList<>(new java.util.LinkedHashSet<>(batch.stream().map(Map.Entry::getValue).toList()));
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(unique));
+    JsonNode root;
+    try {
+      root = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
+    } catch (NotFoundException e) {
+      if (body.timesSent() <= 1) {
+        throw e; // none matched: every item of the batch fails with the 404
+      }
+      root = null; // the lost attempt deleted them (or none matched): nothing left of them either way
+    }
+    OptionalLong deleted = root == null
+        ? OptionalLong.empty()
+        : Json.wholeNumber(root.get("data"), "deleted");
+    boolean resent = body.timesSent() > 1;
+    if (!resent && (deleted.isEmpty() || deleted.getAsLong() > unique.size())) {
+      return null; // an answer that cannot be read as a count of these ids: every item unaccounted
+    }
+    if (!resent && deleted.getAsLong() == 0) {
+      NotFoundException none = new NotFoundException(ID, Operation.DELETE, 404, null,
+          "ShortPen deleted none of the " + unique.size() + " link(s) of this request (data.deleted: 0)",
+          null, null, root.toString());
+      for (int p = 0; p < batch.size(); p++) {
+        answer.failed(p, none);
+      }
+      return null;
+    }
+    for (int p = 0; p < batch.size(); p++) {
+      answer.succeeded(p, batch.get(p).getKey());
+    }
+    return null;
   }
 
   /**

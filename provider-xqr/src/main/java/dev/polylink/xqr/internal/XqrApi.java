@@ -36,6 +36,14 @@ interface XqrApi {
   @PATCH("v1/links/{link_id}")
   Call<JsonNode> update(@Path("link_id") String linkId, @Body UpdateLinkBody body);
 
+  @Headers("Content-Type: application/json")
+  @POST("v1/links/bulk")
+  Call<JsonNode> bulkCreate(@Body BulkCreateBody body);
+
+  @Headers("Content-Type: application/json")
+  @PATCH("v1/links/bulk/status")
+  Call<JsonNode> bulkStatus(@Body okhttp3.RequestBody body);
+
   @DELETE("v1/links/{link_id}")
   Call<Void> delete(@Path("link_id") String linkId);
 }

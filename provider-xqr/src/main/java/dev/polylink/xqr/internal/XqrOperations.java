@@ -2,6 +2,7 @@ package dev.polylink.xqr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.AccountUsage;
+import dev.polylink.core.BulkResult;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
@@ -27,6 +28,8 @@ import dev.polylink.xqr.XqrClient;
 import dev.polylink.xqr.XqrOptions;
 import dev.polylink.xqr.XqrSummaryPeriod;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,6 +57,7 @@ public final class XqrOperations implements AutoCloseable {
   private final String keyHint;
   private final AtomicReference<String> lastRequestId = new AtomicReference<>();
   private final XqrFeatures features;
+  private final XqrBulk bulk;
 
   private XqrOperations(Capabilities capabilities, HttpTransport transport, String keyHint) {
     this.capabilities = capabilities;
@@ -61,6 +65,7 @@ public final class XqrOperations implements AutoCloseable {
     this.api = transport.create(XqrApi.class);
     this.keyHint = keyHint;
     this.features = new XqrFeatures(capabilities, this, transport);
+    this.bulk = new XqrBulk(capabilities, this, transport, api);
   }
 
   /** {@link XqrFeatures#qrCode}. */
@@ -112,10 +117,35 @@ public final class XqrOperations implements AutoCloseable {
 
   /** {@code POST /v1/links}, 201. */
   public Link create(CreateLinkRequest request) {
+    return send(createBody(request));
+  }
+
+  /** Every check of a create (capabilities, the plan's features, xQR's rules), then its body. */
+  CreateLinkBody createBody(CreateLinkRequest request) {
+    Objects.requireNonNull(request, "request");
     Optional<XqrOptions> options = RequestChecks.create(ID, capabilities, request, XqrOptions.class);
     requireRoutingRules(Operation.CREATE, options);
-    CreateLinkBody body = RequestBodies.createBody(request, options);
+    return RequestBodies.createBody(request, options);
+  }
+
+  /** {@code POST /v1/links} with a checked body. */
+  Link send(CreateLinkBody body) {
     return link(Operation.CREATE, api.create(body));
+  }
+
+  /** {@link XqrBulk#createAll}. */
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return bulk.createAll(requests);
+  }
+
+  /** {@link XqrBulk#updateAll}. */
+  public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return bulk.updateAll(patches);
+  }
+
+  /** {@link XqrBulk#deleteAll}. */
+  public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return bulk.deleteAll(ids);
   }
 
   /** {@code GET /v1/links/{link_id}}. */
@@ -152,7 +182,19 @@ public final class XqrOperations implements AutoCloseable {
     requireRoutingRules(Operation.UPDATE, options);
     UUID uuid = Checks.uuidId(ID, id);
     UpdateLinkBody body = RequestBodies.updateBody(patch, options);
-    return link(Operation.UPDATE, api.update(uuid.toString(), body));
+    return send(uuid, body);
+  }
+
+  /** Every check of a patch but the id's (capabilities, the plan's features, xQR's rules), then its body. */
+  UpdateLinkBody updateBody(LinkPatch patch) {
+    Optional<XqrOptions> options = RequestChecks.update(ID, capabilities, patch, XqrOptions.class);
+    requireRoutingRules(Operation.UPDATE, options);
+    return RequestBodies.updateBody(patch, options);
+  }
+
+  /** {@code PATCH /v1/links/{link_id}} with a checked body. */
+  Link send(UUID id, UpdateLinkBody body) {
+    return link(Operation.UPDATE, api.update(id.toString(), body));
   }
 
   /** {@code DELETE /v1/links/{link_id}}, 204 without a body. */

@@ -30,19 +30,23 @@ public final class Bulk {
    *
    * @param <I> the input item type
    * @param <T> the result type
+   * @param providerId the provider, for the failure of a {@code null} item
    * @param items the input, in order
    * @param check throws a {@link PolylinkException} for an invalid item; runs for all items first
    * @param send does one item's request
    * @return one result per item, in input order
    */
   public static <I, T> BulkResult<T> run(
-      List<I> items, java.util.function.Consumer<I> check, Function<I, T> send) {
+      String providerId, List<I> items, java.util.function.Consumer<I> check, Function<I, T> send) {
     Objects.requireNonNull(items, "items");
     List<PolylinkException> invalid = new ArrayList<>(items.size());
     for (I item : items) {
       PolylinkException failure = null;
       try {
-        Objects.requireNonNull(item, "item");
+        if (item == null) {
+          throw new RequestValidationException(
+ providerId, "items[" + invalid.size() + "]: must not be null");
+        }
         check.accept(item);
       } catch (PolylinkException e) {
         failure = e;

@@ -76,6 +76,7 @@ public final class HttpTransport implements AutoCloseable {
   private final dev.polylink.core.internal.Pacer pacer;
   private final java.util.Set<String> quotaWindows;
   private final EventDispatcher events; // obs: listeners and logging
+  private final int bulkConcurrency;
 
   private HttpTransport(Builder b) {
     this.providerId = b.providerId;
@@ -84,6 +85,7 @@ public final class HttpTransport implements AutoCloseable {
     String userAgent =
         "polylink-java/" + Version.get() + " (" + providerId + ")" + (b.userAgent == null ? "" : " " + b.userAgent);
     this.quotaWindows = java.util.Set.copyOf(b.quotaWindows);
+    this.bulkConcurrency = b.bulkConcurrency;
     dev.polylink.core.RateBudget budget =
         b.rateBudget != null ? b.rateBudget : dev.polylink.core.RateBudget.create(b.rateLimit, b.clock);
     this.pacer = dev.polylink.core.internal.Budgets.pacer(budget);
@@ -307,6 +309,14 @@ public final class HttpTransport implements AutoCloseable {
     return Optional.ofNullable(lastRateLimit.get());
   }
 
+  /**
+   * {@return how many requests a bulk operation of this client keeps in flight, for {@link
+   * BulkBatches.Plan#concurrency}}
+   */
+  public int bulkConcurrency() {
+    return bulkConcurrency;
+  }
+
   /** {@return the clock the client was built with} */
   public Clock clock() {
     return clock;
@@ -362,6 +372,7 @@ public final class HttpTransport implements AutoCloseable {
     private final java.util.List<dev.polylink.core.internal.Pacer.DocumentedLimit> documentedLimits =
         new java.util.ArrayList<>();
     private final java.util.Set<String> quotaWindows = new java.util.HashSet<>();
+    private int bulkConcurrency = BulkBatches.DEFAULT_CONCURRENCY;
 
     private Builder(String providerId) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -593,6 +604,18 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder documentedRateLimit(String window, long requests, Duration period, long burst) {
       documentedLimits.add(new dev.polylink.core.internal.Pacer.DocumentedLimit(window, requests, period, burst));
+      return this;
+    }
+
+    /**
+     * How many requests a bulk operation keeps in flight ({@link BulkBatches.Plan#concurrency});
+     * default {@link BulkBatches#DEFAULT_CONCURRENCY}.
+     *
+     * @param bulkConcurrency 1 to {@link BulkBatches#MAX_CONCURRENCY}
+     * @return this builder
+     */
+    public Builder bulkConcurrency(int bulkConcurrency) {
+      this.bulkConcurrency = BulkBatches.checkConcurrency(providerId, bulkConcurrency);
       return this;
     }
 

@@ -39,6 +39,7 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
             .sleeper(sleeper())
             .rateLimit(rateLimitSetting())
             .rateBudget(rateBudget())
+            .bulkConcurrency(bulkConcurrency())
             .listeners(listeners()) // obs
             .wireLog(wireLogEnabled()); // obs
     if (attemptTimeout() != null) {

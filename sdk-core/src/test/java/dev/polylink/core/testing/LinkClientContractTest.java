@@ -67,7 +67,7 @@ import org.junit.jupiter.api.TestFactory;
  * request shapes and documented response bodies.
  */
 public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient>
-    implements FeatureContract {
+    implements BulkContract {
 
   // ---------------------------------------------------------------- fixture: what a provider supplies
 
@@ -140,6 +140,16 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
   @Override
   public final WireMockExtension featureWireMock() {
     return wm;
+  }
+
+  @Override
+  public final CreateLinkRequest bulkSampleCreate() {
+    return sampleCreateRequest();
+  }
+
+  @Override
+  public final LinkPatch bulkSamplePatch() {
+    return someUpdatablePatch();
   }
 
   @Override

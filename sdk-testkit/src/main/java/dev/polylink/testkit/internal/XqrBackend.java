@@ -30,6 +30,10 @@ public final class XqrBackend extends VendorBackend {
   private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9-]{3,64}");
   private static final Set<String> UPDATABLE = Set.of("url", "labels", "enabled", "routing_rules");
   private static final int MAX_LABELS = 10;
+  /** xQR's bulk-create limit, links a request. */
+  static final int MAX_BULK_CREATE = 100;
+  /** xQR's bulk-status limit, ids a request. */
+  static final int MAX_BULK_STATUS = 200;
 
   private final String apiKey = "xqr_pk_" + Codes.random(Codes.HEX, 8) + "." + Codes.random(Codes.URL_SAFE, 64);
   private final Map<UUID, XqrLink> links = new LinkedHashMap<>();
@@ -157,10 +161,16 @@ public final class XqrBackend extends VendorBackend {
     if (feature.isPresent()) {
       return feature.get();
     }
+    String method = request.method();
+    if (path.equals(List.of("links", "bulk"))) {
+      return method.equals("POST") ? bulkCreate(request) : methodNotAllowed("POST");
+    }
+    if (path.equals(List.of("links", "bulk", "status"))) {
+      return method.equals("PATCH") ? bulkStatus(request) : methodNotAllowed("PATCH");
+    }
     if (path.isEmpty() || !path.get(0).equals("links") || path.size() > 2) {
       return error(404, "NOT_FOUND", "No such endpoint.");
     }
-    String method = request.method();
     if (path.size() == 1) {
       switch (method) {
         case "POST":
@@ -196,7 +206,29 @@ public final class XqrBackend extends VendorBackend {
     if (parsed.isEmpty()) {
       return error(400, "VALIDATION_ERROR", "The request body must be a JSON object.");
     }
-    Map<String, Object> body = parsed.get();
+    Object outcome = createLink(parsed.get());
+    if (outcome instanceof ItemError) {
+      ItemError e = (ItemError) outcome;
+      return error(e.status, e.code, e.message);
+    }
+    return ok(201, render((XqrLink) outcome));
+  }
+
+  /** Why one link could not be created: the status, code and message a single create answers. */
+  private static final class ItemError {
+    final int status;
+    final String code;
+    final String message;
+
+    ItemError(int status, String code, String message) {
+      this.status = status;
+      this.code = code;
+      this.message = message;
+    }
+  }
+
+  /** Creates one link from a create body: the new {@link XqrLink}, or an {@link ItemError}. */
+  private Object createLink(Map<String, Object> body) {
     List<String> problems = new ArrayList<>();
     Object url = body.get("url");
     if (url == null) {
@@ -216,17 +248,17 @@ public final class XqrBackend extends VendorBackend {
       problems.add("expires_at: must be an ISO 8601 date-time such as 2026-09-30T23:59:59Z");
     }
     if (!problems.isEmpty()) {
-      return error(400, "VALIDATION_ERROR", String.join("; ", problems));
+      return new ItemError(400, "VALIDATION_ERROR", String.join("; ", problems));
     }
     Optional<String> missing = features.missingFeature(body);
     if (missing.isPresent()) {
-      return error(403, "FEATURE_NOT_AVAILABLE", "Your plan does not include " + missing.get() + ".");
+      return new ItemError(403, "FEATURE_NOT_AVAILABLE", "Your plan does not include " + missing.get() + ".");
     }
     String code;
     if (slug != null) {
       code = (String) slug;
       if (codeTaken(code)) {
-        return error(409, "SLUG_TAKEN", "The slug '" + code + "' is already in use.");
+        return new ItemError(409, "SLUG_TAKEN", "The slug '" + code + "' is already in use.");
       }
     } else {
       code = Codes.uniqueCode(7, this::codeTaken);
@@ -237,7 +269,102 @@ public final class XqrBackend extends VendorBackend {
     // Kept to the whole second, as xQR shows every timestamp: the link expires at the instant it shows.
     link.expiresAt = expiresAt.map(t -> t.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
     links.put(link.id, link);
-    return ok(201, render(link));
+    return link;
+  }
+
+  /**
+   * {@code POST /v1/links/bulk}: {@code {"links": [...]}}, 1 to {@value #MAX_BULK_CREATE} items, or
+   * 400. Not transactional: each item is created as a single create would be, in order (so a slug
+   * used twice in one request is taken by the first), and each one that fails is an {@code errors}
+   * item {@code {"index", "custom_slug"?, "code", "message", "status"}} (xQR shows no shape; the
+   * emulator gives every member a lenient client could look for). Answer 201.
+   */
+  @SuppressWarnings("unchecked")
+  private EmulatorResponse bulkCreate(EmulatorRequest request) {
+    Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
+    if (parsed.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "The request body must be a JSON object.");
+    }
+    Object items = parsed.get().get("links");
+    if (!(items instanceof List)) {
+      return error(400, "VALIDATION_ERROR", "links: must be an array of 1 to " + MAX_BULK_CREATE + " links");
+    }
+    List<Object> list = (List<Object>) items;
+    if (list.isEmpty() || list.size() > MAX_BULK_CREATE) {
+      return error(400, "VALIDATION_ERROR",
+          "links: must be an array of 1 to " + MAX_BULK_CREATE + " links (was " + list.size() + ")");
+    }
+    List<Map<String, Object>> created = new ArrayList<>();
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Object item = list.get(i);
+      Object outcome = item instanceof Map
+          ? createLink((Map<String, Object>) item)
+          : new ItemError(400, "VALIDATION_ERROR", "links[" + i + "]: must be an object");
+      if (outcome instanceof XqrLink) {
+        created.add(render((XqrLink) outcome));
+      } else {
+        ItemError e = (ItemError) outcome;
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("index", i);
+        if (item instanceof Map && ((Map<String, Object>) item).get("custom_slug") instanceof String) {
+          error.put("custom_slug", ((Map<String, Object>) item).get("custom_slug"));
+        }
+        error.put("code", e.code);
+        error.put("message", e.message);
+        error.put("status", e.status);
+        errors.add(error);
+      }
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("created", created);
+    data.put("errors", errors);
+    return envelope(201, data);
+  }
+
+  /**
+   * {@code PATCH /v1/links/bulk/status}: {@code {"ids": [...], "enabled": bool}}, 1 to {@value
+   * #MAX_BULK_STATUS} ids, or 400 (also for an id that is not a UUID). Ids that match no link of the
+   * workspace are skipped; {@code updated} counts the links that matched, each once. Answer 200.
+   */
+  @SuppressWarnings("unchecked")
+  private EmulatorResponse bulkStatus(EmulatorRequest request) {
+    Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
+    if (parsed.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "The request body must be a JSON object.");
+    }
+    Object ids = parsed.get().get("ids");
+    Object enabled = parsed.get().get("enabled");
+    List<String> problems = new ArrayList<>();
+    if (!Values.isStringList(ids)) {
+      problems.add("ids: must be an array of 1 to " + MAX_BULK_STATUS + " link ids");
+    } else {
+      List<String> list = (List<String>) ids;
+      if (list.isEmpty() || list.size() > MAX_BULK_STATUS) {
+        problems.add("ids: must be an array of 1 to " + MAX_BULK_STATUS + " link ids (was " + list.size() + ")");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (Values.uuid(list.get(i)).isEmpty()) {
+          problems.add("ids[" + i + "]: must be a UUID");
+        }
+      }
+    }
+    if (!(enabled instanceof Boolean)) {
+      problems.add("enabled: must be a boolean");
+    }
+    if (!problems.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", String.join("; ", problems));
+    }
+    java.util.Set<UUID> matched = new java.util.LinkedHashSet<>();
+    for (String id : (List<String>) ids) {
+      UUID uuid = Values.uuid(id).get();
+      XqrLink link = links.get(uuid);
+      if (link != null && matched.add(uuid)) {
+        link.enabled = (Boolean) enabled;
+        link.updatedAt = clock.instant();
+      }
+    }
+    return envelope(200, Map.of("updated", matched.size()));
   }
 
   private EmulatorResponse list(EmulatorRequest request) {
@@ -453,6 +580,10 @@ public final class XqrBackend extends VendorBackend {
   }
 
   private EmulatorResponse ok(int status, Map<String, Object> link) {
+    return envelope(status, link);
+  }
+
+  private EmulatorResponse envelope(int status, Map<String, Object> link) {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("request_id", Codes.requestId());
     meta.put("rate_limit", rateLimitMeta());
