@@ -13,6 +13,8 @@ import dev.polylink.core.StatsCapabilities;
 import dev.polylink.core.StatsField;
 import dev.polylink.core.StatsRequest;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
