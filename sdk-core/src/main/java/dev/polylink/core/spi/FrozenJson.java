@@ -21,6 +21,18 @@ public final class FrozenJson {
     return object == null || !object.isObject() ? Map.of() : (Map<String, Object>) freeze(Json.toPlainMap(object));
   }
 
+  /**
+   * A deep, unmodifiable copy of a map of plain values (String, Boolean, Number, List, Map, and the
+   * {@code null}s JSON allows), for the builders of provider types that keep a vendor's object.
+   *
+   * @param map the map
+   * @return the map and every nested map and list, copied and unmodifiable; other values as they are
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> map(Map<String, ?> map) {
+    return (Map<String, Object>) freeze(java.util.Objects.requireNonNull(map, "map"));
+  }
+
   private static Object freeze(Object value) {
     if (value instanceof Map) {
       Map<String, Object> copy = new LinkedHashMap<>();
