@@ -1,10 +1,7 @@
 package dev.polylink.core.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.polylink.core.internal.FrozenFields;
 import java.util.Map;
 
 /** JSON objects as deeply unmodifiable plain Java values (String, Boolean, Number, List, Map). */
@@ -12,26 +9,15 @@ public final class FrozenJson {
   private FrozenJson() {}
 
   /**
-   * The object as an unmodifiable map, every nested map and list unmodifiable too; empty for a non-object.
+   * The object as an unmodifiable map, every nested map and list unmodifiable too; empty for a
+   * non-object. Object members whose value is JSON {@code null} are kept as {@code null} values. The
+   * node is kept as it is and converted, once, when the map is first read: the caller must not
+   * change it afterwards.
+   *
    * @param object the object
    * @return the object as an unmodifiable map, every nested map and list unmodifiable too; empty for a non-object
    */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> map(JsonNode object) {
-    return object == null || !object.isObject() ? Map.of() : (Map<String, Object>) freeze(Json.toPlainMap(object));
-  }
-
-  private static Object freeze(Object value) {
-    if (value instanceof Map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      ((Map<?, ?>) value).forEach((k, v) -> copy.put((String) k, freeze(v)));
-      return Collections.unmodifiableMap(copy);
-    }
-    if (value instanceof List) {
-      List<Object> copy = new ArrayList<>();
-      ((List<?>) value).forEach(v -> copy.add(freeze(v)));
-      return Collections.unmodifiableList(copy);
-    }
-    return value;
+    return FrozenFields.ofKeepingNulls(object);
   }
 }
