@@ -2,9 +2,11 @@ package dev.polylink.examples;
 
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
+import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkClients;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.testkit.ProviderEmulator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -57,14 +60,21 @@ public final class Clients {
   private final Function<String, String> environment;
   private final Map<String, ProviderEmulator> emulators;
   private final RetryPolicy.Sleeper sleeper;
+  private final Clock clock;
   private final boolean wireLog;
 
   private Clients(Function<String, String> environment, Map<String, ProviderEmulator> emulators,
-      RetryPolicy.Sleeper sleeper, boolean wireLog) {
+      RetryPolicy.Sleeper sleeper, Clock clock, boolean wireLog) {
     this.environment = environment;
     this.emulators = emulators;
     this.sleeper = sleeper;
+    this.clock = clock;
     this.wireLog = wireLog;
+  }
+
+  /** The clock the commands show times with (when a rate-limit wait ends); the system's by default. */
+  public Clock clock() {
+    return clock;
   }
 
   /**
@@ -72,7 +82,7 @@ public final class Clients {
    * builder): each request and response at TRACE on logger {@code dev.polylink.wire}.
    */
   public Clients withWireLog() {
-    return new Clients(environment, emulators, sleeper, true);
+    return new Clients(environment, emulators, sleeper, clock, true);
   }
 
   /**
@@ -112,7 +122,18 @@ public final class Clients {
    * @throws UsageException for a provider id the examples do not know
    */
   public Connection connect(String providerId) {
+    return connect(providerId, builder -> { });
+  }
+
+  /**
+   * {@link #connect(String)} with more settings on the client's builder, applied after the
+   * examples' own: a listener, a {@code bulkConcurrency}.
+   *
+   * @throws UsageException for a provider id the examples do not know
+   */
+  public Connection connect(String providerId, Consumer<LinkClientBuilder<?, ?>> settings) {
     Objects.requireNonNull(providerId, "providerId");
+    Objects.requireNonNull(settings, "settings");
     if (!providers().contains(providerId)) {
       throw new UsageException(
           "unknown provider '" + providerId + "' (known: " + String.join(", ", providers()) + ")");
@@ -120,8 +141,10 @@ public final class Clients {
     Map<String, String> variables = LinkClients.environmentVariables(providerId);
     String keyVariable = variables.get("apiKey");
     if (configured(providerId)) {
-      LinkClient client = LinkClients.builderFromEnvironment(providerId, environment)
-          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog).build();
+      LinkClientBuilder<?, ?> builder = LinkClients.builderFromEnvironment(providerId, environment)
+          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog);
+      settings.accept(builder);
+      LinkClient client = builder.build();
       String credentials = isSet(keyVariable) ? keyVariable + " is set"
           : variables.get("username") + " and " + variables.get("password") + " are set";
       return new Connection(client, null, false, "the real " + providerId + " service (" + credentials + ")");
@@ -131,8 +154,10 @@ public final class Clients {
     try {
       String description = "an embedded " + providerId + " emulator at " + emulator.serverUrl()
           + " (set " + keyVariable + " to use the real service)";
-      LinkClient client = LinkClients.builder(providerId, emulator.clientConfig())
-          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog).build();
+      LinkClientBuilder<?, ?> builder = LinkClients.builder(providerId, emulator.clientConfig())
+          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog);
+      settings.accept(builder);
+      LinkClient client = builder.build();
       return new Connection(client, given == null ? emulator : null, true, description);
     } catch (RuntimeException e) {
       if (given == null) {
@@ -208,8 +233,18 @@ public final class Clients {
     private Function<String, String> environment = name -> null;
     private final Map<String, ProviderEmulator> emulators = new LinkedHashMap<>();
     private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
+    private Clock clock = Clock.systemDefaultZone();
 
     private Builder() {}
+
+    /**
+     * The clock the commands show times with, e.g. when a wait for a rate limit ends ({@link
+     * Clock#systemDefaultZone()} by default); a test passes a fixed one.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     /** Where environment variables are read from, e.g. {@code System::getenv} or a map's {@code get}. */
     public Builder environment(Function<String, String> environment) {
@@ -240,7 +275,7 @@ public final class Clients {
 
     /** The clients. */
     public Clients build() {
-      return new Clients(environment, Map.copyOf(emulators), sleeper, false);
+      return new Clients(environment, Map.copyOf(emulators), sleeper, clock, false);
     }
   }
 }

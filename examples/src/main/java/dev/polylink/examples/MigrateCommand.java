@@ -1,20 +1,26 @@
 package dev.polylink.examples;
 
+import dev.polylink.core.BulkItem;
+import dev.polylink.core.BulkResult;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkField;
+import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Operation;
-import dev.polylink.core.PolylinkException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,10 +29,14 @@ import picocli.CommandLine.Option;
  * labels and redirect type wherever the target's {@link Capabilities} allow, and saying for each
  * link what could not be carried over and why.
  *
- * <p>Rate limits are the clients' business: each waits on a vendor's {@code Retry-After} per {@link
- * Clients#RETRY_POLICY} (up to 2 minutes, 8 attempts). A link whose copy still fails, with a {@link
- * dev.polylink.core.RateLimitException} (a quota, a longer {@code Retry-After}, or the attempts used
- * up) or any other error, is reported as failed with its reason, and the rest are copied.
+ * <p>The copies are made with the bulk API ({@link LinkClient#createAll}, on the target's bulk
+ * endpoint where it has one, such as SnipURL's 50 links a request). Rate limits are the clients'
+ * business: each waits on a vendor's {@code Retry-After} per {@link Clients#RETRY_POLICY} (up to 2
+ * minutes, 8 attempts), and the progress bar on stderr says while it waits, and for how long. A link
+ * whose copy still fails, with a {@link dev.polylink.core.RateLimitException} (a quota, a longer
+ * {@code Retry-After}, or the attempts used up) or any other error, is reported as failed with its
+ * reason, and the rest are copied. The summary ends with the requests made, the 429s received and
+ * the time waited for rate limits.
  */
 @Command(
     name = "migrate",
@@ -49,8 +59,9 @@ final class MigrateCommand extends ExampleCommand {
     if (from.equals(to)) {
       throw new UsageException("--from and --to are both '" + from + "'; name two different providers");
     }
-    try (Clients.Connection source = clients().connect(from);
-        Clients.Connection target = clients().connect(to)) {
+    RunMonitor monitor = new RunMonitor(clients().clock());
+    try (Clients.Connection source = clients().connect(from, builder -> builder.addListener(monitor));
+        Clients.Connection target = clients().connect(to, builder -> builder.addListener(monitor))) {
       checkCapabilities(source.client().capabilities(), target.client().capabilities());
       out().println("From " + source.description() + ".");
       out().println("To   " + target.description() + ".");
@@ -58,45 +69,141 @@ final class MigrateCommand extends ExampleCommand {
       if (seeded > 0) {
         out().println("Seeded the source emulator with " + seeded + " demo links.");
       }
+      monitor.reset(); // count what the command does, not the seeding
 
       List<Link> links = source.client().listAll(ListLinksRequest.defaults()).collect(Collectors.toList());
       out().println("Found " + links.size() + " link(s) on " + from + ". Click counts and analytics stay there.");
 
       Capabilities targetCan = target.client().capabilities();
-      int copied = 0;
-      int failed = 0;
-      int skipped = 0;
+      List<Plan> plans = new ArrayList<>();
+      Instant now = clients().clock().instant();
       for (Link link : links) {
-        Plan plan = plan(link, from, to, targetCan, Instant.now());
-        if (plan.skipReason != null) {
-          skipped++;
-          out().println("skipped  " + link.shortCode() + ": " + plan.skipReason);
-          continue;
-        }
-        if (dryRun) {
-          out().println("would copy " + link.shortCode() + " (" + plan.request.destination() + ")");
-        } else {
-          try {
-            out().println("copied   " + link.shortCode() + " -> " + copy(target.client(), plan).shortUrl());
-            copied++;
-          } catch (PolylinkException e) {
-            failed++;
-            out().println("failed   " + link.shortCode() + ": " + Messages.of(e));
+        plans.add(plan(link, from, to, targetCan, now));
+      }
+      long skipped = plans.stream().filter(p -> p.skipReason != null).count();
+      if (dryRun) {
+        for (int i = 0; i < links.size(); i++) {
+          Plan plan = plans.get(i);
+          if (plan.skipReason != null) {
+            out().println("skipped  " + links.get(i).shortCode() + ": " + plan.skipReason);
             continue;
           }
+          out().println("would copy " + links.get(i).shortCode() + " (" + plan.request.destination() + ")");
+          printCarried(plan);
         }
-        out().println("  kept: " + String.join(", ", plan.kept));
-        plan.dropped.forEach(reason -> out().println("  not carried over: " + reason));
-      }
-      if (dryRun) {
         out().println("Dry run: " + (links.size() - skipped) + " link(s) would be copied from " + from + " to " + to
             + ", " + skipped + " skipped. Nothing was created.");
         return PolylinkExamples.EXIT_OK;
       }
+      Copy[] copies = copyAll(target.client(), plans, monitor);
+      int copied = 0;
+      int failed = 0;
+      for (int i = 0; i < links.size(); i++) {
+        Plan plan = plans.get(i);
+        String code = links.get(i).shortCode();
+        if (plan.skipReason != null) {
+          out().println("skipped  " + code + ": " + plan.skipReason);
+        } else if (copies[i].failure != null) {
+          failed++;
+          out().println("failed   " + code + ": " + copies[i].failure);
+        } else {
+          copied++;
+          out().println("copied   " + code + " -> " + (copies[i].link == null
+              ? "(" + to + " confirmed it without returning the copy)" : copies[i].link.shortUrl()));
+          printCarried(plan);
+        }
+      }
       out().println("Copied " + copied + " of " + links.size() + " link(s) from " + from + " to " + to
           + ": " + failed + " failed, " + skipped + " skipped.");
+      out().println(monitor.summary());
       return failed == 0 ? PolylinkExamples.EXIT_OK : PolylinkExamples.EXIT_FAILED;
     }
+  }
+
+  private void printCarried(Plan plan) {
+    out().println("  kept: " + String.join(", ", plan.kept));
+    plan.dropped.forEach(reason -> out().println("  not carried over: " + reason));
+  }
+
+  /** What became of one planned link: the copy, or why it failed. */
+  private static final class Copy {
+    final Link link;
+    final String failure;
+
+    Copy(Link link, String failure) {
+      this.link = link;
+      this.failure = failure;
+    }
+  }
+
+  /**
+   * Creates the copies with the bulk API ({@link LinkClient#createAll}, on the target's bulk
+   * endpoint where it has one), in chunks of the target's batch size so that the progress bar on
+   * stderr moves, then disables with {@link LinkClient#updateAll(java.util.Collection, LinkPatch)}
+   * the copies whose original was disabled. The bar says when a client waits for a vendor's rate
+   * limit, and for how long.
+   */
+  private Copy[] copyAll(LinkClient target, List<Plan> plans, RunMonitor monitor) {
+    Copy[] copies = new Copy[plans.size()];
+    List<Integer> toCopy = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      if (plans.get(i).skipReason == null) {
+        toCopy.add(i);
+      }
+    }
+    LinkPatch disable = LinkPatch.builder().enabled(false).build();
+    int chunk = RetargetCommand.chunkSize(target.capabilities().bulk(Operation.CREATE).map(b -> b.maxBatchSize()),
+        dev.polylink.core.LinkClientBuilder.DEFAULT_BULK_CONCURRENCY);
+    try (ProgressBar progress = new ProgressBarBuilder()
+        .setTaskName("Copying")
+        .setInitialMax(toCopy.size())
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(200)
+        .continuousUpdate() // redrawn while nothing finishes, e.g. during a rate-limit wait
+        .setConsumer(new ConsoleProgressBarConsumer(err(), 120))
+        .build()) {
+      monitor.status(message -> {
+        progress.setExtraMessage(message);
+        progress.refresh();
+      });
+      for (int from = 0; from < toCopy.size(); from += chunk) {
+        List<Integer> part = toCopy.subList(from, Math.min(toCopy.size(), from + chunk));
+        BulkResult<Link> created = target.createAll(part.stream().map(i -> plans.get(i).request).toList());
+        List<LinkId> toDisable = new ArrayList<>();
+        List<Integer> disabledIndexes = new ArrayList<>();
+        for (BulkItem<Link> item : created.items()) {
+          int index = part.get(item.index());
+          if (!item.succeeded()) {
+            copies[index] = new Copy(null, Messages.of(item.failure().orElseThrow()));
+            continue;
+          }
+          if (item.value().isEmpty()) { // confirmed without the link: nothing to disable or show
+            copies[index] = new Copy(null, null);
+            continue;
+          }
+          Link copy = item.value().get();
+          copies[index] = new Copy(copy, null);
+          if (plans.get(index).disableAfterCreate) {
+            toDisable.add(copy.id());
+            disabledIndexes.add(index);
+          }
+        }
+        if (!toDisable.isEmpty()) {
+          BulkResult<Link> disabled = target.updateAll(toDisable, disable);
+          for (BulkItem<Link> item : disabled.items()) {
+            int index = disabledIndexes.get(item.index());
+            if (!item.succeeded()) {
+              copies[index] = new Copy(null, "copied to " + copies[index].link.shortUrl()
+                  + " but not disabled: " + Messages.of(item.failure().orElseThrow()));
+            }
+          }
+        }
+        progress.stepBy(part.size());
+      }
+      monitor.status(message -> { });
+      progress.setExtraMessage("");
+    }
+    return copies;
   }
 
   private void checkCapabilities(Capabilities source, Capabilities target) {
@@ -106,15 +213,6 @@ final class MigrateCommand extends ExampleCommand {
     if (!target.supports(Operation.CREATE)) {
       throw new CapabilityException(to + " cannot create links; nothing was copied");
     }
-  }
-
-  /** Creates the copy, then disables it when the original was disabled and the target can. */
-  private static Link copy(LinkClient target, Plan plan) {
-    Link copy = target.create(plan.request);
-    if (!plan.disableAfterCreate) {
-      return copy;
-    }
-    return target.update(copy.id(), LinkPatch.builder().enabled(false).build());
   }
 
   /**

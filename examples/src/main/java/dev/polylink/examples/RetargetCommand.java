@@ -1,5 +1,7 @@
 package dev.polylink.examples;
 
+import dev.polylink.core.BulkItem;
+import dev.polylink.core.BulkResult;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
@@ -8,7 +10,6 @@ import dev.polylink.core.LinkPatch;
 import dev.polylink.core.ListFilter;
 import dev.polylink.core.ListLinksRequest;
 import dev.polylink.core.Operation;
-import dev.polylink.core.PolylinkException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -16,10 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -35,10 +32,13 @@ import picocli.CommandLine.Option;
  * provider that cannot filter by the criterion or cannot change a destination is reported before
  * anything is done.
  *
- * <p>Rate limits are the client's business: it waits on a vendor's {@code Retry-After} per {@link
- * Clients#RETRY_POLICY} (up to 2 minutes, 8 attempts). A link whose update still fails, with a
- * {@link dev.polylink.core.RateLimitException} (a quota, a longer {@code Retry-After}, or the
- * attempts used up) or any other error, is listed in the summary with its reason.
+ * <p>The links are moved with the bulk API ({@link LinkClient#updateAll(java.util.Collection,
+ * LinkPatch)}), {@code --concurrency} requests in flight. Rate limits are the client's business: it
+ * waits on a vendor's {@code Retry-After} per {@link Clients#RETRY_POLICY} (up to 2 minutes, 8
+ * attempts), and the progress bar says while it waits, and for how long. A link whose update still
+ * fails, with a {@link dev.polylink.core.RateLimitException} (a quota, a longer {@code Retry-After},
+ * or the attempts used up) or any other error, is listed in the summary with its reason; the summary
+ * ends with the requests made, the 429s received and the time waited for rate limits.
  */
 @Command(
     name = "retarget",
@@ -69,16 +69,18 @@ final class RetargetCommand extends ExampleCommand {
   boolean dryRun;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-      description = "Links updated at the same time (default: ${DEFAULT-VALUE}).")
+      description = "Update requests in flight at once, the client's bulkConcurrency (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Override
-  int run() throws Exception {
+  int run() {
     URI target = httpUrl(to);
     if (concurrency < 1 || concurrency > 64) {
       throw new UsageException("--concurrency: must be between 1 and 64 (was " + concurrency + ")");
     }
-    try (Clients.Connection connection = clients().connect(provider)) {
+    RunMonitor monitor = new RunMonitor(clients().clock());
+    try (Clients.Connection connection =
+        clients().connect(provider, builder -> builder.bulkConcurrency(concurrency).addListener(monitor))) {
       LinkClient client = connection.client();
       checkCapabilities(client.capabilities());
       out().println("Using " + connection.description() + ".");
@@ -86,13 +88,14 @@ final class RetargetCommand extends ExampleCommand {
       if (seeded > 0) {
         out().println("Seeded the emulator with " + seeded + " demo links.");
       }
+      monitor.reset(); // count what the command does, not the seeding
 
       List<Link> links = client.listAll(listRequest()).collect(Collectors.toList());
       out().println("Found " + links.size() + " link(s) " + criterion() + " on " + provider + ".");
       if (dryRun) {
         return dryRun(links, target);
       }
-      return summary(retarget(client, links, target));
+      return summary(retarget(client, links, target, monitor), monitor);
     }
   }
 
@@ -137,42 +140,53 @@ final class RetargetCommand extends ExampleCommand {
     return PolylinkExamples.EXIT_OK;
   }
 
-  /** Updates the links on a fixed pool of {@code concurrency} threads, with a progress bar on stderr. */
-  private List<Outcome> retarget(LinkClient client, List<Link> links, URI target) throws InterruptedException {
+  /**
+   * Moves the links through {@link LinkClient#updateAll(java.util.Collection, LinkPatch)}, the
+   * client keeping {@code --concurrency} requests in flight (its {@code bulkConcurrency}) under its
+   * rate limit, in chunks so that the progress bar on stderr moves as they finish; the bar says when
+   * the client waits for the vendor's rate limit, and for how long.
+   */
+  private List<Outcome> retarget(LinkClient client, List<Link> links, URI target, RunMonitor monitor) {
     LinkPatch patch = LinkPatch.builder().destination(target).build();
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    try (ProgressBar progress = progressBar(links.size())) {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (Link link : links) {
-        futures.add(pool.submit(() -> {
-          try {
-            return move(client, link, target, patch);
-          } finally {
-            progress.step();
-          }
-        }));
+    List<Outcome> outcomes = new ArrayList<>();
+    List<Link> toMove = new ArrayList<>();
+    for (Link link : links) {
+      if (alreadyThere(link, target)) {
+        outcomes.add(new Outcome(link, Outcome.Kind.UNCHANGED, null));
+      } else {
+        toMove.add(link);
       }
-      List<Outcome> outcomes = new ArrayList<>();
-      for (Future<Outcome> future : futures) {
-        outcomes.add(Outcome.of(future));
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
     }
+    try (ProgressBar progress = progressBar(links.size())) {
+      monitor.status(message -> {
+        progress.setExtraMessage(message);
+        progress.refresh();
+      });
+      progress.stepBy(outcomes.size());
+      int chunk = chunkSize(client.capabilities().bulk(Operation.UPDATE).map(b -> b.maxBatchSize()), concurrency);
+      for (int from = 0; from < toMove.size(); from += chunk) {
+        List<Link> part = toMove.subList(from, Math.min(toMove.size(), from + chunk));
+        BulkResult<Link> result = client.updateAll(part.stream().map(Link::id).toList(), patch);
+        for (BulkItem<Link> item : result.items()) {
+          Link link = part.get(item.index());
+          outcomes.add(item.succeeded()
+              ? new Outcome(link, Outcome.Kind.UPDATED, null)
+              : new Outcome(link, Outcome.Kind.FAILED, Messages.of(item.failure().orElseThrow())));
+        }
+        progress.stepBy(part.size());
+      }
+      monitor.status(message -> { });
+      progress.setExtraMessage("");
+    }
+    return outcomes;
   }
 
-  /** Updates one link; any failure, a rate limit the client gave up on included, is that link's outcome. */
-  private static Outcome move(LinkClient client, Link link, URI target, LinkPatch patch) {
-    if (alreadyThere(link, target)) {
-      return new Outcome(link, Outcome.Kind.UNCHANGED, null);
-    }
-    try {
-      client.update(link.id(), patch);
-      return new Outcome(link, Outcome.Kind.UPDATED, null);
-    } catch (PolylinkException e) {
-      return new Outcome(link, Outcome.Kind.FAILED, Messages.of(e));
-    }
+  /**
+   * How many links one bulk call takes: a few rounds of the concurrency (so that the bar moves and
+   * every request slot stays busy), or the vendor's batch size when it has a bulk endpoint.
+   */
+  static int chunkSize(Optional<Integer> vendorBatch, int concurrency) {
+    return Math.max(vendorBatch.orElse(1), concurrency * 4);
   }
 
   private ProgressBar progressBar(int links) {
@@ -181,11 +195,12 @@ final class RetargetCommand extends ExampleCommand {
         .setInitialMax(links)
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(200)
-        .setConsumer(new ConsoleProgressBarConsumer(err(), 100))
+        .continuousUpdate() // redrawn while nothing finishes, e.g. during a rate-limit wait
+        .setConsumer(new ConsoleProgressBarConsumer(err(), 120))
         .build();
   }
 
-  private int summary(List<Outcome> outcomes) {
+  private int summary(List<Outcome> outcomes, RunMonitor monitor) {
     long updated = count(outcomes, Outcome.Kind.UPDATED);
     long unchanged = count(outcomes, Outcome.Kind.UNCHANGED);
     long failed = count(outcomes, Outcome.Kind.FAILED);
@@ -195,6 +210,7 @@ final class RetargetCommand extends ExampleCommand {
       }
     }
     out().println("Updated: " + updated + ", unchanged: " + unchanged + ", failed: " + failed + ".");
+    out().println(monitor.summary());
     return failed == 0 ? PolylinkExamples.EXIT_OK : PolylinkExamples.EXIT_FAILED;
   }
 
@@ -241,14 +257,6 @@ final class RetargetCommand extends ExampleCommand {
       this.link = link;
       this.kind = kind;
       this.reason = reason;
-    }
-
-    static Outcome of(Future<Outcome> future) throws InterruptedException {
-      try {
-        return future.get();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(Messages.of(e.getCause()), e.getCause());
-      }
     }
   }
 }

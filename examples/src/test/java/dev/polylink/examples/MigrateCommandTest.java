@@ -1,5 +1,9 @@
 package dev.polylink.examples;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,14 +17,18 @@ import dev.polylink.core.LinkId;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.Operation;
 import dev.polylink.core.RedirectType;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.polylink.testkit.EmulatorExtension;
+import dev.polylink.testkit.SnipurlEmulator;
 import dev.polylink.testkit.XqrEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,6 +89,49 @@ class MigrateCommandTest {
   }
 
   @Test
+  void theCopiesToSnipurlAreOneBulkRequestAndTheSummaryCountsTheRequests() {
+    List<Link> seeded = DemoLinks.seed(XQR.client());
+    XQR.client().update(seeded.get(4).id(), LinkPatch.builder().enabled(false).build());
+    XQR.emulator().wireMock().resetRequests();
+
+    Runner.Result result = Runner.run(emulators(), "migrate", "--from", "xqr", "--to", "snipurl");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    WireMockServer snipurl = SNIPURL.emulator().wireMock();
+    snipurl.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/links/bulk")));
+    snipurl.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/links")));
+    snipurl.verify(1, patchRequestedFor(urlPathMatching("/api/v1/links/.*")));
+    // the list on xqr, the bulk create and the disabling PATCH on snipurl
+    assertTrue(result.out().endsWith("Copied 6 of 6 link(s) from xqr to snipurl: 0 failed, 0 skipped.\n"
+        + "Requests: 3, answered 429: 0, waited 0:00:00 for rate limits.\n"), result::toString);
+    assertTrue(result.err().contains("Copying 100%"), result::toString);
+    assertTrue(result.errorLines().isEmpty(), result::toString);
+  }
+
+  @Test
+  void theProgressBarSaysWhileTheTargetWaitsForItsRateLimit() {
+    List<Link> seeded = DemoLinks.seed(XQR.client());
+    XQR.client().update(seeded.get(4).id(), LinkPatch.builder().enabled(false).build());
+    SnipurlEmulator target = SNIPURL.emulator(SnipurlEmulator.class);
+    target.clock().set(Instant.parse("2025-03-01T10:00:00Z"));
+    // One request a minute: the bulk create gets through, the disabling PATCH waits out a 429.
+    target.rateLimit(1, Duration.ofMinutes(1));
+    Clients clients = Clients.builder()
+        .emulator(XQR.emulator()).emulator(SNIPURL.emulator())
+        .sleeper(wait -> target.clock().advance(wait))
+        .clock(Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC))
+        .build();
+
+    Runner.Result result = Runner.run(clients, "migrate", "--from", "xqr", "--to", "snipurl");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(result.err().contains("waiting 0:01:00 for snipurl's rate limit (until 10:01:00)"), result::toString);
+    assertTrue(result.out().endsWith("Requests: 4, answered 429: 1, waited 0:01:00 for rate limits.\n"),
+        result::toString);
+    assertEquals(false, byKey(target.links(), "short_code").get(seeded.get(4).shortCode()).get("is_active"));
+  }
+
+  @Test
   void copiesShortpenLinksToSnipurlAndSaysAPasswordCannotBeReadBack() {
     List<Link> seeded = DemoLinks.seed(SHORTPEN.client());
 
@@ -117,9 +168,22 @@ class MigrateCommandTest {
   }
 
   @Test
-  void aRateLimitTheClientGivesUpOnFailsThoseLinksOnly() {
+  void sixCopiesToXqrAreOneCallOfItsMonthlyQuota() {
     DemoLinks.seed(SNIPURL.client());
-    XQR.emulator(XqrEmulator.class).monthlyQuota(4);
+    XQR.emulator(XqrEmulator.class).monthlyQuota(1); // one bulk create: the quota is enough
+
+    Runner.Result result = Runner.run(emulators(), "migrate", "--from", "snipurl", "--to", "xqr");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("Copied 6 of 6 link(s) from snipurl to xqr: 0 failed, 0 skipped.\n"
+        + "Requests: 2, answered 429: 0, waited 0:00:00 for rate limits.\n"), result::toString);
+    assertEquals(6, XQR.emulator().links().size());
+  }
+
+  @Test
+  void aQuotaTheClientDoesNotWaitForFailsEveryLinkOfTheBatchItHitsAtOnce() {
+    DemoLinks.seed(SNIPURL.client());
+    XQR.emulator(XqrEmulator.class).monthlyQuota(0);
     List<Duration> waits = new CopyOnWriteArrayList<>();
     Clients clients = Clients.builder()
         .emulator(XQR.emulator()).emulator(SHORTPEN.emulator()).emulator(SNIPURL.emulator())
@@ -130,10 +194,11 @@ class MigrateCommandTest {
 
     assertEquals(PolylinkExamples.EXIT_FAILED, result.exitCode(), result::toString);
     List<String> failures = result.out().lines().filter(l -> l.startsWith("failed   ")).toList();
-    assertEquals(2, failures.size(), result::toString);
-    assertTrue(failures.stream().allMatch(l -> l.contains("Monthly API quota of 4 calls exceeded")), failures::toString);
-    assertTrue(result.out().contains("Copied 4 of 6 link(s) from snipurl to xqr: 2 failed, 0 skipped."), result::toString);
-    assertEquals(4, XQR.emulator().links().size());
+    assertEquals(6, failures.size(), result::toString);
+    assertTrue(failures.stream().allMatch(l -> l.contains("Monthly API quota of 0 calls exceeded")), failures::toString);
+    assertTrue(result.out().contains("Copied 0 of 6 link(s) from snipurl to xqr: 6 failed, 0 skipped.\n"
+        + "Requests: 2, answered 429: 1, waited 0:00:00 for rate limits.\n"), result::toString);
+    assertEquals(0, XQR.emulator().links().size());
     assertEquals(List.of(), waits, "a quota is never waited for");
   }
 

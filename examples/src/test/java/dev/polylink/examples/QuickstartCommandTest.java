@@ -59,7 +59,9 @@ class QuickstartCommandTest {
       assertTrue(section.startsWith("== " + id + ": using an embedded " + id + " emulator at " + emulator.serverUrl()),
           section);
       assertTrue(section.contains("| field | create | update | clear |"), section);
-      assertTrue(Pattern.compile("delete    done; follow again: GET \\S+ -> 404").matcher(section).find(), section);
+      // SnipURL's server redirects a visit of an unknown code to its not-found page; the others answer 404.
+      String gone = id.equals("snipurl") ? "307, Location: " + Pattern.quote(emulator.serverUrl() + "/not-found") : "404";
+      assertTrue(Pattern.compile("delete    done; follow again: GET \\S+ -> " + gone).matcher(section).find(), section);
       assertTrue(emulator.links().isEmpty(), id + " still has links: " + emulator.links());
     }
     for (String id : List.of("xqr", "shortpen", "carrierx")) {

@@ -11,8 +11,10 @@ import dev.polylink.testkit.EmulatorExtension;
 import dev.polylink.testkit.ProviderEmulator;
 import dev.polylink.testkit.XqrEmulator;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,44 @@ class RetargetCommandTest {
     assertTrue(limited >= 1, "the rate limit was never hit, so the test proves nothing");
     assertEquals(limited, waits.size(), "one wait per 429: " + waits);
     assertTrue(waits.stream().allMatch(Duration.ofSeconds(1)::equals), "each wait is xQR's Retry-After: " + waits);
+  }
+
+  @Test
+  void theProgressBarSaysWhileItWaitsForTheRateLimitAndTheSummaryCountsRequestsAnd429s() {
+    ProviderEmulator xqr = XQR.emulator();
+    DemoLinks.seed(XQR.client());
+    xqr.wireMock().resetRequests();
+    xqr.rateLimit(2, Duration.ofSeconds(1));
+    // Retries wait on the emulator's clock; the command shows when a wait ends on its own clock.
+    Clients clients = Clients.builder()
+        .emulator(xqr)
+        .sleeper(wait -> xqr.clock().advance(wait))
+        .clock(Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC))
+        .build();
+
+    Runner.Result result = Runner.run(clients,
+        "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--concurrency", "1");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(result.err().contains("waiting 0:00:01 for xqr's rate limit (until 10:00:01)"), result::toString);
+    assertTrue(result.errorLines().isEmpty(), "the status is in the progress bar's frames only: " + result);
+    long requests = xqr.wireMock().getAllServeEvents().size();
+    long limited = xqr.wireMock().getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 429).count();
+    assertTrue(limited >= 1, "the rate limit was never hit, so the test proves nothing");
+    assertTrue(result.out().contains("Requests: " + requests + ", answered 429: " + limited + ", waited 0:00:0"
+        + limited + " for rate limits.\n"), result::toString);
+  }
+
+  @Test
+  void withNothingToMoveTheSummaryCountsTheListRequestOnly() {
+    // The summary line is there whatever happened; without a 429 it counts the list only.
+    DemoLinks.seed(XQR.client());
+    Runner.Result result = Runner.run(emulators(),
+        "retarget", "--provider", "xqr", "--label", "no-such-label", "--to", TARGET);
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("Updated: 0, unchanged: 0, failed: 0.\nRequests: 1, answered 429: 0, waited"
+        + " 0:00:00 for rate limits.\n"), result::toString);
   }
 
   @Test

@@ -104,12 +104,16 @@ public final class SnipurlClient implements LinkClient {
   /** The most ids SnipURL accepts in one bulk delete; {@link #delete(Collection)} splits larger sets. */
   public static final int MAX_BULK_DELETE = 50;
 
+  /** The most links SnipURL accepts in one bulk create; {@link #createAll} splits larger lists. */
+  public static final int MAX_BULK_CREATE = 50;
+
   /**
    * What SnipURL can do, the single source of truth for validation, the README table and tests:
    * every operation; create destination, slug, title, password and expiry; update title, enabled,
    * password and expiry; clear password and expiry; list by search and enabled, at most 100 a page;
    * QR images in PNG or SVG of 100 to 1000 pixels; statistics with total, days, countries, devices,
-   * browsers and referrers over an optional date range; account usage (per-key limits).
+   * browsers and referrers over an optional date range; account usage (per-key limits); native
+   * bulk create and bulk delete of up to 50 items a request.
    */
   public static final Capabilities CAPABILITIES =
       Capabilities.builder()
@@ -124,6 +128,8 @@ public final class SnipurlClient implements LinkClient {
           .stats(StatsCapabilities.of(EnumSet.of(StatsField.TOTAL_CLICKS, StatsField.DAILY_CLICKS,
               StatsField.COUNTRIES, StatsField.DEVICES, StatsField.BROWSERS, StatsField.REFERRERS),
               DateRangeSupport.OPTIONAL))
+          .bulk(Operation.CREATE, MAX_BULK_CREATE)
+          .bulk(Operation.DELETE, MAX_BULK_DELETE)
           .build();
 
   private final SnipurlOperations operations;
@@ -250,6 +256,87 @@ public final class SnipurlClient implements LinkClient {
    */
   public OptionalInt delete(Collection<LinkId> ids) {
     return operations.transport().observe(Operation.DELETE, () -> operations.delete(ids));
+  }
+
+  /**
+   * Creates many links through {@code POST links/bulk {"links": [...]}}, {@value #MAX_BULK_CREATE}
+   * a request: a longer list is split, in input order, with the builder's {@code bulkConcurrency}
+   * requests in flight. Every request is checked first as {@link #create} checks it; an invalid one
+   * fails alone, without a request.
+   *
+   * <p>SnipURL's bulk create is not transactional: the answer lists the created links in {@code
+   * success} and the refused items in {@code failed} with their {@code index} in the batch, and an
+   * item of {@code failed} fails alone, typed by its message as the single create would answer it
+   * (a taken alias, also by an earlier item of the same batch, is a {@link
+   * dev.polylink.core.ConflictException}; a reserved word a {@link
+   * dev.polylink.core.BadRequestException}; {@code "Internal error creating link"}, which a title
+   * the database refuses gives, a {@link dev.polylink.core.ServerException}), with the item's JSON
+   * as its response body and no vendor code. A batch refused as a whole (400 {@code
+   * VALIDATION_ERROR}, 403 {@code FORBIDDEN} when it would pass the account's link limit, a 500, a
+   * 429 the retry policy gave up on) fails every item of that batch with that exception; the other
+   * batches still run. A bulk create is a POST: an attempt whose answer was lost is not resent, and
+   * its items fail with a {@link dev.polylink.core.TransportException} that says they may have been
+   * created.
+   *
+   * <p>A created item carries only what SnipURL's bulk answer returns, which is shorter than a link
+   * object: id, short code, short URL, destination, title and creation time. Its enabled state,
+   * password flag, expiry (an account's {@code default_expiry_hours} may have set one), clicks and
+   * update time are empty; {@link #get} reads them. The answer's {@code success} items carry no
+   * index: they are placed on the positions {@code failed} does not name, in order, and checked
+   * against the alias each position asked for; positions an answer that does not add up leaves
+   * unplaced fail as may-have-been-processed, never as a success.
+   *
+   * @param requests what to create, in order
+   * @return one item per request, in order: the created {@link Link} or the failure
+   */
+  @Override
+  public dev.polylink.core.BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return operations.createAll(requests);
+  }
+
+  /**
+   * Applies its own patch to each link: SnipURL has no bulk update, so one {@code PATCH links/{id}}
+   * per link, with the builder's {@code bulkConcurrency} in flight; every patch and id is checked
+   * first, and each link fails or succeeds alone.
+   *
+   * @param patches the patch of each link, in the map's iteration order
+   * @return one item per entry, in order: the updated {@link Link} or the failure
+   */
+  @Override
+  public dev.polylink.core.BulkResult<Link> updateAll(Map<LinkId, LinkPatch> patches) {
+    return operations.updateAll(new java.util.ArrayList<>(patches.entrySet()));
+  }
+
+  /**
+   * Applies one patch to many links, as {@link #updateAll(Map)} does.
+   *
+   * @param ids the links, in order
+   * @param patch the changes for every one of them
+   * @return one item per id, in order: the updated {@link Link} or the failure
+   */
+  @Override
+  public dev.polylink.core.BulkResult<Link> updateAll(Collection<LinkId> ids, LinkPatch patch) {
+    return operations.updateAll(dev.polylink.core.spi.BulkBatches.entries(ids, patch));
+  }
+
+  /**
+   * Deletes many links through {@code DELETE links/bulk {"ids": [...]}}, {@value #MAX_BULK_DELETE}
+   * ids a request, with the builder's {@code bulkConcurrency} requests in flight. Every id is
+   * checked first with SnipURL's bulk rule (see {@link #delete(Collection)}); an id that breaks it
+   * fails alone, without a request, where the server would refuse its whole batch. A batch sends
+   * each id once.
+   *
+   * <p>SnipURL answers a count only, and silently skips ids it does not hold for the key: an item's
+   * success means that no such link is there any more (deleted by this call, or never the caller's),
+   * not that this call deleted it, unlike {@link #delete(LinkId)}'s {@link
+   * dev.polylink.core.NotFoundException}. A batch refused as a whole fails each of its ids.
+   *
+   * @param ids the links, in order
+   * @return one item per id, in order: the id or the failure
+   */
+  @Override
+  public dev.polylink.core.BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return operations.deleteAll(ids);
   }
 
   /** The rate-limit state from the most recent response (see the class documentation). */

@@ -127,7 +127,8 @@ public interface LinkClient extends AutoCloseable {
 
   /**
    * Deletes many links, one request each in order; each link fails or succeeds alone. The SDK's
-   * providers override it as they do {@link #createAll} (ShortPen uses its multi-id delete).
+   * providers override it as they do {@link #createAll} (ShortPen uses its multi-id delete, SnipURL
+   * its bulk delete).
    *
    * @param ids the links, in order
    * @return one item per id, in order: the deleted id or the failure

@@ -37,7 +37,8 @@ import java.util.TreeSet;
  * SnipurlEmulator}, {@link CarrierxEmulator}) says what it chose. It also serves the short links it
  * creates on the same server ({@code http://127.0.0.1:PORT/<code>}): a redirect with the link's
  * redirect type, 410 for a disabled or expired link, 404 for a deleted or unknown one, and 401 for
- * a password-protected one.
+ * a password-protected one; {@link SnipurlEmulator} answers as SnipURL's server does instead (a 200
+ * page, a redirect to the password form, a redirect to a not-found page).
  *
  * <p>Thread-safe: requests are handled one at a time.
  */

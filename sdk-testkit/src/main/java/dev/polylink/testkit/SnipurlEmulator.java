@@ -30,10 +30,27 @@ import java.util.Objects;
  *       Bulk delete checks every id with zod 4's {@code uuid()}, as the service does: an id that is
  *       UUID-shaped but has version digit 0 (or a variant other than 8, 9, a, b), other than the nil
  *       and max UUIDs, fails the whole request with 400 {@code VALIDATION_ERROR}.
- *   <li>Short links redirect with 302, as the service does, and count a click. A deactivated or
- *       expired link answers 410 (the service serves a 200 page saying so; the emulator uses 410 so
- *       that tests can tell), a password-protected one 401 (the service redirects to a password
- *       form).
+ *   <li>Bulk create, {@code POST /api/v1/links/bulk} with {@code {"links": [...]}}, as the
+ *       service's bulk route does it: the body is checked as a whole first (1 to 50 items, each with
+ *       the single create's field rules; any failure is one 400 {@code VALIDATION_ERROR}, with zod's
+ *       tree under {@code links.<index>}, and nothing is created), then the account's link limit for
+ *       the whole batch (403 {@code FORBIDDEN}, nothing created), then each item alone, in order. An
+ *       invalid alias (its reason), a taken one ({@code "Alias already taken"}, also when an earlier
+ *       item of the same batch took it) or a title over 255 characters ({@code "Internal error
+ *       creating link"}) fails that item only, as {@code {index, error}} in {@code failed}; the
+ *       others are created and listed in {@code success} as {@code {id, short_code, short_url,
+ *       original_url, title, created_at}} (shorter than a link object). Not transactional; 201 even
+ *       when every item failed. One bulk request counts as one request of the rate limit.
+ *   <li>A single create answers 403 {@code FORBIDDEN} once the account holds {@link
+ *       #linkLimit(long) link_limit} links (1,000 by default).
+ *   <li>With an account default expiry ({@link #defaultExpiryHours(Integer)}), a link created
+ *       without {@code expires_at} (absent or null), singly or in bulk, expires that many hours after
+ *       its creation; {@code GET /api/v1/account} reports the setting.
+ *   <li>Short links, as the service's redirect route answers them: 302 to the destination, counting
+ *       a click; a deactivated or expired link answers <b>200</b> with an HTML page saying so; a
+ *       password-protected one redirects (307) to {@code /<code>/challenge}, which serves a password
+ *       page; an unknown or deleted code redirects (307) to {@code /not-found}, which is a 404 page.
+ *       (The other emulators answer 410, 401 and 404 there.)
  *   <li>With {@link #rateLimit} on, every authenticated response carries {@code X-RateLimit-Limit},
  *       {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (Unix seconds), and a call past
  *       the limit answers 429 {@code RATE_LIMIT_EXCEEDED} with {@code details{limit, window,
@@ -66,5 +83,30 @@ public final class SnipurlEmulator extends ProviderEmulator {
   public static SnipurlEmulator start(Duration idleTimeout) {
     MutableClock clock = new MutableClock();
     return new SnipurlEmulator(clock, EmulatorServer.start(clock, SnipurlBackend::new, Objects.requireNonNull(idleTimeout, "idleTimeout")));
+  }
+
+  /**
+   * Sets the account's {@code link_limit}: a single create answers 403 {@code FORBIDDEN} once the
+   * account holds that many links, a bulk create when its items would pass it. {@link #reset()}
+   * restores the default, 1,000.
+   *
+   * @param links how many links the account may hold, 0 or more
+   * @throws IllegalArgumentException for a negative number
+   */
+  public void linkLimit(long links) {
+    ((SnipurlBackend) backend()).linkLimit(links);
+  }
+
+  /**
+   * Sets the account's {@code default_expiry_hours}: a link created without {@code expires_at}
+   * (absent or {@code null}) then expires that many hours after its creation, as on the service,
+   * where an explicit {@code null} cannot opt out (a later PATCH with {@code expires_at: null}
+   * clears it). {@code null} removes the default; {@link #reset()} too.
+   *
+   * @param hours the hours, positive; or null for no default expiry
+   * @throws IllegalArgumentException for zero or a negative number
+   */
+  public void defaultExpiryHours(Integer hours) {
+    ((SnipurlBackend) backend()).defaultExpiryHours(hours);
   }
 }

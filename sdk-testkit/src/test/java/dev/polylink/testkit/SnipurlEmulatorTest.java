@@ -251,7 +251,7 @@ class SnipurlEmulatorTest {
   }
 
   @Test
-  void shortLinksRedirectWith302AndGoAway() {
+  void shortLinksAnswerAsTheServersRedirectRouteDoes() {
     snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
     String id = create("{\"url\": \"https://example.com/article\", \"custom_alias\": \"a8Kx2m\","
         + " \"expires_at\": \"2025-06-21T10:00:00Z\"}");
@@ -264,19 +264,187 @@ class SnipurlEmulatorTest {
     assertEquals(1L, num(obj(http.get(links + "/" + id).json().get("data")).get("clicks_count")));
 
     http.patch(links + "/" + id, "{\"is_active\": false}");
-    assertEquals(410, anonymous.get(shortUrl).status());
+    Http.Reply deactivated = anonymous.get(shortUrl);
+    assertEquals(200, deactivated.status());
+    assertEquals(Optional.empty(), deactivated.header("Location"));
+    assertTrue(deactivated.body().contains("This link has been deactivated"), deactivated.body());
+    assertEquals(Optional.of("text/html; charset=utf-8"), deactivated.header("Content-Type"));
+
     http.patch(links + "/" + id, "{\"is_active\": true, \"password\": \"pw\"}");
-    assertEquals(401, anonymous.get(shortUrl).status());
+    Http.Reply challenge = anonymous.get(shortUrl);
+    assertEquals(307, challenge.status());
+    assertEquals(Optional.of(shortUrl + "/challenge"), challenge.header("Location"));
+    assertEquals(200, anonymous.get(shortUrl + "/challenge").status());
     http.patch(links + "/" + id, "{\"password\": null}");
+    assertEquals(404, anonymous.get(shortUrl + "/challenge").status(), "no form without a password");
     assertEquals(302, anonymous.get(shortUrl).status());
+    assertEquals(2L, num(obj(http.get(links + "/" + id).json().get("data")).get("clicks_count")),
+        "the pages count no click");
 
     snipurl.clock().advance(Duration.ofDays(1).plusMillis(1));
-    assertEquals(410, anonymous.get(shortUrl).status());
+    Http.Reply expired = anonymous.get(shortUrl);
+    assertEquals(200, expired.status());
+    assertTrue(expired.body().contains("This link has expired"), expired.body());
     http.patch(links + "/" + id, "{\"expires_at\": null}");
     assertEquals(302, anonymous.get(shortUrl).status());
 
     http.delete(links + "/" + id);
-    assertEquals(404, anonymous.get(shortUrl).status());
+    Http.Reply unknown = anonymous.get(shortUrl);
+    assertEquals(307, unknown.status());
+    assertEquals(Optional.of(snipurl.serverUrl() + "/not-found"), unknown.header("Location"));
+    assertEquals(404, anonymous.get(snipurl.serverUrl() + "/not-found").status());
+  }
+
+  @Test
+  void bulkCreateAnswers201WithTheShortSuccessItemsAndFailuresByIndex() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    create("{\"url\": \"https://example.com/old\", \"custom_alias\": \"taken\"}");
+    Http.Reply reply = http.post(links + "/bulk", "{\"links\": ["
+        + "{\"url\": \"https://example.com/a\", \"custom_alias\": \"first\", \"title\": \"First\"},"
+        + "{\"url\": \"https://example.com/b\", \"custom_alias\": \"taken\"},"
+        + "{\"url\": \"https://example.com/c\", \"custom_alias\": \"admin\"},"
+        + "{\"url\": \"https://example.com/d\", \"custom_alias\": \"first\"},"
+        + "{\"url\": \"https://example.com/e\", \"title\": \"" + "t".repeat(256) + "\"},"
+        + "{\"url\": \"https://example.com/f\", \"custom_alias\": null, \"title\": null, \"password\": \"pw\","
+        + " \"expires_at\": \"2025-12-31T23:59:59Z\"}]}");
+
+    assertEquals(201, reply.status(), reply.body());
+    assertEquals(true, reply.json().get("success"));
+    Map<String, Object> data = obj(reply.json().get("data"));
+    assertEquals(List.of("success", "failed"), List.copyOf(data.keySet()));
+    List<Object> success = arr(data.get("success"));
+    assertEquals(2, success.size(), reply.body());
+    Map<String, Object> first = obj(success.get(0));
+    assertEquals(List.of("id", "short_code", "short_url", "original_url", "title", "created_at"),
+        List.copyOf(first.keySet()));
+    assertEquals("first", first.get("short_code"));
+    assertEquals(snipurl.serverUrl() + "/first", first.get("short_url"));
+    assertEquals("https://example.com/a", first.get("original_url"));
+    assertEquals("First", first.get("title"));
+    assertEquals("2025-06-20T10:00:00.000Z", first.get("created_at"));
+    Map<String, Object> last = obj(success.get(1));
+    assertEquals("https://example.com/f", last.get("title"), "a null title becomes the URL");
+    assertTrue(last.get("short_code").toString().matches("[A-Za-z0-9]{6}"), last.toString());
+
+    assertEquals(List.of(
+        Map.of("index", 1, "error", "Alias already taken"),
+        Map.of("index", 2, "error", "\"admin\" is a reserved word and cannot be used as an alias."),
+        Map.of("index", 3, "error", "Alias already taken"),
+        Map.of("index", 4, "error", "Internal error creating link")), data.get("failed"));
+
+    assertEquals(3, snipurl.links().size());
+    Map<String, Object> stored = obj(http.get(links + "/" + last.get("id")).json().get("data"));
+    assertEquals(true, stored.get("has_password"));
+    assertEquals("2025-12-31T23:59:59.000Z", stored.get("expires_at"));
+  }
+
+  @Test
+  void bulkCreateRejectsABadBodyAsAWholeAndCreatesNothing() {
+    List<String> fiftyOne = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      fiftyOne.add("{\"url\": \"https://example.com/" + i + "\"}");
+    }
+    String bulk = links + "/bulk";
+    for (String body : List.of("{}", "{\"links\": []}", "{\"links\": {}}",
+        "{\"links\": [" + String.join(",", fiftyOne) + "]}")) {
+      Http.Reply reply = http.post(bulk, body);
+      assertError(reply, 400, "VALIDATION_ERROR");
+      assertEquals("Invalid request. Provide 1-50 links.", obj(reply.json().get("error")).get("message"));
+      assertTrue(obj(obj(reply.json().get("error")).get("details")).containsKey("links"), reply.body());
+    }
+    Http.Reply badItem = http.post(bulk, "{\"links\": [{\"url\": \"https://example.com/ok\"},"
+        + " {\"url\": \"not a url\"}, {\"url\": \"https://example.com\", \"expires_at\": \"2025-12-31\"}]}");
+    assertError(badItem, 400, "VALIDATION_ERROR");
+    Map<String, Object> itemsTree = obj(obj(obj(badItem.json().get("error")).get("details")).get("links"));
+    assertEquals(List.of("Please enter a valid URL"), obj(obj(itemsTree.get("1")).get("url")).get("_errors"));
+    assertEquals(List.of("Invalid datetime"), obj(obj(itemsTree.get("2")).get("expires_at")).get("_errors"));
+    assertFalse(itemsTree.containsKey("0"), badItem.body());
+    assertError(http.post(bulk, "[]"), 400, "BAD_REQUEST");
+    assertError(http.put(bulk, "{}"), 405, "METHOD_NOT_ALLOWED");
+
+    List<String> fifty = fiftyOne.subList(0, 50);
+    Http.Reply max = http.post(bulk, "{\"links\": [" + String.join(",", fifty) + "]}");
+    assertEquals(201, max.status(), max.body());
+    assertEquals(50, arr(obj(max.json().get("data")).get("success")).size());
+    assertEquals(50, snipurl.links().size());
+  }
+
+  @Test
+  void theLinkLimitRefusesASingleCreateAtTheLimitAndABatchThatWouldPassIt() {
+    snipurl.linkLimit(3);
+    create("{\"url\": \"https://example.com/1\"}");
+    String three = "{\"links\": [{\"url\": \"https://example.com/a\"}, {\"url\": \"https://example.com/b\"},"
+        + " {\"url\": \"https://example.com/c\"}]}";
+    Http.Reply over = http.post(links + "/bulk", three);
+    assertError(over, 403, "FORBIDDEN");
+    assertEquals("Link limit would be exceeded. Current: 1, limit: 3, requested: 3.",
+        obj(over.json().get("error")).get("message"));
+    assertEquals(1, snipurl.links().size(), "nothing of the batch was created");
+
+    Http.Reply two = http.post(links + "/bulk",
+        "{\"links\": [{\"url\": \"https://example.com/a\"}, {\"url\": \"https://example.com/b\"}]}");
+    assertEquals(201, two.status(), two.body());
+    assertEquals(3, snipurl.links().size());
+    Http.Reply full = http.post(links, "{\"url\": \"https://example.com/4\"}");
+    assertError(full, 403, "FORBIDDEN");
+    assertEquals("Link limit reached (3). Delete existing links or upgrade your plan.",
+        obj(full.json().get("error")).get("message"));
+    assertEquals(3L, num(obj(http.get(snipurl.baseUrl() + "/account/usage").json().get("data")).get("link_limit")));
+
+    snipurl.reset();
+    assertEquals(1000L, num(obj(Http.bearer(snipurl.apiKey()).get(snipurl.baseUrl() + "/account").json().get("data"))
+        .get("link_limit")));
+  }
+
+  @Test
+  void theAccountDefaultExpiryAppliesToLinksCreatedWithoutOne() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    Map<String, Object> account = obj(http.get(snipurl.baseUrl() + "/account").json().get("data"));
+    assertEquals(List.of("id", "email", "link_limit", "default_expiry_hours", "total_links", "total_clicks",
+        "created_at"), List.copyOf(account.keySet()));
+    assertEquals(null, account.get("default_expiry_hours"));
+    assertEquals(null, obj(http.post(links, "{\"url\": \"https://example.com/none\"}").json().get("data"))
+        .get("expires_at"));
+
+    snipurl.defaultExpiryHours(48);
+    assertEquals(48L, num(obj(http.get(snipurl.baseUrl() + "/account").json().get("data")).get("default_expiry_hours")));
+    Map<String, Object> single = obj(http.post(links, "{\"url\": \"https://example.com/a\"}").json().get("data"));
+    assertEquals("2025-06-22T10:00:00.000Z", single.get("expires_at"));
+    Map<String, Object> explicitNull = obj(http.post(links,
+        "{\"url\": \"https://example.com/b\", \"expires_at\": null}").json().get("data"));
+    assertEquals("2025-06-22T10:00:00.000Z", explicitNull.get("expires_at"), "null cannot opt out");
+    Map<String, Object> given = obj(http.post(links,
+        "{\"url\": \"https://example.com/c\", \"expires_at\": \"2025-07-01T00:00:00Z\"}").json().get("data"));
+    assertEquals("2025-07-01T00:00:00.000Z", given.get("expires_at"));
+
+    Http.Reply bulk = http.post(links + "/bulk", "{\"links\": [{\"url\": \"https://example.com/d\"}]}");
+    String bulkId = obj(arr(obj(bulk.json().get("data")).get("success")).get(0)).get("id").toString();
+    assertEquals("2025-06-22T10:00:00.000Z", obj(http.get(links + "/" + bulkId).json().get("data")).get("expires_at"));
+
+    assertEquals(null, updated(http.patch(links + "/" + single.get("id"), "{\"expires_at\": null}")).get("expires_at"),
+        "a later PATCH clears it");
+    snipurl.defaultExpiryHours(null);
+    assertEquals(null, obj(http.post(links, "{\"url\": \"https://example.com/e\"}").json().get("data"))
+        .get("expires_at"));
+  }
+
+  @Test
+  void oneBulkRequestCountsAsOneRequestOfTheRateLimit() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    snipurl.rateLimit(2, Duration.ofMinutes(1));
+    List<String> fifty = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.add("{\"url\": \"https://example.com/" + i + "\"}");
+    }
+    Http.Reply bulk = http.post(links + "/bulk", "{\"links\": [" + String.join(",", fifty) + "]}");
+    assertEquals(201, bulk.status(), bulk.body());
+    assertEquals(Optional.of("1"), bulk.header("X-RateLimit-Remaining"));
+    Http.Reply delete = http.delete(links + "/bulk", "{\"ids\": [\"" + snipurl.links().get(0).get("id") + "\"]}");
+    assertEquals(200, delete.status(), delete.body());
+    assertEquals(Optional.of("0"), delete.header("X-RateLimit-Remaining"));
+    assertError(http.post(links + "/bulk", "{\"links\": [{\"url\": \"https://example.com/x\"}]}"),
+        429, "RATE_LIMIT_EXCEEDED");
+    assertEquals(49, snipurl.links().size());
   }
 
   @Test

@@ -22,6 +22,13 @@ interface SnipurlApi {
   @POST("links")
   Call<JsonNode> create(@Body CreateLinkBody body);
 
+  /**
+   * {@code POST links/bulk {links: [...]}} (1 to 50 items): 201 {@code {success, data: {success:
+   * [{id, short_code, short_url, original_url, title, created_at}], failed: [{index, error}]}}}.
+   */
+  @POST("links/bulk")
+  Call<JsonNode> createBulk(@Body BulkCreateBody body);
+
   /** {@code GET links/{id}}: 200 {@code {success, data: link}}. */
   @GET("links/{id}")
   Call<JsonNode> get(@Path("id") String id);

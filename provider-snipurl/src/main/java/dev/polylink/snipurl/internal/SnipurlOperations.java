@@ -3,6 +3,7 @@ package dev.polylink.snipurl.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.AccountUsage;
 import dev.polylink.core.BulkOperationException;
+import dev.polylink.core.BulkResult;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
@@ -17,6 +18,7 @@ import dev.polylink.core.QrCode;
 import dev.polylink.core.QrOptions;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.BulkBatches;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.Cursors;
@@ -25,11 +27,14 @@ import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.IdLists;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
+import dev.polylink.core.spi.VendorError;
 import dev.polylink.snipurl.SnipurlClient;
 import dev.polylink.snipurl.SnipurlOptions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -109,6 +114,169 @@ public final class SnipurlOperations implements AutoCloseable {
     Optional<SnipurlOptions> options = RequestChecks.create(ID, capabilities, request, SnipurlOptions.class);
     CreateLinkBody body = RequestBodies.create(request, options);
     return link(Operation.CREATE, api.create(body));
+  }
+
+  /**
+   * {@code POST links/bulk} in batches of {@link SnipurlClient#MAX_BULK_CREATE}, through {@link
+   * BulkBatches}: every request checked first as {@link #create} checks it; each batch one
+   * operation of the client's listeners. The {@code success} items carry no index: they are the
+   * batch's positions that {@code failed} does not name, in order (the server appends to both lists
+   * as it walks the batch), and each is checked against the alias its position asked for. An answer
+   * that does not add up (more or fewer items than the batch, an index outside it, a code that is
+   * not the alias asked for) leaves the positions it cannot place unreported, which fail as
+   * may-have-been-processed.
+   */
+  public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
+    return BulkBatches.<CreateLinkRequest, CreateLinkBody, Link>plan(ID, Operation.CREATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(request -> RequestBodies.create(
+            request, RequestChecks.create(ID, capabilities, request, SnipurlOptions.class)))
+        .batch((bodies, answer) -> transport.observe(Operation.CREATE, () -> createBatch(bodies, answer)))
+        .single(body -> transport.observe(Operation.CREATE, () -> link(Operation.CREATE, api.create(body))))
+        .run(requests);
+  }
+
+  private void createBatch(List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
+    JsonNode root = transport.executeForBody(Operation.CREATE, api.createBulk(new BulkCreateBody(bodies)));
+    JsonNode data;
+    try {
+      data = Envelope.dataObject(ID, Operation.CREATE, root);
+    } catch (PolylinkException e) {
+      throw processedButUnreadable(e.getMessage());
+    }
+    JsonNode success = data.get("success");
+    JsonNode failed = data.get("failed");
+    if (success == null || !success.isArray() || failed == null || !failed.isArray()) {
+      throw processedButUnreadable("data.success and data.failed are not both arrays");
+    }
+    boolean[] failedAt = new boolean[bodies.size()];
+    boolean consistent = true;
+    for (JsonNode item : failed) {
+      JsonNode index = item.get("index");
+      if (index == null || !index.isIntegralNumber() || index.longValue() < 0 || index.longValue() >= bodies.size()) {
+        consistent = false; // a failure we cannot place: the successes cannot be placed either
+        continue;
+      }
+      int position = index.intValue();
+      failedAt[position] = true;
+      String message = Json.text(item, "error").orElse(null);
+      answer.failed(position, BulkBatches.itemFailure(ID, Operation.CREATE, itemStatus(message),
+          VendorError.builder().message(message).build(), item.toString()));
+    }
+    List<Integer> open = new ArrayList<>();
+    for (int position = 0; position < bodies.size(); position++) {
+      if (!failedAt[position]) {
+        open.add(position);
+      }
+    }
+    if (!consistent || open.size() != success.size()) {
+      return; // the unplaced positions fail as unaccounted for
+    }
+    List<Link> links = new ArrayList<>(open.size());
+    for (int i = 0; i < open.size(); i++) {
+      JsonNode item = success.get(i);
+      Link link;
+      try {
+        link = LinkMapper.toLink(Operation.CREATE, item);
+      } catch (PolylinkException e) {
+        return;
+      }
+      String alias = bodies.get(open.get(i)).customAlias();
+      if (alias != null && !alias.equals(link.shortCode())) {
+        return; // not the item of this position: place none of them
+      }
+      links.add(link);
+    }
+    for (int i = 0; i < open.size(); i++) {
+      answer.succeeded(open.get(i), links.get(i));
+    }
+  }
+
+  /**
+   * The status of a failed bulk item, from its message, as the single create answers the same
+   * failure: {@code "Alias already taken"} 409 (a {@code ConflictException}), the alias rules'
+   * messages ({@code "Alias ..."}, {@code "... reserved word ..."}) 400, {@code "Internal error
+   * creating link"} (the insert failed, e.g. a title the database refuses) 500; any other message
+   * keeps the bulk answer's own 201 (a plain {@code ApiException}). No vendor code: SnipURL's items
+   * have none.
+   */
+  static int itemStatus(String message) {
+    if (message == null) {
+      return 201;
+    }
+    if (message.equals("Alias already taken")) {
+      return 409;
+    }
+    if (message.startsWith("Alias ") || message.contains("reserved word") || message.equals("Invalid alias")) {
+      return 400;
+    }
+    if (message.startsWith("Internal error")) {
+      return 500;
+    }
+    return 201;
+  }
+
+  private static dev.polylink.core.TransportException processedButUnreadable(String what) {
+    return new dev.polylink.core.TransportException(ID, Operation.CREATE,
+        "unexpected response to a bulk create, whose links may have been created: " + what, null, true);
+  }
+
+  /**
+   * Each link with its own patch: SnipURL has no bulk update, so one {@code PATCH links/{id}} per
+   * link, with the client's {@code bulkConcurrency} in flight, every patch and id checked first (a
+   * missing id or patch fails its item alone).
+   */
+  public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<String, UpdateLinkBody>, Link>plan(
+            ID, Operation.UPDATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(entry -> prepareUpdate(entry.getKey(), entry.getValue()))
+        .single(p -> transport.observe(Operation.UPDATE,
+            () -> link(Operation.UPDATE, api.update(p.getKey(), p.getValue()))))
+        .run(patches);
+  }
+
+  private Map.Entry<String, UpdateLinkBody> prepareUpdate(LinkId id, LinkPatch patch) {
+    if (id == null || patch == null) {
+      throw Checks.invalid(ID, List.of((id == null ? "id" : "patch") + ": must not be null"));
+    }
+    UpdateLinkBody body = RequestBodies.update(patch, RequestChecks.update(ID, capabilities, patch, SnipurlOptions.class));
+    return Map.entry(uuid(id), body);
+  }
+
+  /**
+   * {@code DELETE links/bulk} in batches of {@link SnipurlClient#MAX_BULK_DELETE}, through {@link
+   * BulkBatches}: every id checked first with the bulk endpoint's strict UUID rule ({@link
+   * #bulkId}), an id that breaks it failing alone without a request; a batch sends each id once.
+   * SnipURL answers only a count and silently skips ids it does not hold for the key, so an item's
+   * success means the link is not there any more (deleted now, or never the caller's), not that this
+   * call deleted it; a count larger than the distinct ids sent is unreadable and fails the batch as
+   * may-have-been-processed.
+   */
+  public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
+    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(id -> bulkId(BulkBatches.requireId(ID, id)))
+        .batch((batch, answer) -> transport.observe(Operation.DELETE, () -> deleteBatch(batch, answer)))
+        .single(id -> {
+          transport.observe(Operation.DELETE, () -> delete(id));
+          return id;
+        })
+        .run(new ArrayList<>(ids));
+  }
+
+  private void deleteBatch(List<LinkId> batch, BulkBatches.Answer<LinkId> answer) {
+    LinkedHashSet<String> distinct = new LinkedHashSet<>();
+    batch.forEach(id -> distinct.add(id.value()));
+    CountingJsonBody body = CountingJsonBody.of(new BulkDeleteBody(List.copyOf(distinct)));
+    int count = deletedCount(transport.executeForBody(Operation.DELETE, api.deleteBulk(body)));
+    if (count > distinct.size()) {
+      throw new dev.polylink.core.TransportException(ID, Operation.DELETE, "unexpected response: data.deleted is "
+          + count + " for " + distinct.size() + " distinct id(s) sent", null, true);
+    }
+    for (int position = 0; position < batch.size(); position++) {
+      answer.succeeded(position, batch.get(position));
+    }
   }
 
   /** {@code GET links/{id}}. */

@@ -27,6 +27,10 @@ public final class SnipurlBackend extends VendorBackend {
   private static final int MAX_BULK = 50;
   /** The server's {@code links.title} column holds 255 characters; a longer title is a 500. */
   private static final int MAX_TITLE = 255;
+  /** Where the server sends a visit of an unknown code. */
+  private static final String NOT_FOUND_PAGE = "not-found";
+  /** The path segment of a password-protected link's form, {@code /<code>/challenge}. */
+  private static final String CHALLENGE = "challenge";
   /** zod 4's {@code z.string().uuid()}, which the server's bulk delete applies to each id. */
   private static final Pattern ZOD_UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}"
@@ -49,10 +53,24 @@ public final class SnipurlBackend extends VendorBackend {
   private final Map<UUID, SnipurlLink> links = new LinkedHashMap<>();
   private long sequence;
   private final SnipurlFeatures features = new SnipurlFeatures();
+  private long linkLimit = SnipurlFeatures.DEFAULT_LINK_LIMIT;
+  private final UUID accountId = Codes.uuid();
+  private final Instant accountCreatedAt;
+  /** The account's {@code default_expiry_hours}; null when it has none (the default). */
+  private Integer defaultExpiryHours;
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public SnipurlBackend(MutableClock clock, String serverRoot) {
     super(clock, serverRoot);
+    this.accountCreatedAt = Times.toMillis(clock.instant());
+  }
+
+  UUID accountId() {
+    return accountId;
+  }
+
+  Instant accountCreatedAt() {
+    return accountCreatedAt;
   }
 
   @Override
@@ -80,6 +98,28 @@ public final class SnipurlBackend extends VendorBackend {
     links.clear();
     sequence = 0;
     features.clear();
+    linkLimit = SnipurlFeatures.DEFAULT_LINK_LIMIT;
+    defaultExpiryHours = null;
+  }
+
+  /** Sets the account's {@code link_limit}: how many links it may hold. */
+  public synchronized void linkLimit(long limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit: must not be negative (was " + limit + ")");
+    }
+    linkLimit = limit;
+  }
+
+  /** Sets the account's {@code default_expiry_hours}, or removes it with null. */
+  public synchronized void defaultExpiryHours(Integer hours) {
+    if (hours != null && hours <= 0) {
+      throw new IllegalArgumentException("hours: must be positive (was " + hours + ")");
+    }
+    defaultExpiryHours = hours;
+  }
+
+  Optional<Integer> defaultExpiryHours() {
+    return Optional.ofNullable(defaultExpiryHours);
   }
 
   Optional<SnipurlLink> byCode(String code) {
@@ -99,7 +139,7 @@ public final class SnipurlBackend extends VendorBackend {
   }
 
   long linkLimit() {
-    return SnipurlFeatures.DEFAULT_LINK_LIMIT;
+    return linkLimit;
   }
 
   @Override
@@ -155,7 +195,14 @@ public final class SnipurlBackend extends VendorBackend {
       }
     }
     if (path.get(1).equals("bulk")) {
-      return method.equals("DELETE") ? bulkDelete(request) : methodNotAllowed("DELETE");
+      switch (method) {
+        case "POST":
+          return bulkCreate(request);
+        case "DELETE":
+          return bulkDelete(request);
+        default:
+          return methodNotAllowed("POST, DELETE");
+      }
     }
     Optional<SnipurlLink> link = Values.uuid(path.get(1)).map(links::get);
     switch (method) {
@@ -183,33 +230,13 @@ public final class SnipurlBackend extends VendorBackend {
     }
     Map<String, Object> body = parsed.get();
     ZodErrors errors = new ZodErrors();
-    Object url = body.get("url");
-    String destination = null;
-    if (url == null) {
-      errors.add("url", body.containsKey("url") ? ZodErrors.expected("string", null) : "Required");
-    } else if (!(url instanceof String)) {
-      errors.add("url", ZodErrors.expected("string", url));
-    } else {
-      destination = ((String) url).strip();
-      if (destination.length() > MAX_URL_LENGTH) {
-        errors.add("url", "URL must be 2,048 characters or fewer");
-      } else if (!Values.isHttpUrl(destination)) {
-        errors.add("url", "Please enter a valid URL");
-      }
-    }
-    for (String field : List.of("custom_alias", "title", "password")) {
-      Object value = body.get(field);
-      if (value != null && !(value instanceof String)) {
-        errors.add(field, ZodErrors.expected("string", value));
-      }
-    }
-    Object expires = body.get("expires_at");
-    Optional<Instant> expiresAt = Values.isoInstant(expires);
-    if (expires != null && expiresAt.isEmpty()) {
-      errors.add("expires_at", expires instanceof String ? "Invalid datetime" : ZodErrors.expected("string", expires));
-    }
+    checkCreateFields(body, List.of(), errors);
     if (!errors.isEmpty()) {
       return error(400, "VALIDATION_ERROR", "Invalid request data.", errors.format());
+    }
+    if (links.size() >= linkLimit) {
+      return error(403, "FORBIDDEN",
+          "Link limit reached (" + linkLimit + "). Delete existing links or upgrade your plan.", null);
     }
     String alias = (String) body.get("custom_alias");
     String code;
@@ -231,14 +258,156 @@ public final class SnipurlBackend extends VendorBackend {
     if (tooLong(title)) {
       return databaseError();
     }
+    return ok(201, render(store(body, code, title), false), null);
+  }
+
+  /**
+   * {@code POST /links/bulk}, as the server's bulk route does it: the whole body is checked first
+   * (1 to 50 items, each with the single create's field rules; any failure is one 400 {@code
+   * VALIDATION_ERROR} for the request, nothing created); then the account's link limit for the
+   * whole batch (403 {@code FORBIDDEN}, nothing created); then each item alone, in order: an
+   * invalid or taken alias (by a link already there or by an earlier item of the same batch) or a
+   * title the database refuses fails that item only, at its index, and the others are created. The
+   * answer is 201 even when every item failed.
+   */
+  private EmulatorResponse bulkCreate(EmulatorRequest request) {
+    Optional<Map<String, Object>> parsed = Json.parseObject(request.bodyText());
+    if (parsed.isEmpty()) {
+      return error(400, "BAD_REQUEST", "The request body must be a JSON object.", null);
+    }
+    Object value = parsed.get().get("links");
+    ZodErrors errors = new ZodErrors();
+    List<Map<String, Object>> items = new ArrayList<>();
+    if (value == null) {
+      errors.add("links", "Required");
+    } else if (!(value instanceof List)) {
+      errors.add("links", ZodErrors.expected("array", value));
+    } else {
+      List<?> list = (List<?>) value;
+      if (list.isEmpty()) {
+        errors.add("links", "Array must contain at least 1 element(s)");
+      } else if (list.size() > MAX_BULK) {
+        errors.add("links", "Array must contain at most " + MAX_BULK + " element(s)");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        Object item = list.get(i);
+        if (!(item instanceof Map)) {
+          errors.add(List.of("links", Integer.toString(i)), ZodErrors.expected("object", item));
+          continue;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) item;
+        checkCreateFields(fields, List.of("links", Integer.toString(i)), errors);
+        items.add(fields);
+      }
+    }
+    if (!errors.isEmpty()) {
+      return error(400, "VALIDATION_ERROR", "Invalid request. Provide 1-" + MAX_BULK + " links.", errors.format());
+    }
+    if (links.size() + items.size() > linkLimit) {
+      return error(403, "FORBIDDEN", "Link limit would be exceeded. Current: " + links.size() + ", limit: "
+          + linkLimit + ", requested: " + items.size() + ".", null);
+    }
+    List<Map<String, Object>> success = new ArrayList<>();
+    List<Map<String, Object>> failed = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, Object> item = items.get(i);
+      String alias = (String) item.get("custom_alias");
+      String code;
+      if (alias != null && !alias.isEmpty()) {
+        Optional<String> reason = aliasProblem(alias);
+        if (reason.isPresent()) {
+          failed.add(failure(i, reason.get()));
+          continue;
+        }
+        if (codeTaken(alias)) {
+          failed.add(failure(i, "Alias already taken"));
+          continue;
+        }
+        code = alias;
+      } else {
+        code = Codes.uniqueCode(6, this::codeTaken);
+      }
+      String title = item.get("title") == null ? "" : ((String) item.get("title")).strip();
+      if (tooLong(title)) {
+        failed.add(failure(i, "Internal error creating link")); // the insert throws; the route catches it
+        continue;
+      }
+      SnipurlLink link = store(item, code, title);
+      Map<String, Object> created = new LinkedHashMap<>();
+      created.put("id", link.id.toString());
+      created.put("short_code", link.code);
+      created.put("short_url", shortUrl(link.code));
+      created.put("original_url", link.originalUrl);
+      created.put("title", link.title);
+      created.put("created_at", Times.millis(link.createdAt));
+      success.add(created);
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("success", success);
+    data.put("failed", failed);
+    return ok(201, data, null);
+  }
+
+  private static Map<String, Object> failure(int index, String message) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("index", index);
+    out.put("error", message);
+    return out;
+  }
+
+  /** The create schema's checks of one link's fields, reported under {@code path}. */
+  private static void checkCreateFields(Map<String, Object> body, List<String> path, ZodErrors errors) {
+    Object url = body.get("url");
+    if (url == null) {
+      errors.add(at(path, "url"), body.containsKey("url") ? ZodErrors.expected("string", null) : "Required");
+    } else if (!(url instanceof String)) {
+      errors.add(at(path, "url"), ZodErrors.expected("string", url));
+    } else {
+      String destination = ((String) url).strip();
+      if (destination.length() > MAX_URL_LENGTH) {
+        errors.add(at(path, "url"), "URL must be 2,048 characters or fewer");
+      } else if (!Values.isHttpUrl(destination)) {
+        errors.add(at(path, "url"), "Please enter a valid URL");
+      }
+    }
+    for (String field : List.of("custom_alias", "title", "password")) {
+      Object value = body.get(field);
+      if (value != null && !(value instanceof String)) {
+        errors.add(at(path, field), ZodErrors.expected("string", value));
+      }
+    }
+    Object expires = body.get("expires_at");
+    if (expires != null && Values.isoInstant(expires).isEmpty()) {
+      errors.add(at(path, "expires_at"),
+          expires instanceof String ? "Invalid datetime" : ZodErrors.expected("string", expires));
+    }
+  }
+
+  private static List<String> at(List<String> path, String field) {
+    List<String> out = new ArrayList<>(path);
+    out.add(field);
+    return out;
+  }
+
+  /**
+   * Stores a checked create item under {@code code}. Without an {@code expires_at} (absent or
+   * null) the account's default expiry, when set, applies from now.
+   */
+  private SnipurlLink store(Map<String, Object> body, String code, String title) {
+    String destination = ((String) body.get("url")).strip();
     Instant now = Times.toMillis(clock.instant());
     SnipurlLink link = new SnipurlLink(Codes.uuid(), code, destination, ++sequence, now);
     link.title = title.isEmpty() ? destination : title;
     String password = (String) body.get("password");
     link.password = password == null || password.isEmpty() ? null : password;
-    link.expiresAt = expiresAt.map(Times::toMillis).orElse(null);
+    Optional<Instant> expiresAt = Values.isoInstant(body.get("expires_at")).map(Times::toMillis);
+    if (expiresAt.isEmpty() && defaultExpiryHours != null) {
+      expiresAt = Optional.of(now.plus(Duration.ofHours(defaultExpiryHours)));
+    }
+    link.expiresAt = expiresAt.orElse(null);
     links.put(link.id, link);
-    return ok(201, render(link, false), null);
+    return link;
   }
 
   private EmulatorResponse list(EmulatorRequest request) {
@@ -368,25 +537,52 @@ public final class SnipurlBackend extends VendorBackend {
     return ok(200, Map.of("deleted", deleted), null);
   }
 
+  /**
+   * A short-link visit as the server's redirect route answers it: an unknown code redirects (307,
+   * Next.js's {@code NextResponse.redirect}) to {@code /not-found}; a deactivated or expired link
+   * answers 200 with an HTML page saying so; a password-protected one redirects (307) to {@code
+   * /<code>/challenge}; otherwise 302 to the destination, counting a click.
+   */
   @Override
   protected EmulatorResponse shortLink(String code) {
+    if (code.equals(NOT_FOUND_PAGE)) {
+      return notFoundPage(); // a reserved word: never a link's code
+    }
     Optional<SnipurlLink> found = links.values().stream().filter(l -> l.code.equals(code)).findFirst();
     if (found.isEmpty()) {
-      return notFoundPage();
+      return EmulatorResponse.redirect(307, serverRoot + "/" + NOT_FOUND_PAGE);
     }
     SnipurlLink link = found.get();
     if (!link.active) {
-      return gonePage("This link has been deactivated.");
+      return statusPage("This link has been deactivated",
+          "The owner of this short link has deactivated it. It is no longer available for use.");
     }
     if (link.expired(clock.instant())) {
-      return gonePage("This link has expired.");
+      return statusPage("This link has expired", "This short link has passed its expiry date and is no longer active.");
     }
     if (link.password != null) {
-      return passwordPage();
+      return EmulatorResponse.redirect(307, serverRoot + "/" + code + "/" + CHALLENGE);
     }
     link.clicks++;
     features.clicks.record(link.id.toString(), clock.instant(), currentRequest());
     return EmulatorResponse.redirect(302, link.originalUrl);
+  }
+
+  /** {@code GET /<code>/challenge}: the password form of a password-protected link (200), else a 404 page. */
+  @Override
+  protected EmulatorResponse page(EmulatorRequest request) {
+    List<String> segments = request.segments();
+    boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+    if (read && segments.size() == 2 && segments.get(1).equals(CHALLENGE)
+        && byCode(segments.get(0)).filter(l -> l.password != null).isPresent()) {
+      return EmulatorResponse.text(200, "text/html; charset=utf-8",
+          Html.page("Password required", "This link is protected by a password."));
+    }
+    return notFoundPage();
+  }
+
+  private static EmulatorResponse statusPage(String title, String message) {
+    return EmulatorResponse.text(200, "text/html; charset=utf-8", Html.page(title, message));
   }
 
   private static Optional<String> aliasProblem(String alias) {

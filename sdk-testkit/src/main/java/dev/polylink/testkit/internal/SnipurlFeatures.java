@@ -33,10 +33,14 @@ import java.util.function.Function;
  *   <li>{@code GET /api/v1/account/usage}: {@code rate_limit_per_minute} (60), {@code
  *       rate_limit_per_hour} (1,000), {@code link_limit} (settable, default 1,000), {@code
  *       total_links}, {@code total_clicks}.
+ *   <li>{@code GET /api/v1/account}: {@code id}, {@code email} ({@value #ACCOUNT_EMAIL}), {@code
+ *       link_limit}, {@code default_expiry_hours} (null unless set), {@code total_links}, {@code
+ *       total_clicks}, {@code created_at} (when the emulator started).
  * </ul>
  */
 final class SnipurlFeatures {
   static final long DEFAULT_LINK_LIMIT = 1000;
+  static final String ACCOUNT_EMAIL = "emulator@example.com";
 
   final ClickLog clicks = new ClickLog();
 
@@ -49,7 +53,8 @@ final class SnipurlFeatures {
     boolean summary = path.equals(List.of("analytics", "summary"));
     boolean stats = !summary && path.size() == 2 && path.get(0).equals("analytics");
     boolean usage = path.equals(List.of("account", "usage"));
-    if (!qr && !summary && !stats && !usage) {
+    boolean account = path.equals(List.of("account"));
+    if (!qr && !summary && !stats && !usage && !account) {
       return Optional.empty();
     }
     if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
@@ -61,7 +66,22 @@ final class SnipurlFeatures {
     if (stats) {
       return Optional.of(stats(backend, request, path.get(1)));
     }
+    if (account) {
+      return Optional.of(account(backend));
+    }
     return Optional.of(summary ? summary(backend) : usage(backend));
+  }
+
+  private EmulatorResponse account(SnipurlBackend backend) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", backend.accountId().toString());
+    data.put("email", ACCOUNT_EMAIL);
+    data.put("link_limit", backend.linkLimit());
+    data.put("default_expiry_hours", backend.defaultExpiryHours().orElse(null));
+    data.put("total_links", backend.linkCount(false));
+    data.put("total_clicks", clicks.all(c -> true).size());
+    data.put("created_at", Times.millis(backend.accountCreatedAt()));
+    return SnipurlBackend.ok(200, data, null);
   }
 
   private EmulatorResponse qr(SnipurlBackend backend, EmulatorRequest request, String code) {

@@ -72,6 +72,14 @@ public abstract class VendorBackend {
   /** Answers a visit of a short link. */
   protected abstract EmulatorResponse shortLink(String code);
 
+  /**
+   * Answers any other path (not the API, not a single segment): a 404 page unless the vendor
+   * serves more pages, such as SnipURL's {@code /<code>/challenge}.
+   */
+  protected EmulatorResponse page(EmulatorRequest request) {
+    return notFoundPage();
+  }
+
   /** The live links as a GET of each would render them, oldest first. */
   protected abstract List<Map<String, Object>> renderLinks();
 
@@ -108,7 +116,7 @@ public abstract class VendorBackend {
       response = EmulatorResponse.text(405, "text/plain; charset=utf-8", "Method Not Allowed\n")
           .header("Allow", "GET, HEAD");
     } else {
-      response = notFoundPage();
+      response = page(request);
     }
     return request.method().equals("HEAD") ? response.withoutBody() : response;
   }
