@@ -127,8 +127,8 @@ public abstract class Link {
     append(sb, "lastClickedAt", lastClickedAt());
     append(sb, "createdAt", createdAt());
     append(sb, "updatedAt", updatedAt());
-    if (!providerFields().isEmpty()) {
-      sb.append(", providerFields=").append(providerFields().keySet());
+    if (frozenProviderFields() != FrozenFields.empty()) { // every empty one is that instance
+      sb.append(", providerFields=").append(frozenProviderFields().keysText());
     }
     return sb.append('}').toString();
   }

@@ -145,6 +145,16 @@ public final class FrozenFields implements Map<String, Object> {
     return keepNulls;
   }
 
+  /**
+   * The member names as {@code keySet().toString()} writes them ({@code [a, b]}), without
+   * converting: for {@code Link.toString()}, which shows the names only.
+   *
+   * @return the names in brackets, comma-separated
+   */
+  public String keysText() {
+    return map != null || keys == null ? converted().keySet().toString() : Arrays.asList(keys).toString();
+  }
+
   private Map<String, Object> converted() {
     Map<String, Object> m = map;
     if (m == null) {

@@ -117,6 +117,16 @@ class FrozenFieldsTest {
   }
 
   @Test
+  void theNamesAreWrittenWithoutConverting() {
+    FrozenFields fields = FrozenFields.of(parse(OBJECT));
+    assertEquals("[b, a, slots, on, big, huge, ratio]", fields.keysText());
+    assertFalse(fields.isConverted());
+    assertEquals(fields.keySet().toString(), fields.keysText());
+    assertEquals("[k]", FrozenFields.ofFrozen(Map.of("k", 1)).keysText());
+    assertEquals("[]", FrozenFields.empty().keysText());
+  }
+
+  @Test
   void equalityAndHashCodeAreThoseOfTheConvertedMap() {
     FrozenFields lazy = FrozenFields.of(parse("{\"a\": 1, \"b\": [\"x\"], \"n\": null}"));
     Map<String, Object> plain = Map.of("a", 1, "b", List.of("x"));

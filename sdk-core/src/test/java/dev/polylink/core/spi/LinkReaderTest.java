@@ -58,6 +58,10 @@ class LinkReaderTest {
     assertSame(fields, copy.providerFields());
     assertFalse(fields.isConverted());
 
+    assertEquals("Link{providerId=p, id=a1, shortUrl=https://s.example/abc, shortCode=abc, title=t,"
+        + " providerFields=[id, url, meta]}", link.toString());
+    assertFalse(fields.isConverted());
+
     Object meta = link.providerFields().get("meta");
     assertTrue(fields.isConverted());
     assertEquals(Map.of("k", java.util.List.of(1)), meta);
