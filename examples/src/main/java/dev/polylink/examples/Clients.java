@@ -4,6 +4,7 @@ import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientBuilder;
 import dev.polylink.core.LinkClients;
+import dev.polylink.core.RateLimit;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.testkit.ProviderEmulator;
 import java.time.Clock;
@@ -59,15 +60,18 @@ public final class Clients {
 
   private final Function<String, String> environment;
   private final Map<String, ProviderEmulator> emulators;
+  /** The sleeper given to the builder, or null: an embedded emulator's clock then takes the waits. */
   private final RetryPolicy.Sleeper sleeper;
+  private final RateLimit rateLimit;
   private final Clock clock;
   private final boolean wireLog;
 
   private Clients(Function<String, String> environment, Map<String, ProviderEmulator> emulators,
-      RetryPolicy.Sleeper sleeper, Clock clock, boolean wireLog) {
+      RetryPolicy.Sleeper sleeper, RateLimit rateLimit, Clock clock, boolean wireLog) {
     this.environment = environment;
     this.emulators = emulators;
     this.sleeper = sleeper;
+    this.rateLimit = rateLimit;
     this.clock = clock;
     this.wireLog = wireLog;
   }
@@ -82,7 +86,7 @@ public final class Clients {
    * builder): each request and response at TRACE on logger {@code dev.polylink.wire}.
    */
   public Clients withWireLog() {
-    return new Clients(environment, emulators, sleeper, clock, true);
+    return new Clients(environment, emulators, sleeper, rateLimit, clock, true);
   }
 
   /**
@@ -142,7 +146,8 @@ public final class Clients {
     String keyVariable = variables.get("apiKey");
     if (configured(providerId)) {
       LinkClientBuilder<?, ?> builder = LinkClients.builderFromEnvironment(providerId, environment)
-          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog);
+          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).rateLimit(rateLimit)
+          .sleeper(sleeper != null ? sleeper : RetryPolicy.Sleeper.SYSTEM).wireLog(wireLog);
       settings.accept(builder);
       LinkClient client = builder.build();
       String credentials = isSet(keyVariable) ? keyVariable + " is set"
@@ -154,8 +159,12 @@ public final class Clients {
     try {
       String description = "an embedded " + providerId + " emulator at " + emulator.serverUrl()
           + " (set " + keyVariable + " to use the real service)";
+      // The client reads its time from the embedded emulator's clock; without a sleeper of the
+      // caller's, its waits (pacing, Retry-After) move that clock instead of sleeping for real.
       LinkClientBuilder<?, ?> builder = LinkClients.builder(providerId, emulator.clientConfig())
-          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).sleeper(sleeper).wireLog(wireLog);
+          .retryPolicy(RETRY_POLICY).operationTimeout(OPERATION_TIMEOUT).rateLimit(rateLimit)
+          .clock(emulator.clock()).sleeper(sleeper != null ? sleeper : emulator.clock()::advance)
+          .wireLog(wireLog);
       settings.accept(builder);
       LinkClient client = builder.build();
       return new Connection(client, given == null ? emulator : null, true, description);
@@ -232,7 +241,8 @@ public final class Clients {
   public static final class Builder {
     private Function<String, String> environment = name -> null;
     private final Map<String, ProviderEmulator> emulators = new LinkedHashMap<>();
-    private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
+    private RetryPolicy.Sleeper sleeper;
+    private RateLimit rateLimit = RateLimit.adaptive();
     private Clock clock = Clock.systemDefaultZone();
 
     private Builder() {}
@@ -263,19 +273,29 @@ public final class Clients {
     }
 
     /**
-     * How the clients wait before trying again, per {@link Clients#RETRY_POLICY} ({@link
-     * RetryPolicy.Sleeper#SYSTEM} by default): it is given each {@code Retry-After} (or backoff)
-     * the client waits for. A test against an emulator can pass {@code emulator.clock()::advance},
-     * so that a rate limit's window passes on the emulator's clock instead of in real time.
+     * How the clients wait before trying again, per {@link Clients#RETRY_POLICY}, and for their
+     * rate-limit budget: it is given each {@code Retry-After}, backoff and pacing wait. By default
+     * {@link RetryPolicy.Sleeper#SYSTEM} for the real service and, for an embedded emulator, {@code
+     * emulator.clock()::advance}: the client reads its time from the emulator's clock, so its waits
+     * pass on that clock instead of in real time.
      */
     public Builder sleeper(RetryPolicy.Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
+    /**
+     * How the clients pace themselves ({@link RateLimit#adaptive()}, the SDK's default, unless
+     * told otherwise); {@link RateLimit#none()} shows what the vendor's 429s alone do.
+     */
+    public Builder rateLimit(RateLimit rateLimit) {
+      this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+      return this;
+    }
+
     /** The clients. */
     public Clients build() {
-      return new Clients(environment, Map.copyOf(emulators), sleeper, clock, false);
+      return new Clients(environment, Map.copyOf(emulators), sleeper, rateLimit, clock, false);
     }
   }
 }

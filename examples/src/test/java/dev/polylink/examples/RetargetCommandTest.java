@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.Link;
+import dev.polylink.core.RateLimit;
 import dev.polylink.testkit.EmulatorExtension;
 import dev.polylink.testkit.ProviderEmulator;
 import dev.polylink.testkit.XqrEmulator;
@@ -52,10 +53,12 @@ class RetargetCommandTest {
     // 1 list + 3 updates against 2 requests a second: two updates must wait for the next window.
     xqr.rateLimit(2, Duration.ofSeconds(1));
     // The client's own retry (Clients.RETRY_POLICY) is the only one; it waits through the sleeper,
-    // which moves the emulator's clock by the Retry-After instead of sleeping for real.
+    // which moves the emulator's clock by the Retry-After instead of sleeping for real. Without
+    // pacing, so that the vendor's 429s are what the client meets (see the next test for the default).
     List<Duration> waits = new CopyOnWriteArrayList<>();
     Clients clients = Clients.builder()
         .emulator(xqr)
+        .rateLimit(RateLimit.none())
         .sleeper(wait -> {
           waits.add(wait);
           xqr.clock().advance(wait);
@@ -89,6 +92,31 @@ class RetargetCommandTest {
     assertTrue(waits.stream().allMatch(Duration.ofSeconds(1)::equals), "each wait is xQR's Retry-After: " + waits);
   }
 
+  /**
+   * The same retarget with the SDK's default pacing: the client learns xQR's burst limit from the
+   * first answer's {@code X-RateLimit-Burst-Limit} and spaces the rest below it; its waits pass on
+   * the emulator's clock (Clients' default for an embedded emulator). At most one request is
+   * answered 429: the emulator's window opens when the first request arrives, which its new
+   * connection may delay past the 2 % margin of the client's slots.
+   */
+  @Test
+  void withTheDefaultPacingTheRateLimitIsHitAtMostOnce() {
+    ProviderEmulator xqr = XQR.emulator();
+    DemoLinks.seed(XQR.client());
+    xqr.rateLimit(2, Duration.ofSeconds(1));
+    Clients clients = Clients.builder().emulator(xqr).build();
+
+    Runner.Result result = Runner.run(clients,
+        "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--concurrency", "3");
+
+    assertEquals(PolylinkExamples.EXIT_OK, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("Updated: 3, unchanged: 1, failed: 0"), result::toString);
+    assertTrue(xqr.wireMock().getAllServeEvents().stream()
+        .filter(e -> e.getResponse().getStatus() == 429).count() <= 1, "paced below the vendor's limit");
+    // The 4 labelled links: 3 updated, 1 already there.
+    assertEquals(4, xqr.links().stream().filter(l -> TARGET.equals(l.get("destination"))).count());
+  }
+
   @Test
   void theProgressBarSaysWhileItWaitsForTheRateLimitAndTheSummaryCountsRequestsAnd429s() {
     ProviderEmulator xqr = XQR.emulator();
@@ -98,6 +126,7 @@ class RetargetCommandTest {
     // Retries wait on the emulator's clock; the command shows when a wait ends on its own clock.
     Clients clients = Clients.builder()
         .emulator(xqr)
+        .rateLimit(RateLimit.none()) // the 429's wait is what the bar shows here
         .sleeper(wait -> xqr.clock().advance(wait))
         .clock(Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC))
         .build();
@@ -136,7 +165,7 @@ class RetargetCommandTest {
     xqr.clock().set(Instant.parse("2025-03-01T10:00:00Z"));
     xqr.rateLimit(2, Duration.ofMinutes(1));
     List<Duration> waits = new CopyOnWriteArrayList<>();
-    Clients clients = Clients.builder().emulator(xqr).sleeper(waits::add).build();
+    Clients clients = Clients.builder().emulator(xqr).rateLimit(RateLimit.none()).sleeper(waits::add).build();
 
     Runner.Result result = Runner.run(clients,
         "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--concurrency", "1");
@@ -176,7 +205,7 @@ class RetargetCommandTest {
     // the client does not wait for (the quota counts the 6 creates too).
     limit.accept(xqr);
     List<Duration> waits = new CopyOnWriteArrayList<>();
-    Clients clients = Clients.builder().emulator(xqr).sleeper(waits::add).build();
+    Clients clients = Clients.builder().emulator(xqr).rateLimit(RateLimit.none()).sleeper(waits::add).build();
 
     Runner.Result result = Runner.run(clients,
         "retarget", "--provider", "xqr", "--label", DemoLinks.LABEL, "--to", TARGET, "--concurrency", "1");

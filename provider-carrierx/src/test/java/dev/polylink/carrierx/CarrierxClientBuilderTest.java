@@ -143,6 +143,7 @@ class CarrierxClientBuilderTest extends CarrierxWireMockTest {
     expected.put("baseUrl", "CARRIERX_BASE_URL");
     expected.put("timeout", "CARRIERX_TIMEOUT");
     expected.put("userAgent", "CARRIERX_USER_AGENT");
+    expected.put("rateLimit", "CARRIERX_RATE_LIMIT");
     expected.put("username", "CARRIERX_USERNAME");
     expected.put("password", "CARRIERX_PASSWORD");
     expected.put("defaultDomainSid", "CARRIERX_DOMAIN_SID");

@@ -31,6 +31,7 @@ class ShortpenClientBuilderTest extends ShortpenWireMockTest {
     expected.put("baseUrl", "SHORTPEN_BASE_URL");
     expected.put("timeout", "SHORTPEN_TIMEOUT");
     expected.put("userAgent", "SHORTPEN_USER_AGENT");
+    expected.put("rateLimit", "SHORTPEN_RATE_LIMIT");
     expected.put("defaultDomainId", "SHORTPEN_DOMAIN_ID");
     expected.put("workspaceId", "SHORTPEN_WORKSPACE_ID");
     expected.put("createLookupPages", "SHORTPEN_CREATE_LOOKUP_PAGES");
@@ -43,7 +44,8 @@ class ShortpenClientBuilderTest extends ShortpenWireMockTest {
         "SHORTPEN_API_KEY", API_KEY,
         "SHORTPEN_BASE_URL", wm.baseUrl(),
         "SHORTPEN_DOMAIN_ID", "3",
-        "SHORTPEN_WORKSPACE_ID", "7");
+        "SHORTPEN_WORKSPACE_ID", "7",
+        "SHORTPEN_RATE_LIMIT", "none"); // about the keys: the create's list lookup is not paced
     wm.stubFor(post(urlEqualTo("/v1/generate"))
         .withRequestBody(equalToJson(
             "{\"url\": \"https://example.com/x\", \"domain_id\": 3, \"workspace_id\": 7}", false, false))
@@ -112,7 +114,7 @@ class ShortpenClientBuilderTest extends ShortpenWireMockTest {
       wm.stubFor(listPage(page).willReturn(json(200, ShortpenFixtures.page(page, -1, ShortpenFixtures.items(page * 100L, 100)))));
     }
     try (LinkClient configured = LinkClients.create("shortpen", Map.of("apiKey", API_KEY, "baseUrl", wm.baseUrl(),
-        "defaultDomainId", "1", "createLookupPages", "2"))) {
+        "defaultDomainId", "1", "createLookupPages", "2", "rateLimit", "none"))) { // about the bound, not paced
       LinkNotResolvedException e = assertThrows(LinkNotResolvedException.class,
           () -> configured.create(CreateLinkRequest.builder().destination("https://example.com/x").build()));
       assertEquals(2, e.pagesRead());

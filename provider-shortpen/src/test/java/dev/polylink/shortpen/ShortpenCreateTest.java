@@ -390,7 +390,12 @@ class ShortpenCreateTest extends ShortpenWireMockTest {
     wm.stubFor(listPage(1).willReturn(json(200, ShortpenFixtures.LIST_PAGE)));
     client.create(request().build());
     wm.verify(2, postRequestedFor(urlEqualTo("/v1/generate")));
-    assertEquals(List.of(Duration.ofSeconds(1)), sleeper.waits());
+    assertEquals(List.of(Duration.ofSeconds(1)), sleeper.retryWaits());
+    // Paced at ShortPen's 60 a minute: the list right after the retried create waits about a second.
+    List<Duration> paced = sleeper.rateLimitWaits();
+    assertFalse(paced.isEmpty(), sleeper.waits().toString());
+    assertTrue(paced.get(paced.size() - 1).compareTo(Duration.ofMillis(500)) > 0, sleeper.waits().toString());
+    assertTrue(paced.get(paced.size() - 1).compareTo(Duration.ofMillis(1021)) < 0, sleeper.waits().toString());
   }
 
   @Test

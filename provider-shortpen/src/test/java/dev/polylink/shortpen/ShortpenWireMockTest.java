@@ -26,7 +26,9 @@ abstract class ShortpenWireMockTest extends WireMockTestBase<ShortpenClient> {
             .apiKey(API_KEY)
             .baseUrl(wm.baseUrl())
             .retryPolicy(RetryPolicy.defaults())
-            .sleeper(sleeper))
+            .clock(sleeper.clock())
+        .sleeper(sleeper)
+        .addListener(sleeper))
         .build();
   }
 

@@ -134,8 +134,11 @@ public final class SnipurlClient implements LinkClient {
 
   private final SnipurlOperations operations;
 
+  private final dev.polylink.core.AsyncLinkClient async;
+
   private SnipurlClient(SnipurlOperations operations) {
     this.operations = operations;
+    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
   }
 
   /**
@@ -256,6 +259,19 @@ public final class SnipurlClient implements LinkClient {
    */
   public OptionalInt delete(Collection<LinkId> ids) {
     return operations.transport().observe(Operation.DELETE, () -> operations.delete(ids));
+  }
+
+  /**
+   * The asynchronous view of this client: link CRUD, the QR image, statistics, account usage and
+   * the bulk methods over them, returning {@link java.util.concurrent.CompletableFuture}s with the
+   * same checks, mapping, retries, pacing and deadlines, on this client's transport and rate-limit
+   * budget (see {@link dev.polylink.core.AsyncLinkClient}). The typed extras of this class (the
+   * multi-id delete, the analytics summary) have no asynchronous variant; the view's {@code
+   * deleteAll} deletes one link per request.
+   */
+  @Override
+  public dev.polylink.core.AsyncLinkClient async() {
+    return async;
   }
 
   /**

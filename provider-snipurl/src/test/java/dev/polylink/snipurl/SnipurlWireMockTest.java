@@ -27,7 +27,9 @@ abstract class SnipurlWireMockTest extends WireMockTestBase<SnipurlClient> {
         .apiKey(API_KEY)
         .baseUrl(wm.baseUrl() + "/api/v1")
         .retryPolicy(RetryPolicy.defaults())
-        .sleeper(sleeper);
+        .clock(sleeper.clock())
+        .sleeper(sleeper)
+        .addListener(sleeper);
   }
 
   /** SnipURL's error envelope. */

@@ -341,7 +341,7 @@ class XqrBulkTest extends XqrWireMockTest {
         () -> XqrClient.builder().bulkConcurrency(65));
     wm.stubFor(WireMock.delete(urlPathMatching("/api/v1/links/.*")).willReturn(WireMock.aResponse().withStatus(204)));
     try (XqrClient sequential = XqrClient.builder().apiKey(XqrFixtures.DOCUMENTED_KEY).baseUrl(wm.baseUrl() + "/api")
-        .sleeper(sleeper).bulkConcurrency(1).build()) {
+        .clock(sleeper.clock()).sleeper(sleeper).bulkConcurrency(1).build()) {
       sequential.deleteAll(ids(12));
     }
     assertEquals(IntStream.range(0, 12).mapToObj(i -> "DELETE /api/v1/links/" + uuid(i)).collect(Collectors.toList()),

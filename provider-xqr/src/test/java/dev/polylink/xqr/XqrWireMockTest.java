@@ -22,7 +22,9 @@ abstract class XqrWireMockTest extends WireMockTestBase<XqrClient> {
         .apiKey(XqrFixtures.DOCUMENTED_KEY)
         .baseUrl(wm.baseUrl() + "/api")
         .retryPolicy(RetryPolicy.defaults())
+        .clock(sleeper.clock())
         .sleeper(sleeper)
+        .addListener(sleeper)
         .build();
   }
 

@@ -28,9 +28,10 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private String userAgent;
   private Clock clock = Clock.systemUTC();
   private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
+  private java.util.concurrent.ScheduledExecutorService scheduledExecutorService; // async
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
-  private RateLimit rateLimit = RateLimit.none();
+  private RateLimit rateLimit = RateLimit.adaptive();
   private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
   private RateBudget rateBudget;
 
@@ -247,7 +248,10 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   }
 
   /**
-   * The clock used for {@code Retry-After} dates and expiry arithmetic; default UTC system clock.
+   * The clock used for {@code Retry-After} dates, expiry arithmetic and the rate-limit pacing's
+   * windows; default UTC system clock. A test that replaces the {@link #sleeper} should pass a clock
+   * that the sleeper's waits move (e.g. the test kit's {@code MutableClock} and {@code
+   * clock::advance}): pacing measured on a clock that no wait moves would owe each wait again.
    *
    * @param clock the clock used for {@code Retry-After} dates and expiry arithmetic; default UTC
    *     system clock
@@ -259,13 +263,31 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   }
 
   /**
-   * What waits between retries; replace it in tests so nothing sleeps for real.
+   * What waits between retries and for the rate-limit budget; replace it in tests so nothing sleeps
+   * for real, together with a {@link #clock} that its waits move.
    *
    * @param sleeper what waits between retries; replace it in tests so nothing sleeps for real
    * @return this builder
    */
   public B sleeper(RetryPolicy.Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return self();
+  }
+
+  /**
+   * The scheduler on which the {@linkplain LinkClient#async() asynchronous} calls wait between
+   * attempts and for the rate-limit budget, as the AWS SDK v2's {@code
+   * ClientOverrideConfiguration.scheduledExecutorService}: no thread sleeps while a call waits; the
+   * scheduler only starts the next attempt when the wait is over. Default: one daemon thread of the
+   * client's own, started at the first wait and shut down by {@link LinkClient#close()}. A scheduler
+   * given here is never shut down by the client. The blocking methods wait with the {@link
+   * #sleeper} instead. Tests may give one that runs delayed tasks at once and records their delays.
+   *
+   * @param scheduler the scheduler
+   * @return this builder
+   */
+  public B scheduledExecutorService(java.util.concurrent.ScheduledExecutorService scheduler) {
+    this.scheduledExecutorService = Objects.requireNonNull(scheduler, "scheduler");
     return self();
   }
 
@@ -297,9 +319,11 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
 
   /**
    * How the client paces its own requests so that it stays within the vendor's limit whatever the
-   * number of threads using it. The default is {@link RateLimit#none()} for now: pacing is opt-in
-   * ({@link RateLimit#adaptive()} is the recommended setting) until every provider's suite runs
-   * with it on. See {@link RateLimit}.
+   * number of threads using it. The default is {@link RateLimit#adaptive()}: seeded from the
+   * vendor's documented limit, corrected from its rate-limit headers and 429s; {@link
+   * RateLimit#fixed} sets a rate of one's own, {@link RateLimit#none()} turns pacing off. Waits for
+   * the budget go through {@link #sleeper} and are measured on {@link #clock}, so a test that
+   * injects one should inject both (a sleeper that moves the clock). See {@link RateLimit}.
    *
    * @param rateLimit the setting
    * @return this builder
@@ -493,6 +517,15 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    */
   protected final RetryPolicy.Sleeper sleeper() {
     return sleeper;
+  }
+
+  /**
+   * The scheduler given to {@link #scheduledExecutorService}.
+   *
+   * @return the scheduler, or null for the client's own
+   */
+  protected final java.util.concurrent.ScheduledExecutorService scheduledExecutorService() {
+    return scheduledExecutorService;
   }
 
   /**

@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /**
  * How a client paces its own requests ({@link LinkClientBuilder#rateLimit}): {@link #adaptive()}
- * (recommended), {@link #fixed} or {@link #none()} (the builder's default for now).
+ * (the builder's default), {@link #fixed} or {@link #none()}.
  *
  * <ul>
  *   <li>{@link #adaptive()}: seeded from the vendor's documented limit, 2 % below it (xQR: the

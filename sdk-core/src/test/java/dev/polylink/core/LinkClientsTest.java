@@ -114,6 +114,21 @@ class LinkClientsTest {
     assertInvalid("timeout", () -> LinkClients.create("fake", Map.of("apiKey", "k", "timeout", "ten seconds")));
     assertInvalid("baseUrl", () -> LinkClients.create("fake", Map.of("apiKey", "k", "baseUrl", "ftp://x.example")));
     assertInvalid("apiKey", () -> LinkClients.create("fake", Map.of("baseUrl", wm.baseUrl())));
+    assertInvalid("rateLimit", () -> LinkClients.create("fake", Map.of("apiKey", "k", "rateLimit", "fast")));
+  }
+
+  /** {@code rateLimit} (and {@code <ID>_RATE_LIMIT}) sets the client's pacing: here one request an hour. */
+  @Test
+  void theRateLimitKeySetsThePacing() {
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
+    try (LinkClient client = LinkClients.fromEnvironment("fake", Map.of("FAKE_API_KEY", "k",
+        "FAKE_BASE_URL", wm.baseUrl() + "/api", "FAKE_RATE_LIMIT", "1/PT1H")::get)) {
+      client.delete(LinkId.of("00000000-0000-4000-8000-000000000001"));
+      TransportException e = assertThrows(TransportException.class, () -> client.delete(LinkId.of("00000000-0000-4000-8000-000000000002")));
+      assertTrue(e.getMessage().contains("rate-limit wait"), e.getMessage());
+    }
+    assertEquals(1, wm.getAllServeEvents().size(), "the second delete waits for the next hour: not sent");
   }
 
   @Test
@@ -167,9 +182,9 @@ class LinkClientsTest {
     Map<String, String> vars = LinkClients.environmentVariables("fake");
     assertEquals(
         Map.of("apiKey", "FAKE_API_KEY", "baseUrl", "FAKE_BASE_URL", "timeout", "FAKE_TIMEOUT",
-            "userAgent", "FAKE_USER_AGENT"),
+            "userAgent", "FAKE_USER_AGENT", "rateLimit", "FAKE_RATE_LIMIT"),
         vars);
-    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent"), List.copyOf(vars.keySet()));
+    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit"), List.copyOf(vars.keySet()));
     assertThrows(UnsupportedOperationException.class, () -> vars.put("x", "y"));
     assertFalse(vars.containsValue("FAKE_PASSWORD"));
   }

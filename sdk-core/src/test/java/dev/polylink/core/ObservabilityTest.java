@@ -48,7 +48,7 @@ class ObservabilityTest {
 
   private FakeLinkClient client(String baseUrl) {
     return FakeLinkClient.builder().apiKey("very-secret-key").baseUrl(baseUrl)
-        .sleeper(sleeper).addListener(listener).build();
+        .clock(sleeper.clock()).sleeper(sleeper).addListener(listener).build();
   }
 
   private static CreateLinkRequest request() {
@@ -196,7 +196,7 @@ class ObservabilityTest {
     wm.stubFor(get(urlPathEqualTo("/api/links/" + ID)).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody("{\"link\": \"" + "x".repeat(4096) + "\"}")));
     try (FakeLinkClient client = FakeLinkClient.builder().apiKey("k").baseUrl(wm.baseUrl() + "/api")
-        .maxResponseBodySize(1024).sleeper(sleeper).addListener(listener).build()) {
+        .maxResponseBodySize(1024).clock(sleeper.clock()).sleeper(sleeper).addListener(listener).build()) {
       assertThrows(TransportException.class, () -> client.get(LinkId.of(ID)));
     }
     List<String> lines = listener.lines();

@@ -44,6 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       is used up</td></tr>
  *   <tr><td>{@value #RATE_LIMIT_WAITS}</td><td>timer</td><td></td><td>waits for the vendor's rate
  *       limit before a retry</td></tr>
+ *   <tr><td>{@value #PACING_WAITS}</td><td>timer</td><td></td><td>waits of the client's own
+ *       pacing for its rate-limit budget before an attempt ({@code RateLimit}; the count is how
+ *       many attempts waited)</td></tr>
  *   <tr><td>{@value #RATE_LIMIT_REMAINING}</td><td>gauge</td><td>{@code provider}, {@code window}
  *       (the vendor's window name, or {@code unknown}) only</td><td>the last remaining count the
  *       vendor reported</td></tr>
@@ -52,7 +55,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The observation is named {@value #OBSERVATION} with the contextual name {@code polylink
  * <provider> <operation>} and the low-cardinality keys {@code provider}, {@code operation}, {@code
  * outcome} and {@code exception}; a failed operation's exception is its error. It is current
- * (in scope) while the operation runs on the caller's thread.
+ * (in scope) while the operation runs on the caller's thread. An operation of {@code
+ * LinkClient.async()} runs on several threads and ends on another than it began on: it gets its
+ * meters but no observation (a scope opened on the caller's thread would stay open there).
  *
  * <p>One instance may serve any number of clients; it is thread-safe.
  */
@@ -69,6 +74,8 @@ public final class MicrometerListener implements LinkClientListener {
   public static final String QUOTA_EXHAUSTED = "polylink.client.quota.exhausted";
   /** Rate-limit wait timer. */
   public static final String RATE_LIMIT_WAITS = "polylink.client.rate.limit.waits";
+  /** The client's own pacing waits timer. */
+  public static final String PACING_WAITS = "polylink.client.pacing.waits";
   /** Last known remaining quota gauge. */
   public static final String RATE_LIMIT_REMAINING = "polylink.client.rate.limit.remaining";
   /** The observation of one operation. */
@@ -107,7 +114,9 @@ public final class MicrometerListener implements LinkClientListener {
 
   @Override
   public void operationStarted(OperationStarted e) {
-    if (observations.isNoop()) {
+    if (observations.isNoop() || e.asynchronous()) {
+      // An asynchronous operation ends on another thread: a scope opened here would stay open on
+      // the caller's thread. Its meters are recorded; it has no observation.
       return;
     }
     Observation observation = Observation.createNotStarted(OBSERVATION, observations)
@@ -141,6 +150,12 @@ public final class MicrometerListener implements LinkClientListener {
   }
 
   @Override
+  public void rateLimitWait(RateLimitWait e) {
+    Timer.builder(PACING_WAITS).description("waits of the client's pacing for its rate-limit budget before an attempt")
+        .tags(tags(e.provider(), e.operation().label())).register(meters).record(e.delay());
+  }
+
+  @Override
   public void rateLimitRead(RateLimitRead e) {
     if (e.status().remaining().isEmpty()) {
       return;
@@ -161,6 +176,9 @@ public final class MicrometerListener implements LinkClientListener {
     Timer.builder(OPERATIONS).description("Polylink client operations, retries and waits included")
         .tags(tags(e.provider(), e.operation().label()).and("outcome", outcome, "exception", exception))
         .register(meters).record(e.duration());
+    if (e.asynchronous()) {
+      return;
+    }
     Observation.Scope scope = scopes.get().poll();
     if (scope != null) {
       scope.close();

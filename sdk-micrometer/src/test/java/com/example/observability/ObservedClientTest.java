@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientListener;
-import dev.polylink.core.LinkClients;
 import dev.polylink.micrometer.MicrometerListener;
 import dev.polylink.testkit.EmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -25,9 +25,9 @@ class ObservedClientTest {
   void metersRetriesAndTheWireLog() {
     MeterRegistry registry = new SimpleMeterRegistry();             // your application's registry
     List<String> waits = new CopyOnWriteArrayList<>();
-    xqr.emulator().rateLimit(1, Duration.ofSeconds(2));             // the second call gets a 429
-    try (LinkClient client = LinkClients.builder("xqr", xqr.emulator().clientConfig())
-        .sleeper(xqr.emulator().clock()::advance)
+    xqr.emulator().clock().set(Instant.parse("2026-03-02T09:00:00Z")); // time moves when the client waits
+    xqr.emulator().rateLimit(1, Duration.ofSeconds(3));             // the second call gets a 429
+    try (LinkClient client = xqr.emulator().clientBuilder()        // waits advance the emulator's clock
         .addListener(MicrometerListener.create(registry))          // meters; pass an ObservationRegistry for spans
         .addListener(new LinkClientListener() {                    // or listen yourself
           @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.LinkClient;
-import dev.polylink.core.LinkClients;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.RateLimitException;
 import dev.polylink.core.RequestValidationException;
@@ -33,8 +32,7 @@ class MicrometerListenerTest {
   private final TestObservationRegistry observations = TestObservationRegistry.create();
 
   private LinkClient client(MicrometerListener listener) {
-    return LinkClients.builder("xqr", xqr.emulator().clientConfig())
-        .sleeper(xqr.emulator().clock()::advance)
+    return xqr.emulator().clientBuilder()
         .addListener(listener)
         .build();
   }
@@ -79,16 +77,18 @@ class MicrometerListenerTest {
 
   @Test
   void aUsedUpQuotaIsCountedAndTheFailureIsTheObservationsError() {
-    xqr.emulator(XqrEmulator.class).monthlyQuota(1);
+    xqr.emulator(XqrEmulator.class).monthlyQuota(0);
     try (LinkClient client = client(MicrometerListener.create(meters, observations))) {
-      client.create(link("only"));
       assertThrows(RateLimitException.class, () -> client.create(link("over")));
+      // The vendor said the quota is used up: the next call fails at once, without a request.
+      assertTrue(assertThrows(RateLimitException.class, () -> client.create(link("again"))).quotaExhausted());
     }
+    assertEquals(1, xqr.emulator().wireMock().getAllServeEvents().size());
     Tags create = Tags.of("provider", "xqr", "operation", "create");
     assertEquals(1, meters.get(MicrometerListener.QUOTA_EXHAUSTED).tags(create).counter().count());
     assertEquals(1, meters.get(MicrometerListener.RATE_LIMITED).tags(create).counter().count());
     assertNull(meters.find(MicrometerListener.RETRIES).counter());
-    assertEquals(1, meters.get(MicrometerListener.OPERATIONS).tags(create)
+    assertEquals(2, meters.get(MicrometerListener.OPERATIONS).tags(create)
         .tags("outcome", "failure", "exception", "RateLimitException").timer().count());
     assertEquals(0, meters.get(MicrometerListener.RATE_LIMIT_REMAINING).tags("provider", "xqr", "window", "monthly")
         .gauge().value());
@@ -96,6 +96,23 @@ class MicrometerListenerTest {
         .hasAnObservation(o -> o.hasLowCardinalityKeyValue("exception", "RateLimitException")
             .hasLowCardinalityKeyValue("outcome", "failure")
             .assertThatError().isInstanceOf(RateLimitException.class));
+  }
+
+  @Test
+  void theClientsOwnPacingWaitsAreTimed() {
+    // The default pacing at the xQR builder's 10 requests a second (2 % below it): on a clock that
+    // moves only by the client's waits, the second and third creates each wait one interval.
+    xqr.emulator().clock().set(java.time.Instant.parse("2026-03-01T10:00:00Z"));
+    try (LinkClient client = client(MicrometerListener.create(meters))) {
+      client.create(link("one"));
+      client.create(link("two"));
+      client.create(link("three"));
+    }
+    var paced = meters.get(MicrometerListener.PACING_WAITS).tags("provider", "xqr", "operation", "create").timer();
+    assertEquals(2, paced.count());
+    double interval = 1e9 / (10 * 0.98);
+    assertEquals(2 * interval, paced.totalTime(TimeUnit.NANOSECONDS), 2 * interval * 0.01);
+    assertNull(meters.find(MicrometerListener.RATE_LIMIT_WAITS).timer(), "no retry waited");
   }
 
   @Test
@@ -109,6 +126,19 @@ class MicrometerListenerTest {
     assertNull(meters.find(MicrometerListener.ATTEMPTS).counter());
     List<Meter> all = meters.getMeters();
     assertEquals(1, all.size(), all.toString());
+  }
+
+  @Test
+  void anAsynchronousOperationIsMeteredAndLeavesNoObservationScopeOnTheCallersThread() throws Exception {
+    try (LinkClient client = client(MicrometerListener.create(meters, observations))) {
+      client.async().create(link("async")).get(10, TimeUnit.SECONDS);
+      assertNull(observations.getCurrentObservation(), "no scope left open on this thread");
+      client.create(link("blocking"));
+    }
+    assertEquals(2, meters.get(MicrometerListener.OPERATIONS).tags("provider", "xqr", "operation", "create",
+        "outcome", "success", "exception", "none").timer().count());
+    TestObservationRegistryAssert.assertThat(observations)
+        .hasNumberOfObservationsWithNameEqualTo(MicrometerListener.OBSERVATION, 1);
   }
 
   @Test

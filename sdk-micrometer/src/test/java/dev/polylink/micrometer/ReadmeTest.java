@@ -33,6 +33,7 @@ class ReadmeTest {
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
     for (String name : new String[] {MicrometerListener.OPERATIONS, MicrometerListener.ATTEMPTS, MicrometerListener.RETRIES,
         MicrometerListener.RATE_LIMITED, MicrometerListener.QUOTA_EXHAUSTED, MicrometerListener.RATE_LIMIT_WAITS,
+        MicrometerListener.PACING_WAITS,
         MicrometerListener.RATE_LIMIT_REMAINING, MicrometerListener.OBSERVATION}) {
       assertTrue(readme.contains("`" + name + "`"), "sdk-micrometer/README.md does not name " + name);
     }

@@ -91,6 +91,23 @@ class PolylinkAutoConfigurationTest {
   }
 
   @Test
+  void theRateLimitPropertySetsThePacingAndIsValidated() {
+    // One request an hour: the second create would wait past the operation deadline, so it is not sent.
+    runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.rate-limit=1/PT1H").run(context -> {
+      assertThat(context).hasNotFailed();
+      LinkClient client = context.getBean(LinkClient.class);
+      client.create(link("paced"));
+      dev.polylink.core.TransportException e =
+          org.junit.jupiter.api.Assertions.assertThrows(dev.polylink.core.TransportException.class,
+              () -> client.create(link("later")));
+      assertTrue(e.getMessage().contains("rate-limit wait"), e.getMessage());
+      assertEquals(1, xqr.links().size());
+    });
+    runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.rate-limit=fast").run(context ->
+        assertThat(context.getStartupFailure()).hasStackTraceContaining("polylink.xqr.rate-limit: must be adaptive, none"));
+  }
+
+  @Test
   void withoutPolylinkPropertiesThereIsNoClient() {
     runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(LinkClient.class));
   }
@@ -111,7 +128,7 @@ class PolylinkAutoConfigurationTest {
     runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.api-secret=x").run(context ->
         assertThat(context.getStartupFailure()).hasStackTraceContaining(
             "polylink.xqr.api-secret: unknown property (known: polylink.xqr.api-key, polylink.xqr.base-url, "
-                + "polylink.xqr.timeout, polylink.xqr.user-agent)"));
+                + "polylink.xqr.timeout, polylink.xqr.user-agent, polylink.xqr.rate-limit)"));
     runner.withPropertyValues("polylink.bitly.api-key=x").run(context ->
         assertThat(context.getStartupFailure()).hasStackTraceContaining("polylink.bitly: no Polylink provider 'bitly'"));
   }

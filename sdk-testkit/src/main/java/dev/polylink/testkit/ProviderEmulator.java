@@ -154,14 +154,27 @@ public abstract sealed class ProviderEmulator implements AutoCloseable
   }
 
   /**
-   * {@return A new client for this emulator, made by {@link LinkClients#create(String, Map)} with
-   * {@link #clientConfig()}; the caller closes it} The provider module must be on the class path:
-   * the test kit does not depend on it.
+   * {@return A new client for this emulator, {@link #clientBuilder()} built; the caller closes it}
+   * The provider module must be on the class path: the test kit does not depend on it.
    *
    * @throws dev.polylink.core.RequestValidationException when the provider module is not found
    */
   public final LinkClient client() {
-    return LinkClients.create(providerId(), clientConfig());
+    return clientBuilder().build();
+  }
+
+  /**
+   * {@return A builder of a client for this emulator: {@link LinkClients#builder(String, Map)} with
+   * {@link #clientConfig()}, reading its time from {@link #clock()} and waiting on it} Every wait of
+   * the client (its default rate-limit pacing at the vendor's documented limit, backoff, a 429's
+   * {@code Retry-After}) advances the emulator's clock instead of sleeping, so a test runs at full
+   * speed and the emulator's windows see the time the client waited. The first such wait freezes a
+   * clock that followed the system clock (see {@link MutableClock#advance}).
+   *
+   * @throws dev.polylink.core.RequestValidationException when the provider module is not found
+   */
+  public final dev.polylink.core.LinkClientBuilder<?, ?> clientBuilder() {
+    return LinkClients.builder(providerId(), clientConfig()).clock(clock).sleeper(clock::advance);
   }
 
   /**

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.LinkClient;
-import dev.polylink.core.LinkClients;
 import dev.polylink.testkit.EmulatorExtension;
 import dev.polylink.testkit.ProviderEmulator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,10 +33,11 @@ class ShortenerServiceTest {
   @Test
   void survivesABurstLimit() {
     ProviderEmulator emulator = xqr.emulator();
-    emulator.rateLimit(2, Duration.ofSeconds(1));             // 429 + Retry-After, as xQR sends it
-    try (LinkClient client = LinkClients.builder("xqr", emulator.clientConfig())
-        .sleeper(emulator.clock()::advance)                   // retries wait on the emulator's clock, not for real
-        .build()) {
+    Instant start = Instant.parse("2026-03-02T09:00:00Z");
+    emulator.clock().set(start);                              // from now on, time moves when the client waits
+    emulator.rateLimit(2, Duration.ofSeconds(1));             // 429 + Retry-After past 2 a second, as xQR does
+    try (LinkClient client = emulator.clientBuilder()          // LinkClients.builder("xqr", emulator.clientConfig())
+        .build()) {                                           // whose waits advance the emulator's clock, not for real
       ShortenerService service = new ShortenerService(client);
       service.launch("https://example.com/spring", "campaign");
       service.launch("https://example.com/spring-hats", "campaign");
@@ -45,6 +46,9 @@ class ShortenerServiceTest {
 
     assertEquals(List.of("https://example.com/summer", "https://example.com/summer"),
         emulator.links().stream().map(link -> link.get("destination")).toList());
-    assertTrue(emulator.wireMock().getAllServeEvents().stream().anyMatch(e -> e.getResponse().getStatus() == 429));
+    // The client read the limit from xQR's X-RateLimit-Burst-Limit and paced itself below it:
+    // no 429, and the 5 requests took 2 seconds of the emulator's time.
+    assertTrue(emulator.wireMock().getAllServeEvents().stream().noneMatch(e -> e.getResponse().getStatus() == 429));
+    assertTrue(!emulator.clock().instant().isBefore(start.plusSeconds(2)), emulator.clock()::toString);
   }
 }

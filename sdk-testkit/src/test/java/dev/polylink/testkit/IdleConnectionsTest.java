@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.LinkClient;
-import dev.polylink.core.LinkClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -60,7 +59,7 @@ class IdleConnectionsTest {
   @MethodSource("providers")
   void createsAfterIdleTimesBelowAndAboveTheClientsBoundSucceedOnceEach(String providerId) throws InterruptedException {
     try (ProviderEmulator emulator = ProviderEmulator.start(providerId, Duration.ofMillis(500));
-        LinkClient client = LinkClients.builder(providerId, emulator.clientConfig())
+        LinkClient client = emulator.clientBuilder()
             .connectionIdleTimeout(Duration.ofMillis(40)).build()) {
       client.create(create(0));
       int i = 1;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
-import dev.polylink.core.LinkClients;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.testing.RecordingListener;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +25,7 @@ class ListenerEventsTest {
   void carrierxExpiryUpdateReadsTheLinkFirstWithinOneOperation() {
     RecordingListener listener = new RecordingListener();
     try (ProviderEmulator emulator = ProviderEmulator.start("carrierx");
-        LinkClient client = LinkClients.builder("carrierx", emulator.clientConfig()).addListener(listener).build()) {
+        LinkClient client = emulator.clientBuilder().addListener(listener).build()) {
       Link link = client.create(CreateLinkRequest.builder().destination("https://example.com/expiring").build());
       listener.clear();
 
@@ -47,7 +46,7 @@ class ListenerEventsTest {
   void listAllIsOneOperationPerPage() {
     RecordingListener listener = new RecordingListener();
     try (ProviderEmulator emulator = ProviderEmulator.start("xqr");
-        LinkClient client = LinkClients.builder("xqr", emulator.clientConfig()).addListener(listener).build()) {
+        LinkClient client = emulator.clientBuilder().addListener(listener).build()) {
       for (int i = 0; i < 3; i++) {
         client.create(CreateLinkRequest.builder().destination("https://example.com/" + i).build());
       }
@@ -69,7 +68,7 @@ class ListenerEventsTest {
   void featureReadsAreOneOperationEach(String providerId) {
     RecordingListener listener = new RecordingListener();
     try (ProviderEmulator emulator = ProviderEmulator.start(providerId);
-        LinkClient client = LinkClients.builder(providerId, emulator.clientConfig()).addListener(listener).build()) {
+        LinkClient client = emulator.clientBuilder().addListener(listener).build()) {
       Link link = client.create(CreateLinkRequest.builder().destination("https://example.com/observed").build());
       LocalDate today = emulator.clock().instant().atZone(ZoneOffset.UTC).toLocalDate();
       StatsRequest request = client.capabilities().stats().dateRange() == DateRangeSupport.REQUIRED

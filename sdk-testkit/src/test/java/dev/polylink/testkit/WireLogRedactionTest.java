@@ -8,7 +8,6 @@ import dev.polylink.carrierx.CarrierxClient;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
-import dev.polylink.core.LinkClients;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkPatch;
 import dev.polylink.core.testing.CapturedLogs;
@@ -32,7 +31,7 @@ class WireLogRedactionTest {
   void theWireLogShowsTheCallsButNoSecret(String provider) {
     try (ProviderEmulator emulator = ProviderEmulator.start(provider);
         CapturedLogs logs = CapturedLogs.of("dev.polylink.wire", Level.TRACE);
-        LinkClient client = LinkClients.builder(provider, emulator.clientConfig()).wireLog(true).build()) {
+        LinkClient client = emulator.clientBuilder().wireLog(true).build()) {
       CreateLinkRequest.Builder create = CreateLinkRequest.builder().destination("https://example.com/wire").slug("wire-log");
       boolean passwords = client.capabilities().canCreate(LinkField.PASSWORD);
       if (passwords) {

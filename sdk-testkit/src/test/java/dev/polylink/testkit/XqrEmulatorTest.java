@@ -295,6 +295,25 @@ class XqrEmulatorTest {
     }
   }
 
+  /** The Business plan's 50 requests a second (issue 13's benchmark): the 51st in a second is refused. */
+  @Test
+  void aBurstLimitOfFiftyASecondPassesFiftyAndRefusesTheFiftyFirst() {
+    xqr.clock().set(Instant.parse("2026-03-21T14:30:00Z"));
+    xqr.rateLimit(50, Duration.ofSeconds(1));
+    for (int i = 0; i < 50; i++) {
+      Http.Reply reply = http.get(links);
+      assertEquals(200, reply.status(), "request " + i);
+      assertEquals(Optional.of("50"), reply.header("X-RateLimit-Burst-Limit"));
+      assertEquals(Optional.of(Integer.toString(49 - i)), reply.header("X-RateLimit-Burst-Remaining"));
+      xqr.clock().advance(Duration.ofMillis(19)); // 50 within 950 ms
+    }
+    Http.Reply limited = http.get(links);
+    assertError(limited, 429, "BURST_LIMIT_EXCEEDED");
+    assertEquals(Optional.of("1"), limited.header("Retry-After"));
+    xqr.clock().advance(Duration.ofMillis(50)); // the window opened 1 s ago
+    assertEquals(200, http.get(links).status());
+  }
+
   @Test
   void aUsedUpMonthlyQuotaAnswers429WithoutRetryAfterUntilNextMonth() {
     xqr.clock().set(Instant.parse("2026-03-31T23:00:00Z"));

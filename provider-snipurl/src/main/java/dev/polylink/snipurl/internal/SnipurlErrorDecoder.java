@@ -30,8 +30,14 @@ final class SnipurlErrorDecoder implements ErrorDecoder {
 
   private SnipurlErrorDecoder() {}
 
+  /** Reads the headers' window itself; the client calls the overload with the windows it read. */
   @Override
   public VendorError decode(int statusCode, Headers headers, String body) {
+    return decode(statusCode, headers, body, SnipurlRateLimits.INSTANCE.windows(headers));
+  }
+
+  @Override
+  public VendorError decode(int statusCode, Headers headers, String body, java.util.List<RateLimitStatus> rateLimits) {
     Optional<JsonNode> error =
         Json.tryParse(body).map(root -> root.get("error")).filter(JsonNode::isObject);
     if (error.isEmpty()) {
@@ -49,16 +55,16 @@ final class SnipurlErrorDecoder implements ErrorDecoder {
         vendorError.retryAfter(Duration.ofSeconds(retryAfter.longValue()));
       }
       if (statusCode == 429) {
-        vendorError.rateLimit(window(headers, details).orElse(null));
+        vendorError.rateLimit(window(rateLimits, details).orElse(null));
       }
     }
     return vendorError.build();
   }
 
   /** Rate-limit state is informational: a failure here must not hide the vendor's error. */
-  private static Optional<RateLimitStatus> window(Headers headers, JsonNode details) {
+  private static Optional<RateLimitStatus> window(java.util.List<RateLimitStatus> rateLimits, JsonNode details) {
     try {
-      return SnipurlRateLimits.INSTANCE.afterRateLimitError(headers, details);
+      return SnipurlRateLimits.INSTANCE.afterRateLimitError(rateLimits, details);
     } catch (RuntimeException e) {
       return Optional.empty(); // keep the error as decoded so far
     }

@@ -28,17 +28,17 @@ final class SnipurlRateLimits implements RateLimitParser {
   }
 
   /**
-   * The state a 429 reports: its headers plus the window its {@code details} name, and {@code
-   * details.limit} when no header gave the limit. Empty when the details name no window, since the
-   * headers alone were already recorded.
+   * The state a 429 reports: the headers' window (as the client read it, once per response) plus
+   * the window its {@code details} name, and {@code details.limit} when no header gave the limit.
+   * Empty when the details name no window, since the headers alone were already recorded.
    */
-  Optional<RateLimitStatus> afterRateLimitError(Headers headers, JsonNode details) {
+  Optional<RateLimitStatus> afterRateLimitError(java.util.List<RateLimitStatus> headerWindows, JsonNode details) {
     Optional<String> window = Json.text(details, "window").filter(w -> !w.isBlank());
     if (window.isEmpty()) {
       return Optional.empty();
     }
-    RateLimitStatus.Builder status =
-        parse(headers).map(RateLimitStatus::toBuilder).orElseGet(RateLimitStatus::builder);
+    RateLimitStatus.Builder status = headerWindows.isEmpty()
+        ? RateLimitStatus.builder() : headerWindows.get(0).toBuilder();
     RateLimitStatus fromHeaders = status.build();
     JsonNode limit = details.get("limit");
     if (fromHeaders.limit().isEmpty() && limit != null && limit.isIntegralNumber() && limit.longValue() >= 0) {

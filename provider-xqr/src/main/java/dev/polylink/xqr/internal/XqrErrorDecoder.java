@@ -1,10 +1,11 @@
 package dev.polylink.xqr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.spi.ErrorDecoder;
 import dev.polylink.core.spi.Json;
-import dev.polylink.core.spi.RateLimitHeaders;
 import dev.polylink.core.spi.VendorError;
+import java.util.List;
 import java.util.Optional;
 import okhttp3.Headers;
 
@@ -19,7 +20,8 @@ import okhttp3.Headers;
  *   <li>{@code BURST_LIMIT_EXCEEDED} (too many requests per second): not a quota, retried after
  *       {@code Retry-After} (xQR sends {@code Retry-After: 1});
  *   <li>a 429 with neither code (an unreadable body): a quota exactly when the monthly header
- *       {@code X-RateLimit-Remaining} says 0.
+ *       {@code X-RateLimit-Remaining} says 0 (as the client read it, once per response: the
+ *       {@code monthly} window it passes in).
  * </ul>
  *
  * <p>The request id is read from {@code meta.request_id}, from {@code error.request_id} when a
@@ -37,8 +39,14 @@ final class XqrErrorDecoder implements ErrorDecoder {
 
   private XqrErrorDecoder() {}
 
+  /** Reads the headers' windows itself; the client calls the overload with the windows it read. */
   @Override
   public VendorError decode(int statusCode, Headers headers, String body) {
+    return decode(statusCode, headers, body, XqrRateLimits.INSTANCE.windows(headers));
+  }
+
+  @Override
+  public VendorError decode(int statusCode, Headers headers, String body, List<RateLimitStatus> rateLimits) {
     Optional<JsonNode> root = Json.tryParse(body).filter(JsonNode::isObject);
     JsonNode errorNode = root.map(r -> r.get("error")).orElse(null);
     JsonNode error = errorNode != null && errorNode.isObject() ? errorNode : null;
@@ -52,7 +60,7 @@ final class XqrErrorDecoder implements ErrorDecoder {
         .message(message)
         .requestId(Json.text(meta, "request_id").or(() -> Json.text(error, "request_id"))
             .or(() -> Optional.ofNullable(headers.get("X-Request-Id")).filter(id -> !id.isBlank())).orElse(null))
-        .quotaExhausted(statusCode == 429 && quotaExhausted(code, headers));
+        .quotaExhausted(statusCode == 429 && quotaExhausted(code, rateLimits));
     JsonNode details = error == null ? null : error.get("details");
     if (details != null && !details.isNull()) {
       vendor.details(Json.mapper().convertValue(details, Object.class));
@@ -60,13 +68,14 @@ final class XqrErrorDecoder implements ErrorDecoder {
     return vendor.build();
   }
 
-  private static boolean quotaExhausted(String code, Headers headers) {
+  private static boolean quotaExhausted(String code, List<RateLimitStatus> rateLimits) {
     if (QUOTA_CODE.equalsIgnoreCase(code)) {
       return true;
     }
     if (BURST_CODE.equalsIgnoreCase(code)) {
       return false;
     }
-    return RateLimitHeaders.number(headers.get("X-RateLimit-Remaining")).map(r -> r == 0).orElse(false);
+    return XqrRateLimits.window(rateLimits, XqrRateLimits.MONTHLY)
+        .map(m -> m.remaining().isPresent() && m.remaining().getAsLong() == 0).orElse(false);
   }
 }

@@ -63,12 +63,13 @@ final class XqrRateLimits implements RateLimitParser {
   }
 
   /**
-   * The headers and a success body's {@code meta.rate_limit} combined by the rules above; empty when
-   * neither says anything. Never throws.
+   * The windows the client read from the headers ({@link #windows}, once per response) and a
+   * success body's {@code meta.rate_limit} combined by the rules above; empty when neither says
+   * anything. Never throws.
    */
-  Optional<RateLimitStatus> combine(Headers headers, JsonNode meta) {
+  Optional<RateLimitStatus> combine(java.util.List<RateLimitStatus> headerWindows, JsonNode meta) {
     try {
-      Optional<RateLimitStatus> monthly = RateLimitHeaders.read(headers, MONTHLY, "X-RateLimit-");
+      Optional<RateLimitStatus> monthly = window(headerWindows, MONTHLY);
       Optional<RateLimitStatus> body = fromBody(meta == null ? null : meta.get("rate_limit"));
       if (monthly.isPresent()) {
         return Optional.of(body.filter(b -> agrees(monthly.get(), b))
@@ -78,10 +79,20 @@ final class XqrRateLimits implements RateLimitParser {
       if (body.isPresent()) {
         return body;
       }
-      return RateLimitHeaders.read(headers, BURST, "X-RateLimit-Burst-");
+      return window(headerWindows, BURST);
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** {@return the window of that name among those read from the headers} */
+  static Optional<RateLimitStatus> window(java.util.List<RateLimitStatus> headerWindows, String name) {
+    for (RateLimitStatus w : headerWindows) {
+      if (w.window().filter(name::equals).isPresent()) {
+        return Optional.of(w);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<RateLimitStatus> fromBody(JsonNode rateLimit) {

@@ -17,6 +17,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class XqrErrorDecoderTest {
   private final XqrErrorDecoder decoder = XqrErrorDecoder.INSTANCE;
 
+  /** The client passes the windows it read from the headers once; the decoder does not read them again. */
+  @Test
+  void aCodelessQuotaIsToldFromTheWindowsTheClientReadNotFromTheHeadersAgain() {
+    String codeless = "{\"error\": {\"message\": \"?\"}}";
+    List<dev.polylink.core.RateLimitStatus> usedUp =
+        List.of(dev.polylink.core.RateLimitStatus.builder().limit(10_000).remaining(0).window("monthly").build());
+    assertTrue(decoder.decode(429, Headers.of(), codeless, usedUp).quotaExhausted());
+    assertFalse(decoder.decode(429, Headers.of("X-RateLimit-Remaining", "0"), codeless, List.of()).quotaExhausted(),
+        "the headers are not parsed a second time");
+    List<dev.polylink.core.RateLimitStatus> burstUsedUp =
+        List.of(dev.polylink.core.RateLimitStatus.builder().limit(10).remaining(0).window("burst").build());
+    assertFalse(decoder.decode(429, Headers.of(), codeless, burstUsedUp).quotaExhausted(), "a used-up burst is no quota");
+    // Without the windows (a direct call), the decoder reads them from the headers itself.
+    assertTrue(decoder.decode(429, Headers.of("X-RateLimit-Remaining", "0"), codeless).quotaExhausted());
+  }
+
   @Test
   void readsTheDocumentedEnvelope() {
     VendorError error = decoder.decode(403, Headers.of(),

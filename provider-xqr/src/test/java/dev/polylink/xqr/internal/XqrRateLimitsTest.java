@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** How xQR's monthly and burst headers and a body's {@code meta.rate_limit} combine. */
 class XqrRateLimitsTest {
   private static Optional<RateLimitStatus> combine(Headers headers, String rateLimit) {
-    return XqrRateLimits.INSTANCE.combine(headers, Json.tryParse("{\"rate_limit\": " + rateLimit + "}").orElseThrow());
+    return XqrRateLimits.INSTANCE.combine(XqrRateLimits.INSTANCE.windows(headers), Json.tryParse("{\"rate_limit\": " + rateLimit + "}").orElseThrow());
   }
 
   private static RateLimitStatus status(long limit, long remaining, String window) {

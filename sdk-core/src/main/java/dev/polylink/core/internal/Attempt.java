@@ -30,9 +30,26 @@ final class Attempt {
       };
 
   private volatile boolean sent;
+  /** The rate-limit windows read from this attempt's response headers, once; empty before that. */
+  private volatile java.util.List<dev.polylink.core.RateLimitStatus> rateLimits = java.util.List.of();
 
   /** Whether any byte of the request may have been written to a connection. */
   boolean sent() {
     return sent;
+  }
+
+  void rateLimits(java.util.List<dev.polylink.core.RateLimitStatus> windows) {
+    this.rateLimits = java.util.List.copyOf(windows);
+  }
+
+  /**
+   * {@return the rate-limit windows the interceptor read from the headers of {@code response}, the
+   * answer of one attempt; empty when it read none (or the response is not an attempt's)}
+   *
+   * @param response an attempt's response, such as Retrofit's {@code raw()}
+   */
+  static java.util.List<dev.polylink.core.RateLimitStatus> rateLimitsOf(Response response) {
+    Attempt attempt = response.request().tag(Attempt.class);
+    return attempt == null ? java.util.List.of() : attempt.rateLimits;
   }
 }

@@ -26,12 +26,19 @@ import java.util.List;
  *   <li>A 429 that is not a quota ({@link #throttled}) multiplies the rate by {@value #BETA} (AWS's
  *       beta); after it the rate grows back along AWS's cubic curve ({@value #SCALE} scale) toward the
  *       seeded rate, never above it; never below {@value #MIN_RATE} requests a second (AWS's minimum
- *       fill rate).
+ *       fill rate). AWS lowers the rate because it does not know the limit; where the vendor reports
+ *       the window's limit in its headers (xQR's {@code X-RateLimit-Burst-Limit}) the client already
+ *       paces below it, and an isolated 429 (none in the {@value #ISOLATED_PERIODS} periods of the
+ *       window before) is the jitter of requests arriving in the vendor's fixed window: it is waited
+ *       out ({@code Retry-After}) without lowering the rate. A second one within that time lowers it
+ *       (several clients of one account that share no {@code RateBudget}, say).
  *   <li>A {@code Retry-After} stops every start until it passes ({@link #pauseUntil}).
  *   <li>A window the vendor reports as used up ({@code remaining} 0) stops every start until its
  *       reset, where the vendor says when; a limit the vendor reports for a named window replaces
  *       the seeded one.
- *   <li>A used-up quota ({@link #quotaExhausted}) fails each start at once until its reset.
+ *   <li>A used-up quota ({@link #quotaExhausted}) fails each start at once until its reset. Where
+ *       the vendor names no reset (xQR's monthly quota), one start every {@link #QUOTA_PROBE} is let
+ *       through to ask again: otherwise a long-lived client would never see the new month.
  * </ul>
  */
 public final class Pacer {
@@ -39,14 +46,20 @@ public final class Pacer {
   static final double BETA = 0.7;
   static final double SCALE = 0.4;
   static final double MIN_RATE = 0.5;
+  /** How many periods of a reported window a 429 must follow the previous one by to count as jitter. */
+  static final int ISOLATED_PERIODS = 10;
+  /** How often a quota used up with no known reset is asked again: one request a minute. */
+  static final java.time.Duration QUOTA_PROBE = java.time.Duration.ofMinutes(1);
 
   private final Clock clock;
   private final boolean adaptive;
   private final List<Window> windows = new ArrayList<>();
   private boolean seeded;
   private long pausedUntilNanos = Long.MIN_VALUE;
+  private long lastNowNanos = Long.MIN_VALUE;
   private Instant quotaResetAt;
   private boolean quotaExhausted;
+  private Instant quotaSince; // when a used-up quota without a reset was last reported
 
   /** A pacer whose times are read from {@code clock}. */
   private Pacer(Clock clock, boolean adaptive) {
@@ -116,9 +129,25 @@ public final class Pacer {
     }
   }
 
+  /**
+   * The clock's time in nanoseconds. A clock that moved back (an NTP step, a test's clock set back)
+   * moves the windows and the pause back with it: the time already owed stays owed, and a jump
+   * back never becomes a wait as long as the jump.
+   */
   private long now() {
     Instant i = clock.instant();
-    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    long now = i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    if (lastNowNanos != Long.MIN_VALUE && now < lastNowNanos) {
+      long back = lastNowNanos - now;
+      for (Window w : windows) {
+        w.shift(back);
+      }
+      if (pausedUntilNanos != Long.MIN_VALUE) {
+        pausedUntilNanos -= back;
+      }
+    }
+    lastNowNanos = now;
+    return now;
   }
 
   /** Why a start is refused at once. */
@@ -161,10 +190,12 @@ public final class Pacer {
   public synchronized long reserve(long maxWaitNanos, boolean honourPause) throws QuotaExhausted {
     long now = now();
     if (quotaExhausted) {
-      if (quotaResetAt == null || clock.instant().isBefore(quotaResetAt)) {
+      Instant at = clock.instant();
+      if (quotaResetAt != null ? at.isBefore(quotaResetAt)
+          : quotaSince != null && at.isBefore(quotaSince.plus(QUOTA_PROBE))) {
         throw new QuotaExhausted(quotaResetAt);
       }
-      quotaExhausted = false;
+      quotaExhausted = false; // the reset passed, or this start asks whether it did
     }
     long start = honourPause ? Math.max(now, pausedUntilNanos) : now;
     for (Window w : windows) {
@@ -209,6 +240,7 @@ public final class Pacer {
   public synchronized void quotaExhausted(Instant resetAt) {
     quotaExhausted = true;
     quotaResetAt = resetAt;
+    quotaSince = clock.instant();
   }
 
   /**
@@ -223,6 +255,7 @@ public final class Pacer {
       if (usedUp) {
         quotaExhausted = true;
         quotaResetAt = status.resetAt().orElse(null);
+        quotaSince = clock.instant();
       } else if (status.remaining().isPresent()) {
         quotaExhausted = false;
       }
@@ -230,9 +263,11 @@ public final class Pacer {
     }
     if (adaptive && status.limit().isPresent() && status.window().isPresent()) {
       for (Window w : windows) {
-        if (status.window().get().equals(w.name) && status.limit().getAsLong() > 0
-            && status.limit().getAsLong() != w.limit) {
-          w.relimit(status.limit().getAsLong(), now());
+        if (status.window().get().equals(w.name) && status.limit().getAsLong() > 0) {
+          w.reported = true;
+          if (status.limit().getAsLong() != w.limit) {
+            w.relimit(status.limit().getAsLong(), now());
+          }
         }
       }
     }
@@ -264,6 +299,9 @@ public final class Pacer {
     double lastMaxRate;
     long lastThrottleNanos = Long.MIN_VALUE;
     long tatNanos = Long.MIN_VALUE; // the theoretical arrival time of the next slot
+    long lastStartNanos = Long.MIN_VALUE; // the start of the last slot taken
+    long lastLimitedNanos = Long.MIN_VALUE; // the last 429, lowering the rate or not
+    boolean reported; // the vendor reported this window's limit
 
     Window(String name, long limit, Duration period, long burst, double margin) {
       this.name = name;
@@ -280,10 +318,16 @@ public final class Pacer {
     }
 
     void relimit(long newLimit, long now) {
+      long before = tatNanos == Long.MIN_VALUE ? 0 : interval();
       setLimit(newLimit);
       rate = Math.min(rate, maxRate);
       if (lastThrottleNanos == Long.MIN_VALUE) {
         rate = maxRate;
+      }
+      // A lower limit spaces the next slot from the last one taken at the new interval, not at the
+      // old one: the vendor counts the request just sent in the same window as the next.
+      if (lastStartNanos != Long.MIN_VALUE && interval() > before) {
+        tatNanos = Math.max(tatNanos, lastStartNanos + interval());
       }
     }
 
@@ -299,11 +343,33 @@ public final class Pacer {
     }
 
     void take(long start) {
+      lastStartNanos = Math.max(lastStartNanos, start);
       tatNanos = Math.max(tatNanos == Long.MIN_VALUE ? start : tatNanos, start - (burst - 1) * interval())
           + interval();
     }
 
+    void shift(long back) {
+      if (tatNanos != Long.MIN_VALUE) {
+        tatNanos -= back;
+      }
+      if (lastStartNanos != Long.MIN_VALUE) {
+        lastStartNanos -= back;
+      }
+      if (lastLimitedNanos != Long.MIN_VALUE) {
+        lastLimitedNanos -= back;
+      }
+      if (lastThrottleNanos != Long.MIN_VALUE) {
+        lastThrottleNanos -= back;
+      }
+    }
+
     void throttled(long now) {
+      boolean isolated = reported
+          && (lastLimitedNanos == Long.MIN_VALUE || now - lastLimitedNanos > ISOLATED_PERIODS * period.toNanos());
+      lastLimitedNanos = now;
+      if (isolated) {
+        return;
+      }
       lastMaxRate = rate;
       rate = Math.max(MIN_RATE, rate * BETA);
       lastThrottleNanos = now;

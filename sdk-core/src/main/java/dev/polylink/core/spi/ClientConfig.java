@@ -1,6 +1,7 @@
 package dev.polylink.core.spi;
 
 import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.RateLimit;
 import dev.polylink.core.RequestValidationException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -28,7 +29,7 @@ public final class ClientConfig {
 
   /**
    * {@return the keys every provider accepts, mapped to {@code <ID>_API_KEY}, {@code
-   * <ID>_BASE_URL}, {@code <ID>_TIMEOUT} and {@code <ID>_USER_AGENT}}
+   * <ID>_BASE_URL}, {@code <ID>_TIMEOUT}, {@code <ID>_USER_AGENT} and {@code <ID>_RATE_LIMIT}}
    *
    * @param providerId the provider's id, such as {@code "xqr"}
    */
@@ -39,11 +40,13 @@ public final class ClientConfig {
     keys.put("baseUrl", prefix + "BASE_URL");
     keys.put("timeout", prefix + "TIMEOUT");
     keys.put("userAgent", prefix + "USER_AGENT");
+    keys.put("rateLimit", prefix + "RATE_LIMIT");
     return keys;
   }
 
   /**
-   * Applies the common keys (apiKey, baseUrl, timeout, userAgent) that are present.
+   * Applies the common keys (apiKey, baseUrl, timeout, userAgent, rateLimit) that are present;
+   * {@code rateLimit} is read by {@link #rateLimit}.
    *
    * @param <B> the type of the builder
    * @param builder the builder to apply the settings to
@@ -54,7 +57,26 @@ public final class ClientConfig {
     string("baseUrl").ifPresent(builder::baseUrl);
     duration("timeout").ifPresent(builder::timeout);
     string("userAgent").ifPresent(builder::userAgent);
+    rateLimit("rateLimit").ifPresent(builder::rateLimit);
     return builder;
+  }
+
+  /**
+   * {@return the client's pacing, read by {@link RateLimit#parse}: {@code adaptive} (the default
+   * when the key is absent), {@code none} or {@code <requests>/<ISO-8601 period>} such as {@code
+   * 50/PT1S}; other text is a {@link RequestValidationException} naming the key}
+   *
+   * @param key the configuration key
+   */
+  public Optional<RateLimit> rateLimit(String key) {
+    return string(key).map(v -> {
+      try {
+        return RateLimit.parse(v);
+      } catch (RequestValidationException e) {
+        throw new RequestValidationException(providerId,
+            key + ": must be adaptive, none or <requests>/<ISO-8601 period> such as 50/PT1S (was \"" + v + "\")");
+      }
+    });
   }
 
   /**

@@ -56,6 +56,51 @@ class PacerTest {
   }
 
   @Test
+  void aLowerLimitTheVendorReportsSpacesTheNextSlotFromTheLastAtTheNewInterval() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.seed(List.of(new Pacer.DocumentedLimit("burst", 10, Duration.ofSeconds(1), 1)));
+    assertEquals(0, pacer.reserve(FOREVER));
+    pacer.observe(RateLimitStatus.builder().limit(2).remaining(1).window("burst").build(), false);
+    long interval = (long) (1e9 / (2 * 0.98));
+    assertEquals(interval, pacer.reserve(FOREVER), 2, "not the old 10-a-second slot");
+    assertEquals(2 * interval, pacer.reserve(FOREVER), 4);
+  }
+
+  @Test
+  void aQuotaUsedUpWithoutAResetIsAskedAgainOnceAMinute() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.observe(RateLimitStatus.builder().limit(10_000).remaining(0).window("monthly").build(), true);
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER));
+    clock.advance(Pacer.QUOTA_PROBE.minusNanos(1).toNanos());
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER));
+    clock.advance(1);
+    assertEquals(0, pacer.reserve(FOREVER), "one start asks the vendor again");
+    pacer.observe(RateLimitStatus.builder().limit(10_000).remaining(0).window("monthly").build(), true);
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER), "still used up: a minute more");
+    clock.advance(Pacer.QUOTA_PROBE.toNanos());
+    pacer.reserve(FOREVER);
+    pacer.observe(RateLimitStatus.builder().limit(10_000).remaining(9_999).window("monthly").build(), true);
+    assertEquals(0, pacer.reserve(FOREVER), "the new month");
+  }
+
+  @Test
+  void aClockThatMovesBackMovesTheWindowsAndThePauseWithIt() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.seed(List.of(new Pacer.DocumentedLimit("burst", 50, Duration.ofSeconds(1), 1)));
+    long interval = (long) (1e9 / (50 * 0.98));
+    clock.advance(Duration.ofDays(30).toNanos()); // a test's clock set forward, requests made there
+    assertEquals(0, pacer.reserve(FOREVER));
+    pacer.pauseUntil(Duration.ofSeconds(1));
+    clock.advance(-Duration.ofDays(30).toNanos()); // and back: only what was owed is still owed
+    assertEquals(Duration.ofSeconds(1).toNanos(), pacer.reserve(FOREVER), 2);
+    clock.advance(Duration.ofSeconds(1).toNanos());
+    assertEquals(interval, pacer.reserve(FOREVER), 2);
+  }
+
+  @Test
   void aWaitPastTheDeadlineIsNotTakenAndTakesNoSlot() throws Exception {
     FakeClock clock = new FakeClock();
     Pacer pacer = Pacer.fixed(clock, 1, Duration.ofSeconds(1));
@@ -85,6 +130,23 @@ class PacerTest {
     assertEquals(49 * 0.7, pacer.ratePerSecond(), 0.01);
     clock.advance(Duration.ofSeconds(30).toNanos());
     pacer.reserve(FOREVER);
+    assertEquals(49, pacer.ratePerSecond(), 0.01);
+  }
+
+  @Test
+  void anIsolated429InAWindowWhoseLimitTheVendorReportsDoesNotLowerTheRateASecondDoes() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.seed(List.of(new Pacer.DocumentedLimit("burst", 50, Duration.ofSeconds(1), 1)));
+    pacer.observe(RateLimitStatus.builder().limit(50).remaining(20).window("burst").build(), false);
+    pacer.throttled(); // arrival jitter in the vendor's fixed window: the rate stays
+    assertEquals(49, pacer.ratePerSecond(), 0.01);
+    clock.advance(Duration.ofSeconds(Pacer.ISOLATED_PERIODS).toNanos());
+    pacer.throttled(); // not isolated: the previous one was 10 periods ago, not more
+    assertEquals(49 * 0.7, pacer.ratePerSecond(), 0.01);
+    clock.advance(Duration.ofSeconds(60).toNanos());
+    pacer.reserve(FOREVER);
+    pacer.throttled(); // a minute later: isolated again
     assertEquals(49, pacer.ratePerSecond(), 0.01);
   }
 

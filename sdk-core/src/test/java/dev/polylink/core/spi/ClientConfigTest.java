@@ -19,11 +19,12 @@ class ClientConfigTest {
   @Test
   void commonKeysMapToPrefixedVariablesInOrder() {
     Map<String, String> keys = ClientConfig.commonKeys("shortpen");
-    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent"), List.copyOf(keys.keySet()));
-    assertEquals(List.of("SHORTPEN_API_KEY", "SHORTPEN_BASE_URL", "SHORTPEN_TIMEOUT", "SHORTPEN_USER_AGENT"),
+    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit"), List.copyOf(keys.keySet()));
+    assertEquals(List.of("SHORTPEN_API_KEY", "SHORTPEN_BASE_URL", "SHORTPEN_TIMEOUT", "SHORTPEN_USER_AGENT",
+            "SHORTPEN_RATE_LIMIT"),
         List.copyOf(keys.values()));
     keys.put("defaultDomainId", "SHORTPEN_DOMAIN_ID"); // providers extend it
-    assertEquals(4, ClientConfig.commonKeys("shortpen").size());
+    assertEquals(5, ClientConfig.commonKeys("shortpen").size());
   }
 
   @Test
@@ -62,13 +63,26 @@ class ClientConfigTest {
   }
 
   @Test
+  void rateLimitsAreReadByRateLimitParse() {
+    ClientConfig config = new ClientConfig("xqr", Map.of("a", "adaptive", "n", " NONE ", "f", "50/PT1S", "bad", "50/s"));
+    assertEquals(Optional.of(dev.polylink.core.RateLimit.adaptive()), config.rateLimit("a"));
+    assertEquals(Optional.of(dev.polylink.core.RateLimit.none()), config.rateLimit("n"));
+    assertEquals(Optional.of(dev.polylink.core.RateLimit.fixed(50, Duration.ofSeconds(1))), config.rateLimit("f"));
+    assertEquals(Optional.empty(), config.rateLimit("missing"));
+    RequestValidationException e = assertInvalid("bad", () -> config.rateLimit("bad"));
+    assertEquals("xqr", e.providerId());
+    assertEquals(List.of("bad: must be adaptive, none or <requests>/<ISO-8601 period> such as 50/PT1S (was \"50/s\")"),
+        e.violations());
+  }
+
+  @Test
   void applyCommonUsesTheBuilderChecks() {
     ClientConfig negative = new ClientConfig("fake", Map.of("apiKey", "k", "timeout", "PT-1S"));
     assertInvalid("timeout", () -> negative.applyCommon(FakeLinkClient.builder()));
     ClientConfig badUrl = new ClientConfig("fake", Map.of("apiKey", "k", "baseUrl", "nope"));
     assertInvalid("baseUrl", () -> badUrl.applyCommon(FakeLinkClient.builder()));
     ClientConfig ok = new ClientConfig("fake", Map.of("apiKey", "k", "baseUrl", "http://127.0.0.1:1/api",
-        "timeout", "PT1S", "userAgent", "ua/1"));
+        "timeout", "PT1S", "userAgent", "ua/1", "rateLimit", "none"));
     try (FakeLinkClient client = ok.applyCommon(FakeLinkClient.builder()).build()) {
       assertEquals("fake", client.providerId());
     }

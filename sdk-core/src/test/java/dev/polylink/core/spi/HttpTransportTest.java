@@ -67,6 +67,46 @@ class HttpTransportTest {
     return wm.getAllServeEvents().get(0).getRequest();
   }
 
+  /** Issue 13: the rate-limit headers are parsed once per response, for the decoder and the provider too. */
+  @Test
+  void rateLimitHeadersAreParsedOncePerResponseAndHandedOn() {
+    java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
+    RateLimitParser counting = headers -> {
+      parses.incrementAndGet();
+      return RateLimitHeaders.read(headers, "minute", "X-RateLimit-");
+    };
+    java.util.List<java.util.List<RateLimitStatus>> decoded = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ErrorDecoder decoder = new ErrorDecoder() {
+      @Override
+      public VendorError decode(int statusCode, okhttp3.Headers headers, String body) {
+        throw new AssertionError("the client passes the windows it read");
+      }
+
+      @Override
+      public VendorError decode(int statusCode, okhttp3.Headers headers, String body, java.util.List<RateLimitStatus> rateLimits) {
+        decoded.add(rateLimits);
+        return VendorError.none();
+      }
+    };
+    wm.stubFor(any(urlPathEqualTo("/api/things/1")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withHeader("X-RateLimit-Limit", "60")
+        .withHeader("X-RateLimit-Remaining", "59").withBody("{\"id\": \"1\"}")));
+    wm.stubFor(any(urlPathEqualTo("/api/things/2")).willReturn(aResponse().withStatus(404)
+        .withHeader("X-RateLimit-Limit", "60").withHeader("X-RateLimit-Remaining", "58").withBody("{}")));
+    RateLimitStatus first = RateLimitStatus.builder().limit(60).remaining(59).window("minute").build();
+    RateLimitStatus second = RateLimitStatus.builder().limit(60).remaining(58).window("minute").build();
+    try (HttpTransport transport = builder().rateLimitParser(counting).errorDecoder(decoder).build()) {
+      retrofit2.Response<JsonNode> ok = transport.exchange(Operation.GET, transport.create(Api.class).get("1"));
+      assertEquals(java.util.List.of(first), transport.rateLimits(ok));
+      assertEquals(1, parses.get());
+      assertThrows(dev.polylink.core.NotFoundException.class,
+          () -> transport.execute(Operation.GET, transport.create(Api.class).get("2")));
+      assertEquals(2, parses.get());
+      assertEquals(java.util.List.of(java.util.List.of(second)), decoded);
+      assertEquals(Optional.of(second), transport.lastRateLimit());
+    }
+  }
+
   @Test
   void theVersionIsTheProjectVersion() {
     assertTrue(Version.get().matches("\\d+\\.\\d+\\.\\d+.*"), Version.get());
@@ -115,6 +155,29 @@ class HttpTransportTest {
     assertFalse(okHttp.retryOnConnectionFailure(), "OkHttp must not resend POSTs on its own");
     transport.close();
     assertTrue(okHttp.dispatcher().executorService().isShutdown());
+  }
+
+  @Test
+  void aDispatcherOfItsOwnRunsAsManyAsynchronousCallsToTheVendorsHostAsItsPoolHolds() {
+    try (HttpTransport transport = builder().build()) {
+      okhttp3.Dispatcher dispatcher = transport.okHttpClient().dispatcher();
+      assertEquals(64, dispatcher.getMaxRequestsPerHost(), "OkHttp's 5 would cap the asynchronous client at 5");
+      assertEquals(64, dispatcher.getMaxRequests());
+    }
+  }
+
+  @Test
+  void aUsersSchedulerIsNotShutDownOnClose() throws Exception {
+    stubOk();
+    java.util.concurrent.ScheduledExecutorService users = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      try (HttpTransport transport = builder().scheduledExecutorService(users).build()) {
+        transport.executeAsync(Operation.GET, transport.create(Api.class).get("1")).get(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertFalse(users.isShutdown(), "a user's scheduler is left alone");
+    } finally {
+      users.shutdownNow();
+    }
   }
 
   @Test

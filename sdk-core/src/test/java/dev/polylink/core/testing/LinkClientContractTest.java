@@ -169,7 +169,12 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
         builder.apiKey(apiKey())
             .baseUrl(wm.baseUrl() + basePath())
             .retryPolicy(RetryPolicy.defaults())
-            .sleeper(sleeper);
+            // The default pacing (RateLimit.adaptive()) stays on: its waits go to the recording
+            // sleeper, whose clock the client reads, so that a wait moves time on.
+            .clock(sleeper.clock())
+            .sleeper(sleeper)
+            .addListener(sleeper)
+            .scheduledExecutorService(scheduler);
     return tweak.apply(configured).build();
   }
 
@@ -382,6 +387,10 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
 
   private void checkError(ErrorCase errorCase, VendorErrorFixture fixture) {
     wm.resetAll();
+    // Each case on a client of its own: the previous case's 429 paused the shared one (its
+    // Retry-After holds every request back), which is the pacing the suite checks elsewhere.
+    client.close();
+    client = newClient();
     sleeper.clear();
     boolean onCreate = errorCase == ErrorCase.CONFLICT;
     wm.stubFor((onCreate ? createRequest() : getRequest(sampleId())).willReturn(errorResponse(fixture)));
@@ -485,9 +494,10 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
     Link link = client.get(sampleId());
     assertEquals(sampleId(), link.id());
     assertEquals(2, wm.getAllServeEvents().size());
-    assertEquals(1, sleeper.waits().size());
+    // The retry's backoff; a wait for the rate-limit budget may follow it (the retry is paced too).
+    assertEquals(1, sleeper.retryWaits().size(), sleeper.waits().toString());
     Duration ceiling = RetryPolicy.defaults().backoffCeiling(1);
-    assertTrue(sleeper.waits().get(0).compareTo(ceiling) <= 0, sleeper.waits().toString());
+    assertTrue(sleeper.retryWaits().get(0).compareTo(ceiling) <= 0, sleeper.waits().toString());
   }
 
   @Test
@@ -504,6 +514,35 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
     assertEquals(2, wm.getAllServeEvents().size());
     long seconds = Long.parseLong(burst.headers().get("Retry-After"));
     assertEquals(List.of(Duration.ofSeconds(seconds)), sleeper.waits());
+  }
+
+  /**
+   * The default pacing ({@code RateLimit.adaptive()}): a burst 429's {@code Retry-After} holds
+   * back the client's next request, not only the retry of the one that was refused; the wait is
+   * announced as a rate-limit wait and the request is then sent.
+   */
+  @Test
+  void byDefaultABurstLimitHoldsBackTheNextRequestUntilRetryAfter() {
+    VendorErrorFixture burst = errorFixture(ErrorCase.BURST_LIMIT).orElse(null);
+    if (burst == null) {
+      return;
+    }
+    wm.stubFor(getRequest(sampleId()).inScenario("burst").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(errorResponse(burst)).willSetStateTo("calm"));
+    wm.stubFor(getRequest(sampleId()).inScenario("burst").whenScenarioStateIs("calm")
+        .willReturn(json(200, getResponseBody(sampleId()))));
+    long seconds = Long.parseLong(burst.headers().get("Retry-After"));
+    try (LinkClient once = build(newBuilder(), b -> b.retryPolicy(RetryPolicy.none()))) {
+      assertThrows(RateLimitException.class, () -> once.get(sampleId()));
+      assertTrue(sleeper.waits().isEmpty(), sleeper.waits().toString());
+      assertEquals(sampleId(), once.get(sampleId()).id());
+    }
+    assertEquals(2, wm.getAllServeEvents().size());
+    assertTrue(sleeper.retryWaits().isEmpty(), sleeper.waits().toString());
+    assertEquals(1, sleeper.rateLimitWaits().size(), sleeper.waits().toString());
+    Duration waited = sleeper.rateLimitWaits().get(0);
+    assertTrue(waited.compareTo(Duration.ofSeconds(seconds)) <= 0
+        && waited.compareTo(Duration.ofSeconds(seconds).minusMillis(500)) > 0, waited.toString());
   }
 
   @Test
@@ -587,6 +626,12 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
   @TestFactory
   Stream<DynamicTest> faultInjection() {
     return new FaultInjection(this).tests();
+  }
+
+  /** The asynchronous view of every operation ({@link AsyncContract}). */
+  @TestFactory
+  Stream<DynamicTest> asyncClient() {
+    return new AsyncContract(this).tests();
   }
 
   // ---------------------------------------------------------------- parsing and hygiene
@@ -823,7 +868,10 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
     String template = first.events(LinkClientListener.AttemptStarted.class).get(0).pathTemplate();
     assertFalse(template.contains(sampleId().value()), "a path template, not the raw path: " + template);
     assertEquals(client.providerId(), first.events(LinkClientListener.OperationFinished.class).get(0).provider());
-    assertEquals(sleeper.waits(), List.of(first.events(LinkClientListener.RetryScheduled.class).get(0).delay()));
+    assertEquals(sleeper.retryWaits(), List.of(first.events(LinkClientListener.RetryScheduled.class).get(0).delay()));
+    assertEquals(sleeper.rateLimitWaits(),
+        first.events(LinkClientListener.RateLimitWait.class).stream().map(LinkClientListener.RateLimitWait::delay)
+            .collect(java.util.stream.Collectors.toList()));
   }
 
   @Test

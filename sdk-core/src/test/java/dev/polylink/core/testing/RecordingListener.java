@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * A listener that keeps every event, in order, and describes each in one short line for order
  * assertions: {@code "operationStarted GET"}, {@code "attemptStarted GET /links/{id} #1"}, {@code
- * "attemptFinished #1 500"}, {@code "retryScheduled #1 RETRYABLE_STATUS"}, {@code "rateLimitRead"},
+ * "attemptFinished #1 500"}, {@code "retryScheduled #1 RETRYABLE_STATUS"}, {@code "rateLimitRead"}, {@code "rateLimitWait #2"},
  * {@code "operationFinished GET success attempts=2 retries=1"}.
  */
 public final class RecordingListener implements LinkClientListener {
@@ -42,6 +42,11 @@ public final class RecordingListener implements LinkClientListener {
   }
 
   @Override
+  public synchronized void rateLimitWait(RateLimitWait e) {
+    add(e, "rateLimitWait #" + e.attempt());
+  }
+
+  @Override
   public synchronized void operationFinished(OperationFinished e) {
     add(e, "operationFinished " + e.operation() + " " + e.outcome() + " attempts=" + e.attempts() + " retries=" + e.retries());
   }
@@ -66,9 +71,13 @@ public final class RecordingListener implements LinkClientListener {
     return List.copyOf(lines);
   }
 
-  /** The lines without {@code rateLimitRead}, whose presence depends on the vendor's headers. */
+  /**
+   * The lines without {@code rateLimitRead}, whose presence depends on the vendor's headers, and
+   * without {@code rateLimitWait}, whose presence depends on the client's pacing and the time.
+   */
   public synchronized List<String> linesWithoutRateLimits() {
-    return lines.stream().filter(l -> !l.equals("rateLimitRead")).collect(Collectors.toList());
+    return lines.stream().filter(l -> !l.equals("rateLimitRead") && !l.startsWith("rateLimitWait"))
+        .collect(Collectors.toList());
   }
 
   public synchronized void clear() {

@@ -32,11 +32,25 @@ public abstract class WireMockTestBase<C extends LinkClient> {
           .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
           .build();
 
-  /** The waits the client asked for between retries; nothing sleeps for real. */
-  protected final RecordingSleeper sleeper = new RecordingSleeper();
+  /**
+   * The waits the client asked for (retries and its rate-limit budget); nothing sleeps for real.
+   * A client built with it must read its time from {@code sleeper.clock()}, which the waits move.
+   */
+  protected final RecordingSleeper sleeper = newSleeper();
+
+  /**
+   * The scheduler of the asynchronous calls' waits: it records them and runs each at once; nothing
+   * waits for real. Shut down after each test.
+   */
+  protected final RecordingScheduler scheduler = new RecordingScheduler();
 
   /** The client of the current test, built by {@link #newClient()}. */
   protected C client;
+
+  /** {@return the sleeper of every test; by default one on the system clock plus its waits} */
+  protected RecordingSleeper newSleeper() {
+    return new RecordingSleeper();
+  }
 
   /** A client on {@link #wm}, usually with the default retry policy and {@link #sleeper}. */
   protected abstract C newClient();
@@ -49,6 +63,7 @@ public abstract class WireMockTestBase<C extends LinkClient> {
   @AfterEach
   void closeClient() {
     client.close();
+    scheduler.shutdownNow();
   }
 
   /** A JSON answer with this status and body. */
