@@ -231,11 +231,11 @@ final class FaultInjection {
     try (ClosingProxy server = new ClosingProxy(wm.port());
         Tagged client = client(wm, server.baseUrl(), b -> b.connectionIdleTimeout(Duration.ofMillis(20)))) {
       invoke(client.client, op);
-      assertEquals(1, server.connectionsAccepted(), "the first call opened one connection");
       Thread.sleep(100); // idle for longer than the pool keeps a connection
       server.closeConnections(); // the server closes the idle connection: its FIN is on the way before the next call
+      int before = server.connectionsAccepted();
       invoke(client.client, op);
-      assertEquals(2, server.connectionsAccepted(), "the call after the idle time did not reuse the closed connection");
+      assertTrue(server.connectionsAccepted() > before, "the call after the idle time opened a new connection");
       if (op == Operation.CREATE) {
         assertEquals(2, requests(wm, op, client.token), "each create was received exactly once");
       }
