@@ -112,8 +112,11 @@ public final class CarrierxClient implements LinkClient {
 
   private final CarrierxOperations operations;
 
+  private final dev.polylink.core.AsyncLinkClient async;
+
   private CarrierxClient(CarrierxOperations operations) {
     this.operations = operations;
+    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
   }
 
   /**
@@ -272,6 +275,18 @@ public final class CarrierxClient implements LinkClient {
   @Override
   public LinkStats stats(LinkId id, StatsRequest request) {
     return operations.transport().observe(Operation.STATS, () -> operations.stats(id, request));
+  }
+
+  /**
+   * The asynchronous view of this client: link CRUD, statistics and the bulk methods over them,
+   * returning {@link java.util.concurrent.CompletableFuture}s with the same checks, mapping,
+   * retries, pacing and deadlines, on this client's transport and rate-limit budget (see {@link
+   * dev.polylink.core.AsyncLinkClient}). Operations CarrierX lacks fail their future as the blocking
+   * methods throw.
+   */
+  @Override
+  public dev.polylink.core.AsyncLinkClient async() {
+    return async;
   }
 
   /** Always empty: CarrierX documents no rate-limit headers. */

@@ -104,8 +104,11 @@ public final class ShortpenClient implements LinkClient {
 
   private final ShortpenOperations operations;
 
+  private final dev.polylink.core.AsyncLinkClient async;
+
   private ShortpenClient(ShortpenOperations operations) {
     this.operations = operations;
+    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
   }
 
   /**
@@ -343,6 +346,21 @@ public final class ShortpenClient implements LinkClient {
   @Override
   public AccountUsage accountUsage() {
     return operations.transport().observe(Operation.ACCOUNT_USAGE, () -> operations.accountUsage());
+  }
+
+  /**
+   * The asynchronous view of this client: link CRUD, statistics, account usage and the bulk
+   * methods over them, returning {@link java.util.concurrent.CompletableFuture}s with the same
+   * checks, mapping, retries, pacing and deadlines, on this client's transport and rate-limit budget
+   * (see {@link dev.polylink.core.AsyncLinkClient}). A create's look-up of the new link's id, a
+   * get's scan of the list and the statistics' event pages run as later steps of the same future,
+   * page after page; cancelling it stops the scan. The QR image fails as {@link #qrCode(LinkId,
+   * QrOptions)} does. The multi-id {@link #delete(Collection)} has no asynchronous variant; the
+   * view's {@code deleteAll} deletes one link per request.
+   */
+  @Override
+  public dev.polylink.core.AsyncLinkClient async() {
+    return async;
   }
 
   /** Empty unless ShortPen sent {@code X-RateLimit-*} headers (none are documented). */

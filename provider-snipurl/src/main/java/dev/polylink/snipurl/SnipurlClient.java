@@ -1,6 +1,5 @@
 package dev.polylink.snipurl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.AccountUsage;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.DateRangeSupport;
@@ -13,14 +12,9 @@ import dev.polylink.core.QrSizeUnit;
 import dev.polylink.core.StatsCapabilities;
 import dev.polylink.core.StatsField;
 import dev.polylink.core.StatsRequest;
-import dev.polylink.core.spi.ClickCounts;
-import dev.polylink.core.spi.FrozenJson;
-import dev.polylink.core.spi.Json;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
@@ -134,8 +128,11 @@ public final class SnipurlClient implements LinkClient {
 
   private final SnipurlOperations operations;
 
+  private final dev.polylink.core.AsyncLinkClient async;
+
   private SnipurlClient(SnipurlOperations operations) {
     this.operations = operations;
+    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
   }
 
   /**
@@ -256,6 +253,19 @@ public final class SnipurlClient implements LinkClient {
    */
   public OptionalInt delete(Collection<LinkId> ids) {
     return operations.transport().observe(Operation.DELETE, () -> operations.delete(ids));
+  }
+
+  /**
+   * The asynchronous view of this client: link CRUD, the QR image, statistics, account usage and
+   * the bulk methods over them, returning {@link java.util.concurrent.CompletableFuture}s with the
+   * same checks, mapping, retries, pacing and deadlines, on this client's transport and rate-limit
+   * budget (see {@link dev.polylink.core.AsyncLinkClient}). The typed extras of this class (the
+   * multi-id delete, the analytics summary) have no asynchronous variant; the view's {@code
+   * deleteAll} deletes one link per request.
+   */
+  @Override
+  public dev.polylink.core.AsyncLinkClient async() {
+    return async;
   }
 
   /**
@@ -388,29 +398,7 @@ public final class SnipurlClient implements LinkClient {
 
   /** {@return the account's analytics summary ({@code GET /api/v1/analytics/summary}), a typed extra} */
   public SnipurlAnalyticsSummary analyticsSummary() {
-    JsonNode data = operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary());
-    List<Map<String, Object>> top = null;
-    Map<String, Object> frozen = FrozenJson.map(data);
-    if (frozen.get("top_links") instanceof List) {
-      top = new ArrayList<>();
-      for (Object item : (List<?>) frozen.get("top_links")) {
-        if (item instanceof Map) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> link = (Map<String, Object>) item;
-          top.add(link);
-        }
-      }
-      top = List.copyOf(top);
-    }
-    return new SnipurlAnalyticsSummary(
-        boxed(Json.wholeNumber(data, "total_links")), boxed(Json.wholeNumber(data, "active_links")),
-        boxed(Json.wholeNumber(data, "total_clicks")),
-        ClickCounts.daily(data.get("clicks_over_time"), List.of("date", "day"), List.of("clicks", "count")).orElse(null),
-        top, frozen);
-  }
-
-  private static Long boxed(OptionalLong n) {
-    return n.isPresent() ? n.getAsLong() : null;
+    return operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary());
   }
 
   /**

@@ -123,8 +123,11 @@ public final class XqrClient implements LinkClient {
 
   private final XqrOperations operations;
 
+  private final dev.polylink.core.AsyncLinkClient async;
+
   private XqrClient(XqrOperations operations) {
     this.operations = operations;
+    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
   }
 
   /**
@@ -309,12 +312,20 @@ public final class XqrClient implements LinkClient {
    */
   public XqrAnalyticsSummary analyticsSummary(XqrSummaryPeriod period) {
     java.util.Objects.requireNonNull(period, "period");
-    java.util.Map<String, Object> data =
-        operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary(period.wireName()));
-    Object total = data.get("total_scans");
-    Long totalScans = total instanceof Number && !(total instanceof Double || total instanceof Float)
-        && ((Number) total).longValue() >= 0 ? ((Number) total).longValue() : null;
-    return new XqrAnalyticsSummary(period, totalScans, data);
+    return operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary(period));
+  }
+
+  /**
+   * The asynchronous view of this client: every operation above (link CRUD, the QR image,
+   * statistics, workspace usage, and the bulk methods over them) returning a {@link
+   * java.util.concurrent.CompletableFuture}, with the same checks, mapping, retries, pacing and
+   * deadlines, on this client's transport and rate-limit budget (see {@link
+   * dev.polylink.core.AsyncLinkClient}). The statistics' second documented path is asked as a
+   * second step of the same future. {@link #analyticsSummary} has no asynchronous variant.
+   */
+  @Override
+  public dev.polylink.core.AsyncLinkClient async() {
+    return async;
   }
 
   /**

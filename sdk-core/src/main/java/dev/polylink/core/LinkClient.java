@@ -201,6 +201,18 @@ public interface LinkClient extends AutoCloseable {
     throw new OperationNotSupportedException(providerId(), Operation.ACCOUNT_USAGE, "no usage endpoint");
   }
 
+  /**
+   * {@return the asynchronous view of this client} Its operations return {@link
+   * java.util.concurrent.CompletableFuture}s and share this client's transport, pool, rate-limit
+   * budget, retries, deadlines and listeners (see {@link AsyncLinkClient}); it is closed with this
+   * client. The SDK's provider clients implement it; the default, for clients written outside the
+   * SDK, is {@link AsyncLinkClient#unsupported}, whose futures fail with {@link
+   * OperationNotSupportedException}.
+   */
+  default AsyncLinkClient async() {
+    return AsyncLinkClient.unsupported(this);
+  }
+
   /** {@return the rate-limit state from the most recent response, where the vendor reports one} */
   Optional<RateLimitStatus> lastRateLimit();
 

@@ -28,6 +28,7 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private String userAgent;
   private Clock clock = Clock.systemUTC();
   private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
+  private java.util.concurrent.ScheduledExecutorService scheduledExecutorService; // async
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
   private RateLimit rateLimit = RateLimit.adaptive();
@@ -274,6 +275,23 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   }
 
   /**
+   * The scheduler on which the {@linkplain LinkClient#async() asynchronous} calls wait between
+   * attempts and for the rate-limit budget, as the AWS SDK v2's {@code
+   * ClientOverrideConfiguration.scheduledExecutorService}: no thread sleeps while a call waits; the
+   * scheduler only starts the next attempt when the wait is over. Default: one daemon thread of the
+   * client's own, started at the first wait and shut down by {@link LinkClient#close()}. A scheduler
+   * given here is never shut down by the client. The blocking methods wait with the {@link
+   * #sleeper} instead. Tests may give one that runs delayed tasks at once and records their delays.
+   *
+   * @param scheduler the scheduler
+   * @return this builder
+   */
+  public B scheduledExecutorService(java.util.concurrent.ScheduledExecutorService scheduler) {
+    this.scheduledExecutorService = Objects.requireNonNull(scheduler, "scheduler");
+    return self();
+  }
+
+  /**
    * Adds a listener told about every operation, attempt, retry and rate-limit state of the client
    * (see {@link LinkClientListener} for the order of events); several may be added, and are told in
    * the order added.
@@ -499,6 +517,15 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    */
   protected final RetryPolicy.Sleeper sleeper() {
     return sleeper;
+  }
+
+  /**
+   * The scheduler given to {@link #scheduledExecutorService}.
+   *
+   * @return the scheduler, or null for the client's own
+   */
+  protected final java.util.concurrent.ScheduledExecutorService scheduledExecutorService() {
+    return scheduledExecutorService;
   }
 
   /**

@@ -9,7 +9,11 @@ import java.util.OptionalInt;
  * Told what a {@link LinkClient} does: each operation (one call of a client method such as {@code
  * create}), each HTTP attempt it makes, each retry and its wait, and each rate-limit state read.
  * Register any number with {@link LinkClientBuilder#addListener(LinkClientListener)}; they are told
- * in the order they were added, on the thread that called the client.
+ * in the order they were added, on the thread that called the client. The events of an operation
+ * of {@link LinkClient#async()} ({@link OperationStarted#asynchronous()}) keep the same order but
+ * arrive on the threads that do its work: {@code operationStarted} on the caller's, the attempts'
+ * on OkHttp's dispatcher or the client's scheduler, {@code operationFinished} on the thread that
+ * completes the future; a listener must not keep per-thread state across them.
  *
  * <p>The order of events for one operation:
  *
@@ -106,8 +110,20 @@ public interface LinkClientListener {
    *
    * @param provider the provider id, e.g. {@code "xqr"}
    * @param operation the operation
+   * @param asynchronous whether it is an operation of {@link LinkClient#async()}: its later events
+   *     arrive on other threads than this one
    */
-  record OperationStarted(String provider, Operation operation) {}
+  record OperationStarted(String provider, Operation operation, boolean asynchronous) {
+    /**
+     * A blocking operation began.
+     *
+     * @param provider the provider id
+     * @param operation the operation
+     */
+    public OperationStarted(String provider, Operation operation) {
+      this(provider, operation, false);
+    }
+  }
 
   /**
    * An HTTP attempt is about to be sent.
@@ -221,6 +237,8 @@ public interface LinkClientListener {
    * @param attempts the HTTP attempts made, over all its requests; 0 when it failed before any
    * @param retries the attempts that were retries ({@link RetryScheduled} events)
    * @param failure the exception the caller receives; empty on success
+   * @param asynchronous whether it is an operation of {@link LinkClient#async()}, told on the
+   *     thread that completes its future
    */
   record OperationFinished(
       String provider,
@@ -228,7 +246,22 @@ public interface LinkClientListener {
       Duration duration,
       int attempts,
       int retries,
-      Optional<Throwable> failure) {
+      Optional<Throwable> failure,
+      boolean asynchronous) {
+    /**
+     * A blocking operation ended.
+     *
+     * @param provider the provider id
+     * @param operation the operation
+     * @param duration from {@link OperationStarted} to now
+     * @param attempts the HTTP attempts made
+     * @param retries the attempts that were retries
+     * @param failure the exception the caller receives; empty on success
+     */
+    public OperationFinished(
+        String provider, Operation operation, Duration duration, int attempts, int retries, Optional<Throwable> failure) {
+      this(provider, operation, duration, attempts, retries, failure, false);
+    }
     /**
      * Whether the operation returned normally.
      *

@@ -55,7 +55,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The observation is named {@value #OBSERVATION} with the contextual name {@code polylink
  * <provider> <operation>} and the low-cardinality keys {@code provider}, {@code operation}, {@code
  * outcome} and {@code exception}; a failed operation's exception is its error. It is current
- * (in scope) while the operation runs on the caller's thread.
+ * (in scope) while the operation runs on the caller's thread. An operation of {@code
+ * LinkClient.async()} runs on several threads and ends on another than it began on: it gets its
+ * meters but no observation (a scope opened on the caller's thread would stay open there).
  *
  * <p>One instance may serve any number of clients; it is thread-safe.
  */
@@ -112,7 +114,9 @@ public final class MicrometerListener implements LinkClientListener {
 
   @Override
   public void operationStarted(OperationStarted e) {
-    if (observations.isNoop()) {
+    if (observations.isNoop() || e.asynchronous()) {
+      // An asynchronous operation ends on another thread: a scope opened here would stay open on
+      // the caller's thread. Its meters are recorded; it has no observation.
       return;
     }
     Observation observation = Observation.createNotStarted(OBSERVATION, observations)
@@ -172,6 +176,9 @@ public final class MicrometerListener implements LinkClientListener {
     Timer.builder(OPERATIONS).description("Polylink client operations, retries and waits included")
         .tags(tags(e.provider(), e.operation().label()).and("outcome", outcome, "exception", exception))
         .register(meters).record(e.duration());
+    if (e.asynchronous()) {
+      return;
+    }
     Observation.Scope scope = scopes.get().poll();
     if (scope != null) {
       scope.close();

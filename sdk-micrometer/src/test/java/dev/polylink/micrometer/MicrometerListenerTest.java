@@ -129,6 +129,19 @@ class MicrometerListenerTest {
   }
 
   @Test
+  void anAsynchronousOperationIsMeteredAndLeavesNoObservationScopeOnTheCallersThread() throws Exception {
+    try (LinkClient client = client(MicrometerListener.create(meters, observations))) {
+      client.async().create(link("async")).get(10, TimeUnit.SECONDS);
+      assertNull(observations.getCurrentObservation(), "no scope left open on this thread");
+      client.create(link("blocking"));
+    }
+    assertEquals(2, meters.get(MicrometerListener.OPERATIONS).tags("provider", "xqr", "operation", "create",
+        "outcome", "success", "exception", "none").timer().count());
+    TestObservationRegistryAssert.assertThat(observations)
+        .hasNumberOfObservationsWithNameEqualTo(MicrometerListener.OBSERVATION, 1);
+  }
+
+  @Test
   void withoutAnObservationRegistryNoObservationIsMade() {
     try (LinkClient client = client(MicrometerListener.create(meters))) {
       client.create(link("plain"));

@@ -17,6 +17,7 @@ import dev.polylink.core.PermissionDeniedException;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.AsyncClients;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
@@ -34,6 +35,8 @@ import java.util.Map;
 import dev.polylink.core.spi.BulkBatches;
 import dev.polylink.core.BulkResult;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import retrofit2.Call;
 
 /**
@@ -43,7 +46,7 @@ import retrofit2.Call;
  * (CarrierX has no envelope). Thread-safe. Public only so that the client in the API package can
  * use it; not part of the API.
  */
-public final class CarrierxOperations implements AutoCloseable {
+public final class CarrierxOperations implements AutoCloseable, AsyncClients.Operations {
   private static final String ID = CarrierxClient.PROVIDER_ID;
 
   private final Capabilities capabilities;
@@ -161,8 +164,11 @@ public final class CarrierxOperations implements AutoCloseable {
     RequestChecks.list(ID, capabilities, request);
     Long offset = request.cursor().map(cursor -> Cursors.offset(ID, cursor, Long.MAX_VALUE)).orElse(null);
     Integer limit = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
-    JsonNode root = Envelope.root(ID, Operation.LIST,
-        transport.executeForBody(Operation.LIST, api.list(limit, offset, filter)));
+    return page(transport.executeForBody(Operation.LIST, api.list(limit, offset, filter)), offset);
+  }
+
+  private static Page<Link> page(JsonNode answer, Long offset) {
+    JsonNode root = Envelope.root(ID, Operation.LIST, answer);
     JsonNode items = root.get("items");
     if (items == null || !items.isArray()) {
       throw Envelope.unreadable(ID, Operation.LIST, "the list response has no items array");
@@ -233,6 +239,80 @@ public final class CarrierxOperations implements AutoCloseable {
     FeatureChecks.stats(ID, capabilities, request);
     return CarrierxStats.of(id, request, get(id));
   }
+
+  // ---- async (lane/async): the same checks, exchanges and mapping, each step a future ----
+
+  /** {@link #create} without blocking. */
+  @Override
+  public CompletableFuture<Link> createAsync(CreateLinkRequest request) {
+    Optional<CarrierxOptions> options = RequestChecks.create(ID, capabilities, request, CarrierxOptions.class);
+    boolean proxyPass = options.map(CarrierxOptions::proxyPass).orElse(false);
+    CreateLinkBody body = RequestBodies.create(request, proxyPass, defaultDomainSid, transport.clock().instant());
+    Boolean reuse = options.map(CarrierxOptions::reuse).orElse(false) ? Boolean.TRUE : null;
+    return sendAsync(Operation.CREATE, api.create(reuse, body), proxyPass)
+        .thenApply(answer -> LinkMapper.toLink(Operation.CREATE, answer));
+  }
+
+  /** {@link #get} without blocking. */
+  @Override
+  public CompletableFuture<Link> getAsync(LinkId id) {
+    return transport.executeForBodyAsync(Operation.GET, api.get(linkSid(id)))
+        .thenApply(answer -> LinkMapper.toLink(Operation.GET, answer));
+  }
+
+  /** {@link #list(String, ListLinksRequest)} without a filter, without blocking. */
+  @Override
+  public CompletableFuture<Page<Link>> listAsync(ListLinksRequest request) {
+    Objects.requireNonNull(request, "request");
+    RequestChecks.list(ID, capabilities, request);
+    Long offset = request.cursor().map(cursor -> Cursors.offset(ID, cursor, Long.MAX_VALUE)).orElse(null);
+    Integer limit = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
+    return transport.executeForBodyAsync(Operation.LIST, api.list(limit, offset, null))
+        .thenApply(answer -> page(answer, offset));
+  }
+
+  /**
+   * {@link #update} without blocking: a new expiry reads the link first ({@code date_created}),
+   * then patches it, as two steps of one future.
+   */
+  @Override
+  public CompletableFuture<Link> updateAsync(LinkId id, LinkPatch patch) {
+    PatchPlan plan = plan(id, patch);
+    CompletableFuture<Long> ttl = plan.expiresAt == null
+        ? CompletableFuture.completedFuture(plan.clearExpiry ? Lifetime.NEVER : null)
+        : transport.executeForBodyAsync(Operation.UPDATE, api.get(plan.linkSid))
+            .thenApply(current -> ttlSinceCreation(current, plan.expiresAt));
+    return ttl.thenCompose(maximumTtl -> {
+      UpdateLinkBody body = new UpdateLinkBody(plan.destinationUrl, plan.shortName, plan.mode, maximumTtl);
+      return sendAsync(Operation.UPDATE, api.update(plan.linkSid, body), plan.proxyPass);
+    }).thenApply(answer -> LinkMapper.toLink(Operation.UPDATE, answer));
+  }
+
+  /** {@link #delete} without blocking. */
+  @Override
+  public CompletableFuture<Void> deleteAsync(LinkId id) {
+    return transport.executeAsync(Operation.DELETE, api.delete(linkSid(id))).thenApply(ignored -> null);
+  }
+
+  /** {@link #stats} without blocking. */
+  @Override
+  public CompletableFuture<LinkStats> statsAsync(String providerId, LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    return getAsync(id).thenApply(link -> CarrierxStats.of(id, request, link));
+  }
+
+  /** {@link #send} without blocking. */
+  private CompletableFuture<JsonNode> sendAsync(Operation operation, Call<JsonNode> call, boolean proxyPass) {
+    return transport.executeForBodyAsync(operation, call).exceptionally(error -> {
+      Throwable e = HttpTransport.unwrap(error);
+      if (proxyPass && e instanceof PermissionDeniedException) {
+        throw ProxyPassScope.explain((PermissionDeniedException) e);
+      }
+      throw e instanceof RuntimeException ? (RuntimeException) e : new CompletionException(e);
+    });
+  }
+
+  // ---- end async ----
 
   /** Always empty: CarrierX documents no rate-limit headers. */
   public Optional<RateLimitStatus> lastRateLimit() {

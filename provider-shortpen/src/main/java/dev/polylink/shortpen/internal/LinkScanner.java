@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
@@ -110,6 +111,80 @@ final class LinkScanner {
       }
     }
   }
+
+  // ---- async (lane/async): the same scans, each page a step of a future ----
+
+  /**
+   * {@link #byId} without blocking: each page is read after the previous one answered.
+   *
+   * @param fetch reads one page by number without blocking
+   * @param id the link's id
+   * @return the result
+   */
+  static CompletableFuture<Result> byIdAsync(IntFunction<CompletableFuture<ListPage>> fetch, long id) {
+    return forwardAsync(fetch, 1, 0, item -> LinkMapper.id(item).equals(OptionalLong.of(id)));
+  }
+
+  private static CompletableFuture<Result> forwardAsync(
+      IntFunction<CompletableFuture<ListPage>> fetch, int page, int alreadyRead, Predicate<JsonNode> matches) {
+    return fetch.apply(page).thenCompose(current -> {
+      Optional<JsonNode> found = best(current, matches);
+      if (found.isPresent() || !current.hasNext()) {
+        return CompletableFuture.completedFuture(new Result(found.orElse(null), alreadyRead + 1));
+      }
+      return forwardAsync(fetch, page + 1, alreadyRead + 1, matches);
+    });
+  }
+
+  /**
+   * {@link #byShortUrl} without blocking: the same pages in the same order, each read after the
+   * previous one answered.
+   *
+   * @param fetch reads one page by number without blocking
+   * @param shortUrl the new link's short URL
+   * @param maxPages the most pages to read, at least 1
+   * @return the result
+   */
+  static CompletableFuture<Result> byShortUrlAsync(
+      IntFunction<CompletableFuture<ListPage>> fetch, URI shortUrl, int maxPages) {
+    Predicate<JsonNode> matches =
+        item -> LinkMapper.shortUrl(item).map(url -> LinkMapper.sameShortUrl(url, shortUrl)).orElse(false);
+    return fetch.apply(1).thenCompose(first -> {
+      Optional<JsonNode> found = best(first, matches);
+      OptionalInt last = first.lastPage();
+      if (found.isPresent() || !first.hasNext()) {
+        return CompletableFuture.completedFuture(new Result(found.orElse(null), 1, last));
+      }
+      if (last.isPresent() && last.getAsInt() > 1 && 1 < maxPages) {
+        int lastRead = last.getAsInt();
+        return fetch.apply(lastRead).thenCompose(lastPage -> {
+          Optional<JsonNode> atEnd = best(lastPage, matches);
+          if (atEnd.isPresent()) {
+            return CompletableFuture.completedFuture(new Result(atEnd.get(), 2, last));
+          }
+          return onwardAsync(fetch, 2, 2, lastRead, maxPages, matches, last);
+        });
+      }
+      return onwardAsync(fetch, 2, 1, 0, maxPages, matches, last);
+    });
+  }
+
+  /** Pages {@code page}, {@code page + 1}, ... (skipping {@code lastRead}) as the loop of {@link #byShortUrl}. */
+  private static CompletableFuture<Result> onwardAsync(IntFunction<CompletableFuture<ListPage>> fetch, int page,
+      int read, int lastRead, int maxPages, Predicate<JsonNode> matches, OptionalInt last) {
+    if (read >= maxPages || page == lastRead) {
+      return CompletableFuture.completedFuture(new Result(null, read, last));
+    }
+    return fetch.apply(page).thenCompose(current -> {
+      Optional<JsonNode> found = best(current, matches);
+      if (found.isPresent() || !current.hasNext()) {
+        return CompletableFuture.completedFuture(new Result(found.orElse(null), read + 1, last));
+      }
+      return onwardAsync(fetch, page + 1, read + 1, lastRead, maxPages, matches, last);
+    });
+  }
+
+  // ---- end async ----
 
   /** The matching item with the highest id on a page. */
   private static Optional<JsonNode> best(ListPage page, Predicate<JsonNode> matches) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeMap;
 
 /**
@@ -63,30 +64,13 @@ public final class ShortpenFeatures {
 
   /** The link's statistics over {@code request}'s range (checked by the caller: it is required). */
   public LinkStats stats(long id, LinkId linkId, StatsRequest request) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("start", request.from().orElseThrow().toString());
-    body.put("end", request.to().orElseThrow().toString());
-    if (workspaceId != null) {
-      body.put("workspace_id", workspaceId);
-    }
-    body.put("url_id", id);
+    Map<String, Object> body = statsBody(id, request);
     List<JsonNode> events = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int page = 1;
     while (true) {
       JsonNode root = transport.executeForBody(Operation.STATS, api.analytics(body));
-      JsonNode data = Envelope.dataArray(ShortpenClient.PROVIDER_ID, Operation.STATS, root);
-      int added = 0;
-      for (JsonNode event : data) {
-        String key = Json.text(event, "id").orElse(null);
-        if (key == null || seen.add(key)) {
-          events.add(event);
-          added++;
-        }
-      }
-      OptionalLong total = Json.wholeNumber(root, "total");
-      boolean paged = root.has("page") && total.isPresent();
-      if (!paged || added == 0 || events.size() >= total.getAsLong() || page >= MAX_PAGES) {
+      if (lastPage(root, events, seen, page)) {
         break;
       }
       page++;
@@ -94,6 +78,62 @@ public final class ShortpenFeatures {
     }
     return aggregate(linkId, request, events);
   }
+
+  private Map<String, Object> statsBody(long id, StatsRequest request) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("start", request.from().orElseThrow().toString());
+    body.put("end", request.to().orElseThrow().toString());
+    if (workspaceId != null) {
+      body.put("workspace_id", workspaceId);
+    }
+    body.put("url_id", id);
+    return body;
+  }
+
+  /** Adds a page's new events; whether it is the last page to read. */
+  private static boolean lastPage(JsonNode root, List<JsonNode> events, Set<String> seen, int page) {
+    JsonNode data = Envelope.dataArray(ShortpenClient.PROVIDER_ID, Operation.STATS, root);
+    int added = 0;
+    for (JsonNode event : data) {
+      String key = Json.text(event, "id").orElse(null);
+      if (key == null || seen.add(key)) {
+        events.add(event);
+        added++;
+      }
+    }
+    OptionalLong total = Json.wholeNumber(root, "total");
+    boolean paged = root.has("page") && total.isPresent();
+    return !paged || added == 0 || events.size() >= total.getAsLong() || page >= MAX_PAGES;
+  }
+
+  // ---- async (lane/async) ----
+
+  /** {@link #stats} without blocking: each page of events is asked after the previous one answered. */
+  public CompletableFuture<LinkStats> statsAsync(long id, LinkId linkId, StatsRequest request) {
+    Map<String, Object> body = statsBody(id, request);
+    List<JsonNode> events = new ArrayList<>();
+    return statsPage(body, events, new HashSet<>(), 1).thenApply(ignored -> aggregate(linkId, request, events));
+  }
+
+  private CompletableFuture<Void> statsPage(Map<String, Object> body, List<JsonNode> events, Set<String> seen, int page) {
+    if (page > 1) {
+      body.put("page", page);
+    }
+    // A copy per request: the body map changes for the next page while this one may still be resent.
+    return transport.executeForBodyAsync(Operation.STATS, api.analytics(new LinkedHashMap<>(body))).thenCompose(root -> {
+      if (lastPage(root, events, seen, page)) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return statsPage(body, events, seen, page + 1);
+    });
+  }
+
+  /** {@link #usage} without blocking. */
+  public CompletableFuture<AccountUsage> usageAsync() {
+    return transport.executeForBodyAsync(Operation.ACCOUNT_USAGE, api.me(Map.of())).thenApply(this::usage);
+  }
+
+  // ---- end async ----
 
   private static LinkStats aggregate(LinkId linkId, StatsRequest request, List<JsonNode> events) {
     Map<LocalDate, Long> days = new TreeMap<>();
@@ -129,8 +169,11 @@ public final class ShortpenFeatures {
 
   /** {@code POST /v1/me}. */
   public AccountUsage usage() {
-    JsonNode data = Envelope.dataObject(ShortpenClient.PROVIDER_ID, Operation.ACCOUNT_USAGE,
-        transport.executeForBody(Operation.ACCOUNT_USAGE, api.me(Map.of())));
+    return usage(transport.executeForBody(Operation.ACCOUNT_USAGE, api.me(Map.of())));
+  }
+
+  private AccountUsage usage(JsonNode root) {
+    JsonNode data = Envelope.dataObject(ShortpenClient.PROVIDER_ID, Operation.ACCOUNT_USAGE, root);
     AccountUsage.Builder usage = AccountUsage.builder().providerFields(FrozenJson.map(data));
     JsonNode plan = data.get("plan");
     (plan != null && plan.isObject() ? Json.text(plan, "name") : Json.text(data, "plan"))

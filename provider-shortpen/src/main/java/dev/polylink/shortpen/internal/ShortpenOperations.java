@@ -21,6 +21,7 @@ import dev.polylink.core.QrOptions;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RequestValidationException;
 import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.AsyncClients;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.Cursors;
@@ -44,6 +45,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The ShortPen link operations behind {@link ShortpenClient}: every check first (the capabilities
@@ -52,7 +55,7 @@ import java.util.OptionalLong;
  * {success, status_code, data, message}} envelope. Thread-safe; holds no mutable state of its own.
  * Public only so that the client in the API package can use it; not part of the API.
  */
-public final class ShortpenOperations implements AutoCloseable {
+public final class ShortpenOperations implements AutoCloseable, AsyncClients.Operations {
   /** ShortPen's documented (and largest) page size. */
   public static final int MAX_PAGE_SIZE = 100;
 
@@ -112,8 +115,7 @@ public final class ShortpenOperations implements AutoCloseable {
     Long workspace = options.flatMap(o -> boxed(o.workspaceId())).orElse(workspaceId);
     LinkWriteBody body = RequestBodies.create(request, options, defaultDomainId, workspace);
     JsonNode data = Envelope.dataObject(ID, Operation.CREATE, transport.executeForBody(Operation.CREATE, api.generate(body)));
-    URI shortUrl = LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(ID,
-        Operation.CREATE, "the link was created but \"data\" has no \"link\" or \"short_url\"; do not create it again"));
+    URI shortUrl = createdShortUrl(data);
     List<Integer> read = new ArrayList<>();
     LinkScanner.Result result;
     try {
@@ -126,15 +128,173 @@ public final class ShortpenOperations implements AutoCloseable {
         return withGeneratedQr(LinkMapper.toLink(Operation.CREATE, result.item().get()), data);
       }
     } catch (PolylinkException e) {
-      throw new LinkNotResolvedException(shortUrl, read.size(), "listing failed after " + read.size()
-          + " page(s) read " + pageList(read) + ": " + e.getMessage(), e);
+      throw listingFailed(shortUrl, read, e);
     }
+    throw notListed(shortUrl, result, workspace, read);
+  }
+
+  private static LinkNotResolvedException listingFailed(URI shortUrl, List<Integer> read, PolylinkException e) {
+    return new LinkNotResolvedException(shortUrl, read.size(), "listing failed after " + read.size()
+        + " page(s) read " + pageList(read) + ": " + e.getMessage(), e);
+  }
+
+  private LinkNotResolvedException notListed(URI shortUrl, LinkScanner.Result result, Long workspace, List<Integer> read) {
     String of = result.lastPage().isPresent() ? " of " + result.lastPage().getAsInt() : "";
-    throw new LinkNotResolvedException(shortUrl, result.pagesRead(), "not listed in any of the "
+    return new LinkNotResolvedException(shortUrl, result.pagesRead(), "not listed in any of the "
         + result.pagesRead() + " page(s) read" + of + inWorkspace(workspace) + " " + pageList(read)
         + "; a create reads at most " + createLookupPages
         + " page(s) of 100 links (ShortpenClient.Builder.createLookupPages)", null);
   }
+
+  private static URI createdShortUrl(JsonNode data) {
+    return LinkMapper.shortUrl(data).orElseThrow(() -> Envelope.unreadable(ID,
+        Operation.CREATE, "the link was created but \"data\" has no \"link\" or \"short_url\"; do not create it again"));
+  }
+
+  private NotFoundException notFound(long id, LinkScanner.Result result) {
+    return new NotFoundException(
+        ID,
+        Operation.GET,
+        404,
+        null,
+        "no link with id " + id + " in any of the " + result.pagesRead()
+            + " page(s) of GET /v1/links" + inWorkspace(workspaceId)
+            + " (ShortPen has no get-one endpoint)",
+        null,
+        null,
+        "");
+  }
+
+  private static Page<Link> page(ListPage current) {
+    List<Link> links = new ArrayList<>(current.items().size());
+    current.items().forEach(item -> links.add(LinkMapper.toLink(Operation.LIST, item)));
+    return Page.of(links, current.nextCursor(), current.total());
+  }
+
+  private static Link updated(long id, JsonNode answer, LinkPatch patch, Optional<ShortpenOptions> options) {
+    JsonNode data = Envelope.dataObject(ID, Operation.UPDATE, answer);
+    boolean destinationAsSent = options.map(o -> o.param().isEmpty()).orElse(true);
+    return LinkMapper.fromUpdate(id, data, patch, destinationAsSent);
+  }
+
+  private static void deleted(long id, JsonNode answer, CountingJsonBody body) {
+    OptionalLong deleted = Json.wholeNumber(Envelope.dataObject(ID, Operation.DELETE, answer), "deleted");
+    if (deleted.isPresent() && deleted.getAsLong() == 0 && body.timesSent() <= 1) {
+      throw new NotFoundException(
+          ID,
+          Operation.DELETE,
+          404,
+          null,
+          "ShortPen deleted no link with id " + id + " (data.deleted: 0)",
+          null,
+          null,
+          "");
+    }
+  }
+
+  // ---- async (lane/async): the same checks, exchanges and mapping, each step a future ----
+
+  /**
+   * {@link #create} without blocking: the look-up of the new link's id in {@code GET /v1/links}
+   * runs as later steps of the same future, page after page.
+   */
+  @Override
+  public CompletableFuture<Link> createAsync(CreateLinkRequest request) {
+    Optional<ShortpenOptions> options = RequestChecks.create(ID, capabilities, request, ShortpenOptions.class);
+    Long workspace = options.flatMap(o -> boxed(o.workspaceId())).orElse(workspaceId);
+    LinkWriteBody body = RequestBodies.create(request, options, defaultDomainId, workspace);
+    return transport.executeForBodyAsync(Operation.CREATE, api.generate(body)).thenCompose(answer -> {
+      JsonNode data = Envelope.dataObject(ID, Operation.CREATE, answer);
+      URI shortUrl = createdShortUrl(data);
+      List<Integer> read = java.util.Collections.synchronizedList(new ArrayList<>());
+      return LinkScanner.byShortUrlAsync(page -> fetchAsync(Operation.CREATE, page, MAX_PAGE_SIZE, workspace)
+              .thenApply(listed -> {
+                read.add(page);
+                return listed;
+              }), shortUrl, createLookupPages)
+          .handle((result, error) -> {
+            try {
+              if (error != null) {
+                throw error;
+              }
+              if (result.item().isPresent()) {
+                return withGeneratedQr(LinkMapper.toLink(Operation.CREATE, result.item().get()), data);
+              }
+            } catch (Throwable e) {
+              Throwable cause = HttpTransport.unwrap(e);
+              if (cause instanceof PolylinkException) {
+                throw listingFailed(shortUrl, List.copyOf(read), (PolylinkException) cause);
+              }
+              throw cause instanceof RuntimeException ? (RuntimeException) cause : new CompletionException(cause);
+            }
+            throw notListed(shortUrl, result, workspace, List.copyOf(read));
+          });
+    });
+  }
+
+  /** {@link #get} without blocking: the pages are read one after the other. */
+  @Override
+  public CompletableFuture<Link> getAsync(LinkId linkId) {
+    long id = positiveId(linkId);
+    return LinkScanner.byIdAsync(page -> fetchAsync(Operation.GET, page, MAX_PAGE_SIZE, workspaceId), id)
+        .thenApply(result -> LinkMapper.toLink(Operation.GET, result.item().orElseThrow(() -> notFound(id, result))));
+  }
+
+  /** {@link #list} without blocking. */
+  @Override
+  public CompletableFuture<Page<Link>> listAsync(ListLinksRequest request) {
+    RequestChecks.list(ID, capabilities, request);
+    int page = request.cursor().map(cursor -> (int) Cursors.pageNumber(ID, cursor, MAX_PAGE_NUMBER)).orElse(1);
+    return fetchAsync(Operation.LIST, page, request.pageSize().orElse(MAX_PAGE_SIZE), workspaceId)
+        .thenApply(ShortpenOperations::page);
+  }
+
+  /** {@link #update} without blocking. */
+  @Override
+  public CompletableFuture<Link> updateAsync(LinkId linkId, LinkPatch patch) {
+    Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, patch, ShortpenOptions.class);
+    long id = positiveId(linkId);
+    LinkWriteBody body = RequestBodies.update(id, patch, options);
+    return transport.executeForBodyAsync(Operation.UPDATE, api.update(body))
+        .thenApply(answer -> updated(id, answer, patch, options));
+  }
+
+  /** {@link #delete} without blocking, with the same rule for a count of 0. */
+  @Override
+  public CompletableFuture<Void> deleteAsync(LinkId linkId) {
+    long id = positiveId(linkId);
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.one(id));
+    return transport.executeForBodyAsync(Operation.DELETE, api.deleteMany(body)).thenApply(answer -> {
+      deleted(id, answer, body);
+      return null;
+    });
+  }
+
+  /** Refused as {@link #qrCode(LinkId, QrOptions)} is: the future fails before any request. */
+  @Override
+  public CompletableFuture<QrCode> qrCodeAsync(String providerId, LinkId id, QrOptions options) {
+    return CompletableFuture.completedFuture(qrCode(id, options));
+  }
+
+  /** {@link #stats} without blocking: the event pages are read one after the other. */
+  @Override
+  public CompletableFuture<LinkStats> statsAsync(String providerId, LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    return features.statsAsync(positiveId(id), id, request);
+  }
+
+  /** {@link #accountUsage} without blocking. */
+  @Override
+  public CompletableFuture<AccountUsage> accountUsageAsync(String providerId) {
+    return features.usageAsync();
+  }
+
+  private CompletableFuture<ListPage> fetchAsync(Operation operation, int page, int limit, Long workspace) {
+    return transport.executeForBodyAsync(operation, api.list(page, limit, workspace))
+        .thenApply(root -> ListPage.read(root, page, limit, operation));
+  }
+
+  // ---- end async ----
 
   private static String pageList(List<Integer> pages) {
     if (pages.isEmpty()) {
@@ -152,17 +312,7 @@ public final class ShortpenOperations implements AutoCloseable {
   public Link get(LinkId linkId) {
     long id = positiveId(linkId);
     LinkScanner.Result result = scanner(Operation.GET, workspaceId).byId(id);
-    JsonNode item = result.item().orElseThrow(() -> new NotFoundException(
-        ID,
-        Operation.GET,
-        404,
-        null,
-        "no link with id " + id + " in any of the " + result.pagesRead()
-            + " page(s) of GET /v1/links" + inWorkspace(workspaceId)
-            + " (ShortPen has no get-one endpoint)",
-        null,
-        null,
-        ""));
+    JsonNode item = result.item().orElseThrow(() -> notFound(id, result));
     return LinkMapper.toLink(Operation.GET, item);
   }
 
@@ -174,10 +324,7 @@ public final class ShortpenOperations implements AutoCloseable {
   public Page<Link> list(ListLinksRequest request) {
     RequestChecks.list(ID, capabilities, request);
     int page = request.cursor().map(cursor -> (int) Cursors.pageNumber(ID, cursor, MAX_PAGE_NUMBER)).orElse(1);
-    ListPage current = fetch(Operation.LIST, page, request.pageSize().orElse(MAX_PAGE_SIZE), workspaceId);
-    List<Link> links = new ArrayList<>(current.items().size());
-    current.items().forEach(item -> links.add(LinkMapper.toLink(Operation.LIST, item)));
-    return Page.of(links, current.nextCursor(), current.total());
+    return page(fetch(Operation.LIST, page, request.pageSize().orElse(MAX_PAGE_SIZE), workspaceId));
   }
 
   /** {@code PUT /v1/links}; the Link holds the answer ({@code link}, {@code qr}) and what the patch set. */
@@ -185,9 +332,7 @@ public final class ShortpenOperations implements AutoCloseable {
     Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, patch, ShortpenOptions.class);
     long id = positiveId(linkId);
     LinkWriteBody body = RequestBodies.update(id, patch, options);
-    JsonNode data = Envelope.dataObject(ID, Operation.UPDATE, transport.executeForBody(Operation.UPDATE, api.update(body)));
-    boolean destinationAsSent = options.map(o -> o.param().isEmpty()).orElse(true);
-    return LinkMapper.fromUpdate(id, data, patch, destinationAsSent);
+    return updated(id, transport.executeForBody(Operation.UPDATE, api.update(body)), patch, options);
   }
 
   /**
@@ -199,19 +344,7 @@ public final class ShortpenOperations implements AutoCloseable {
   public void delete(LinkId linkId) {
     long id = positiveId(linkId);
     CountingJsonBody body = CountingJsonBody.of(DeleteBody.one(id));
-    JsonNode answer = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
-    OptionalLong deleted = Json.wholeNumber(Envelope.dataObject(ID, Operation.DELETE, answer), "deleted");
-    if (deleted.isPresent() && deleted.getAsLong() == 0 && body.timesSent() <= 1) {
-      throw new NotFoundException(
-          ID,
-          Operation.DELETE,
-          404,
-          null,
-          "ShortPen deleted no link with id " + id + " (data.deleted: 0)",
-          null,
-          null,
-          "");
-    }
+    deleted(id, transport.executeForBody(Operation.DELETE, api.deleteMany(body)), body);
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.polylink.core.spi.FrozenJson;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.QrImages;
+import dev.polylink.snipurl.SnipurlAnalyticsSummary;
 import dev.polylink.snipurl.SnipurlClient;
 import dev.polylink.snipurl.SnipurlQrOptions;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -81,23 +83,65 @@ public final class SnipurlFeatures {
   }
 
   private QrCode fetch(String code, QrOptions options, Optional<SnipurlQrOptions> extras) {
-    return QrImages.read(ID, transport.execute(Operation.QR_CODE, api.qr(code,
+    return QrImages.read(ID, transport.execute(Operation.QR_CODE, qrCall(code, options, extras)));
+  }
+
+  private retrofit2.Call<okhttp3.ResponseBody> qrCall(String code, QrOptions options, Optional<SnipurlQrOptions> extras) {
+    return api.qr(code,
         options.format().map(f -> f.label()).orElse(null),
         options.size().isPresent() ? options.size().getAsInt() : null,
         extras.flatMap(SnipurlQrOptions::color).orElse(null),
         extras.flatMap(SnipurlQrOptions::background).orElse(null),
         extras.flatMap(SnipurlQrOptions::errorCorrection).map(Enum::name).orElse(null),
-        extras.isPresent() && extras.get().margin().isPresent() ? extras.get().margin().getAsInt() : null)));
+        extras.isPresent() && extras.get().margin().isPresent() ? extras.get().margin().getAsInt() : null);
   }
 
   /** {@code GET analytics/:link_id?start=&end=}. */
   public LinkStats stats(LinkId id, StatsRequest request) {
     FeatureChecks.stats(ID, capabilities, request);
     String uuid = Checks.uuidId(ID, id).toString();
+    return stats(id, request, transport.executeForBody(Operation.STATS, statsCall(uuid, request)));
+  }
+
+  private retrofit2.Call<JsonNode> statsCall(String uuid, StatsRequest request) {
     String start = request.from().map(d -> ISO_MILLIS.format(d.atStartOfDay(ZoneOffset.UTC))).orElse(null);
     String end = request.to().map(d -> ISO_MILLIS.format(d.plusDays(1).atStartOfDay(ZoneOffset.UTC).minusNanos(1_000_000)))
         .orElse(null);
-    JsonNode data = data(Operation.STATS, transport.executeForBody(Operation.STATS, api.stats(uuid, start, end)));
+    return api.stats(uuid, start, end);
+  }
+
+  // ---- async (lane/async) ----
+
+  /**
+   * {@link #qrCode(LinkId, QrOptions)} without blocking: the link's short code is read first, then
+   * the image, as two steps of one future.
+   */
+  public CompletableFuture<QrCode> qrCodeAsync(LinkId id, QrOptions options) {
+    Optional<SnipurlQrOptions> extras = FeatureChecks.qrCode(ID, capabilities, options, SnipurlQrOptions.class);
+    Checks.uuidId(ID, id);
+    return operations.getAsync(id).thenCompose(link ->
+        transport.executeAsync(Operation.QR_CODE, qrCall(link.shortCode(), options, extras)))
+        .thenApply(body -> QrImages.read(ID, body));
+  }
+
+  /** {@link #stats} without blocking. */
+  public CompletableFuture<LinkStats> statsAsync(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    String uuid = Checks.uuidId(ID, id).toString();
+    return transport.executeForBodyAsync(Operation.STATS, statsCall(uuid, request))
+        .thenApply(root -> stats(id, request, root));
+  }
+
+  /** {@link #usage} without blocking. */
+  public CompletableFuture<AccountUsage> usageAsync() {
+    FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
+    return transport.executeForBodyAsync(Operation.ACCOUNT_USAGE, api.usage()).thenApply(SnipurlFeatures::usage);
+  }
+
+  // ---- end async ----
+
+  private static LinkStats stats(LinkId id, StatsRequest request, JsonNode root) {
+    JsonNode data = data(Operation.STATS, root);
     LinkStats.Builder stats = LinkStats.builder().linkId(id).request(request).providerFields(FrozenJson.map(data));
     Json.wholeNumber(data, "total_clicks").ifPresent(stats::totalClicks);
     ClickCounts.daily(data.get("time_series"), List.of("date", "day"), COUNTS).ifPresent(stats::dailyClicks);
@@ -108,16 +152,20 @@ public final class SnipurlFeatures {
     return stats.build();
   }
 
-  /** {@code GET analytics/summary}: its {@code data} object. */
-  public JsonNode summary() {
+  /** {@code GET analytics/summary}, through {@link AnalyticsSummaryMapper}. */
+  public SnipurlAnalyticsSummary summary() {
     FeatureChecks.supported(ID, capabilities, Operation.STATS);
-    return data(Operation.STATS, transport.executeForBody(Operation.STATS, api.summary()));
+    return AnalyticsSummaryMapper.toSummary(data(Operation.STATS, transport.executeForBody(Operation.STATS, api.summary())));
   }
 
   /** {@code GET account/usage}. */
   public AccountUsage usage() {
     FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
-    JsonNode data = data(Operation.ACCOUNT_USAGE, transport.executeForBody(Operation.ACCOUNT_USAGE, api.usage()));
+    return usage(transport.executeForBody(Operation.ACCOUNT_USAGE, api.usage()));
+  }
+
+  private static AccountUsage usage(JsonNode root) {
+    JsonNode data = data(Operation.ACCOUNT_USAGE, root);
     AccountUsage.Builder usage = AccountUsage.builder().providerFields(FrozenJson.map(data));
     for (String name : List.of("rate_limit_per_minute", "rate_limit_per_hour")) {
       Json.wholeNumber(data, name).ifPresent(n -> usage.addQuota(Quota.builder(name).limit(n).build()));

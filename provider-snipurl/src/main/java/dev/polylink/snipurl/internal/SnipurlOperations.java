@@ -18,6 +18,7 @@ import dev.polylink.core.QrCode;
 import dev.polylink.core.QrOptions;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.AsyncClients;
 import dev.polylink.core.spi.BulkBatches;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.CountingJsonBody;
@@ -28,6 +29,7 @@ import dev.polylink.core.spi.IdLists;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.core.spi.VendorError;
+import dev.polylink.snipurl.SnipurlAnalyticsSummary;
 import dev.polylink.snipurl.SnipurlClient;
 import dev.polylink.snipurl.SnipurlOptions;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +51,7 @@ import java.util.regex.Pattern;
  * meta?}} envelope. Thread-safe. Public only so that the client in the API package can use it; not
  * part of the API.
  */
-public final class SnipurlOperations implements AutoCloseable {
+public final class SnipurlOperations implements AutoCloseable, AsyncClients.Operations {
   private static final String ID = SnipurlClient.PROVIDER_ID;
   /** zod 4's {@code uuid()} pattern, which SnipURL's bulk delete applies to every id. */
   private static final Pattern BULK_UUID = Pattern.compile(
@@ -92,8 +95,8 @@ public final class SnipurlOperations implements AutoCloseable {
     return features.usage();
   }
 
-  /** {@link SnipurlFeatures#summary}: the summary's {@code data} object. */
-  public JsonNode analyticsSummary() {
+  /** {@link SnipurlFeatures#summary}. */
+  public SnipurlAnalyticsSummary analyticsSummary() {
     return features.summary();
   }
 
@@ -299,8 +302,14 @@ public final class SnipurlOperations implements AutoCloseable {
     RequestChecks.list(ID, capabilities, request);
     Long page = request.cursor().map(cursor -> Cursors.pageNumber(ID, cursor, Long.MAX_VALUE)).orElse(null);
     Integer perPage = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
-    JsonNode root = transport.executeForBody(Operation.LIST, api.list(
-        page, perPage, request.search().orElse(null), request.enabled().map(String::valueOf).orElse(null)));
+    return page(transport.executeForBody(Operation.LIST, listCall(request, page, perPage)), page);
+  }
+
+  private retrofit2.Call<JsonNode> listCall(ListLinksRequest request, Long page, Integer perPage) {
+    return api.list(page, perPage, request.search().orElse(null), request.enabled().map(String::valueOf).orElse(null));
+  }
+
+  private static Page<Link> page(JsonNode root, Long page) {
     JsonNode data = Envelope.dataArray(ID, Operation.LIST, root);
     List<Link> links = new ArrayList<>(data.size());
     data.forEach(node -> links.add(LinkMapper.toLink(Operation.LIST, node)));
@@ -382,6 +391,67 @@ public final class SnipurlOperations implements AutoCloseable {
     }
     return count.intValue();
   }
+
+  // ---- async (lane/async): the same checks and mapping, each exchange without blocking ----
+
+  /** {@link #create} without blocking. */
+  @Override
+  public CompletableFuture<Link> createAsync(CreateLinkRequest request) {
+    Optional<SnipurlOptions> options = RequestChecks.create(ID, capabilities, request, SnipurlOptions.class);
+    CreateLinkBody body = RequestBodies.create(request, options);
+    return linkAsync(Operation.CREATE, api.create(body));
+  }
+
+  /** {@link #get} without blocking. */
+  @Override
+  public CompletableFuture<Link> getAsync(LinkId id) {
+    return linkAsync(Operation.GET, api.get(uuid(id)));
+  }
+
+  /** {@link #list} without blocking. */
+  @Override
+  public CompletableFuture<Page<Link>> listAsync(ListLinksRequest request) {
+    RequestChecks.list(ID, capabilities, request);
+    Long page = request.cursor().map(cursor -> Cursors.pageNumber(ID, cursor, Long.MAX_VALUE)).orElse(null);
+    Integer perPage = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
+    return transport.executeForBodyAsync(Operation.LIST, listCall(request, page, perPage)).thenApply(root -> page(root, page));
+  }
+
+  /** {@link #update} without blocking. */
+  @Override
+  public CompletableFuture<Link> updateAsync(LinkId id, LinkPatch patch) {
+    Optional<SnipurlOptions> options = RequestChecks.update(ID, capabilities, patch, SnipurlOptions.class);
+    UpdateLinkBody body = RequestBodies.update(patch, options);
+    return linkAsync(Operation.UPDATE, api.update(uuid(id), body));
+  }
+
+  /** {@link #delete(LinkId)} without blocking. */
+  @Override
+  public CompletableFuture<Void> deleteAsync(LinkId id) {
+    return transport.executeAsync(Operation.DELETE, api.delete(uuid(id))).thenApply(ignored -> null);
+  }
+
+  @Override
+  public CompletableFuture<QrCode> qrCodeAsync(String providerId, LinkId id, QrOptions options) {
+    return features.qrCodeAsync(id, options);
+  }
+
+  @Override
+  public CompletableFuture<LinkStats> statsAsync(String providerId, LinkId id, StatsRequest request) {
+    return features.statsAsync(id, request);
+  }
+
+  @Override
+  public CompletableFuture<AccountUsage> accountUsageAsync(String providerId) {
+    return features.usageAsync();
+  }
+
+  private CompletableFuture<Link> linkAsync(Operation operation, retrofit2.Call<JsonNode> call) {
+    return transport.executeForBodyAsync(operation, call)
+        .thenApply(root -> LinkMapper.toLink(operation, Envelope.dataObject(ID, operation, root)));
+  }
+
+  // ---- end async ----
 
   /** The most recent rate-limit state. */
   public Optional<RateLimitStatus> lastRateLimit() {

@@ -20,13 +20,16 @@ import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.QrImages;
 import dev.polylink.xqr.XqrClient;
+import dev.polylink.xqr.XqrAnalyticsSummary;
 import dev.polylink.xqr.XqrQrOptions;
+import dev.polylink.xqr.XqrSummaryPeriod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -74,10 +77,17 @@ public final class XqrFeatures {
   public QrCode qrCode(LinkId id, QrOptions options) {
     Optional<XqrQrOptions> extras = FeatureChecks.qrCode(ID, capabilities, options, XqrQrOptions.class);
     UUID uuid = Checks.uuidId(ID, id);
-    retrofit2.Response<okhttp3.ResponseBody> response = transport.exchange(Operation.QR_CODE, api.qr(uuid.toString(),
+    return qrImage(transport.exchange(Operation.QR_CODE, qrCall(uuid, options, extras)));
+  }
+
+  private retrofit2.Call<okhttp3.ResponseBody> qrCall(UUID uuid, QrOptions options, Optional<XqrQrOptions> extras) {
+    return api.qr(uuid.toString(),
         options.format().map(f -> f.label()).orElse(null),
         options.size().isPresent() ? options.size().getAsInt() : null,
-        extras.flatMap(XqrQrOptions::templateId).map(UUID::toString).orElse(null)));
+        extras.flatMap(XqrQrOptions::templateId).map(UUID::toString).orElse(null));
+  }
+
+  private QrCode qrImage(retrofit2.Response<okhttp3.ResponseBody> response) {
     operations.recordRequestId(response.headers().get("X-Request-Id")); // the image has no meta.request_id
     return QrImages.read(ID, response.body());
   }
@@ -97,6 +107,51 @@ public final class XqrFeatures {
         examplesPath.set(true);
       }
     }
+    return stats(id, request, root);
+  }
+
+  // ---- async (lane/async) ----
+
+  /** {@link #qrCode} without blocking. */
+  public CompletableFuture<QrCode> qrCodeAsync(LinkId id, QrOptions options) {
+    Optional<XqrQrOptions> extras = FeatureChecks.qrCode(ID, capabilities, options, XqrQrOptions.class);
+    UUID uuid = Checks.uuidId(ID, id);
+    return transport.exchangeAsync(Operation.QR_CODE, qrCall(uuid, options, extras)).thenApply(this::qrImage);
+  }
+
+  /**
+   * {@link #stats} without blocking: the examples' path is asked after the heading's answered 404,
+   * as a second step of the same operation.
+   */
+  public CompletableFuture<LinkStats> statsAsync(LinkId id, StatsRequest request) {
+    FeatureChecks.stats(ID, capabilities, request);
+    String uuid = Checks.uuidId(ID, id).toString();
+    CompletableFuture<JsonNode> root;
+    if (examplesPath.get()) {
+      root = operations.readAsync(Operation.STATS, api.statsAsInTheExamples(uuid));
+    } else {
+      root = operations.readAsync(Operation.STATS, api.stats(uuid)).exceptionallyCompose(e -> {
+        if (HttpTransport.unwrap(e) instanceof NotFoundException) {
+          return operations.readAsync(Operation.STATS, api.statsAsInTheExamples(uuid)).thenApply(answer -> {
+            examplesPath.set(true);
+            return answer;
+          });
+        }
+        return CompletableFuture.failedFuture(HttpTransport.unwrap(e));
+      });
+    }
+    return root.thenApply(answer -> stats(id, request, answer));
+  }
+
+  /** {@link #usage} without blocking. */
+  public CompletableFuture<AccountUsage> usageAsync() {
+    FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
+    return operations.readAsync(Operation.ACCOUNT_USAGE, api.usage()).thenApply(this::usage);
+  }
+
+  // ---- end async ----
+
+  private LinkStats stats(LinkId id, StatsRequest request, JsonNode root) {
     JsonNode data = Envelope.dataObject(ID, Operation.STATS, root);
     LinkStats.Builder stats = LinkStats.builder().linkId(id).request(request).providerFields(FrozenJson.map(data));
     Json.wholeNumber(data, "total_scans").ifPresent(stats::totalClicks);
@@ -110,15 +165,20 @@ public final class XqrFeatures {
 
   private static final List<String> COUNTS = List.of("scans", "count", "clicks");
 
-  /** {@code GET /v1/analytics/summary?period=}: the {@code data} object, frozen. */
-  public Map<String, Object> summary(String period) {
-    return FrozenJson.map(Envelope.dataObject(ID, Operation.STATS, operations.read(Operation.STATS, api.summary(period))));
+  /** {@code GET /v1/analytics/summary?period=}, through {@link AnalyticsSummaryMapper}. */
+  public XqrAnalyticsSummary summary(XqrSummaryPeriod period) {
+    return AnalyticsSummaryMapper.toSummary(period,
+        Envelope.dataObject(ID, Operation.STATS, operations.read(Operation.STATS, api.summary(period.wireName()))));
   }
 
   /** {@code GET /v1/workspace/usage}. */
   public AccountUsage usage() {
     FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
-    JsonNode data = Envelope.dataObject(ID, Operation.ACCOUNT_USAGE, operations.read(Operation.ACCOUNT_USAGE, api.usage()));
+    return usage(operations.read(Operation.ACCOUNT_USAGE, api.usage()));
+  }
+
+  private AccountUsage usage(JsonNode root) {
+    JsonNode data = Envelope.dataObject(ID, Operation.ACCOUNT_USAGE, root);
     AccountUsage.Builder usage = AccountUsage.builder().providerFields(FrozenJson.map(data));
     JsonNode plan = data.get("plan");
     (plan != null && plan.isObject() ? Json.text(plan, "name") : Json.text(data, "plan"))

@@ -16,6 +16,7 @@ import dev.polylink.core.QrCode;
 import dev.polylink.core.QrOptions;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.StatsRequest;
+import dev.polylink.core.spi.AsyncClients;
 import dev.polylink.core.spi.Checks;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
@@ -23,8 +24,10 @@ import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
+import dev.polylink.xqr.XqrAnalyticsSummary;
 import dev.polylink.xqr.XqrClient;
 import dev.polylink.xqr.XqrOptions;
+import dev.polylink.xqr.XqrSummaryPeriod;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Objects;
@@ -33,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import retrofit2.Call;
 import retrofit2.Response;
@@ -43,7 +47,7 @@ import retrofit2.Response;
  * body is parsed once; its {@code meta.request_id} and {@code meta.rate_limit} are recorded.
  * Thread-safe.
  */
-public final class XqrOperations implements AutoCloseable {
+public final class XqrOperations implements AutoCloseable, AsyncClients.Operations {
   private static final String ID = XqrClient.PROVIDER_ID;
   /** xQR's documented default page size. */
   private static final long DEFAULT_LIMIT = 50;
@@ -82,8 +86,8 @@ public final class XqrOperations implements AutoCloseable {
     return features.usage();
   }
 
-  /** {@link XqrFeatures#summary}: the summary's {@code data} object, frozen. */
-  public Map<String, Object> analyticsSummary(String period) {
+  /** {@link XqrFeatures#summary}. */
+  public XqrAnalyticsSummary analyticsSummary(XqrSummaryPeriod period) {
     return features.summary(period);
   }
 
@@ -162,8 +166,15 @@ public final class XqrOperations implements AutoCloseable {
     RequestChecks.list(ID, capabilities, request);
     long offset = request.cursor().map(cursor -> Cursors.offset(ID, cursor, MAX_OFFSET)).orElse(0L);
     Integer limit = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
-    JsonNode root = read(Operation.LIST, api.list(
-        limit, request.cursor().isPresent() ? offset : null, request.label().orElse(null), request.enabled().orElse(null)));
+    return page(read(Operation.LIST, listCall(request, offset, limit)), offset, limit);
+  }
+
+  private Call<JsonNode> listCall(ListLinksRequest request, long offset, Integer limit) {
+    return api.list(
+        limit, request.cursor().isPresent() ? offset : null, request.label().orElse(null), request.enabled().orElse(null));
+  }
+
+  private static Page<Link> page(JsonNode root, long offset, Integer limit) {
     JsonNode data = Envelope.dataArray(ID, Operation.LIST, root);
     List<Link> links = new ArrayList<>(data.size());
     data.forEach(node -> links.add(LinkMapper.toLink(Operation.LIST, node)));
@@ -202,6 +213,80 @@ public final class XqrOperations implements AutoCloseable {
     transport.execute(Operation.DELETE, api.delete(uuid.toString()));
     lastRequestId.set(null);
   }
+
+  // ---- async: the same checks and mappers, each exchange without blocking (lane/async) ----
+
+  /** {@link #create} without blocking. */
+  @Override
+  public CompletableFuture<Link> createAsync(CreateLinkRequest request) {
+    Optional<XqrOptions> options = RequestChecks.create(ID, capabilities, request, XqrOptions.class);
+    requireRoutingRules(Operation.CREATE, options);
+    CreateLinkBody body = RequestBodies.createBody(request, options);
+    return linkAsync(Operation.CREATE, api.create(body));
+  }
+
+  /** {@link #get} without blocking. */
+  @Override
+  public CompletableFuture<Link> getAsync(LinkId id) {
+    UUID uuid = Checks.uuidId(ID, id);
+    return linkAsync(Operation.GET, api.get(uuid.toString()));
+  }
+
+  /** {@link #list} without blocking. */
+  @Override
+  public CompletableFuture<Page<Link>> listAsync(ListLinksRequest request) {
+    RequestChecks.list(ID, capabilities, request);
+    long offset = request.cursor().map(cursor -> Cursors.offset(ID, cursor, MAX_OFFSET)).orElse(0L);
+    Integer limit = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
+    return readAsync(Operation.LIST, listCall(request, offset, limit)).thenApply(root -> page(root, offset, limit));
+  }
+
+  /** {@link #update} without blocking. */
+  @Override
+  public CompletableFuture<Link> updateAsync(LinkId id, LinkPatch patch) {
+    Optional<XqrOptions> options = RequestChecks.update(ID, capabilities, patch, XqrOptions.class);
+    requireRoutingRules(Operation.UPDATE, options);
+    UUID uuid = Checks.uuidId(ID, id);
+    UpdateLinkBody body = RequestBodies.updateBody(patch, options);
+    return linkAsync(Operation.UPDATE, api.update(uuid.toString(), body));
+  }
+
+  /** {@link #delete} without blocking. */
+  @Override
+  public CompletableFuture<Void> deleteAsync(LinkId id) {
+    UUID uuid = Checks.uuidId(ID, id);
+    return transport.executeAsync(Operation.DELETE, api.delete(uuid.toString())).thenApply(ignored -> {
+      lastRequestId.set(null);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<QrCode> qrCodeAsync(String providerId, LinkId id, QrOptions options) {
+    return features.qrCodeAsync(id, options);
+  }
+
+  @Override
+  public CompletableFuture<LinkStats> statsAsync(String providerId, LinkId id, StatsRequest request) {
+    return features.statsAsync(id, request);
+  }
+
+  @Override
+  public CompletableFuture<AccountUsage> accountUsageAsync(String providerId) {
+    return features.usageAsync();
+  }
+
+  private CompletableFuture<Link> linkAsync(Operation operation, Call<JsonNode> call) {
+    return readAsync(operation, call)
+        .thenApply(root -> LinkMapper.toLink(operation, Envelope.dataObject(ID, operation, root)));
+  }
+
+  /** {@link #read} without blocking. */
+  CompletableFuture<JsonNode> readAsync(Operation operation, Call<JsonNode> call) {
+    return transport.exchangeAsync(operation, call).thenApply(response -> envelope(operation, response));
+  }
+
+  // ---- end async ----
 
   /** See {@link XqrClient#lastRateLimit()}. */
   public Optional<RateLimitStatus> lastRateLimit() {
@@ -245,7 +330,11 @@ public final class XqrOperations implements AutoCloseable {
 
   /** Runs a call whose success body is xQR's {@code {data, meta}} envelope; records {@code meta}. */
   JsonNode read(Operation operation, Call<JsonNode> call) {
-    Response<JsonNode> response = transport.exchange(operation, call);
+    return envelope(operation, transport.exchange(operation, call));
+  }
+
+  /** The envelope of a success; records {@code meta}. */
+  private JsonNode envelope(Operation operation, Response<JsonNode> response) {
     JsonNode root = Envelope.root(ID, operation, response.body());
     JsonNode meta = root.get("meta");
     lastRequestId.set(Json.text(meta, "request_id").filter(s -> !s.isBlank()).orElse(null));

@@ -94,6 +94,69 @@ public final class EventDispatcher implements AttemptObserver {
     }
   }
 
+  // ---- async: an operation whose work runs on other threads (lane/async) ----
+
+  /**
+   * Starts an asynchronous operation: tells listeners it started and returns its scope, which the
+   * threads that do its work {@link #enter} while they do it; null when nothing is tracked (no
+   * listener of the user's and DEBUG off).
+   *
+   * @param operation the operation
+   * @return the scope, or null
+   */
+  public Scope begin(Operation operation) {
+    if (!(userListeners || LOG.isDebugEnabled())) {
+      return null;
+    }
+    Scope scope = new Scope(operation, true);
+    fire(l -> l.operationStarted(new OperationStarted(provider, operation, true)));
+    return scope;
+  }
+
+  /**
+   * Makes {@code scope} the current operation of this thread, so that the attempts and rate-limit
+   * reads of the work that follows belong to it.
+   *
+   * @param scope the scope from {@link #begin}, or null for none
+   * @return the scope that was current before, for {@link #restore}
+   */
+  public Scope enter(Scope scope) {
+    Scope previous = current.get();
+    if (scope == null) {
+      current.remove();
+    } else {
+      current.set(scope);
+    }
+    return previous;
+  }
+
+  /**
+   * Makes {@code previous} the current operation again, as it was before {@link #enter}.
+   *
+   * @param previous what {@link #enter} returned
+   */
+  public void restore(Scope previous) {
+    if (previous == null) {
+      current.remove();
+    } else {
+      current.set(previous);
+    }
+  }
+
+  /**
+   * Ends an asynchronous operation: tells listeners its outcome.
+   *
+   * @param scope the scope from {@link #begin}; null does nothing
+   * @param failure the failure, or null for success
+   */
+  public void end(Scope scope, Throwable failure) {
+    if (scope != null) {
+      finish(scope, failure);
+    }
+  }
+
+  // ---- end async ----
+
   /**
    * A rate-limit state was read during the current operation.
    *
@@ -130,7 +193,8 @@ public final class EventDispatcher implements AttemptObserver {
   private void finish(Scope scope, Throwable failure) {
     Duration duration = Duration.ofNanos(System.nanoTime() - scope.startNanos);
     OperationFinished event =
-        new OperationFinished(provider, scope.operation, duration, scope.attempts, scope.retries, Optional.ofNullable(failure));
+        new OperationFinished(provider, scope.operation, duration, scope.attempts, scope.retries, Optional.ofNullable(failure),
+            scope.asynchronous);
     fire(l -> l.operationFinished(event));
   }
 
@@ -147,15 +211,21 @@ public final class EventDispatcher implements AttemptObserver {
     }
   }
 
-  /** The operation running on a thread. */
-  private static final class Scope {
+  /** The operation running on a thread (an asynchronous one runs on several, one at a time). */
+  public static final class Scope {
     final Operation operation;
+    final boolean asynchronous;
     final long startNanos = System.nanoTime();
     int attempts;
     int retries;
 
     Scope(Operation operation) {
+      this(operation, false);
+    }
+
+    Scope(Operation operation, boolean asynchronous) {
       this.operation = operation;
+      this.asynchronous = asynchronous;
     }
   }
 

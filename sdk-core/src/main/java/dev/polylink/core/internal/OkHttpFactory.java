@@ -62,6 +62,14 @@ public final class OkHttpFactory {
     if (s.socketTimeout != null) {
       builder.connectTimeout(s.socketTimeout).readTimeout(s.socketTimeout).writeTimeout(s.socketTimeout);
     }
+    if (s.shared == null) {
+      // Asynchronous calls are queued by the dispatcher, at most maxRequestsPerHost at once: OkHttp's
+      // 5 is a browser's bound; every request of this client goes to its vendor's one host, so the
+      // bound is the client's concurrency, as for the pool.
+      okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+      dispatcher.setMaxRequestsPerHost(DEFAULT_MAX_REQUESTS);
+      builder.dispatcher(dispatcher);
+    }
     IdleConnections idleConnections = null;
     if (ownsPool(s)) {
       Duration idle = s.connectionIdleTimeout != null ? s.connectionIdleTimeout : DEFAULT_CONNECTION_IDLE_TIMEOUT;
@@ -88,5 +96,19 @@ public final class OkHttpFactory {
         .eventListener(EventListener.NONE)
         .addInterceptor(new RetryInterceptor(inner, s, idleConnections))
         .build();
+  }
+
+  /**
+   * The call factory Retrofit uses with a client of {@link #create}: a blocking {@code execute()} is
+   * the client's own call, an {@code enqueue()} runs the same attempts without blocking, each wait
+   * a task on {@code scheduler} (see {@code AsyncRetryCall}).
+   *
+   * @param client a client {@link #create} built
+   * @param scheduler the scheduler of the waits, asked for at the first one
+   * @return the factory
+   */
+  public static okhttp3.Call.Factory callFactory(
+      OkHttpClient client, java.util.function.Supplier<java.util.concurrent.ScheduledExecutorService> scheduler) {
+    return new AsyncRetryCall.Factory(client, scheduler);
   }
 }

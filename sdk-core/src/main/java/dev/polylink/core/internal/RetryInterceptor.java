@@ -28,8 +28,10 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * The one place that retries, as an OkHttp application interceptor: every attempt is a call of its
- * own on the inner client (no redirects, no OkHttp retries, the {@link Attempt#SENT_MARKER}), with
+ * The one place that retries, as an OkHttp application interceptor for blocking calls and, through
+ * the same {@link Run} decisions, {@link AsyncRetryCall}'s non-blocking loop for asynchronous ones
+ * (each attempt then an OkHttp {@code enqueue}, each wait a task on a scheduler): every attempt is a
+ * call of its own on the inner client (no redirects, no OkHttp retries, the {@link Attempt#SENT_MARKER}), with
  * its own call timeout, and the whole response body is read inside the attempt. It also decodes
  * every error response once (the decision to retry depends on it) and hands the result on as an
  * {@link ApiFailure}, and reports rate-limit headers of every response.
@@ -124,26 +126,117 @@ final class RetryInterceptor implements Interceptor {
   }
 
   private Response attempts(Chain chain) throws IOException {
-    Request request = chain.request();
-    boolean idempotent = IDEMPOTENT.contains(request.method());
-    Deadline deadline = new Deadline(operationTimeout);
-    boolean uncertain = false; // an earlier attempt may have been processed without a definite answer
-    ApiFailure lastAnswer = null;
-    for (int attempt = 1; ; attempt++) {
-      boolean lastAttempt = attempt >= policy.maxAttempts();
+    Run run = new Run(chain.request(), true);
+    while (true) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new Interrupted("the thread was interrupted before the request was sent", null, uncertain);
+        throw new Interrupted("the thread was interrupted before the request was sent", null, run.uncertain);
       }
+      Duration paceWait = run.start();
+      if (paceWait != null) {
+        pause(paceWait, run.deadline, run.uncertain, "interrupted while waiting for the rate-limit budget");
+      }
+      Call call = run.newCall();
+      Response response;
+      try {
+        response = call.execute();
+        Response complete = run.received(response, call);
+        if (complete != null) {
+          if (Thread.currentThread().isInterrupted()) {
+            // A blocking socket read does not notice an interrupt; the call ends as soon as it returns.
+            throw new Interrupted("the thread was interrupted during the call", null, true);
+          }
+          return complete;
+        }
+      } catch (BodyTooLarge e) {
+        throw run.tooLarge(e);
+      } catch (IOException e) {
+        pause(run.ioFailure(e, chain.call().isCanceled()), run.deadline, run.uncertain);
+        continue;
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        // OkHttp can sneaky-throw an InterruptedException; the JVM cleared the flag when it did.
+        IOException failure = e instanceof InterruptedException
+            ? new Interrupted("the thread was interrupted during the call", e, run.uncertain || run.state.sent())
+            : new IOException(e);
+        run.observed.failed(failure); // obs
+        throw failure;
+      }
+      pause(run.errorAnswer(response, call), run.deadline, run.uncertain);
+    }
+  }
+
+  /**
+   * Starts the attempts of one request without blocking (see {@link AsyncRetryCall}).
+   *
+   * @param request the request as Retrofit built it
+   * @return the state of its attempts
+   */
+  Run asyncRun(Request request) {
+    return new Run(request, false);
+  }
+
+  /** An attempt of a run ended: its connection, if any, is back in the pool. */
+  void attemptEnded() {
+    if (idleConnections != null) {
+      idleConnections.afterAttempt();
+    }
+  }
+
+  /**
+   * The attempts of one request: the decisions of the retry loop, shared by the blocking loop of
+   * {@link #intercept} and the non-blocking one of {@link AsyncRetryCall}. The loops only run the
+   * calls and the waits; every rule (pacing, deadlines, the attempt's copy and headers, what to
+   * retry, error decoding, listener events) is here. A run is used by one thread at a time.
+   */
+  final class Run {
+    final Request request;
+    /** Whether the thread's interrupt flag counts (the blocking loop); the asynchronous one has none. */
+    private final boolean blocking;
+    final boolean idempotent;
+    final Deadline deadline = new Deadline(operationTimeout);
+    /** An earlier attempt may have been processed without a definite answer. */
+    boolean uncertain;
+    ApiFailure lastAnswer;
+    int attempt;
+    private boolean boundByOperation;
+    Attempt state;
+    /** The rate-limit windows of the current attempt's answer, read once. */
+    private java.util.List<RateLimitStatus> rateLimits = java.util.List.of();
+    AttemptObserver.Attempt observed = AttemptObserver.Attempt.NONE;
+
+    private Run(Request request, boolean blocking) {
+      this.request = request;
+      this.blocking = blocking;
+      this.idempotent = IDEMPOTENT.contains(request.method());
+    }
+
+    private boolean lastAttempt() {
+      return attempt >= policy.maxAttempts();
+    }
+
+    /**
+     * Begins the next attempt: checks the operation deadline and takes the rate-limit slot.
+     *
+     * @return the wait for the rate-limit budget, to be waited before {@link #newCall}; null for none
+     * @throws IOException when the deadline passed, the budget's wait would pass it or a quota is used up
+     */
+    Duration start() throws IOException {
+      attempt++;
       long remaining = deadline.remainingNanos();
       if (remaining <= 0) {
         throw new TransportFailure(operationDeadline() + " passed", null, uncertain, lastAnswer);
       }
-      pace(attempt, deadline, uncertain, lastAnswer, lastAnswer == null || lastAnswer.retryAfter() == null);
-      remaining = deadline.remainingNanos();
+      return pace(attempt, deadline, uncertain, lastAnswer, lastAnswer == null || lastAnswer.retryAfter() == null);
+    }
+
+    /** The attempt's own call on the inner client, with its headers, tag and deadline. */
+    Call newCall() {
+      long remaining = deadline.remainingNanos();
       long attemptNanos = Deadline.saturatedNanos(attemptTimeout);
-      boolean boundByOperation = remaining < attemptNanos;
-      Attempt state = new Attempt();
-      java.util.List<RateLimitStatus> rateLimits = java.util.List.of();
+      boundByOperation = remaining < attemptNanos;
+      state = new Attempt();
+      rateLimits = java.util.List.of();
       if (idleConnections != null) {
         idleConnections.beforeAttempt();
       }
@@ -157,60 +250,77 @@ final class RetryInterceptor implements Interceptor {
           .tag(Attempt.class, state)
           .build());
       call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
-      AttemptObserver.Attempt observed = observer.started(request, attempt); // obs
-      Response response;
-      try {
-        response = call.execute();
-        rateLimits = readRateLimit(response);
-        state.rateLimits(rateLimits);
-        if (response.isSuccessful()) {
-          Response complete = buffered(response, call);
-          observed.succeeded(complete); // obs
-          if (Thread.currentThread().isInterrupted()) {
-            // A blocking socket read does not notice an interrupt; the call ends as soon as it returns.
-            throw new Interrupted("the thread was interrupted during the call", null, true);
-          }
-          return complete;
-        }
-      } catch (BodyTooLarge e) {
-        observed.failed(e); // obs
-        throw new TransportFailure(e.getMessage(), null, uncertain || !idempotent, null);
-      } catch (IOException e) {
-        observed.failed(e); // obs
-        boolean sent = state.sent();
-        uncertain |= sent;
-        if (Thread.currentThread().isInterrupted()) {
-          throw new Interrupted("the thread was interrupted during the call", e, uncertain);
-        }
-        String what = describe(e, boundByOperation);
-        if (chain.call().isCanceled()) {
-          throw new TransportFailure(what + "; the call was cancelled", e, uncertain, null);
-        }
-        if (boundByOperation && isCallTimeout(e)) {
-          throw new TransportFailure(what, e, uncertain, null);
-        }
-        if (lastAttempt || !(idempotent || !sent)) {
-          throw new TransportFailure(what, e, uncertain, null);
-        }
-        Duration wait = policy.backoff(attempt);
-        if (!deadline.allows(wait)) {
-          throw new TransportFailure(
-              what + "; no retry: waiting " + wait.toMillis() + " ms would pass " + operationDeadline(),
-              e, uncertain, null);
-        }
-        observed.retrying(sent ? RetryReason.IO_ERROR : RetryReason.NOT_SENT, wait, false); // obs
-        pause(wait, deadline, uncertain);
-        continue;
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        // OkHttp can sneaky-throw an InterruptedException; the JVM cleared the flag when it did.
-        IOException failure = e instanceof InterruptedException
-            ? new Interrupted("the thread was interrupted during the call", e, uncertain || state.sent())
-            : new IOException(e);
-        observed.failed(failure); // obs
-        throw failure;
+      observed = observer.started(request, attempt); // obs
+      return call;
+    }
+
+    /**
+     * An answer arrived: its rate-limit headers are read; a success is read whole.
+     *
+     * @return the success with its body read, or null for an error answer ({@link #errorAnswer})
+     * @throws BodyTooLarge for a success body above the limit ({@link #tooLarge})
+     * @throws IOException when the success body breaks off ({@link #ioFailure})
+     */
+    Response received(Response response, Call call) throws IOException {
+      rateLimits = readRateLimit(response);
+      state.rateLimits(rateLimits);
+      if (!response.isSuccessful()) {
+        return null;
       }
+      Response complete = buffered(response, call);
+      observed.succeeded(complete); // obs
+      return complete;
+    }
+
+    /** The failure of a success body above the limit: never retried. */
+    TransportFailure tooLarge(BodyTooLarge e) {
+      observed.failed(e); // obs
+      return new TransportFailure(e.getMessage(), null, uncertain || !idempotent, null);
+    }
+
+    /**
+     * No answer: an I/O failure of the attempt.
+     *
+     * @param e the failure
+     * @param cancelled whether the caller cancelled the call
+     * @return the wait before the next attempt
+     * @throws IOException when the failure ends the run
+     */
+    Duration ioFailure(IOException e, boolean cancelled) throws IOException {
+      observed.failed(e); // obs
+      boolean sent = state.sent();
+      uncertain |= sent;
+      if (blocking && Thread.currentThread().isInterrupted()) {
+        throw new Interrupted("the thread was interrupted during the call", e, uncertain);
+      }
+      String what = describe(e, boundByOperation);
+      if (cancelled) {
+        throw new TransportFailure(what + "; the call was cancelled", e, uncertain, null);
+      }
+      if (boundByOperation && isCallTimeout(e)) {
+        throw new TransportFailure(what, e, uncertain, null);
+      }
+      if (lastAttempt() || !(idempotent || !sent)) {
+        throw new TransportFailure(what, e, uncertain, null);
+      }
+      Duration wait = policy.backoff(attempt);
+      if (!deadline.allows(wait)) {
+        throw new TransportFailure(
+            what + "; no retry: waiting " + wait.toMillis() + " ms would pass " + operationDeadline(),
+            e, uncertain, null);
+      }
+      observed.retrying(sent ? RetryReason.IO_ERROR : RetryReason.NOT_SENT, wait, false); // obs
+      return wait;
+    }
+
+    /**
+     * An error answer ({@link #received} returned null): decoded once, told to the pacer.
+     *
+     * @return the wait before the next attempt
+     * @throws IOException the decoded {@link ApiFailure} when it is not retried, or a failure when a
+     *     deadline or an interrupt ends the run
+     */
+    Duration errorAnswer(Response response, Call call) throws IOException {
       ApiFailure failure = decode(response, call, rateLimits).afterPossiblyProcessedAttempt(uncertain);
       if (idleConnections != null) {
         idleConnections.afterAttempt();
@@ -237,14 +347,14 @@ final class RetryInterceptor implements Interceptor {
               && !(failure.statusCode() == 429 && failure.error().quotaExhausted());
       boolean safe =
           idempotent || (failure.statusCode() == 429 && retryableStatus && failure.retryAfter() != null);
-      if (lastAttempt || !retryableStatus || !safe) {
+      if (lastAttempt() || !retryableStatus || !safe) {
         throw failure;
       }
       Duration wait = failure.retryAfter();
       if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
         throw failure;
       }
-      if (Thread.currentThread().isInterrupted()) {
+      if (blocking && Thread.currentThread().isInterrupted()) {
         throw new Interrupted("the thread was interrupted during the call", null, uncertain);
       }
       Duration pause = wait != null ? wait : policy.backoff(attempt);
@@ -258,7 +368,7 @@ final class RetryInterceptor implements Interceptor {
       lastAnswer = failure;
       observed.retrying( // obs
           failure.statusCode() == 429 ? RetryReason.RATE_LIMITED : RetryReason.RETRYABLE_STATUS, pause, wait != null);
-      pause(pause, deadline, uncertain);
+      return pause;
     }
   }
 
@@ -397,14 +507,15 @@ final class RetryInterceptor implements Interceptor {
   }
 
   /**
-   * Waits for the rate-limit budget before an attempt: the wait counts against the operation's
-   * deadline, and one that would pass it is not started (nor is its slot taken). A used-up quota
+   * Takes the rate-limit slot of an attempt and returns the wait for it (null for none), which the
+   * loop waits: the wait counts against the operation's deadline, and one that would pass it is not
+   * started (nor is its slot taken). A used-up quota
    * fails at once, without sending, as a 429 {@code quotaExhausted} answer the vendor gave earlier.
    */
-  private void pace(int attempt, Deadline deadline, boolean uncertain, ApiFailure lastAnswer, boolean honourPause)
+  private Duration pace(int attempt, Deadline deadline, boolean uncertain, ApiFailure lastAnswer, boolean honourPause)
       throws IOException {
     if (pacer == null) {
-      return;
+      return null;
     }
     long maxRetryAfter = Deadline.saturatedNanos(policy.maxRetryAfter());
     long wait;
@@ -437,8 +548,9 @@ final class RetryInterceptor implements Interceptor {
     if (wait > 0) {
       Duration d = Duration.ofNanos(wait);
       observer.rateLimitWaiting(attempt, d); // obs
-      pause(d, deadline, uncertain, "interrupted while waiting for the rate-limit budget");
+      return d;
     }
+    return null;
   }
 
   private void pause(Duration wait, Deadline deadline, boolean uncertain) throws IOException {

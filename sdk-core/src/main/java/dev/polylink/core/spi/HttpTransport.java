@@ -30,7 +30,10 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * The HTTP layer of one LinkClient: one OkHttp client (the user's, derived, or its own), one
  * Retrofit, the shared Jackson mapper, the retry interceptor, error decoding and rate-limit
  * tracking. Providers create their Retrofit interfaces from it once and run every call through
- * {@link #execute}.
+ * {@link #execute} (or, without blocking, {@link #executeAsync} within an {@link #observeAsync}
+ * operation). Retrofit's calls come from a call factory of the transport's own: a blocking {@code
+ * execute()} runs the attempts on the caller's thread, an {@code enqueue()} runs the same attempts
+ * as OkHttp asynchronous calls with every wait on a scheduler.
  */
 public final class HttpTransport implements AutoCloseable {
   /** The connect, read and write (socket) timeout of a client of our own: 30 s. */
@@ -76,6 +79,11 @@ public final class HttpTransport implements AutoCloseable {
   private final dev.polylink.core.internal.Pacer pacer;
   private final java.util.Set<String> quotaWindows;
   private final EventDispatcher events; // obs: listeners and logging
+  /** The user's scheduler of asynchronous waits (never shut down here), or null for one of our own. */
+  private final java.util.concurrent.ScheduledExecutorService userScheduler;
+  /** The scheduler of our own, made at the first asynchronous wait; shut down by {@link #close()}. */
+  private final AtomicReference<java.util.concurrent.ScheduledExecutorService> ownScheduler = new AtomicReference<>();
+  private volatile boolean closed;
   private final int bulkConcurrency;
 
   private HttpTransport(Builder b) {
@@ -117,8 +125,12 @@ public final class HttpTransport implements AutoCloseable {
     this.ownsPool = OkHttpFactory.ownsPool(settings);
     this.okHttp = OkHttpFactory.create(settings);
     String base = b.baseUrl.endsWith("/") ? b.baseUrl : b.baseUrl + "/";
+    this.userScheduler = b.scheduler;
+    java.util.function.Supplier<java.util.concurrent.ScheduledExecutorService> waits =
+        userScheduler != null ? () -> userScheduler : this::scheduler;
     this.retrofit =
-        new Retrofit.Builder().baseUrl(base).client(okHttp).addConverterFactory(CONVERTERS).build();
+        new Retrofit.Builder().baseUrl(base).callFactory(OkHttpFactory.callFactory(okHttp, waits))
+            .addConverterFactory(CONVERTERS).build();
   }
 
   /**
@@ -197,37 +209,235 @@ public final class HttpTransport implements AutoCloseable {
   private <T> Response<T> exchangeObserved(Operation operation, Call<T> call, boolean goneCountsAsDeleted) {
     try {
       return call.execute();
-    } catch (ApiFailure failure) {
-      if (goneCountsAsDeleted && failure.statusCode() == 404 && failure.afterPossiblyProcessedAttempt()
-          && "DELETE".equals(call.request().method())) {
-        return Response.success(204, null);
-      }
-      throw ApiExceptions.create(providerId, operation, failure);
-    } catch (TransportFailure failure) {
-      ApiFailure last = failure.lastAnswer();
-      Throwable cause = last != null ? ApiExceptions.create(providerId, operation, last) : failure.getCause();
-      throw new TransportException(
-          providerId, operation, failure.getMessage() + processedNote(failure.mayHaveBeenProcessed()), cause,
-          failure.mayHaveBeenProcessed());
-    } catch (Interrupted e) {
-      Thread.currentThread().interrupt();
-      throw new TransportException(
-          providerId, operation, describe(e) + processedNote(e.mayHaveBeenProcessed()), e, e.mayHaveBeenProcessed());
-    } catch (IOException e) {
-      throw new TransportException(providerId, operation, describe(e), e);
-    } catch (RuntimeException e) {
-      if (e instanceof dev.polylink.core.PolylinkException) {
-        throw e;
-      }
-      throw new TransportException(providerId, operation, describe(e), e);
     } catch (Exception e) {
       // Retrofit and OkHttp may sneaky-throw checked exceptions, an InterruptedException above all.
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
+      Response<T> deleted = goneAsDeleted(call, e, goneCountsAsDeleted);
+      if (deleted != null) {
+        return deleted;
       }
-      throw new TransportException(providerId, operation, describe(e), e);
+      throw failure(operation, e, true);
     }
   }
+
+  /** A 404 to a resent DELETE (see {@link #execute}) as the success it means; else null. */
+  private static <T> Response<T> goneAsDeleted(Call<T> call, Throwable e, boolean goneCountsAsDeleted) {
+    if (goneCountsAsDeleted && e instanceof ApiFailure && ((ApiFailure) e).statusCode() == 404
+        && ((ApiFailure) e).afterPossiblyProcessedAttempt() && "DELETE".equals(call.request().method())) {
+      return Response.success(204, null);
+    }
+    return null;
+  }
+
+  /**
+   * The exception a failed exchange ends with, the same for the blocking and the asynchronous
+   * paths: the vendor's answer as its {@code ApiException}, everything else a {@link
+   * TransportException}.
+   *
+   * @param blocking whether the caller's thread ran the call (an interrupt is then kept on it)
+   */
+  private RuntimeException failure(Operation operation, Throwable e, boolean blocking) {
+    if (e instanceof ApiFailure) {
+      return ApiExceptions.create(providerId, operation, (ApiFailure) e);
+    }
+    if (e instanceof TransportFailure) {
+      TransportFailure failure = (TransportFailure) e;
+      ApiFailure last = failure.lastAnswer();
+      Throwable cause = last != null ? ApiExceptions.create(providerId, operation, last) : failure.getCause();
+      return new TransportException(
+          providerId, operation, failure.getMessage() + processedNote(failure.mayHaveBeenProcessed()), cause,
+          failure.mayHaveBeenProcessed());
+    }
+    if (e instanceof Interrupted) {
+      if (blocking) {
+        Thread.currentThread().interrupt();
+      }
+      Interrupted i = (Interrupted) e;
+      return new TransportException(
+          providerId, operation, describe(i) + processedNote(i.mayHaveBeenProcessed()), i, i.mayHaveBeenProcessed());
+    }
+    if (e instanceof dev.polylink.core.PolylinkException) {
+      return (dev.polylink.core.PolylinkException) e;
+    }
+    if (e instanceof InterruptedException && blocking) {
+      Thread.currentThread().interrupt();
+    }
+    return new TransportException(providerId, operation, describe(e), e);
+  }
+
+  // ---- async: the non-blocking variants (lane/async) ----
+
+  /**
+   * {@link #execute} without blocking: the call's attempts run as OkHttp asynchronous calls and
+   * every wait (backoff, {@code Retry-After}, the rate-limit budget) is a task on the client's
+   * scheduler, with the same retries, pacing, deadlines and error mapping as {@link #execute}. The
+   * future fails with the exception {@link #execute} would throw (never wrapped); cancelling it, or
+   * the future of the {@link #observeAsync} operation it runs in, cancels the attempt in flight or
+   * the pending wait, and no further attempt is made.
+   *
+   * @param <T> the type of the value
+   * @param operation the operation that is attempted
+   * @param call the Retrofit call, not yet executed
+   * @return the body, or {@code null}
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> executeAsync(Operation operation, Call<T> call) {
+    if (dev.polylink.core.internal.AsyncScope.current() == null) {
+      return observeAsync(operation, () -> executeAsync(operation, call));
+    }
+    return exchangeAsync(operation, call, true).thenApply(Response::body);
+  }
+
+  /**
+   * {@link #executeForBody} without blocking, as {@link #executeAsync}.
+   *
+   * @param <T> the type of the value
+   * @param operation the operation that is attempted
+   * @param call the Retrofit call, not yet executed
+   * @return the body, never {@code null}
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> executeForBodyAsync(Operation operation, Call<T> call) {
+    if (dev.polylink.core.internal.AsyncScope.current() == null) {
+      return observeAsync(operation, () -> executeForBodyAsync(operation, call));
+    }
+    return exchangeAsync(operation, call, false).thenApply(response -> {
+      if (response.body() == null) {
+        throw new TransportException(providerId, operation, "the response had no body", null);
+      }
+      return response.body();
+    });
+  }
+
+  /**
+   * {@link #exchange(Operation, Call)} without blocking, as {@link #executeAsync}.
+   *
+   * @param <T> the type of the value
+   * @param operation the operation that is attempted
+   * @param call the Retrofit call, not yet executed
+   * @return the successful response
+   */
+  public <T> java.util.concurrent.CompletableFuture<Response<T>> exchangeAsync(Operation operation, Call<T> call) {
+    return exchangeAsync(operation, call, false);
+  }
+
+  private <T> java.util.concurrent.CompletableFuture<Response<T>> exchangeAsync(
+      Operation operation, Call<T> call, boolean goneCountsAsDeleted) {
+    dev.polylink.core.internal.AsyncScope scope = dev.polylink.core.internal.AsyncScope.current();
+    if (scope == null) {
+      return observeAsync(operation, () -> exchangeAsync(operation, call, goneCountsAsDeleted));
+    }
+    java.util.concurrent.CompletableFuture<Response<T>> result = new java.util.concurrent.CompletableFuture<>();
+    scope.onCancel(call::cancel);
+    try {
+      call.enqueue(new retrofit2.Callback<T>() {
+        @Override
+        public void onResponse(Call<T> c, Response<T> response) {
+          result.complete(response);
+        }
+
+        @Override
+        public void onFailure(Call<T> c, Throwable e) {
+          Response<T> deleted = goneAsDeleted(call, e, goneCountsAsDeleted);
+          if (deleted != null) {
+            result.complete(deleted);
+          } else {
+            result.completeExceptionally(failure(operation, e, false));
+          }
+        }
+      });
+    } catch (RuntimeException e) {
+      result.completeExceptionally(failure(operation, e, false));
+    }
+    return result;
+  }
+
+  /**
+   * Runs one asynchronous client operation: the listeners see it whole (its start now, its
+   * attempts, its end when the future completes), a failure of {@code body} itself (a validation
+   * before any request) fails the returned future instead of being thrown, and cancelling the
+   * returned future cancels every exchange {@code body} and its later stages started through
+   * {@link #exchangeAsync} (those started while this operation is current on a thread: its own
+   * stages are). The returned future completes with the value or the {@code PolylinkException}
+   * itself (never a {@code CompletionException}), outside the operation, so that the caller's
+   * dependent stages are operations of their own.
+   *
+   * <p>Dependent stages attached without an executor run on the thread that completes the
+   * future: OkHttp's dispatcher thread, the client's scheduler thread, or the caller's when the
+   * operation fails before its first request. Unlike the AWS SDK v2, which hands completion to a
+   * separate executor by default, no thread of its own is spent here; run blocking or heavy work in
+   * an {@code ...Async} stage with an executor of your own.
+   *
+   * @param <T> the result type
+   * @param operation the operation
+   * @param body starts the operation's work and returns its future
+   * @return the operation's future
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> observeAsync(
+      Operation operation, java.util.function.Supplier<java.util.concurrent.CompletableFuture<T>> body) {
+    dev.polylink.core.internal.AsyncScope scope =
+        new dev.polylink.core.internal.AsyncScope(events, events.begin(operation));
+    java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<T> work;
+    try {
+      work = scope.call(body);
+    } catch (RuntimeException e) {
+      work = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    work.whenComplete((value, error) -> {
+      Throwable outcome = unwrap(error);
+      dev.polylink.core.internal.AsyncScope.outside(events, () -> {
+        events.end(scope.eventScope(), outcome);
+        if (outcome == null) {
+          result.complete(value);
+        } else {
+          result.completeExceptionally(outcome);
+        }
+      });
+    });
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        scope.cancel();
+      }
+    });
+    return result;
+  }
+
+  /**
+   * The exception inside the {@code CompletionException} or {@code ExecutionException} a dependent
+   * stage sees.
+   *
+   * @param error what a stage saw, or null
+   * @return the exception itself, or null
+   */
+  public static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof java.util.concurrent.CompletionException
+        || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  private java.util.concurrent.ScheduledExecutorService scheduler() {
+    java.util.concurrent.ScheduledExecutorService s = ownScheduler.get();
+    if (s != null) {
+      return s;
+    }
+    java.util.concurrent.ScheduledThreadPoolExecutor created = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "polylink-" + providerId + "-scheduler");
+      t.setDaemon(true);
+      return t;
+    });
+    created.setRemoveOnCancelPolicy(true);
+    if (ownScheduler.compareAndSet(null, created)) {
+      if (closed) {
+        created.shutdown();
+      }
+      return created;
+    }
+    created.shutdown();
+    return ownScheduler.get();
+  }
+
+  // ---- end async ----
 
   private static String processedNote(boolean mayHaveBeenProcessed) {
     return mayHaveBeenProcessed
@@ -339,9 +549,19 @@ public final class HttpTransport implements AutoCloseable {
     return okHttp;
   }
 
-  /** Shuts down the pool and threads this transport created; a user's client is left alone. */
+  /**
+   * Shuts down the pool and threads this transport created (the scheduler of asynchronous waits
+   * included); a user's client and a user's scheduler are left alone. An asynchronous call still
+   * waiting then fails instead of starting another attempt.
+   */
   @Override
   public void close() {
+    closed = true;
+    java.util.concurrent.ScheduledExecutorService own = ownScheduler.get();
+    if (own != null) {
+      // Waits already scheduled still run (and their attempts then fail, the dispatcher being shut down).
+      own.shutdown();
+    }
     if (ownsDispatcher) {
       okHttp.dispatcher().executorService().shutdown();
     }
@@ -384,6 +604,7 @@ public final class HttpTransport implements AutoCloseable {
     private final java.util.List<dev.polylink.core.internal.Pacer.DocumentedLimit> documentedLimits =
         new java.util.ArrayList<>();
     private final java.util.Set<String> quotaWindows = new java.util.HashSet<>();
+    private java.util.concurrent.ScheduledExecutorService scheduler;
     private int bulkConcurrency = BulkBatches.DEFAULT_CONCURRENCY;
 
     private Builder(String providerId) {
@@ -534,6 +755,19 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder sleeper(RetryPolicy.Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * The scheduler on which asynchronous calls wait (backoff, {@code Retry-After}, the rate-limit
+     * budget); null for one daemon thread of the transport's own, made at the first wait and shut
+     * down by {@link HttpTransport#close()}. A scheduler given here is never shut down.
+     *
+     * @param scheduler the scheduler, or null
+     * @return this builder
+     */
+    public Builder scheduledExecutorService(java.util.concurrent.ScheduledExecutorService scheduler) {
+      this.scheduler = scheduler;
       return this;
     }
 

@@ -37,6 +37,7 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
             .userAgent(userAgent())
             .clock(clock())
             .sleeper(sleeper())
+            .scheduledExecutorService(scheduledExecutorService())
             .rateLimit(rateLimitSetting())
             .rateBudget(rateBudget())
             .bulkConcurrency(bulkConcurrency())

@@ -141,6 +141,68 @@ public final class FakeLinkClient implements LinkClient {
     transport.execute(Operation.DELETE, api.delete(id.value()));
   }
 
+  /** The asynchronous view, over the same checks and mapping ({@link Async}). */
+  @Override
+  public dev.polylink.core.AsyncLinkClient async() {
+    return dev.polylink.core.spi.AsyncClients.of(ID, CAPABILITIES, transport, new Async());
+  }
+
+  /** The fake's operations without blocking. */
+  private final class Async implements dev.polylink.core.spi.AsyncClients.Operations {
+    @Override
+    public java.util.concurrent.CompletableFuture<Link> createAsync(CreateLinkRequest request) {
+      RequestChecks.create(ID, CAPABILITIES, request, Options.class);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("url", request.destination().toString());
+      request.slug().ifPresent(s -> body.put("slug", Checks.slug(ID, s)));
+      request.title().ifPresent(t -> body.put("title", t));
+      return transport.executeForBodyAsync(Operation.CREATE, api.create(body))
+          .thenApply(answer -> toLink(Operation.CREATE, answer.get("link")));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Link> getAsync(LinkId id) {
+      Checks.uuidId(ID, id);
+      return transport.executeForBodyAsync(Operation.GET, api.get(id.value()))
+          .thenApply(answer -> toLink(Operation.GET, answer.get("link")));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Page<Link>> listAsync(ListLinksRequest request) {
+      RequestChecks.list(ID, CAPABILITIES, request);
+      return transport.executeForBodyAsync(Operation.LIST,
+              api.list(request.cursor().orElse(null), request.pageSize().isPresent() ? request.pageSize().getAsInt() : null,
+                  request.search().orElse(null)))
+          .thenApply(body -> {
+            java.util.List<Link> links = new java.util.ArrayList<>();
+            body.get("links").forEach(node -> links.add(toLink(Operation.LIST, node)));
+            return Page.of(links, Json.text(body, "next"), OptionalLong.empty());
+          });
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Link> updateAsync(LinkId id, LinkPatch patch) {
+      RequestChecks.update(ID, CAPABILITIES, patch, Options.class);
+      Checks.uuidId(ID, id);
+      com.fasterxml.jackson.databind.node.ObjectNode body = Json.mapper().createObjectNode();
+      patch.destination().ifSet(d -> body.put("url", d.toString()));
+      patch.enabled().ifSet(e -> body.put("enabled", e));
+      if (patch.title().isSet()) {
+        body.put("title", patch.title().value());
+      } else if (patch.title().isCleared()) {
+        body.putNull("title");
+      }
+      return transport.executeForBodyAsync(Operation.UPDATE, api.update(id.value(), body))
+          .thenApply(answer -> toLink(Operation.UPDATE, answer.get("link")));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> deleteAsync(LinkId id) {
+      Checks.uuidId(ID, id);
+      return transport.executeAsync(Operation.DELETE, api.delete(id.value())).thenApply(ignored -> null);
+    }
+  }
+
   @Override
   public Optional<RateLimitStatus> lastRateLimit() {
     return transport.lastRateLimit();

@@ -158,6 +158,29 @@ class HttpTransportTest {
   }
 
   @Test
+  void aDispatcherOfItsOwnRunsAsManyAsynchronousCallsToTheVendorsHostAsItsPoolHolds() {
+    try (HttpTransport transport = builder().build()) {
+      okhttp3.Dispatcher dispatcher = transport.okHttpClient().dispatcher();
+      assertEquals(64, dispatcher.getMaxRequestsPerHost(), "OkHttp's 5 would cap the asynchronous client at 5");
+      assertEquals(64, dispatcher.getMaxRequests());
+    }
+  }
+
+  @Test
+  void aUsersSchedulerIsNotShutDownOnClose() throws Exception {
+    stubOk();
+    java.util.concurrent.ScheduledExecutorService users = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      try (HttpTransport transport = builder().scheduledExecutorService(users).build()) {
+        transport.executeAsync(Operation.GET, transport.create(Api.class).get("1")).get(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertFalse(users.isShutdown(), "a user's scheduler is left alone");
+    } finally {
+      users.shutdownNow();
+    }
+  }
+
+  @Test
   void aClientOfItsOwnNeverFollowsRedirectsAndHasAPoolOfItsOwn() {
     try (HttpTransport transport = builder().build()) {
       OkHttpClient okHttp = transport.okHttpClient();

@@ -173,7 +173,8 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
             // sleeper, whose clock the client reads, so that a wait moves time on.
             .clock(sleeper.clock())
             .sleeper(sleeper)
-            .addListener(sleeper);
+            .addListener(sleeper)
+            .scheduledExecutorService(scheduler);
     return tweak.apply(configured).build();
   }
 
@@ -625,6 +626,12 @@ public abstract class LinkClientContractTest extends WireMockTestBase<LinkClient
   @TestFactory
   Stream<DynamicTest> faultInjection() {
     return new FaultInjection(this).tests();
+  }
+
+  /** The asynchronous view of every operation ({@link AsyncContract}). */
+  @TestFactory
+  Stream<DynamicTest> asyncClient() {
+    return new AsyncContract(this).tests();
   }
 
   // ---------------------------------------------------------------- parsing and hygiene

@@ -38,6 +38,12 @@ public abstract class WireMockTestBase<C extends LinkClient> {
    */
   protected final RecordingSleeper sleeper = newSleeper();
 
+  /**
+   * The scheduler of the asynchronous calls' waits: it records them and runs each at once; nothing
+   * waits for real. Shut down after each test.
+   */
+  protected final RecordingScheduler scheduler = new RecordingScheduler();
+
   /** The client of the current test, built by {@link #newClient()}. */
   protected C client;
 
@@ -57,6 +63,7 @@ public abstract class WireMockTestBase<C extends LinkClient> {
   @AfterEach
   void closeClient() {
     client.close();
+    scheduler.shutdownNow();
   }
 
   /** A JSON answer with this status and body. */
