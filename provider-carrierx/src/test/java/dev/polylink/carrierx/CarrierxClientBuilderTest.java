@@ -144,6 +144,7 @@ class CarrierxClientBuilderTest extends CarrierxWireMockTest {
     expected.put("timeout", "CARRIERX_TIMEOUT");
     expected.put("userAgent", "CARRIERX_USER_AGENT");
     expected.put("rateLimit", "CARRIERX_RATE_LIMIT");
+    expected.put("bulkConcurrency", "CARRIERX_BULK_CONCURRENCY");
     expected.put("username", "CARRIERX_USERNAME");
     expected.put("password", "CARRIERX_PASSWORD");
     expected.put("defaultDomainSid", "CARRIERX_DOMAIN_SID");

@@ -32,6 +32,7 @@ class ShortpenClientBuilderTest extends ShortpenWireMockTest {
     expected.put("timeout", "SHORTPEN_TIMEOUT");
     expected.put("userAgent", "SHORTPEN_USER_AGENT");
     expected.put("rateLimit", "SHORTPEN_RATE_LIMIT");
+    expected.put("bulkConcurrency", "SHORTPEN_BULK_CONCURRENCY");
     expected.put("defaultDomainId", "SHORTPEN_DOMAIN_ID");
     expected.put("workspaceId", "SHORTPEN_WORKSPACE_ID");
     expected.put("createLookupPages", "SHORTPEN_CREATE_LOOKUP_PAGES");

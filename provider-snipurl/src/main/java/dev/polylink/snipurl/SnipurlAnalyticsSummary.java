@@ -1,11 +1,13 @@
 package dev.polylink.snipurl;
 
 import dev.polylink.core.DailyClicks;
+import dev.polylink.core.spi.FrozenJson;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.immutables.value.Value;
 
 /**
  * SnipURL's account-wide analytics ({@code GET /api/v1/analytics/summary}): {@code total_links},
@@ -13,67 +15,122 @@ import java.util.OptionalLong;
  * top 5). Each is empty when the answer lacks it; {@link #topLinks()} keeps the items as sent (their
  * members are not documented), and {@link #data()} the whole {@code data} object.
  */
-public final class SnipurlAnalyticsSummary {
-  private final Long totalLinks;
-  private final Long activeLinks;
-  private final Long totalClicks;
-  private final List<DailyClicks> clicksOverTime;
-  private final List<Map<String, Object>> topLinks;
-  private final Map<String, Object> data;
+@Value.Immutable
+@ValueStyle
+public abstract class SnipurlAnalyticsSummary {
+  SnipurlAnalyticsSummary() {}
 
-  SnipurlAnalyticsSummary(Long totalLinks, Long activeLinks, Long totalClicks, List<DailyClicks> clicksOverTime,
-      List<Map<String, Object>> topLinks, Map<String, Object> data) {
-    this.totalLinks = totalLinks;
-    this.activeLinks = activeLinks;
-    this.totalClicks = totalClicks;
-    this.clicksOverTime = clicksOverTime;
-    this.topLinks = topLinks;
-    this.data = data;
+  /**
+   * A builder, for tests and for the client's mapper; unset parts stay empty.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return ImmutableSnipurlAnalyticsSummary.builder();
   }
 
   /** {@return the total links} */
-  public OptionalLong totalLinks() {
-    return totalLinks == null ? OptionalLong.empty() : OptionalLong.of(totalLinks);
-  }
+  public abstract OptionalLong totalLinks();
 
   /** {@return the active links} */
-  public OptionalLong activeLinks() {
-    return activeLinks == null ? OptionalLong.empty() : OptionalLong.of(activeLinks);
-  }
+  public abstract OptionalLong activeLinks();
 
   /** {@return the total clicks} */
-  public OptionalLong totalClicks() {
-    return totalClicks == null ? OptionalLong.empty() : OptionalLong.of(totalClicks);
-  }
+  public abstract OptionalLong totalClicks();
 
   /** {@return {@code clicks_over_time} per day, where its items carry a date and a count} */
-  public Optional<List<DailyClicks>> clicksOverTime() {
-    return Optional.ofNullable(clicksOverTime);
-  }
+  public abstract Optional<List<DailyClicks>> clicksOverTime();
 
   /** {@return {@code top_links} as sent} */
-  public Optional<List<Map<String, Object>>> topLinks() {
-    return Optional.ofNullable(topLinks);
-  }
+  public abstract Optional<List<Map<String, Object>>> topLinks();
 
   /** {@return the answer's {@code data} as plain values} */
-  public Map<String, Object> data() {
-    return data;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SnipurlAnalyticsSummary && ((SnipurlAnalyticsSummary) o).data.equals(data);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(data);
-  }
+  @AllowNulls
+  public abstract Map<String, Object> data();
 
   @Override
   public String toString() {
-    return "SnipurlAnalyticsSummary{totalLinks=" + totalLinks + ", activeLinks=" + activeLinks + ", totalClicks="
-        + totalClicks + ", clicksOverTime=" + clicksOverTime + ", topLinks=" + topLinks + "}";
+    return "SnipurlAnalyticsSummary{totalLinks=" + text(totalLinks()) + ", activeLinks=" + text(activeLinks())
+        + ", totalClicks=" + text(totalClicks()) + ", clicksOverTime=" + clicksOverTime().orElse(null)
+        + ", topLinks=" + topLinks().orElse(null) + "}";
+  }
+
+  private static String text(OptionalLong n) {
+    return n.isPresent() ? Long.toString(n.getAsLong()) : "null";
+  }
+
+  /** Builds a {@link SnipurlAnalyticsSummary}; null-hostile. */
+  public abstract static class Builder {
+    Builder() {}
+
+    /** The generated builder is the only subclass. */
+    private ImmutableSnipurlAnalyticsSummary.Builder generated() {
+      return (ImmutableSnipurlAnalyticsSummary.Builder) this;
+    }
+
+    /**
+     * Sets {@code total_links}.
+     *
+     * @param totalLinks the links the account owns
+     * @return this builder
+     */
+    public Builder totalLinks(long totalLinks) {
+      return generated().setTotalLinks(totalLinks);
+    }
+
+    /**
+     * Sets {@code active_links}.
+     *
+     * @param activeLinks the links that are active
+     * @return this builder
+     */
+    public Builder activeLinks(long activeLinks) {
+      return generated().setActiveLinks(activeLinks);
+    }
+
+    /**
+     * Sets {@code total_clicks}.
+     *
+     * @param totalClicks the clicks over all links
+     * @return this builder
+     */
+    public Builder totalClicks(long totalClicks) {
+      return generated().setTotalClicks(totalClicks);
+    }
+
+    /**
+     * Sets {@code clicks_over_time}, copied.
+     *
+     * @param clicksOverTime the clicks per day
+     * @return this builder
+     */
+    public Builder clicksOverTime(Collection<DailyClicks> clicksOverTime) {
+      return generated().setClicksOverTime(List.copyOf(clicksOverTime));
+    }
+
+    /**
+     * Sets {@code top_links}: each item plain values (String, Boolean, Number, List, Map, null),
+     * deep-copied.
+     *
+     * @param topLinks the top links as sent
+     * @return this builder
+     */
+    public Builder topLinks(Collection<? extends Map<String, ?>> topLinks) {
+      return generated().setTopLinks(topLinks.stream().map(FrozenJson::map).toList());
+    }
+
+    /**
+     * Sets the answer's {@code data}: plain values (String, Boolean, Number, List, Map, null),
+     * deep-copied.
+     *
+     * @param data the {@code data} object
+     * @return this builder
+     */
+    public Builder data(Map<String, ?> data) {
+      return generated().setData(FrozenJson.map(data));
+    }
+
+    /** {@return the summary} */
+    public abstract SnipurlAnalyticsSummary build();
   }
 }

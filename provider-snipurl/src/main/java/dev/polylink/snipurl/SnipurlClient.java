@@ -1,6 +1,5 @@
 package dev.polylink.snipurl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.AccountUsage;
 import dev.polylink.core.Capabilities;
 import dev.polylink.core.DateRangeSupport;
@@ -13,14 +12,9 @@ import dev.polylink.core.QrSizeUnit;
 import dev.polylink.core.StatsCapabilities;
 import dev.polylink.core.StatsField;
 import dev.polylink.core.StatsRequest;
-import dev.polylink.core.spi.ClickCounts;
-import dev.polylink.core.spi.FrozenJson;
-import dev.polylink.core.spi.Json;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
@@ -404,29 +398,7 @@ public final class SnipurlClient implements LinkClient {
 
   /** {@return the account's analytics summary ({@code GET /api/v1/analytics/summary}), a typed extra} */
   public SnipurlAnalyticsSummary analyticsSummary() {
-    JsonNode data = operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary());
-    List<Map<String, Object>> top = null;
-    Map<String, Object> frozen = FrozenJson.map(data);
-    if (frozen.get("top_links") instanceof List) {
-      top = new ArrayList<>();
-      for (Object item : (List<?>) frozen.get("top_links")) {
-        if (item instanceof Map) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> link = (Map<String, Object>) item;
-          top.add(link);
-        }
-      }
-      top = List.copyOf(top);
-    }
-    return new SnipurlAnalyticsSummary(
-        boxed(Json.wholeNumber(data, "total_links")), boxed(Json.wholeNumber(data, "active_links")),
-        boxed(Json.wholeNumber(data, "total_clicks")),
-        ClickCounts.daily(data.get("clicks_over_time"), List.of("date", "day"), List.of("clicks", "count")).orElse(null),
-        top, frozen);
-  }
-
-  private static Long boxed(OptionalLong n) {
-    return n.isPresent() ? n.getAsLong() : null;
+    return operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary());
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.immutables.value.Value;
 
 /**
  * SnipURL's extras for a QR image ({@code GET /api/v1/qr/:short_code}), passed through {@link
@@ -16,34 +17,21 @@ import java.util.regex.Pattern;
  * <p>SnipURL documents colours as hex without a grammar; this class accepts what its default shows,
  * {@code #} and 3 or 6 hex digits, and sends it as given.
  */
-public final class SnipurlQrOptions implements ProviderOptions {
+@Value.Immutable
+@ValueStyle
+public abstract class SnipurlQrOptions implements ProviderOptions {
   private static final Pattern HEX = Pattern.compile("#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})");
 
-  private final String color;
-  private final String background;
-  private final QrErrorCorrection errorCorrection;
-  private final Integer margin;
-
-  private SnipurlQrOptions(Builder b) {
-    this.color = b.color;
-    this.background = b.background;
-    this.errorCorrection = b.errorCorrection;
-    this.margin = b.margin;
-  }
+  SnipurlQrOptions() {}
 
   /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableSnipurlQrOptions.builder();
   }
 
   /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.color = color;
-    b.background = background;
-    b.errorCorrection = errorCorrection;
-    b.margin = margin;
-    return b;
+    return ImmutableSnipurlQrOptions.builder().from(this);
   }
 
   /** Always {@code "snipurl"}. */
@@ -53,54 +41,32 @@ public final class SnipurlQrOptions implements ProviderOptions {
   }
 
   /** {@return {@code color}: the modules' colour} */
-  public Optional<String> color() {
-    return Optional.ofNullable(color);
-  }
+  public abstract Optional<String> color();
 
   /** {@return {@code bg}: the background, a hex colour or {@code transparent}} */
-  public Optional<String> background() {
-    return Optional.ofNullable(background);
-  }
+  public abstract Optional<String> background();
 
   /** {@return {@code ec}: the error-correction level} */
-  public Optional<QrErrorCorrection> errorCorrection() {
-    return Optional.ofNullable(errorCorrection);
-  }
+  public abstract Optional<QrErrorCorrection> errorCorrection();
 
   /** {@return {@code margin}: the quiet zone in modules, 0 to 4} */
-  public OptionalInt margin() {
-    return margin == null ? OptionalInt.empty() : OptionalInt.of(margin);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof SnipurlQrOptions)) {
-      return false;
-    }
-    SnipurlQrOptions q = (SnipurlQrOptions) o;
-    return Objects.equals(color, q.color) && Objects.equals(background, q.background)
-        && errorCorrection == q.errorCorrection && Objects.equals(margin, q.margin);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(color, background, errorCorrection, margin);
-  }
+  public abstract OptionalInt margin();
 
   @Override
   public String toString() {
-    return "SnipurlQrOptions{color=" + color + ", background=" + background + ", errorCorrection="
-        + errorCorrection + ", margin=" + margin + "}";
+    return "SnipurlQrOptions{color=" + color().orElse(null) + ", background=" + background().orElse(null)
+        + ", errorCorrection=" + errorCorrection().orElse(null) + ", margin="
+        + (margin().isPresent() ? margin().getAsInt() : null) + "}";
   }
 
   /** Builds {@link SnipurlQrOptions}; each setter checks its value. */
-  public static final class Builder {
-    private String color;
-    private String background;
-    private QrErrorCorrection errorCorrection;
-    private Integer margin;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableSnipurlQrOptions.Builder generated() {
+      return (ImmutableSnipurlQrOptions.Builder) this;
+    }
 
     /**
      * @throws RequestValidationException unless {@code #} and 3 or 6 hex digits
@@ -108,8 +74,7 @@ public final class SnipurlQrOptions implements ProviderOptions {
      * @return this builder
      */
     public Builder color(String color) {
-      this.color = hex("color", Objects.requireNonNull(color, "color"));
-      return this;
+      return generated().setColor(hex("color", Objects.requireNonNull(color, "color")));
     }
 
     /**
@@ -119,8 +84,7 @@ public final class SnipurlQrOptions implements ProviderOptions {
      */
     public Builder background(String background) {
       Objects.requireNonNull(background, "background");
-      this.background = background.equals("transparent") ? background : hex("background", background);
-      return this;
+      return generated().setBackground(background.equals("transparent") ? background : hex("background", background));
     }
 
     /**
@@ -129,8 +93,7 @@ public final class SnipurlQrOptions implements ProviderOptions {
      * @param errorCorrection the error correction
      */
     public Builder errorCorrection(QrErrorCorrection errorCorrection) {
-      this.errorCorrection = Objects.requireNonNull(errorCorrection, "errorCorrection");
-      return this;
+      return generated().setErrorCorrection(errorCorrection);
     }
 
     /**
@@ -142,14 +105,11 @@ public final class SnipurlQrOptions implements ProviderOptions {
       if (margin < 0 || margin > 4) {
         throw new RequestValidationException(SnipurlClient.PROVIDER_ID, "margin: must be 0 to 4 (was " + margin + ")");
       }
-      this.margin = margin;
-      return this;
+      return generated().setMargin(margin);
     }
 
     /** {@return the value built from this builder} */
-    public SnipurlQrOptions build() {
-      return new SnipurlQrOptions(this);
-    }
+    public abstract SnipurlQrOptions build();
 
     private static String hex(String field, String value) {
       if (!HEX.matcher(value).matches()) {
@@ -160,5 +120,4 @@ public final class SnipurlQrOptions implements ProviderOptions {
       return value;
     }
   }
-
 }

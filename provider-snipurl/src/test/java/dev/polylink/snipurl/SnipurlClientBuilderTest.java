@@ -58,7 +58,8 @@ class SnipurlClientBuilderTest extends SnipurlWireMockTest {
     assertTrue(LinkClients.providers().contains("snipurl"), LinkClients.providers().toString());
     assertEquals(
         Map.of("apiKey", "SNIPURL_API_KEY", "baseUrl", "SNIPURL_BASE_URL", "timeout", "SNIPURL_TIMEOUT",
-            "userAgent", "SNIPURL_USER_AGENT", "rateLimit", "SNIPURL_RATE_LIMIT"),
+            "userAgent", "SNIPURL_USER_AGENT", "rateLimit", "SNIPURL_RATE_LIMIT",
+            "bulkConcurrency", "SNIPURL_BULK_CONCURRENCY"),
         LinkClients.environmentVariables("snipurl"));
     wm.stubFor(get(urlPathEqualTo(LINK_PATH)).willReturn(json(200, fixture("update-response.json"))));
     try (LinkClient configured = LinkClients.create("snipurl",

@@ -312,12 +312,7 @@ public final class XqrClient implements LinkClient {
    */
   public XqrAnalyticsSummary analyticsSummary(XqrSummaryPeriod period) {
     java.util.Objects.requireNonNull(period, "period");
-    java.util.Map<String, Object> data =
-        operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary(period.wireName()));
-    Object total = data.get("total_scans");
-    Long totalScans = total instanceof Number && !(total instanceof Double || total instanceof Float)
-        && ((Number) total).longValue() >= 0 ? ((Number) total).longValue() : null;
-    return new XqrAnalyticsSummary(period, totalScans, data);
+    return operations.transport().observe(Operation.STATS, () -> operations.analyticsSummary(period));
   }
 
   /**

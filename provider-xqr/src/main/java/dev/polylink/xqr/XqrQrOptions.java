@@ -1,32 +1,28 @@
 package dev.polylink.xqr;
 
 import dev.polylink.core.ProviderOptions;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.immutables.value.Value;
 
 /**
  * xQR's extras for a QR image ({@code GET /v1/links/{link_id}/qr}), passed through {@link
  * dev.polylink.core.QrOptions.Builder#options}: {@code template_id}, the UUID of a QR design saved
  * in the workspace.
  */
-public final class XqrQrOptions implements ProviderOptions {
-  private final UUID templateId;
-
-  private XqrQrOptions(Builder b) {
-    this.templateId = b.templateId;
-  }
+@Value.Immutable
+@ValueStyle
+public abstract class XqrQrOptions implements ProviderOptions {
+  XqrQrOptions() {}
 
   /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableXqrQrOptions.builder();
   }
 
   /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.templateId = templateId;
-    return b;
+    return ImmutableXqrQrOptions.builder().from(this);
   }
 
   /** Always {@code "xqr"}. */
@@ -36,30 +32,21 @@ public final class XqrQrOptions implements ProviderOptions {
   }
 
   /** {@return the QR template to render with; empty for xQR's default design} */
-  public Optional<UUID> templateId() {
-    return Optional.ofNullable(templateId);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof XqrQrOptions && Objects.equals(((XqrQrOptions) o).templateId, templateId);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(templateId);
-  }
+  public abstract Optional<UUID> templateId();
 
   @Override
   public String toString() {
-    return "XqrQrOptions{templateId=" + templateId + "}";
+    return "XqrQrOptions{templateId=" + templateId().orElse(null) + "}";
   }
 
   /** Builds {@link XqrQrOptions}. */
-  public static final class Builder {
-    private UUID templateId;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableXqrQrOptions.Builder generated() {
+      return (ImmutableXqrQrOptions.Builder) this;
+    }
 
     /**
      * Sets {@code templateId}.
@@ -67,13 +54,10 @@ public final class XqrQrOptions implements ProviderOptions {
      * @param templateId the template id
      */
     public Builder templateId(UUID templateId) {
-      this.templateId = Objects.requireNonNull(templateId, "templateId");
-      return this;
+      return generated().setTemplateId(templateId);
     }
 
     /** {@return the value built from this builder} */
-    public XqrQrOptions build() {
-      return new XqrQrOptions(this);
-    }
+    public abstract XqrQrOptions build();
   }
 }

@@ -3,46 +3,30 @@ package dev.polylink.xqr;
 import dev.polylink.core.LinkId;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * One verified xQR webhook delivery: the payload {@code {"event", "timestamp", "data"}} and the
  * {@code X-XQR-Delivery} id. The payload's {@code event} is authoritative (it is covered by the
  * signature; the {@code X-XQR-Event} header is not). xQR documents the event names but not the shape
  * of each event's {@code data}, so {@link #data()} is the object as sent and {@link #linkId()} is
- * read from it only where it carries an {@code id} or {@code link_id}.
+ * read from it only where it carries an {@code id} or {@code link_id}. Only {@link
+ * XqrWebhookVerifier} creates these.
  */
-public final class XqrWebhookEvent {
-  private final XqrWebhookEventType type;
-  private final String eventName;
-  private final Instant timestamp;
-  private final String deliveryId;
-  private final Map<String, Object> data;
-
-  XqrWebhookEvent(XqrWebhookEventType type, String eventName, Instant timestamp, String deliveryId,
-      Map<String, Object> data) {
-    this.type = type;
-    this.eventName = eventName;
-    this.timestamp = timestamp;
-    this.deliveryId = deliveryId;
-    this.data = data;
-  }
+@Value.Immutable
+@ValueStyle
+public abstract class XqrWebhookEvent {
+  XqrWebhookEvent() {}
 
   /** {@return the event's type; {@link XqrWebhookEventType#UNKNOWN} for a name this version does not know} */
-  public XqrWebhookEventType type() {
-    return type;
-  }
+  public abstract XqrWebhookEventType type();
 
   /** {@return the event name as sent, e.g. {@code link.scanned}; set for unknown events too} */
-  public String eventName() {
-    return eventName;
-  }
+  public abstract String eventName();
 
   /** {@return the payload's {@code timestamp}; empty when missing or not ISO-8601} */
-  public Optional<Instant> timestamp() {
-    return Optional.ofNullable(timestamp);
-  }
+  public abstract Optional<Instant> timestamp();
 
   /**
    * The {@code X-XQR-Delivery} id (a UUID), the idempotency key: xQR retries a failed delivery five
@@ -50,42 +34,25 @@ public final class XqrWebhookEvent {
    * was not passed.
    * @return the delivery id, when given
    */
-  public Optional<String> deliveryId() {
-    return Optional.ofNullable(deliveryId);
-  }
+  public abstract Optional<String> deliveryId();
 
   /** {@return the payload's {@code data} object as plain values (empty when it had none)} */
-  public Map<String, Object> data() {
-    return data;
-  }
+  @AllowNulls
+  public abstract Map<String, Object> data();
 
   /** {@return for a {@code link.*} event, the link's id from {@code data.id} or {@code data.link_id}} */
   public Optional<LinkId> linkId() {
-    if (!type.isLinkEvent() && type != XqrWebhookEventType.UNKNOWN) {
+    if (!type().isLinkEvent() && type() != XqrWebhookEventType.UNKNOWN) {
       return Optional.empty();
     }
-    Object id = data.containsKey("link_id") ? data.get("link_id") : data.get("id");
+    Object id = data().containsKey("link_id") ? data().get("link_id") : data().get("id");
     return id instanceof String && !((String) id).isBlank() ? Optional.of(LinkId.of((String) id)) : Optional.empty();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof XqrWebhookEvent)) {
-      return false;
-    }
-    XqrWebhookEvent e = (XqrWebhookEvent) o;
-    return type == e.type && eventName.equals(e.eventName) && Objects.equals(timestamp, e.timestamp)
-        && Objects.equals(deliveryId, e.deliveryId) && data.equals(e.data);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(type, eventName, timestamp, deliveryId, data);
   }
 
   /** The event name, time and delivery id; the data is left out (it may hold destinations). */
   @Override
   public String toString() {
-    return "XqrWebhookEvent{event=" + eventName + ", timestamp=" + timestamp + ", delivery=" + deliveryId + "}";
+    return "XqrWebhookEvent{event=" + eventName() + ", timestamp=" + timestamp().orElse(null) + ", delivery="
+        + deliveryId().orElse(null) + "}";
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -179,9 +180,13 @@ public final class XqrWebhookVerifier {
     }
     String name = Json.text(root, "event").filter(s -> !s.isBlank()).orElseThrow(
         () -> new XqrWebhookException(Reason.MALFORMED_PAYLOAD, "the payload has no \"event\""));
-    JsonNode data = root.get("data");
-    return new XqrWebhookEvent(XqrWebhookEventType.fromWireName(name), name,
-        Json.instant(root, "timestamp").orElse(null), deliveryId, FrozenJson.map(root.get("data")));
+    return ImmutableXqrWebhookEvent.builder()
+        .setType(XqrWebhookEventType.fromWireName(name))
+        .setEventName(name)
+        .setTimestamp(Json.instant(root, "timestamp"))
+        .setDeliveryId(Optional.ofNullable(deliveryId))
+        .setData(FrozenJson.map(root.get("data")))
+        .build();
   }
 
   /** Never shows the secret. */

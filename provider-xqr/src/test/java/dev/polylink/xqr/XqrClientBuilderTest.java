@@ -75,6 +75,6 @@ class XqrClientBuilderTest extends XqrWireMockTest {
   void theServiceLoaderProviderIsXqrWithTheCommonKeys() {
     dev.polylink.xqr.internal.XqrLinkClientProvider provider = new dev.polylink.xqr.internal.XqrLinkClientProvider();
     assertEquals("xqr", provider.id());
-    assertEquals(java.util.List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit"), java.util.List.copyOf(provider.configKeys().keySet()));
+    assertEquals(java.util.List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit", "bulkConcurrency"), java.util.List.copyOf(provider.configKeys().keySet()));
   }
 }

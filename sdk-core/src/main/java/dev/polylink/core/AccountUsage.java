@@ -1,10 +1,10 @@
 package dev.polylink.core;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * The account's plan, its limits and their usage, and the features its plan enables, as the vendor
@@ -15,43 +15,26 @@ import java.util.Optional;
  * <p>Use it to start pacing from the real limits ({@link #quota(String)}) and to find out before a
  * request that a plan lacks a feature ({@link #feature(String)}).
  */
-public final class AccountUsage {
-  private final String plan;
-  private final Map<String, Quota> quotas;
-  private final Map<String, Boolean> features;
-  private final Map<String, Object> providerFields;
-
-  private AccountUsage(Builder b) {
-    this.plan = b.plan;
-    this.quotas = Map.copyOf(b.quotas);
-    this.features = Map.copyOf(b.features);
-    this.providerFields = b.providerFields;
-  }
+@Value.Immutable
+@ValueStyle
+public abstract class AccountUsage {
+  AccountUsage() {}
 
   /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableAccountUsage.builder();
   }
 
   /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.plan = plan;
-    b.quotas.putAll(quotas);
-    b.features.putAll(features);
-    b.providerFields = providerFields;
-    return b;
+    return ImmutableAccountUsage.builder().from(this);
   }
 
   /** {@return the plan's name as the vendor spells it, e.g. {@code "pro"}} */
-  public Optional<String> plan() {
-    return Optional.ofNullable(plan);
-  }
+  public abstract Optional<String> plan();
 
-  /** {@return every limit reported, by the vendor's name} */
-  public Map<String, Quota> quotas() {
-    return quotas;
-  }
+  /** {@return every limit reported, by the vendor's name, in the order they were added} */
+  public abstract Map<String, Quota> quotas();
 
   /**
    * One limit by the vendor's name.
@@ -59,13 +42,11 @@ public final class AccountUsage {
    * @return one limit by the vendor's name
    */
   public Optional<Quota> quota(String name) {
-    return Optional.ofNullable(quotas.get(name));
+    return Optional.ofNullable(quotas().get(name));
   }
 
-  /** {@return every feature flag reported, by the vendor's name (e.g. xQR's {@code bulk_ops})} */
-  public Map<String, Boolean> features() {
-    return features;
-  }
+  /** {@return every feature flag reported, by the vendor's name (e.g. xQR's {@code bulk_ops}), in the order they were put} */
+  public abstract Map<String, Boolean> features();
 
   /**
    * Whether the plan enables {@code name}; empty when the vendor does not say.
@@ -73,42 +54,26 @@ public final class AccountUsage {
    * @return whether the plan enables {@code name}; empty when the vendor does not say
    */
   public Optional<Boolean> feature(String name) {
-    return Optional.ofNullable(features.get(name));
+    return Optional.ofNullable(features().get(name));
   }
 
   /** {@return the vendor's answer as plain values} */
-  public Map<String, Object> providerFields() {
-    return providerFields;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof AccountUsage)) {
-      return false;
-    }
-    AccountUsage a = (AccountUsage) o;
-    return Objects.equals(plan, a.plan) && quotas.equals(a.quotas) && features.equals(a.features)
-        && providerFields.equals(a.providerFields);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(plan, quotas, features, providerFields);
-  }
+  public abstract Map<String, Object> providerFields();
 
   @Override
   public String toString() {
-    return "AccountUsage{plan=" + plan + ", quotas=" + quotas.values() + ", features=" + features + "}";
+    return "AccountUsage{plan=" + plan().orElse(null) + ", quotas=" + quotas().values() + ", features="
+        + features() + "}";
   }
 
   /** Builds {@link AccountUsage}; null-hostile. */
-  public static final class Builder {
-    private String plan;
-    private final Map<String, Quota> quotas = new LinkedHashMap<>();
-    private final Map<String, Boolean> features = new LinkedHashMap<>();
-    private Map<String, Object> providerFields = Map.of();
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableAccountUsage.Builder generated() {
+      return (ImmutableAccountUsage.Builder) this;
+    }
 
     /**
      * Sets {@code plan}.
@@ -116,8 +81,7 @@ public final class AccountUsage {
      * @param plan the plan
      */
     public Builder plan(String plan) {
-      this.plan = Objects.requireNonNull(plan, "plan");
-      return this;
+      return generated().setPlan(plan);
     }
 
     /**
@@ -126,8 +90,7 @@ public final class AccountUsage {
      * @return this builder
      */
     public Builder addQuota(Quota quota) {
-      quotas.put(quota.name(), quota);
-      return this;
+      return generated().putQuotas(quota.name(), quota);
     }
 
     /**
@@ -136,7 +99,7 @@ public final class AccountUsage {
      * @param quotas the quotas
      */
     public Builder quotas(Collection<Quota> quotas) {
-      this.quotas.clear();
+      generated().setQuotas(Map.of());
       quotas.forEach(this::addQuota);
       return this;
     }
@@ -148,8 +111,7 @@ public final class AccountUsage {
      * @param enabled the enabled
      */
     public Builder putFeature(String name, boolean enabled) {
-      features.put(Objects.requireNonNull(name, "name"), enabled);
-      return this;
+      return generated().putFeatures(Objects.requireNonNull(name, "name"), enabled);
     }
 
     /**
@@ -158,13 +120,10 @@ public final class AccountUsage {
      * @return this builder
      */
     public Builder providerFields(Map<String, ?> providerFields) {
-      this.providerFields = PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields"));
-      return this;
+      return generated().setProviderFields(PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields")));
     }
 
     /** {@return the value built from this builder} */
-    public AccountUsage build() {
-      return new AccountUsage(this);
-    }
+    public abstract AccountUsage build();
   }
 }

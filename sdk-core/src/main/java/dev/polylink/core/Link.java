@@ -1,5 +1,6 @@
 package dev.polylink.core;
 
+import dev.polylink.core.internal.FrozenFields;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -87,9 +88,21 @@ public abstract class Link {
    * Map), unmodifiable. Object members whose value is JSON {@code null} are left out; a {@code null}
    * element of a list is kept, so that positions stay as the vendor sent them.
    *
+   * <p>A link mapped from a vendor's answer keeps the parsed object and converts it on the first
+   * read of this map (once, thread-safe; the same map afterwards), so reading only the unified
+   * fields costs nothing for it. Equality and the hash code of the link include this map's value.
+   *
    * @return the vendor's fields
    */
-  public abstract Map<String, Object> providerFields();
+  public Map<String, Object> providerFields() {
+    return frozenProviderFields();
+  }
+
+  /** The vendor's fields, converted when first read; the Immutables attribute behind {@link #providerFields()}. */
+  @Value.Default
+  FrozenFields frozenProviderFields() {
+    return FrozenFields.empty();
+  }
 
   /** The unified fields; {@link #providerFields()} are summarised by their keys only. */
   @Override
@@ -114,8 +127,8 @@ public abstract class Link {
     append(sb, "lastClickedAt", lastClickedAt());
     append(sb, "createdAt", createdAt());
     append(sb, "updatedAt", updatedAt());
-    if (!providerFields().isEmpty()) {
-      sb.append(", providerFields=").append(providerFields().keySet());
+    if (frozenProviderFields() != FrozenFields.empty()) { // every empty one is that instance
+      sb.append(", providerFields=").append(frozenProviderFields().keysText());
     }
     return sb.append('}').toString();
   }
@@ -397,7 +410,7 @@ public abstract class Link {
      *     (the violation names its path, e.g. {@code providerFields.meta.tags[2]})
      */
     public Builder providerFields(Map<String, ?> providerFields) {
-      return generated().setProviderFields(PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields")));
+      return generated().setProviderFields(PlainValues.frozenFields(Objects.requireNonNull(providerFields, "providerFields")));
     }
 
     /**

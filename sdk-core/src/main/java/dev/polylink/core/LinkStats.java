@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.immutables.value.Value;
 
 /**
  * A link's click statistics as the vendor reports them. Every part is empty when the vendor did not
@@ -20,157 +21,76 @@ import java.util.OptionalLong;
  * <p>{@link #totalClicks()} counts the clicks of {@link #request()}'s range where one was given and
  * the vendor applies it, otherwise the link's whole life; each provider's javadoc says which.
  */
-public final class LinkStats {
-  private final LinkId linkId;
-  private final StatsRequest request;
-  private final Long totalClicks;
-  private final Instant lastClickedAt;
-  private final List<DailyClicks> dailyClicks;
-  private final List<ClickCount> countries;
-  private final List<ClickCount> devices;
-  private final List<ClickCount> browsers;
-  private final List<ClickCount> referrers;
-  private final Map<String, Object> providerFields;
-
-  private LinkStats(Builder b) {
-    this.linkId = Objects.requireNonNull(b.linkId, "linkId");
-    this.request = b.request;
-    this.totalClicks = b.totalClicks;
-    this.lastClickedAt = b.lastClickedAt;
-    this.dailyClicks = b.dailyClicks == null ? null
-        : b.dailyClicks.stream().sorted(Comparator.comparing(DailyClicks::date)).toList();
-    this.countries = ranked(b.countries);
-    this.devices = ranked(b.devices);
-    this.browsers = ranked(b.browsers);
-    this.referrers = ranked(b.referrers);
-    this.providerFields = b.providerFields;
-  }
+@Value.Immutable
+@ValueStyle
+public abstract class LinkStats {
+  LinkStats() {}
 
   /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableLinkStats.builder();
   }
 
   /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.linkId = linkId;
-    b.request = request;
-    b.totalClicks = totalClicks;
-    b.lastClickedAt = lastClickedAt;
-    b.dailyClicks = dailyClicks;
-    b.countries = countries;
-    b.devices = devices;
-    b.browsers = browsers;
-    b.referrers = referrers;
-    b.providerFields = providerFields;
-    return b;
+    return ImmutableLinkStats.builder().from(this);
   }
 
   /** {@return the link these statistics are about} */
-  public LinkId linkId() {
-    return linkId;
-  }
+  public abstract LinkId linkId();
 
   /** {@return the range that was asked for ({@link StatsRequest#allTime()} when none)} */
+  @Value.Default
   public StatsRequest request() {
-    return request;
+    return StatsRequest.allTime();
   }
 
   /** {@return all clicks counted, see the class comment for the range} */
-  public OptionalLong totalClicks() {
-    return totalClicks == null ? OptionalLong.empty() : OptionalLong.of(totalClicks);
-  }
+  public abstract OptionalLong totalClicks();
 
   /** {@return when the link was last followed} */
-  public Optional<Instant> lastClickedAt() {
-    return Optional.ofNullable(lastClickedAt);
-  }
+  public abstract Optional<Instant> lastClickedAt();
 
   /** {@return clicks per day, ordered by date; days the vendor does not list are not filled in} */
-  public Optional<List<DailyClicks>> dailyClicks() {
-    return Optional.ofNullable(dailyClicks);
-  }
+  public abstract Optional<List<DailyClicks>> dailyClicks();
 
   /** {@return clicks per country, as the vendor names countries (usually ISO 3166 codes)} */
-  public Optional<List<ClickCount>> countries() {
-    return Optional.ofNullable(countries);
-  }
+  public abstract Optional<List<ClickCount>> countries();
 
   /** {@return clicks per device type} */
-  public Optional<List<ClickCount>> devices() {
-    return Optional.ofNullable(devices);
-  }
+  public abstract Optional<List<ClickCount>> devices();
 
   /** {@return clicks per browser} */
-  public Optional<List<ClickCount>> browsers() {
-    return Optional.ofNullable(browsers);
-  }
+  public abstract Optional<List<ClickCount>> browsers();
 
   /** {@return clicks per referrer} */
-  public Optional<List<ClickCount>> referrers() {
-    return Optional.ofNullable(referrers);
-  }
+  public abstract Optional<List<ClickCount>> referrers();
 
   /**
    * The vendor's answer as plain values (the {@code data} object where there is an envelope); empty
    * where the SDK aggregated raw events (ShortPen).
    * @return the provider fields, unmodifiable
    */
-  public Map<String, Object> providerFields() {
-    return providerFields;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof LinkStats)) {
-      return false;
-    }
-    LinkStats s = (LinkStats) o;
-    return linkId.equals(s.linkId) && request.equals(s.request) && Objects.equals(totalClicks, s.totalClicks)
-        && Objects.equals(lastClickedAt, s.lastClickedAt) && Objects.equals(dailyClicks, s.dailyClicks)
-        && Objects.equals(countries, s.countries) && Objects.equals(devices, s.devices)
-        && Objects.equals(browsers, s.browsers) && Objects.equals(referrers, s.referrers)
-        && providerFields.equals(s.providerFields);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(linkId, request, totalClicks, lastClickedAt, dailyClicks, countries, devices, browsers,
-        referrers, providerFields);
-  }
+  public abstract Map<String, Object> providerFields();
 
   /** The aggregates; the provider fields are left out for brevity. */
   @Override
   public String toString() {
-    return "LinkStats{linkId=" + linkId + ", request=" + request + ", totalClicks=" + totalClicks
-        + ", lastClickedAt=" + lastClickedAt + ", dailyClicks=" + dailyClicks + ", countries=" + countries
-        + ", devices=" + devices + ", browsers=" + browsers + ", referrers=" + referrers + "}";
-  }
-
-  private static List<ClickCount> ranked(List<ClickCount> counts) {
-    if (counts == null) {
-      return null;
-    }
-    List<ClickCount> copy = new ArrayList<>(counts);
-    copy.sort(Comparator.comparingLong(ClickCount::clicks).reversed()); // stable: ties keep their order
-    return List.copyOf(copy);
+    return "LinkStats{linkId=" + linkId() + ", request=" + request() + ", totalClicks="
+        + (totalClicks().isPresent() ? totalClicks().getAsLong() : null) + ", lastClickedAt="
+        + lastClickedAt().orElse(null) + ", dailyClicks=" + dailyClicks().orElse(null) + ", countries="
+        + countries().orElse(null) + ", devices=" + devices().orElse(null) + ", browsers="
+        + browsers().orElse(null) + ", referrers=" + referrers().orElse(null) + "}";
   }
 
   /** Builds {@link LinkStats}; {@link #linkId} is required, everything else starts empty. */
-  public static final class Builder {
-    private LinkId linkId;
-    private StatsRequest request = StatsRequest.allTime();
-    private Long totalClicks;
-    private Instant lastClickedAt;
-    private List<DailyClicks> dailyClicks;
-    private List<ClickCount> countries;
-    private List<ClickCount> devices;
-    private List<ClickCount> browsers;
-    private List<ClickCount> referrers;
-    private Map<String, Object> providerFields = Map.of();
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableLinkStats.Builder generated() {
+      return (ImmutableLinkStats.Builder) this;
+    }
 
     /**
      * Sets {@code linkId}.
@@ -178,8 +98,7 @@ public final class LinkStats {
      * @param linkId the link id
      */
     public Builder linkId(LinkId linkId) {
-      this.linkId = Objects.requireNonNull(linkId, "linkId");
-      return this;
+      return generated().setLinkId(linkId);
     }
 
     /**
@@ -188,8 +107,7 @@ public final class LinkStats {
      * @param request the request
      */
     public Builder request(StatsRequest request) {
-      this.request = Objects.requireNonNull(request, "request");
-      return this;
+      return generated().setRequest(request);
     }
 
     /**
@@ -201,8 +119,7 @@ public final class LinkStats {
       if (totalClicks < 0) {
         throw new IllegalArgumentException("totalClicks must not be negative (was " + totalClicks + ")");
       }
-      this.totalClicks = totalClicks;
-      return this;
+      return generated().setTotalClicks(totalClicks);
     }
 
     /**
@@ -211,8 +128,7 @@ public final class LinkStats {
      * @param lastClickedAt the last clicked at
      */
     public Builder lastClickedAt(Instant lastClickedAt) {
-      this.lastClickedAt = Objects.requireNonNull(lastClickedAt, "lastClickedAt");
-      return this;
+      return generated().setLastClickedAt(lastClickedAt);
     }
 
     /**
@@ -221,8 +137,8 @@ public final class LinkStats {
      * @param dailyClicks the daily clicks
      */
     public Builder dailyClicks(Collection<DailyClicks> dailyClicks) {
-      this.dailyClicks = List.copyOf(dailyClicks);
-      return this;
+      return generated().setDailyClicks(
+          dailyClicks.stream().map(Objects::requireNonNull).sorted(Comparator.comparing(DailyClicks::date)).toList());
     }
 
     /**
@@ -231,8 +147,7 @@ public final class LinkStats {
      * @param countries the countries
      */
     public Builder countries(Collection<ClickCount> countries) {
-      this.countries = List.copyOf(countries);
-      return this;
+      return generated().setCountries(ranked(countries));
     }
 
     /**
@@ -241,8 +156,7 @@ public final class LinkStats {
      * @param devices the devices
      */
     public Builder devices(Collection<ClickCount> devices) {
-      this.devices = List.copyOf(devices);
-      return this;
+      return generated().setDevices(ranked(devices));
     }
 
     /**
@@ -251,8 +165,7 @@ public final class LinkStats {
      * @param browsers the browsers
      */
     public Builder browsers(Collection<ClickCount> browsers) {
-      this.browsers = List.copyOf(browsers);
-      return this;
+      return generated().setBrowsers(ranked(browsers));
     }
 
     /**
@@ -261,8 +174,7 @@ public final class LinkStats {
      * @param referrers the referrers
      */
     public Builder referrers(Collection<ClickCount> referrers) {
-      this.referrers = List.copyOf(referrers);
-      return this;
+      return generated().setReferrers(ranked(referrers));
     }
 
     /**
@@ -271,13 +183,17 @@ public final class LinkStats {
      * @return this builder
      */
     public Builder providerFields(Map<String, ?> providerFields) {
-      this.providerFields = PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields"));
-      return this;
+      return generated().setProviderFields(PlainValues.freezeMap(Objects.requireNonNull(providerFields, "providerFields")));
     }
 
     /** {@return the value built from this builder} */
-    public LinkStats build() {
-      return new LinkStats(this);
+    public abstract LinkStats build();
+
+    /** Most clicks first; the sort is stable, so ties keep the vendor's order. */
+    private static List<ClickCount> ranked(Collection<ClickCount> counts) {
+      List<ClickCount> copy = new ArrayList<>(List.copyOf(counts));
+      copy.sort(Comparator.comparingLong(ClickCount::clicks).reversed());
+      return List.copyOf(copy);
     }
   }
 }

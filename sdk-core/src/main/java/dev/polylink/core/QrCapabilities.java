@@ -1,29 +1,22 @@
 package dev.polylink.core;
 
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * What a provider's QR images can be: the formats it serves, and the range and unit of its size.
  * {@link #none()} for a provider that cannot produce a QR image on demand.
  */
-public final class QrCapabilities {
-  private static final QrCapabilities NONE = new QrCapabilities(EnumSet.noneOf(QrFormat.class), 0, 0, null);
+@Value.Immutable
+@ValueStyle
+public abstract class QrCapabilities {
+  private static final QrCapabilities NONE =
+      ImmutableQrCapabilities.of(EnumSet.noneOf(QrFormat.class), 0, 0, Optional.empty());
 
-  private final Set<QrFormat> formats;
-  private final int minSize;
-  private final int maxSize;
-  private final QrSizeUnit sizeUnit;
-
-  private QrCapabilities(Set<QrFormat> formats, int minSize, int maxSize, QrSizeUnit sizeUnit) {
-    this.formats = Collections.unmodifiableSet(formats.isEmpty() ? EnumSet.noneOf(QrFormat.class) : EnumSet.copyOf(formats));
-    this.minSize = minSize;
-    this.maxSize = maxSize;
-    this.sizeUnit = sizeUnit;
-  }
+  QrCapabilities() {}
 
   /** {@return no QR images} */
   public static QrCapabilities none() {
@@ -48,52 +41,35 @@ public final class QrCapabilities {
           "qrCodes: needs at least one format and a size range 1 <= min <= max (was " + formats + ", "
               + minSize + ".." + maxSize + ")");
     }
-    return new QrCapabilities(formats, minSize, maxSize, unit);
+    return ImmutableQrCapabilities.of(formats, minSize, maxSize, Optional.of(unit));
   }
 
   /** {@return the formats served; empty when there are no QR images} */
-  public Set<QrFormat> formats() {
-    return formats;
-  }
+  @Value.Parameter
+  public abstract Set<QrFormat> formats();
+
+  /** {@return the smallest size accepted (0 when unsupported)} */
+  @Value.Parameter
+  public abstract int minSize();
+
+  /** {@return the largest size accepted (0 when unsupported)} */
+  @Value.Parameter
+  public abstract int maxSize();
+
+  /** {@return what the size counts; empty when unsupported} */
+  @Value.Parameter
+  public abstract Optional<QrSizeUnit> sizeUnit();
 
   /** {@return whether QR images can be produced at all} */
   public boolean supported() {
-    return !formats.isEmpty();
-  }
-
-  /** {@return the smallest size accepted (0 when unsupported)} */
-  public int minSize() {
-    return minSize;
-  }
-
-  /** {@return the largest size accepted (0 when unsupported)} */
-  public int maxSize() {
-    return maxSize;
-  }
-
-  /** {@return what the size counts; empty when unsupported} */
-  public Optional<QrSizeUnit> sizeUnit() {
-    return Optional.ofNullable(sizeUnit);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof QrCapabilities)) {
-      return false;
-    }
-    QrCapabilities q = (QrCapabilities) o;
-    return formats.equals(q.formats) && minSize == q.minSize && maxSize == q.maxSize && sizeUnit == q.sizeUnit;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(formats, minSize, maxSize, sizeUnit);
+    return !formats().isEmpty();
   }
 
   @Override
   public String toString() {
     return supported()
-        ? "QrCapabilities{formats=" + formats + ", size=" + minSize + ".." + maxSize + " " + sizeUnit + "}"
+        ? "QrCapabilities{formats=" + formats() + ", size=" + minSize() + ".." + maxSize() + " "
+            + sizeUnit().orElse(null) + "}"
         : "QrCapabilities{none}";
   }
 }

@@ -1,17 +1,12 @@
 package dev.polylink.core;
 
-import java.util.Arrays;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /** A QR image as the vendor served it: its bytes and format. Immutable; the bytes are copied. */
-public final class QrCode {
-  private final QrFormat format;
-  private final byte[] bytes;
-
-  private QrCode(QrFormat format, byte[] bytes) {
-    this.format = Objects.requireNonNull(format, "format");
-    this.bytes = Objects.requireNonNull(bytes, "bytes").clone();
-  }
+@Value.Immutable
+@ValueStyle
+public abstract class QrCode {
+  QrCode() {}
 
   /**
    * A QR image of {@code format} holding a copy of {@code bytes}.
@@ -20,42 +15,30 @@ public final class QrCode {
    * @return a QR image of {@code format} holding a copy of {@code bytes}
    */
   public static QrCode of(QrFormat format, byte[] bytes) {
-    return new QrCode(format, bytes);
+    return ImmutableQrCode.of(format, bytes);
   }
 
   /** {@return the image format} */
-  public QrFormat format() {
-    return format;
-  }
+  @Value.Parameter
+  public abstract QrFormat format();
+
+  /** {@return a copy of the image bytes, ready to write to a file or an HTTP response} */
+  @Value.Parameter
+  public abstract byte[] bytes();
 
   /** {@return the media type of the image, e.g. {@code image/svg+xml}} */
   public String mediaType() {
-    return format.mediaType();
-  }
-
-  /** {@return a copy of the image bytes, ready to write to a file or an HTTP response} */
-  public byte[] bytes() {
-    return bytes.clone();
+    return format().mediaType();
   }
 
   /** {@return the image's length in bytes} */
   public int length() {
-    return bytes.length;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof QrCode && ((QrCode) o).format == format && Arrays.equals(((QrCode) o).bytes, bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * format.hashCode() + Arrays.hashCode(bytes);
+    return bytes().length;
   }
 
   /** The format and length only, e.g. {@code QrCode{format=PNG, length=1234}}. */
   @Override
   public String toString() {
-    return "QrCode{format=" + format + ", length=" + bytes.length + "}";
+    return "QrCode{format=" + format() + ", length=" + length() + "}";
   }
 }

@@ -1,8 +1,8 @@
 package dev.polylink.core;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.immutables.value.Value;
 
 /**
  * What QR image to ask for: a portable {@link QrFormat} and size, and the provider's typed extras
@@ -10,18 +10,12 @@ import java.util.OptionalInt;
  * default applies. Checked against {@link Capabilities#qrCodes()} before any request: a format the
  * provider does not serve, or a size outside its range, is a {@link RequestValidationException}.
  */
-public final class QrOptions {
+@Value.Immutable
+@ValueStyle
+public abstract class QrOptions {
   private static final QrOptions DEFAULTS = builder().build();
 
-  private final QrFormat format;
-  private final Integer size;
-  private final ProviderOptions options;
-
-  private QrOptions(Builder b) {
-    this.format = b.format;
-    this.size = b.size;
-    this.options = b.options;
-  }
+  QrOptions() {}
 
   /** {@return no options at all: the vendor's default format and size} */
   public static QrOptions defaults() {
@@ -30,63 +24,41 @@ public final class QrOptions {
 
   /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableQrOptions.builder();
   }
 
   /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.format = format;
-    b.size = size;
-    b.options = options;
-    return b;
+    return ImmutableQrOptions.builder().from(this);
   }
 
   /** {@return the image format; empty for the vendor's default} */
-  public Optional<QrFormat> format() {
-    return Optional.ofNullable(format);
-  }
+  public abstract Optional<QrFormat> format();
 
   /**
    * The size in the provider's own unit ({@link QrCapabilities#sizeUnit()}); empty for the vendor's
    * default.
    * @return the size, when set
    */
-  public OptionalInt size() {
-    return size == null ? OptionalInt.empty() : OptionalInt.of(size);
-  }
+  public abstract OptionalInt size();
 
   /** {@return the provider's typed extras, e.g. an xQR template or SnipURL colours} */
-  public Optional<ProviderOptions> options() {
-    return Optional.ofNullable(options);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof QrOptions)) {
-      return false;
-    }
-    QrOptions q = (QrOptions) o;
-    return format == q.format && Objects.equals(size, q.size) && Objects.equals(options, q.options);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(format, size, options);
-  }
+  public abstract Optional<ProviderOptions> options();
 
   @Override
   public String toString() {
-    return "QrOptions{format=" + format + ", size=" + size + ", options=" + options + "}";
+    return "QrOptions{format=" + format().orElse(null) + ", size=" + (size().isPresent() ? size().getAsInt() : null)
+        + ", options=" + options().orElse(null) + "}";
   }
 
   /** Builds {@link QrOptions}; null-hostile. */
-  public static final class Builder {
-    private QrFormat format;
-    private Integer size;
-    private ProviderOptions options;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableQrOptions.Builder generated() {
+      return (ImmutableQrOptions.Builder) this;
+    }
 
     /**
      * Sets {@code format}.
@@ -94,8 +66,7 @@ public final class QrOptions {
      * @param format the format
      */
     public Builder format(QrFormat format) {
-      this.format = Objects.requireNonNull(format, "format");
-      return this;
+      return generated().setFormat(format);
     }
 
     /**
@@ -104,8 +75,7 @@ public final class QrOptions {
      * @return this builder
      */
     public Builder size(int size) {
-      this.size = size;
-      return this;
+      return generated().setSize(size);
     }
 
     /**
@@ -114,13 +84,10 @@ public final class QrOptions {
      * @param options the options
      */
     public Builder options(ProviderOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
-      return this;
+      return generated().setOptions(options);
     }
 
     /** {@return the value built from this builder} */
-    public QrOptions build() {
-      return new QrOptions(this);
-    }
+    public abstract QrOptions build();
   }
 }

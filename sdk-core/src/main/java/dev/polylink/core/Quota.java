@@ -1,7 +1,7 @@
 package dev.polylink.core;
 
-import java.util.Objects;
 import java.util.OptionalLong;
+import org.immutables.value.Value;
 
 /**
  * One limit of an account and how much of it is used, under the vendor's own name (e.g. xQR's
@@ -9,85 +9,53 @@ import java.util.OptionalLong;
  * Each number is empty when the vendor did not say it; {@link #remaining()} is never computed from
  * the other two.
  */
-public final class Quota {
-  private final String name;
-  private final Long limit;
-  private final Long used;
-  private final Long remaining;
-
-  private Quota(Builder b) {
-    this.name = Objects.requireNonNull(b.name, "name");
-    this.limit = b.limit;
-    this.used = b.used;
-    this.remaining = b.remaining;
-  }
+@Value.Immutable
+@ValueStyle
+public abstract class Quota {
+  Quota() {}
 
   /**
    * {@return a new builder}
    * @param name the name
    */
   public static Builder builder(String name) {
-    return new Builder(name);
+    return ImmutableQuota.builder().setName(name);
   }
 
   /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder(name);
-    b.limit = limit;
-    b.used = used;
-    b.remaining = remaining;
-    return b;
+    return ImmutableQuota.builder().from(this);
   }
 
   /** {@return the vendor's name for this limit} */
-  public String name() {
-    return name;
-  }
+  public abstract String name();
 
   /** {@return the limit; empty when unknown. Vendors that mean "unlimited" by a sentinel keep their sentinel} */
-  public OptionalLong limit() {
-    return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
-  }
+  public abstract OptionalLong limit();
 
   /** {@return how much is used} */
-  public OptionalLong used() {
-    return used == null ? OptionalLong.empty() : OptionalLong.of(used);
-  }
+  public abstract OptionalLong used();
 
   /** {@return how much is left, as the vendor reports it} */
-  public OptionalLong remaining() {
-    return remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof Quota)) {
-      return false;
-    }
-    Quota q = (Quota) o;
-    return name.equals(q.name) && Objects.equals(limit, q.limit) && Objects.equals(used, q.used)
-        && Objects.equals(remaining, q.remaining);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, limit, used, remaining);
-  }
+  public abstract OptionalLong remaining();
 
   @Override
   public String toString() {
-    return "Quota{" + name + ": limit=" + limit + ", used=" + used + ", remaining=" + remaining + "}";
+    return "Quota{" + name() + ": limit=" + text(limit()) + ", used=" + text(used()) + ", remaining="
+        + text(remaining()) + "}";
+  }
+
+  private static String text(OptionalLong n) {
+    return n.isPresent() ? Long.toString(n.getAsLong()) : "null";
   }
 
   /** Builds a {@link Quota}; unset numbers stay empty. */
-  public static final class Builder {
-    private final String name;
-    private Long limit;
-    private Long used;
-    private Long remaining;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder(String name) {
-      this.name = Objects.requireNonNull(name, "name");
+    /** The generated builder is the only subclass. */
+    private ImmutableQuota.Builder generated() {
+      return (ImmutableQuota.Builder) this;
     }
 
     /**
@@ -96,8 +64,7 @@ public final class Quota {
      * @param limit the limit
      */
     public Builder limit(long limit) {
-      this.limit = limit;
-      return this;
+      return generated().setLimit(limit);
     }
 
     /**
@@ -106,8 +73,7 @@ public final class Quota {
      * @param used the used
      */
     public Builder used(long used) {
-      this.used = used;
-      return this;
+      return generated().setUsed(used);
     }
 
     /**
@@ -116,14 +82,10 @@ public final class Quota {
      * @param remaining the remaining
      */
     public Builder remaining(long remaining) {
-      this.remaining = remaining;
-      return this;
+      return generated().setRemaining(remaining);
     }
 
     /** {@return the value built from this builder} */
-    public Quota build() {
-      return new Quota(this);
-    }
+    public abstract Quota build();
   }
-
 }

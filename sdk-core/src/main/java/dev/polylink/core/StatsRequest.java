@@ -3,22 +3,19 @@ package dev.polylink.core;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * Which statistics to read: a date range, both ends inclusive, or none for the link's whole life.
  * Days are the vendor's calendar days (UTC unless the vendor says otherwise). Checked against
  * {@link StatsCapabilities#dateRange()} before any request.
  */
-public final class StatsRequest {
+@Value.Immutable
+@ValueStyle
+public abstract class StatsRequest {
   private static final StatsRequest ALL_TIME = builder().build();
 
-  private final LocalDate from;
-  private final LocalDate to;
-
-  private StatsRequest(Builder b) {
-    this.from = b.from;
-    this.to = b.to;
-  }
+  StatsRequest() {}
 
   /** {@return no range} */
   public static StatsRequest allTime() {
@@ -37,54 +34,38 @@ public final class StatsRequest {
 
   /** {@return a new builder} */
   public static Builder builder() {
-    return new Builder();
+    return ImmutableStatsRequest.builder();
   }
 
   /** {@return a builder holding these values} */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.from = from;
-    b.to = to;
-    return b;
+    return ImmutableStatsRequest.builder().from(this);
   }
 
   /** {@return the first day, inclusive} */
-  public Optional<LocalDate> from() {
-    return Optional.ofNullable(from);
-  }
+  public abstract Optional<LocalDate> from();
 
   /** {@return the last day, inclusive} */
-  public Optional<LocalDate> to() {
-    return Optional.ofNullable(to);
-  }
+  public abstract Optional<LocalDate> to();
 
   /** {@return whether a range is set} */
   public boolean hasRange() {
-    return from != null;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof StatsRequest && Objects.equals(((StatsRequest) o).from, from)
-        && Objects.equals(((StatsRequest) o).to, to);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(from, to);
+    return from().isPresent();
   }
 
   @Override
   public String toString() {
-    return "StatsRequest{from=" + from + ", to=" + to + "}";
+    return "StatsRequest{from=" + from().orElse(null) + ", to=" + to().orElse(null) + "}";
   }
 
   /** Builds a {@link StatsRequest}; null-hostile. */
-  public static final class Builder {
-    private LocalDate from;
-    private LocalDate to;
+  public abstract static class Builder {
+    Builder() {}
 
-    private Builder() {}
+    /** The generated builder is the only subclass. */
+    private ImmutableStatsRequest.Builder generated() {
+      return (ImmutableStatsRequest.Builder) this;
+    }
 
     /**
      * Both ends of the range, inclusive. Vendors take both or neither, so there is no open-ended
@@ -102,14 +83,10 @@ public final class StatsRequest {
         throw new RequestValidationException(PolylinkException.NO_PROVIDER,
             "to: must not be before from (was " + from + " to " + to + ")");
       }
-      this.from = from;
-      this.to = to;
-      return this;
+      return generated().setFrom(from).setTo(to);
     }
 
     /** {@return the value built from this builder} */
-    public StatsRequest build() {
-      return new StatsRequest(this);
-    }
+    public abstract StatsRequest build();
   }
 }

@@ -115,6 +115,26 @@ class LinkClientsTest {
     assertInvalid("baseUrl", () -> LinkClients.create("fake", Map.of("apiKey", "k", "baseUrl", "ftp://x.example")));
     assertInvalid("apiKey", () -> LinkClients.create("fake", Map.of("baseUrl", wm.baseUrl())));
     assertInvalid("rateLimit", () -> LinkClients.create("fake", Map.of("apiKey", "k", "rateLimit", "fast")));
+    assertInvalid("bulkConcurrency", () -> LinkClients.create("fake", Map.of("apiKey", "k", "bulkConcurrency", "0")));
+    assertInvalid("bulkConcurrency", () -> LinkClients.create("fake", Map.of("apiKey", "k", "bulkConcurrency", "65")));
+    assertInvalid("bulkConcurrency", () -> LinkClients.fromEnvironment("fake",
+        Map.of("FAKE_API_KEY", "k", "FAKE_BULK_CONCURRENCY", "four")::get));
+  }
+
+  /** {@code bulkConcurrency} (and {@code <ID>_BULK_CONCURRENCY}) reaches {@code LinkClientBuilder.bulkConcurrency}. */
+  @Test
+  void theBulkConcurrencyKeySetsTheBuildersBulkConcurrency() {
+    try (LinkClient client = LinkClients.create("fake", Map.of("apiKey", "k", "bulkConcurrency", "1"))) {
+      assertEquals(1, ((FakeLinkClient) client).bulkConcurrency());
+    }
+    try (LinkClient client = LinkClients.fromEnvironment("fake",
+        Map.of("FAKE_API_KEY", "k", "FAKE_BULK_CONCURRENCY", "64")::get)) {
+      assertEquals(64, ((FakeLinkClient) client).bulkConcurrency());
+    }
+    try (LinkClient client = LinkClients.create("fake", Map.of("apiKey", "k"))) {
+      assertEquals(LinkClientBuilder.DEFAULT_BULK_CONCURRENCY, ((FakeLinkClient) client).bulkConcurrency());
+    }
+    assertEquals(0, wm.getAllServeEvents().size());
   }
 
   /** {@code rateLimit} (and {@code <ID>_RATE_LIMIT}) sets the client's pacing: here one request an hour. */
@@ -182,9 +202,10 @@ class LinkClientsTest {
     Map<String, String> vars = LinkClients.environmentVariables("fake");
     assertEquals(
         Map.of("apiKey", "FAKE_API_KEY", "baseUrl", "FAKE_BASE_URL", "timeout", "FAKE_TIMEOUT",
-            "userAgent", "FAKE_USER_AGENT", "rateLimit", "FAKE_RATE_LIMIT"),
+            "userAgent", "FAKE_USER_AGENT", "rateLimit", "FAKE_RATE_LIMIT", "bulkConcurrency", "FAKE_BULK_CONCURRENCY"),
         vars);
-    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit"), List.copyOf(vars.keySet()));
+    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit", "bulkConcurrency"),
+        List.copyOf(vars.keySet()));
     assertThrows(UnsupportedOperationException.class, () -> vars.put("x", "y"));
     assertFalse(vars.containsValue("FAKE_PASSWORD"));
   }

@@ -92,4 +92,30 @@ class ValueEqualityTest {
   void dailyClicks() {
     EqualsVerifier.forClass(ImmutableDailyClicks.class).withNonnullFields("date").verify();
   }
+
+  @Test
+  void qrValues() {
+    EqualsVerifier.forClass(ImmutableQrCode.class).withNonnullFields("format", "bytes").verify();
+    EqualsVerifier.forClass(ImmutableQrOptions.class).verify();
+    EqualsVerifier.forClass(ImmutableQrCapabilities.class).withNonnullFields("formats").verify();
+  }
+
+  @Test
+  void statsValues() {
+    EqualsVerifier.forClass(ImmutableStatsRequest.class).verify();
+    EqualsVerifier.forClass(ImmutableStatsCapabilities.class).withNonnullFields("fields", "dateRange").verify();
+    EqualsVerifier.forClass(ImmutableLinkStats.class)
+        .withPrefabValues(StatsRequest.class, StatsRequest.allTime(),
+            StatsRequest.between(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 2)))
+        .withNonnullFields("linkId", "request", "providerFields")
+        .verify();
+  }
+
+  @Test
+  void usageValues() {
+    EqualsVerifier.forClass(ImmutableQuota.class).withNonnullFields("name").verify();
+    EqualsVerifier.forClass(ImmutableAccountUsage.class)
+        .withNonnullFields("quotas", "features", "providerFields")
+        .verify();
+  }
 }

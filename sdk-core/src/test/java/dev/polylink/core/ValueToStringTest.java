@@ -186,4 +186,62 @@ class ValueToStringTest {
     assertEquals("US=12", ClickCount.of("US", 12).toString());
     assertEquals("2026-03-01=0", DailyClicks.of(java.time.LocalDate.of(2026, 3, 1), 0).toString());
   }
+
+  @Test
+  void qrValuesShowEveryPartButNeverTheImageBytes() {
+    assertEquals("QrCode{format=SVG, length=0}", QrCode.of(QrFormat.SVG, new byte[0]).toString());
+    assertEquals("QrOptions{format=null, size=null, options=null}", QrOptions.defaults().toString());
+    assertEquals("QrOptions{format=PNG, size=12, options=Extras[providerId=fake]}",
+        QrOptions.builder().options(new Extras("fake")).size(12).format(QrFormat.PNG).build().toString());
+    assertEquals("QrCapabilities{none}", QrCapabilities.none().toString());
+    assertEquals("QrCapabilities{formats=[SVG, PNG], size=1..50 PIXELS_PER_MODULE}",
+        QrCapabilities.of(java.util.EnumSet.of(QrFormat.PNG, QrFormat.SVG), 1, 50, QrSizeUnit.PIXELS_PER_MODULE)
+            .toString());
+  }
+
+  @Test
+  void statsValuesShowEveryPartSetOrNotButNotTheProviderFields() {
+    java.time.LocalDate march1 = java.time.LocalDate.of(2026, 3, 1);
+    assertEquals("StatsRequest{from=null, to=null}", StatsRequest.allTime().toString());
+    assertEquals("StatsRequest{from=2026-03-01, to=2026-03-02}",
+        StatsRequest.between(march1, march1.plusDays(1)).toString());
+    assertEquals("StatsCapabilities{fields=[], dateRange=NONE}", StatsCapabilities.none().toString());
+    assertEquals("StatsCapabilities{fields=[TOTAL_CLICKS, COUNTRIES], dateRange=OPTIONAL}",
+        StatsCapabilities.of(java.util.EnumSet.of(StatsField.COUNTRIES, StatsField.TOTAL_CLICKS),
+            DateRangeSupport.OPTIONAL).toString());
+    assertEquals(
+        "LinkStats{linkId=abc, request=StatsRequest{from=null, to=null}, totalClicks=null,"
+            + " lastClickedAt=null, dailyClicks=null, countries=null, devices=null, browsers=null,"
+            + " referrers=null}",
+        LinkStats.builder().linkId(LinkId.of("abc")).providerFields(Map.of("raw", 1)).build().toString());
+    assertEquals(
+        "LinkStats{linkId=abc, request=StatsRequest{from=2026-03-01, to=2026-03-01}, totalClicks=9,"
+            + " lastClickedAt=2026-03-01T09:30:00Z, dailyClicks=[2026-03-01=9], countries=[DE=5, US=4],"
+            + " devices=[mobile=9], browsers=[], referrers=[t.co=1]}",
+        LinkStats.builder().linkId(LinkId.of("abc")).request(StatsRequest.between(march1, march1))
+            .totalClicks(9).lastClickedAt(T0).dailyClicks(List.of(DailyClicks.of(march1, 9)))
+            .countries(List.of(ClickCount.of("US", 4), ClickCount.of("DE", 5)))
+            .devices(List.of(ClickCount.of("mobile", 9))).browsers(List.of())
+            .referrers(List.of(ClickCount.of("t.co", 1))).providerFields(Map.of("secretish", "x"))
+            .build().toString());
+  }
+
+  @Test
+  void usageValuesShowTheLimitsInTheOrderAddedButNotTheProviderFields() {
+    assertEquals("Quota{links: limit=null, used=null, remaining=null}", Quota.builder("links").build().toString());
+    assertEquals("Quota{api_calls: limit=50000, used=12, remaining=0}",
+        Quota.builder("api_calls").limit(50_000).used(12).remaining(0).build().toString());
+    assertEquals("AccountUsage{plan=null, quotas=[], features={}}", AccountUsage.builder().build().toString());
+    assertEquals(
+        "AccountUsage{plan=pro, quotas=[Quota{b: limit=2, used=null, remaining=null},"
+            + " Quota{a: limit=1, used=null, remaining=null}, Quota{c: limit=3, used=null, remaining=null}],"
+            + " features={routing_rules=true, bulk_ops=false}}",
+        AccountUsage.builder().plan("pro")
+            .addQuota(Quota.builder("b").limit(2).build())
+            .addQuota(Quota.builder("a").limit(1).build())
+            .addQuota(Quota.builder("c").limit(3).build())
+            .putFeature("routing_rules", true).putFeature("bulk_ops", false)
+            .providerFields(Map.of("plan", "pro"))
+            .build().toString());
+  }
 }

@@ -62,11 +62,16 @@ class PolylinkAutoConfigurationTest {
     return CreateLinkRequest.builder().destination("https://example.com/" + slug).slug(slug).build();
   }
 
-  /** The OkHttp client behind an XqrClient (test-only reflection: the client keeps its transport private). */
-  private static okhttp3.OkHttpClient okHttpOf(XqrClient client) throws ReflectiveOperationException {
+  /** The transport behind an XqrClient (test-only reflection: the client keeps it private). */
+  private static dev.polylink.core.spi.HttpTransport transportOf(XqrClient client) throws ReflectiveOperationException {
     java.lang.reflect.Field field = XqrClient.class.getDeclaredField("operations");
     field.setAccessible(true);
-    dev.polylink.core.spi.HttpTransport transport = ((dev.polylink.xqr.internal.XqrOperations) field.get(client)).transport();
+    return ((dev.polylink.xqr.internal.XqrOperations) field.get(client)).transport();
+  }
+
+  /** The OkHttp client behind an XqrClient (test-only reflection: the client keeps its transport private). */
+  private static okhttp3.OkHttpClient okHttpOf(XqrClient client) throws ReflectiveOperationException {
+    dev.polylink.core.spi.HttpTransport transport = transportOf(client);
     java.lang.reflect.Method okHttp = dev.polylink.core.spi.HttpTransport.class.getDeclaredMethod("okHttpClient");
     okHttp.setAccessible(true);
     return (okhttp3.OkHttpClient) okHttp.invoke(transport);
@@ -108,6 +113,28 @@ class PolylinkAutoConfigurationTest {
   }
 
   @Test
+  void theBulkConcurrencyPropertySetsTheBuildersBulkConcurrencyAndIsValidated() {
+    runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.bulk-concurrency=1").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertEquals(1, transportOf(context.getBean(XqrClient.class)).bulkConcurrency());
+    });
+    runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.bulk-concurrency=64").run(context ->
+        assertEquals(64, transportOf(context.getBean(XqrClient.class)).bulkConcurrency()));
+    runner.withPropertyValues(xqrProperties()).run(context ->
+        assertEquals(dev.polylink.core.LinkClientBuilder.DEFAULT_BULK_CONCURRENCY,
+            transportOf(context.getBean(XqrClient.class)).bulkConcurrency()));
+    runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.bulk-concurrency=0").run(context ->
+        assertThat(context.getStartupFailure()).hasStackTraceContaining(
+            "polylink.xqr.bulk-concurrency: must be a whole number from 1 to 64 (was \"0\")"));
+    runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.bulk-concurrency=65").run(context ->
+        assertThat(context.getStartupFailure()).hasStackTraceContaining(
+            "polylink.xqr.bulk-concurrency: must be a whole number from 1 to 64 (was \"65\")"));
+    runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.bulk-concurrency=many").run(context ->
+        assertThat(context.getStartupFailure()).hasStackTraceContaining("polylink.xqr.bulk-concurrency: must be a whole number"));
+    assertEquals(0, xqr.wireMock().getAllServeEvents().size(), "building the clients sends nothing");
+  }
+
+  @Test
   void withoutPolylinkPropertiesThereIsNoClient() {
     runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(LinkClient.class));
   }
@@ -128,7 +155,7 @@ class PolylinkAutoConfigurationTest {
     runner.withPropertyValues(xqrProperties()).withPropertyValues("polylink.xqr.api-secret=x").run(context ->
         assertThat(context.getStartupFailure()).hasStackTraceContaining(
             "polylink.xqr.api-secret: unknown property (known: polylink.xqr.api-key, polylink.xqr.base-url, "
-                + "polylink.xqr.timeout, polylink.xqr.user-agent, polylink.xqr.rate-limit)"));
+                + "polylink.xqr.timeout, polylink.xqr.user-agent, polylink.xqr.rate-limit, polylink.xqr.bulk-concurrency)"));
     runner.withPropertyValues("polylink.bitly.api-key=x").run(context ->
         assertThat(context.getStartupFailure()).hasStackTraceContaining("polylink.bitly: no Polylink provider 'bitly'"));
   }

@@ -18,6 +18,7 @@ import dev.polylink.core.spi.FrozenJson;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.QrImages;
+import dev.polylink.snipurl.SnipurlAnalyticsSummary;
 import dev.polylink.snipurl.SnipurlClient;
 import dev.polylink.snipurl.SnipurlQrOptions;
 import java.time.ZoneOffset;
@@ -151,10 +152,10 @@ public final class SnipurlFeatures {
     return stats.build();
   }
 
-  /** {@code GET analytics/summary}: its {@code data} object. */
-  public JsonNode summary() {
+  /** {@code GET analytics/summary}, through {@link AnalyticsSummaryMapper}. */
+  public SnipurlAnalyticsSummary summary() {
     FeatureChecks.supported(ID, capabilities, Operation.STATS);
-    return data(Operation.STATS, transport.executeForBody(Operation.STATS, api.summary()));
+    return AnalyticsSummaryMapper.toSummary(data(Operation.STATS, transport.executeForBody(Operation.STATS, api.summary())));
   }
 
   /** {@code GET account/usage}. */

@@ -29,6 +29,7 @@ import dev.polylink.core.spi.IdLists;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.core.spi.VendorError;
+import dev.polylink.snipurl.SnipurlAnalyticsSummary;
 import dev.polylink.snipurl.SnipurlClient;
 import dev.polylink.snipurl.SnipurlOptions;
 import java.util.ArrayList;
@@ -94,8 +95,8 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
     return features.usage();
   }
 
-  /** {@link SnipurlFeatures#summary}: the summary's {@code data} object. */
-  public JsonNode analyticsSummary() {
+  /** {@link SnipurlFeatures#summary}. */
+  public SnipurlAnalyticsSummary analyticsSummary() {
     return features.summary();
   }
 

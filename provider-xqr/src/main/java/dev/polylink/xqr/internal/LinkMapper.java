@@ -3,11 +3,10 @@ package dev.polylink.xqr.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.Link;
 import dev.polylink.core.Operation;
+import dev.polylink.core.spi.IsoTimestamps;
 import dev.polylink.core.spi.LinkReader;
 import dev.polylink.xqr.XqrClient;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,14 +58,6 @@ final class LinkMapper {
    * in, so such a time stays empty instead of being taken as UTC.
    */
   static Optional<Instant> instant(String text) {
-    try {
-      return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
-    } catch (DateTimeParseException e) {
-      try {
-        return Optional.of(Instant.parse(text.strip()));
-      } catch (DateTimeParseException again) {
-        return Optional.empty();
-      }
-    }
+    return IsoTimestamps.parseZoned(text);
   }
 }

@@ -20,7 +20,9 @@ import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.QrImages;
 import dev.polylink.xqr.XqrClient;
+import dev.polylink.xqr.XqrAnalyticsSummary;
 import dev.polylink.xqr.XqrQrOptions;
+import dev.polylink.xqr.XqrSummaryPeriod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,9 +165,10 @@ public final class XqrFeatures {
 
   private static final List<String> COUNTS = List.of("scans", "count", "clicks");
 
-  /** {@code GET /v1/analytics/summary?period=}: the {@code data} object, frozen. */
-  public Map<String, Object> summary(String period) {
-    return FrozenJson.map(Envelope.dataObject(ID, Operation.STATS, operations.read(Operation.STATS, api.summary(period))));
+  /** {@code GET /v1/analytics/summary?period=}, through {@link AnalyticsSummaryMapper}. */
+  public XqrAnalyticsSummary summary(XqrSummaryPeriod period) {
+    return AnalyticsSummaryMapper.toSummary(period,
+        Envelope.dataObject(ID, Operation.STATS, operations.read(Operation.STATS, api.summary(period.wireName()))));
   }
 
   /** {@code GET /v1/workspace/usage}. */

@@ -24,8 +24,10 @@ import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
+import dev.polylink.xqr.XqrAnalyticsSummary;
 import dev.polylink.xqr.XqrClient;
 import dev.polylink.xqr.XqrOptions;
+import dev.polylink.xqr.XqrSummaryPeriod;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Objects;
@@ -84,8 +86,8 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
     return features.usage();
   }
 
-  /** {@link XqrFeatures#summary}: the summary's {@code data} object, frozen. */
-  public Map<String, Object> analyticsSummary(String period) {
+  /** {@link XqrFeatures#summary}. */
+  public XqrAnalyticsSummary analyticsSummary(XqrSummaryPeriod period) {
     return features.summary(period);
   }
 

@@ -29,7 +29,8 @@ public final class ClientConfig {
 
   /**
    * {@return the keys every provider accepts, mapped to {@code <ID>_API_KEY}, {@code
-   * <ID>_BASE_URL}, {@code <ID>_TIMEOUT}, {@code <ID>_USER_AGENT} and {@code <ID>_RATE_LIMIT}}
+   * <ID>_BASE_URL}, {@code <ID>_TIMEOUT}, {@code <ID>_USER_AGENT}, {@code <ID>_RATE_LIMIT} and
+   * {@code <ID>_BULK_CONCURRENCY}}
    *
    * @param providerId the provider's id, such as {@code "xqr"}
    */
@@ -41,12 +42,15 @@ public final class ClientConfig {
     keys.put("timeout", prefix + "TIMEOUT");
     keys.put("userAgent", prefix + "USER_AGENT");
     keys.put("rateLimit", prefix + "RATE_LIMIT");
+    keys.put("bulkConcurrency", prefix + "BULK_CONCURRENCY");
     return keys;
   }
 
   /**
-   * Applies the common keys (apiKey, baseUrl, timeout, userAgent, rateLimit) that are present;
-   * {@code rateLimit} is read by {@link #rateLimit}.
+   * Applies the common keys (apiKey, baseUrl, timeout, userAgent, rateLimit, bulkConcurrency) that
+   * are present; {@code rateLimit} is read by {@link #rateLimit}, {@code bulkConcurrency} (for
+   * {@link LinkClientBuilder#bulkConcurrency}) by {@link #intValue} as a whole number from 1 to
+   * {@value LinkClientBuilder#MAX_BULK_CONCURRENCY}.
    *
    * @param <B> the type of the builder
    * @param builder the builder to apply the settings to
@@ -58,6 +62,7 @@ public final class ClientConfig {
     duration("timeout").ifPresent(builder::timeout);
     string("userAgent").ifPresent(builder::userAgent);
     rateLimit("rateLimit").ifPresent(builder::rateLimit);
+    intValue("bulkConcurrency", 1, LinkClientBuilder.MAX_BULK_CONCURRENCY).ifPresent(builder::bulkConcurrency);
     return builder;
   }
 
@@ -101,6 +106,30 @@ public final class ClientConfig {
       } catch (NumberFormatException e) {
         throw new RequestValidationException(providerId, key + ": must be a whole number (was \"" + v + "\")");
       }
+    });
+  }
+
+  /**
+   * {@return a whole number from {@code min} to {@code max}; other text, or a number outside the
+   * range, is a {@link RequestValidationException} naming the key}
+   *
+   * @param key the configuration key
+   * @param min the smallest value accepted
+   * @param max the largest value accepted
+   */
+  public Optional<Integer> intValue(String key, int min, int max) {
+    return string(key).map(v -> {
+      long value;
+      try {
+        value = Long.parseLong(v.strip());
+      } catch (NumberFormatException e) {
+        value = Long.MIN_VALUE;
+      }
+      if (value < min || value > max) {
+        throw new RequestValidationException(
+            providerId, key + ": must be a whole number from " + min + " to " + max + " (was \"" + v + "\")");
+      }
+      return (int) value;
     });
   }
 

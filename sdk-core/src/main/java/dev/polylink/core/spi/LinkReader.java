@@ -5,6 +5,7 @@ import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.Operation;
 import dev.polylink.core.TransportException;
+import dev.polylink.core.internal.FrozenFields;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -67,7 +68,9 @@ public final class LinkReader {
 
   /**
    * A link builder with the provider id, the three required fields and the whole object as {@link
-   * Link#providerFields()}; the caller adds the optional fields.
+   * Link#providerFields()}; the caller adds the optional fields. The object is kept as it is and
+   * converted to plain values only when the link's fields are first read: the caller must not
+   * change the node afterwards.
    *
    * @param idField the id field (a string, or an integer)
    * @param shortUrlField the short URL field
@@ -94,7 +97,7 @@ public final class LinkReader {
         .id(LinkId.of(id))
         .shortUrl(shortUrl)
         .shortCode(shortCode(shortCodeField, shortUrl))
-        .providerFields(Json.toPlainMap(node));
+        .providerFields(FrozenFields.of(node));
   }
 
   /**

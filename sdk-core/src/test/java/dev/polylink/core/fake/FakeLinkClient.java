@@ -208,6 +208,11 @@ public final class FakeLinkClient implements LinkClient {
     return transport.lastRateLimit();
   }
 
+  /** {@return the builder's {@code bulkConcurrency}, as the transport holds it (for configuration tests)} */
+  public int bulkConcurrency() {
+    return transport.bulkConcurrency();
+  }
+
   @Override
   public void close() {
     transport.close();

@@ -19,12 +19,13 @@ class ClientConfigTest {
   @Test
   void commonKeysMapToPrefixedVariablesInOrder() {
     Map<String, String> keys = ClientConfig.commonKeys("shortpen");
-    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit"), List.copyOf(keys.keySet()));
+    assertEquals(List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit", "bulkConcurrency"),
+        List.copyOf(keys.keySet()));
     assertEquals(List.of("SHORTPEN_API_KEY", "SHORTPEN_BASE_URL", "SHORTPEN_TIMEOUT", "SHORTPEN_USER_AGENT",
-            "SHORTPEN_RATE_LIMIT"),
+            "SHORTPEN_RATE_LIMIT", "SHORTPEN_BULK_CONCURRENCY"),
         List.copyOf(keys.values()));
     keys.put("defaultDomainId", "SHORTPEN_DOMAIN_ID"); // providers extend it
-    assertEquals(5, ClientConfig.commonKeys("shortpen").size());
+    assertEquals(6, ClientConfig.commonKeys("shortpen").size());
   }
 
   @Test
@@ -76,13 +77,48 @@ class ClientConfigTest {
   }
 
   @Test
+  void intValuesAreWholeNumbersInTheirRange() {
+    ClientConfig config = new ClientConfig("xqr", Map.of("one", "1", "max", " 64 ", "zero", "0", "over", "65",
+        "huge", "4294967297", "text", "four", "decimal", "4.0"));
+    assertEquals(Optional.of(1), config.intValue("one", 1, 64));
+    assertEquals(Optional.of(64), config.intValue("max", 1, 64));
+    assertEquals(Optional.empty(), config.intValue("missing", 1, 64));
+    RequestValidationException e = assertInvalid("zero", () -> config.intValue("zero", 1, 64));
+    assertEquals("xqr", e.providerId());
+    assertEquals(List.of("zero: must be a whole number from 1 to 64 (was \"0\")"), e.violations());
+    assertEquals(List.of("over: must be a whole number from 1 to 64 (was \"65\")"),
+        assertInvalid("over", () -> config.intValue("over", 1, 64)).violations());
+    // 2^32 + 1 would be 1 as an int: rejected, not wrapped
+    assertInvalid("huge", () -> config.intValue("huge", 1, 64));
+    assertEquals(List.of("text: must be a whole number from 1 to 64 (was \"four\")"),
+        assertInvalid("text", () -> config.intValue("text", 1, 64)).violations());
+    assertInvalid("decimal", () -> config.intValue("decimal", 1, 64));
+  }
+
+  @Test
+  void bulkConcurrencyIsAppliedAndChecked() {
+    try (FakeLinkClient client = new ClientConfig("fake", Map.of("apiKey", "k", "bulkConcurrency", "16"))
+        .applyCommon(FakeLinkClient.builder()).build()) {
+      assertEquals(16, client.bulkConcurrency());
+    }
+    try (FakeLinkClient client = new ClientConfig("fake", Map.of("apiKey", "k")).applyCommon(FakeLinkClient.builder()).build()) {
+      assertEquals(dev.polylink.core.LinkClientBuilder.DEFAULT_BULK_CONCURRENCY, client.bulkConcurrency());
+    }
+    for (String bad : List.of("0", "65", "-1", "many")) {
+      ClientConfig config = new ClientConfig("fake", Map.of("apiKey", "k", "bulkConcurrency", bad));
+      RequestValidationException e = assertInvalid("bulkConcurrency", () -> config.applyCommon(FakeLinkClient.builder()));
+      assertEquals(List.of("bulkConcurrency: must be a whole number from 1 to 64 (was \"" + bad + "\")"), e.violations());
+    }
+  }
+
+  @Test
   void applyCommonUsesTheBuilderChecks() {
     ClientConfig negative = new ClientConfig("fake", Map.of("apiKey", "k", "timeout", "PT-1S"));
     assertInvalid("timeout", () -> negative.applyCommon(FakeLinkClient.builder()));
     ClientConfig badUrl = new ClientConfig("fake", Map.of("apiKey", "k", "baseUrl", "nope"));
     assertInvalid("baseUrl", () -> badUrl.applyCommon(FakeLinkClient.builder()));
     ClientConfig ok = new ClientConfig("fake", Map.of("apiKey", "k", "baseUrl", "http://127.0.0.1:1/api",
-        "timeout", "PT1S", "userAgent", "ua/1", "rateLimit", "none"));
+        "timeout", "PT1S", "userAgent", "ua/1", "rateLimit", "none", "bulkConcurrency", "1"));
     try (FakeLinkClient client = ok.applyCommon(FakeLinkClient.builder()).build()) {
       assertEquals("fake", client.providerId());
     }

@@ -1,6 +1,8 @@
 package dev.polylink.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -85,5 +87,65 @@ class IsoTimestampsTest {
   @Test
   void nullIsEmpty() {
     assertEquals(Optional.empty(), IsoTimestamps.parse(null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "2026-03-20T09:12:44Z", "2025-06-20T10:00:00.000Z", "2024-01-18T19:26:02.5Z", "2024-01-18T19:26:02.123456789Z",
+      "2024-02-29T23:59:59Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.9Z",
+      "2025-06-01T09:30:00+02:00", "2025-06-01T09:30:00-05:30", "2025-06-01T09:30:00.25+17:59", "2025-06-01T00:00:00-00:00"})
+  void theCommonFormIsReadByHandAsTheFormattersReadIt(String text) {
+    Instant byHand = IsoTimestamps.common(text);
+    assertNotNull(byHand, "the common form must take the fast path");
+    assertEquals(IsoTimestamps.withFormatters(text), Optional.of(byHand));
+    assertEquals(Optional.of(java.time.OffsetDateTime.parse(text).toInstant()), IsoTimestamps.parseZoned(text));
+    assertEquals(Optional.of(byHand), IsoTimestamps.parse(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "2025-02-30T10:00:00Z", "2023-02-29T10:00:00Z", "2025-13-01T10:00:00Z", "2025-00-01T10:00:00Z",
+      "2025-06-00T10:00:00Z", "2025-06-01T24:00:00Z", "2025-06-01T23:60:00Z", "2025-06-01T23:59:60Z",
+      "2025-06-01t10:00:00Z", "2025-06-01T10:00:00z", "2025-06-01T10:00:00", "2025-06-01T10:00Z",
+      "2025-06-01T10:00:00.Z", "2025-06-01T10:00:00.1234567890Z", "2025-06-01T10:00:00+18:00",
+      "2025-06-01T10:00:00+02", "2025-06-01T10:00:00+0200", "2025-06-01T10:00:00+02:00:30", "+2025-06-01T10:00:00Z",
+      "2025-06-01T10:00:00ZZ", "2025-06-01T1a:00:00Z", "2025-06-01T10:00:00+2:00Z", "20250-06-01T10:00:00Z"})
+  void anyOtherFormIsLeftToTheFormatters(String text) {
+    assertNull(IsoTimestamps.common(text));
+    Optional<Instant> zoned;
+    try {
+      zoned = Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+    } catch (java.time.DateTimeException e) {
+      try {
+        zoned = Optional.of(Instant.parse(text));
+      } catch (java.time.DateTimeException again) {
+        zoned = Optional.empty();
+      }
+    }
+    assertEquals(zoned, IsoTimestamps.parseZoned(text));
+    assertEquals(IsoTimestamps.withFormatters(text), IsoTimestamps.parse(text));
+  }
+
+  @Test
+  void randomInstantsWithRandomFractionsAndOffsetsReadAlikeByHandAndByTheFormatters() {
+    java.util.Random random = new java.util.Random(13);
+    for (int i = 0; i < 20_000; i++) {
+      Instant instant = Instant.ofEpochSecond(random.nextLong() % 253_402_300_799L, random.nextInt(1_000_000_000));
+      java.time.ZoneOffset offset = java.time.ZoneOffset.ofTotalSeconds((random.nextInt(35 * 60) - 17 * 60) * 60);
+      String text = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(offset));
+      if (text.charAt(0) == '-' || text.startsWith("+")) {
+        continue;
+      }
+      Instant byHand = IsoTimestamps.common(text);
+      assertNotNull(byHand, text);
+      assertEquals(java.time.OffsetDateTime.parse(text).toInstant(), byHand, text);
+    }
+  }
+
+  @Test
+  void parseZonedIgnoresSurroundingWhitespaceAndNull() {
+    assertEquals(Optional.of(Instant.parse("2026-03-20T09:12:44Z")), IsoTimestamps.parseZoned(" 2026-03-20T09:12:44Z\n"));
+    assertEquals(Optional.empty(), IsoTimestamps.parseZoned(null));
+    assertEquals(Optional.empty(), IsoTimestamps.parseZoned("2026-03-20T09:12:44"));
   }
 }

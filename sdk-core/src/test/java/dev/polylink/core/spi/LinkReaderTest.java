@@ -1,14 +1,18 @@
 package dev.polylink.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
 import dev.polylink.core.Operation;
 import dev.polylink.core.TransportException;
+import dev.polylink.core.internal.FrozenFields;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -40,6 +44,45 @@ class LinkReaderTest {
     assertEquals("abc", link.shortCode());
     assertEquals(Map.of("id", "a1", "url", " https://s.example/abc ", "code", "abc", "x", 1), link.providerFields());
     assertSame(node, reader.node());
+  }
+
+  @Test
+  void mappingALinkDoesNotConvertItsFieldsUntilTheyAreRead() {
+    JsonNode node = Json.tryParse("{\"id\": \"a1\", \"url\": \"https://s.example/abc\", \"meta\": {\"k\": [1]}}")
+        .orElseThrow();
+    Link link = LinkReader.of("p", Operation.GET, node).link("id", "url", null).title("t").build();
+    FrozenFields fields = (FrozenFields) link.providerFields();
+    assertFalse(fields.isConverted());
+    assertEquals("abc", link.shortCode());
+    Link copy = link.toBuilder().enabled(true).build();
+    assertSame(fields, copy.providerFields());
+    assertFalse(fields.isConverted());
+
+    assertEquals("Link{providerId=p, id=a1, shortUrl=https://s.example/abc, shortCode=abc, title=t,"
+        + " providerFields=[id, url, meta]}", link.toString());
+    assertFalse(fields.isConverted());
+
+    Object meta = link.providerFields().get("meta");
+    assertTrue(fields.isConverted());
+    assertEquals(Map.of("k", java.util.List.of(1)), meta);
+    assertSame(meta, link.providerFields().get("meta"));
+    assertSame(meta, copy.providerFields().get("meta"));
+  }
+
+  @Test
+  void linksMappedFromEqualObjectsAreEqualAndHashAlike() {
+    String json = "{\"id\": \"a1\", \"url\": \"https://s.example/abc\", \"gone\": null, \"x\": 1}";
+    Link a = reader(json).link("id", "url", null).build();
+    Link b = reader(json).link("id", "url", null).build();
+    Link plain = Link.builder().providerId("p").id(LinkId.of("a1")).shortUrl(URI.create("https://s.example/abc"))
+        .shortCode("abc").providerFields(Json.toPlainMap(Json.tryParse("{\"id\": \"a1\", \"url\": \"https://s.example/abc\", \"x\": 1}").orElseThrow())).build();
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertEquals(plain, a);
+    assertEquals(a, plain);
+    assertEquals(plain.hashCode(), a.hashCode());
+    assertEquals(plain.toString(), a.toString());
+    assertNotEquals(a, reader(json.replace("\"x\": 1", "\"x\": 2")).link("id", "url", null).build());
   }
 
   @Test
