@@ -257,11 +257,12 @@ class XqrAsyncTest extends XqrWireMockTest {
   }
 
   @Test
-  void bulkCreateChecksEveryItemFirstAndKeepsTheOrder() throws Exception {
-    wm.stubFor(post(urlPathEqualTo(LINKS)).withRequestBody(equalToJson("{\"url\": \"https://example.com/a\"}"))
-        .willReturn(json(201, "{\"data\": " + linkJson("11111111-1111-4111-8111-111111111111", "a") + ", \"meta\": {}}")));
-    wm.stubFor(post(urlPathEqualTo(LINKS)).withRequestBody(equalToJson("{\"url\": \"https://example.com/c\"}"))
-        .willReturn(json(409, "{\"error\": {\"code\": \"SLUG_TAKEN\", \"message\": \"taken\", \"status\": 409}, \"meta\": {}}")));
+  void bulkCreateChecksEveryItemFirstAndUsesTheBulkEndpoint() throws Exception {
+    wm.stubFor(post(urlPathEqualTo(LINKS + "/bulk"))
+        .withRequestBody(equalToJson("{\"links\": [{\"url\": \"https://example.com/a\"}, {\"url\": \"https://example.com/c\"}]}"))
+        .willReturn(json(201, "{\"data\": {\"created\": [" + linkJson("11111111-1111-4111-8111-111111111111", "a")
+            + "], \"errors\": [{\"index\": 1, \"code\": \"SLUG_TAKEN\", \"message\": \"taken\", \"status\": 409}]},"
+            + " \"meta\": {}}")));
     BulkResult<Link> result = done(async().createAll(List.of(
         CreateLinkRequest.builder().destination("https://example.com/a").build(),
         CreateLinkRequest.builder().destination("https://example.com/b").title("no titles at xQR").build(),
@@ -270,7 +271,8 @@ class XqrAsyncTest extends XqrWireMockTest {
     assertEquals("a", result.items().get(0).value().orElseThrow().shortCode());
     assertInstanceOf(UnsupportedFieldException.class, result.items().get(1).failure().orElseThrow());
     assertInstanceOf(ConflictException.class, result.items().get(2).failure().orElseThrow());
-    wm.verify(2, postRequestedFor(urlPathEqualTo(LINKS)));
+    wm.verify(1, postRequestedFor(urlPathEqualTo(LINKS + "/bulk")));
+    wm.verify(0, postRequestedFor(urlPathEqualTo(LINKS)));
   }
 
   @Test

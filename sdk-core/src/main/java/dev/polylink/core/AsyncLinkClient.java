@@ -40,14 +40,18 @@ import java.util.concurrent.CompletableFuture;
  *       (OkHttp's dispatcher, the client's scheduler, or the caller's for a failure before any
  *       request); run blocking or heavy work in an {@code ...Async} stage with an executor of your
  *       own.
- *   <li>Bulk operations check every item against the capabilities first, as the blocking ones
- *       do, then run the asynchronous single operations with at most the client's {@link
- *       LinkClientBuilder#bulkConcurrency} in flight (default {@value
+ *   <li>Bulk operations of the SDK's providers run the blocking ones' plan without blocking:
+ *       every item is checked first (capabilities and the provider's own rules: an invalid item
+ *       fails alone and is never sent), then the vendor's bulk endpoint is used where the blocking
+ *       client uses it, in the same batch sizes (xQR's bulk create and bulk status, SnipURL's bulk
+ *       create and delete, ShortPen's multi-id delete), with at most the client's {@link
+ *       LinkClientBuilder#bulkConcurrency} batches or single requests in flight (default {@value
  *       LinkClientBuilder#DEFAULT_BULK_CONCURRENCY}), started in input order; the results keep the
- *       input order. They use no vendor bulk endpoint (the blocking ones do, where the vendor has
- *       one), and a provider's own rules (an id's shape) are checked when its item starts, still
- *       before its request: an invalid item fails alone either way. Cancelling the bulk future
- *       cancels the items in flight and starts no more.
+ *       input order. A batch that fails as a whole fails each of its items with that exception,
+ *       and an item the vendor's answer does not report on fails as may-have-been-processed.
+ *       Cancelling the bulk future cancels the requests in flight and starts no more. The default
+ *       methods below (for a client written outside the SDK) run {@link #create} and the other
+ *       single operations instead.
  * </ul>
  */
 public interface AsyncLinkClient {
@@ -157,8 +161,8 @@ public interface AsyncLinkClient {
 
   /**
    * {@link LinkClient#createAll} without blocking: every request is checked first; the valid ones
-   * are created with {@link #create}, at most the client's bulk concurrency at once. It uses no
-   * vendor bulk endpoint.
+   * are created with {@link #create}, at most the client's bulk concurrency at once. The SDK's
+   * providers override it to use the vendor's bulk endpoint, as their blocking {@code createAll}.
    *
    * @param requests what to create, in order
    * @return one item per request, in order: the created {@link Link} or the failure

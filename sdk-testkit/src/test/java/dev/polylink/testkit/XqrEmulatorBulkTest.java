@@ -168,6 +168,59 @@ class XqrEmulatorBulkTest {
   }
 
   @Test
+  void aThousandAsynchronousCreatesAreTenRequestsToo() throws Exception {
+    LinkClient client = xqr.client();
+    List<CreateLinkRequest> requests = IntStream.range(0, 1000)
+        .mapToObj(i -> CreateLinkRequest.builder().destination("https://example.com/" + i).build())
+        .collect(Collectors.toList());
+    requests.set(500, CreateLinkRequest.builder().destination("https://example.com/x").slug("dup-slug").build());
+    requests.set(501, CreateLinkRequest.builder().destination("https://example.com/y").slug("dup-slug").build());
+    requests.set(502, CreateLinkRequest.builder().destination("https://example.com/z").title("no titles at xQR").build());
+
+    BulkResult<Link> result = client.async().createAll(requests).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(10, xqr.wireMock().getAllServeEvents().size());
+    assertTrue(xqr.wireMock().getAllServeEvents().stream()
+        .allMatch(e -> e.getRequest().getUrl().endsWith("/v1/links/bulk")), "bulk create requests only");
+    assertEquals(998, result.succeededCount());
+    assertEquals("dup-slug", result.items().get(500).value().orElseThrow().shortCode());
+    assertInstanceOf(ConflictException.class, result.items().get(501).failure().orElseThrow());
+    assertInstanceOf(dev.polylink.core.UnsupportedFieldException.class, result.items().get(502).failure().orElseThrow());
+    for (int i = 0; i < 1000; i += 97) {
+      Link link = result.items().get(i).value().orElseThrow();
+      assertEquals(requests.get(i).destination(), link.destination().orElseThrow());
+    }
+    assertEquals(998, xqr.links().size());
+
+    List<LinkId> ids = result.values().stream().map(Link::id).collect(Collectors.toList());
+    int before = xqr.wireMock().getAllServeEvents().size();
+    BulkResult<Link> disabled = client.async().updateAll(ids, LinkPatch.builder().enabled(false).build())
+        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(5, xqr.wireMock().getAllServeEvents().size() - before);
+    assertEquals(998, disabled.succeededCount());
+    assertTrue(xqr.links().stream().noneMatch(l -> Boolean.TRUE.equals(l.get("enabled"))));
+  }
+
+  @Test
+  void asynchronousDisablingReadsBackAShortCount() throws Exception {
+    LinkClient client = xqr.client();
+    List<LinkId> ids = client.createAll(IntStream.range(0, 5)
+            .mapToObj(i -> CreateLinkRequest.builder().destination("https://example.com/" + i).build())
+            .collect(Collectors.toList()))
+        .values().stream().map(Link::id).collect(Collectors.toList());
+    client.delete(ids.get(3));
+    int before = xqr.wireMock().getAllServeEvents().size();
+
+    BulkResult<Link> result = client.async().updateAll(ids, LinkPatch.builder().enabled(false).build())
+        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(6, xqr.wireMock().getAllServeEvents().size() - before);
+    assertInstanceOf(NotFoundException.class, result.items().get(3).failure().orElseThrow());
+    assertEquals(4, result.succeededCount());
+    assertEquals(false, result.items().get(0).value().orElseThrow().enabled().orElseThrow());
+  }
+
+  @Test
   void disablingThroughTheClientUsesBulkStatus() {
     LinkClient client = xqr.client();
     List<LinkId> ids = client.createAll(IntStream.range(0, 5)

@@ -55,7 +55,7 @@ import java.util.concurrent.CompletionException;
  * {success, status_code, data, message}} envelope. Thread-safe; holds no mutable state of its own.
  * Public only so that the client in the API package can use it; not part of the API.
  */
-public final class ShortpenOperations implements AutoCloseable, AsyncClients.Operations {
+public final class ShortpenOperations implements AutoCloseable, AsyncClients.Operations, AsyncClients.BulkOperations {
   /** ShortPen's documented (and largest) page size. */
   public static final int MAX_PAGE_SIZE = 100;
 
@@ -429,17 +429,50 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
   }
 
   private Void deleteBatch(List<Map.Entry<LinkId, Long>> batch, BulkBatches.Answer<LinkId> answer) {
-    List<Long> unique = new ArrayList<>(new java.util.LinkedHashSet<>(batch.stream().map(Map.Entry::getValue).toList()));
+    List<Long> unique = uniqueIds(batch);
     CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(unique));
     JsonNode root;
     try {
       root = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
     } catch (NotFoundException e) {
-      if (body.timesSent() <= 1) {
-        throw e; // none matched: every item of the batch fails with the 404
-      }
-      root = null; // the lost attempt deleted them (or none matched): nothing left of them either way
+      return mapDeleted(batch, unique, body, null, e, answer);
     }
+    return mapDeleted(batch, unique, body, root, null, answer);
+  }
+
+  /** {@link #deleteBatch} without blocking: the same body, the same attribution of the answer. */
+  private CompletableFuture<Void> deleteBatchAsync(List<Map.Entry<LinkId, Long>> batch, BulkBatches.Answer<LinkId> answer) {
+    List<Long> unique = uniqueIds(batch);
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(unique));
+    return transport.executeForBodyAsync(Operation.DELETE, api.deleteMany(body)).handle((root, error) -> {
+      Throwable cause = HttpTransport.unwrap(error);
+      if (cause instanceof NotFoundException) {
+        return mapDeleted(batch, unique, body, null, (NotFoundException) cause, answer);
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause != null) {
+        throw new java.util.concurrent.CompletionException(cause);
+      }
+      return mapDeleted(batch, unique, body, root, null, answer);
+    });
+  }
+
+  private static List<Long> uniqueIds(List<Map.Entry<LinkId, Long>> batch) {
+    return new ArrayList<>(new java.util.LinkedHashSet<>(batch.stream().map(Map.Entry::getValue).toList()));
+  }
+
+  /**
+   * Attributes a multi-id delete's answer ({@code root}, or the 404 it was answered) to the batch:
+   * see {@link ShortpenClient#deleteAll}.
+   */
+  private static Void mapDeleted(List<Map.Entry<LinkId, Long>> batch, List<Long> unique, CountingJsonBody body,
+      JsonNode root, NotFoundException notFound, BulkBatches.Answer<LinkId> answer) {
+    if (notFound != null && body.timesSent() <= 1) {
+      throw notFound; // none matched: every item of the batch fails with the 404
+    }
+    // After a resent attempt a 404 means the lost attempt deleted them (or none matched): nothing left either way.
     OptionalLong deleted = root == null
         ? OptionalLong.empty()
         : Json.wholeNumber(root.get("data"), "deleted");
@@ -460,6 +493,42 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
       answer.succeeded(p, batch.get(p).getKey());
     }
     return null;
+  }
+
+  /** {@link #deleteAll} without blocking: the same plan, batches and attribution. */
+  @Override
+  public CompletableFuture<BulkResult<LinkId>> deleteAllAsync(Collection<LinkId> ids) {
+    return BulkBatches.<LinkId, Map.Entry<LinkId, Long>, LinkId>plan(ID, Operation.DELETE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(id -> Map.entry(id, positiveId(BulkBatches.requireId(ID, id))))
+        .batchAsync((batch, answer) -> transport.observeAsync(Operation.DELETE, () -> deleteBatchAsync(batch, answer)))
+        .singleAsync(entry -> transport.observeAsync(Operation.DELETE, () -> deleteAsync(entry.getKey()))
+            .thenApply(v -> entry.getKey()))
+        .runAsync(new ArrayList<>(ids));
+  }
+
+  /** {@link #createAll} without blocking: every request checked first, then {@link #createAsync} each. */
+  @Override
+  public CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
+    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(this::checkCreate)
+        .singleAsync(r -> transport.observeAsync(Operation.CREATE, () -> createAsync(r)))
+        .runAsync(requests);
+  }
+
+  /** {@link #updateAll} without blocking: every patch and id checked first, then {@link #updateAsync} each. */
+  @Override
+  public CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(e -> {
+          Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
+          RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
+          return e;
+        })
+        .singleAsync(e -> transport.observeAsync(Operation.UPDATE, () -> updateAsync(e.getKey(), e.getValue())))
+        .runAsync(patches);
   }
 
   /**

@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  * meta?}} envelope. Thread-safe. Public only so that the client in the API package can use it; not
  * part of the API.
  */
-public final class SnipurlOperations implements AutoCloseable, AsyncClients.Operations {
+public final class SnipurlOperations implements AutoCloseable, AsyncClients.Operations, AsyncClients.BulkOperations {
   private static final String ID = SnipurlClient.PROVIDER_ID;
   /** zod 4's {@code uuid()} pattern, which SnipURL's bulk delete applies to every id. */
   private static final Pattern BULK_UUID = Pattern.compile(
@@ -140,7 +140,11 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
   }
 
   private void createBatch(List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
-    JsonNode root = transport.executeForBody(Operation.CREATE, api.createBulk(new BulkCreateBody(bodies)));
+    mapCreated(transport.executeForBody(Operation.CREATE, api.createBulk(new BulkCreateBody(bodies))), bodies, answer);
+  }
+
+  /** Maps a bulk create's answer to the batch's positions, as {@link #createAll} describes. */
+  private static Void mapCreated(JsonNode root, List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
     JsonNode data;
     try {
       data = Envelope.dataObject(ID, Operation.CREATE, root);
@@ -173,7 +177,7 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
       }
     }
     if (!consistent || open.size() != success.size()) {
-      return; // the unplaced positions fail as unaccounted for
+      return null; // the unplaced positions fail as unaccounted for
     }
     List<Link> links = new ArrayList<>(open.size());
     for (int i = 0; i < open.size(); i++) {
@@ -182,17 +186,18 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
       try {
         link = LinkMapper.toLink(Operation.CREATE, item);
       } catch (PolylinkException e) {
-        return;
+        return null;
       }
       String alias = bodies.get(open.get(i)).customAlias();
       if (alias != null && !alias.equals(link.shortCode())) {
-        return; // not the item of this position: place none of them
+        return null; // not the item of this position: place none of them
       }
       links.add(link);
     }
     for (int i = 0; i < open.size(); i++) {
       answer.succeeded(open.get(i), links.get(i));
     }
+    return null;
   }
 
   /**
@@ -269,10 +274,20 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
   }
 
   private void deleteBatch(List<LinkId> batch, BulkBatches.Answer<LinkId> answer) {
+    List<String> distinct = distinctIds(batch);
+    mapDeleted(transport.executeForBody(Operation.DELETE, api.deleteBulk(CountingJsonBody.of(new BulkDeleteBody(distinct)))),
+        batch, distinct, answer);
+  }
+
+  private static List<String> distinctIds(List<LinkId> batch) {
     LinkedHashSet<String> distinct = new LinkedHashSet<>();
     batch.forEach(id -> distinct.add(id.value()));
-    CountingJsonBody body = CountingJsonBody.of(new BulkDeleteBody(List.copyOf(distinct)));
-    int count = deletedCount(transport.executeForBody(Operation.DELETE, api.deleteBulk(body)));
+    return List.copyOf(distinct);
+  }
+
+  /** Maps a bulk delete's count to the batch, as {@link #deleteAll} describes. */
+  private static Void mapDeleted(JsonNode root, List<LinkId> batch, List<String> distinct, BulkBatches.Answer<LinkId> answer) {
+    int count = deletedCount(root);
     if (count > distinct.size()) {
       throw new dev.polylink.core.TransportException(ID, Operation.DELETE, "unexpected response: data.deleted is "
           + count + " for " + distinct.size() + " distinct id(s) sent", null, true);
@@ -280,6 +295,51 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
     for (int position = 0; position < batch.size(); position++) {
       answer.succeeded(position, batch.get(position));
     }
+    return null;
+  }
+
+  // ---- async bulk: the same plans, bodies and answer mapping, without blocking ----
+
+  /** {@link #createAll} without blocking. */
+  @Override
+  public CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
+    return BulkBatches.<CreateLinkRequest, CreateLinkBody, Link>plan(ID, Operation.CREATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(request -> RequestBodies.create(
+            request, RequestChecks.create(ID, capabilities, request, SnipurlOptions.class)))
+        .batchAsync((bodies, answer) -> transport.observeAsync(Operation.CREATE, () -> transport
+            .executeForBodyAsync(Operation.CREATE, api.createBulk(new BulkCreateBody(bodies)))
+            .thenApply(root -> mapCreated(root, bodies, answer))))
+        .singleAsync(body -> transport.observeAsync(Operation.CREATE, () -> linkAsync(Operation.CREATE, api.create(body))))
+        .runAsync(requests);
+  }
+
+  /** {@link #updateAll} without blocking (one request per link, every patch checked first). */
+  @Override
+  public CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<String, UpdateLinkBody>, Link>plan(
+            ID, Operation.UPDATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(entry -> prepareUpdate(entry.getKey(), entry.getValue()))
+        .singleAsync(p -> transport.observeAsync(Operation.UPDATE,
+            () -> linkAsync(Operation.UPDATE, api.update(p.getKey(), p.getValue()))))
+        .runAsync(patches);
+  }
+
+  /** {@link #deleteAll} without blocking. */
+  @Override
+  public CompletableFuture<BulkResult<LinkId>> deleteAllAsync(Collection<LinkId> ids) {
+    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(id -> bulkId(BulkBatches.requireId(ID, id)))
+        .batchAsync((batch, answer) -> transport.observeAsync(Operation.DELETE, () -> {
+          List<String> distinct = distinctIds(batch);
+          return transport.executeForBodyAsync(Operation.DELETE,
+                  api.deleteBulk(CountingJsonBody.of(new BulkDeleteBody(distinct))))
+              .thenApply(root -> mapDeleted(root, batch, distinct, answer));
+        }))
+        .singleAsync(id -> transport.observeAsync(Operation.DELETE, () -> deleteAsync(id)).thenApply(v -> id))
+        .runAsync(new ArrayList<>(ids));
   }
 
   /** {@code GET links/{id}}. */

@@ -28,6 +28,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * xQR's bulk operations over {@link BulkBatches}: bulk create ({@code POST /v1/links/bulk}, up to
@@ -128,6 +129,38 @@ final class XqrBulk {
         .run(new ArrayList<>(ids));
   }
 
+  // ---- async: the same plans, run without blocking ----
+
+  CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
+    return BulkBatches.<CreateLinkRequest, CreateLinkBody, Link>plan(ID, Operation.CREATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(operations::createBody)
+        .batchAsync((bodies, answer) -> transport.observeAsync(Operation.CREATE, () -> createBatchAsync(bodies, answer)))
+        .singleAsync(body -> transport.observeAsync(Operation.CREATE, () -> operations.sendAsync(body)))
+        .runAsync(requests);
+  }
+
+  CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, PreparedUpdate, Link>plan(ID, Operation.UPDATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(entry -> prepareUpdate(entry.getKey(), entry.getValue()))
+        .groupBy(PreparedUpdate::enabledOnly)
+        .batchAsync((batch, answer) -> transport.observeAsync(Operation.UPDATE, () -> statusBatchAsync(batch, answer)))
+        .singleAsync(p -> transport.observeAsync(Operation.UPDATE, () -> operations.sendAsync(p.id(), p.body())))
+        .runAsync(patches);
+  }
+
+  CompletableFuture<BulkResult<LinkId>> deleteAllAsync(Collection<LinkId> ids) {
+    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(id -> {
+          Checks.uuidId(ID, id);
+          return id;
+        })
+        .singleAsync(id -> transport.observeAsync(Operation.DELETE, () -> operations.deleteAsync(id)).thenApply(v -> id))
+        .runAsync(new ArrayList<>(ids));
+  }
+
   private PreparedUpdate prepareUpdate(LinkId id, LinkPatch patch) {
     if (id == null || patch == null) {
       throw Checks.invalid(ID, List.of((id == null ? "id" : "patch") + ": must not be null"));
@@ -142,7 +175,17 @@ final class XqrBulk {
   // ---- bulk create ----
 
   private Void createBatch(List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
-    JsonNode root = operations.read(Operation.CREATE, api.bulkCreate(new BulkCreateBody(bodies)));
+    return mapCreated(operations.read(Operation.CREATE, api.bulkCreate(new BulkCreateBody(bodies))), bodies, answer);
+  }
+
+  /** {@link #createBatch} without blocking: the same body, the same mapping of the answer. */
+  private CompletableFuture<Void> createBatchAsync(List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
+    return operations.readAsync(Operation.CREATE, api.bulkCreate(new BulkCreateBody(bodies)))
+        .thenApply(root -> mapCreated(root, bodies, answer));
+  }
+
+  /** Maps bulk create's answer back to the batch's positions (see the class comment). */
+  private static Void mapCreated(JsonNode root, List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
     JsonNode data = root.get("data");
     String requestId = Json.text(root.get("meta"), "request_id").filter(s -> !s.isBlank()).orElse(null);
     JsonNode errors = data == null ? null : data.get("errors");
@@ -247,39 +290,98 @@ final class XqrBulk {
   // ---- bulk status ----
 
   private Void statusBatch(List<PreparedUpdate> batch, BulkBatches.Answer<Link> answer) {
-    boolean enabled = batch.get(0).enabledOnly();
-    Set<String> distinct = new LinkedHashSet<>();
-    batch.forEach(p -> distinct.add(p.id().toString()));
-    CountingJsonBody body = CountingJsonBody.of(new BulkStatusBody(List.copyOf(distinct), enabled));
-    JsonNode root = operations.read(Operation.UPDATE, api.bulkStatus(body));
-    JsonNode data = root.get("data");
-    OptionalLong updated = Json.wholeNumber(data, "updated");
-    if (updated.isPresent() && updated.getAsLong() == distinct.size() && body.timesSent() <= 1) {
-      for (int p = 0; p < batch.size(); p++) {
-        answer.succeededWithoutValue(p);
-      }
+    StatusRequest request = new StatusRequest(batch);
+    JsonNode root = operations.read(Operation.UPDATE, api.bulkStatus(request.body));
+    if (request.coveredBy(root, answer)) {
       return null;
     }
     // The count does not say which ids were updated: read each one back (reads only).
     Map<String, Object> outcomes = new LinkedHashMap<>();
-    for (String id : distinct) {
+    for (String id : request.distinct) {
+      Object outcome;
       try {
-        Link link = transport.observe(Operation.GET, () -> operations.get(LinkId.of(id)));
-        outcomes.put(id, link.enabled().filter(e -> e == enabled).isPresent() ? link : null);
-      } catch (dev.polylink.core.NotFoundException e) {
-        outcomes.put(id, e);
+        outcome = request.readBack(transport.observe(Operation.GET, () -> operations.get(LinkId.of(id))), null);
       } catch (PolylinkException e) {
-        outcomes.put(id, null);
+        outcome = request.readBack(null, e);
       }
+      outcomes.put(id, outcome);
     }
-    for (int p = 0; p < batch.size(); p++) {
-      Object outcome = outcomes.get(batch.get(p).id().toString());
-      if (outcome instanceof Link) {
-        answer.succeeded(p, (Link) outcome);
-      } else if (outcome instanceof PolylinkException) {
-        answer.failed(p, (PolylinkException) outcome);
-      }
-    }
+    request.report(outcomes, answer);
     return null;
+  }
+
+  /** {@link #statusBatch} without blocking: the same body, count check and read-back attribution. */
+  private CompletableFuture<Void> statusBatchAsync(List<PreparedUpdate> batch, BulkBatches.Answer<Link> answer) {
+    StatusRequest request = new StatusRequest(batch);
+    return operations.readAsync(Operation.UPDATE, api.bulkStatus(request.body)).thenCompose(root -> {
+      if (request.coveredBy(root, answer)) {
+        return CompletableFuture.completedFuture(null);
+      }
+      Map<String, Object> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+      CompletableFuture<Void> reads = CompletableFuture.completedFuture(null);
+      for (String id : request.distinct) {
+        reads = reads.thenCompose(ignored -> operations.getAsync(LinkId.of(id)).handle((link, error) -> {
+          Throwable cause = HttpTransport.unwrap(error);
+          Object outcome = request.readBack(link, cause instanceof PolylinkException ? (PolylinkException) cause : null);
+          if (outcome != null) {
+            outcomes.put(id, outcome);
+          }
+          return null;
+        }));
+      }
+      return reads.thenApply(ignored -> {
+        request.report(outcomes, answer);
+        return null;
+      });
+    });
+  }
+
+  /** One bulk status request: its body, and the attribution of its answer, blocking or not. */
+  private static final class StatusRequest {
+    final boolean enabled;
+    final Set<String> distinct = new LinkedHashSet<>();
+    final List<PreparedUpdate> batch;
+    final CountingJsonBody body;
+
+    StatusRequest(List<PreparedUpdate> batch) {
+      this.batch = batch;
+      this.enabled = batch.get(0).enabledOnly();
+      batch.forEach(p -> distinct.add(p.id().toString()));
+      this.body = CountingJsonBody.of(new BulkStatusBody(List.copyOf(distinct), enabled));
+    }
+
+    /** When the count covers every distinct id of a request sent once, every item succeeds without a value. */
+    boolean coveredBy(JsonNode root, BulkBatches.Answer<Link> answer) {
+      OptionalLong updated = Json.wholeNumber(root.get("data"), "updated");
+      if (updated.isPresent() && updated.getAsLong() == distinct.size() && body.timesSent() <= 1) {
+        for (int p = 0; p < batch.size(); p++) {
+          answer.succeededWithoutValue(p);
+        }
+        return true;
+      }
+      return false;
+    }
+
+    /** The outcome of one id read back: the link when it has the value asked for, its 404, or null (unaccounted). */
+    Object readBack(Link link, PolylinkException failure) {
+      if (failure instanceof dev.polylink.core.NotFoundException) {
+        return failure;
+      }
+      if (link != null && link.enabled().filter(e -> e == enabled).isPresent()) {
+        return link;
+      }
+      return null;
+    }
+
+    void report(Map<String, Object> outcomes, BulkBatches.Answer<Link> answer) {
+      for (int p = 0; p < batch.size(); p++) {
+        Object outcome = outcomes.get(batch.get(p).id().toString());
+        if (outcome instanceof Link) {
+          answer.succeeded(p, (Link) outcome);
+        } else if (outcome instanceof PolylinkException) {
+          answer.failed(p, (PolylinkException) outcome);
+        }
+      }
+    }
   }
 }

@@ -47,7 +47,7 @@ import retrofit2.Response;
  * body is parsed once; its {@code meta.request_id} and {@code meta.rate_limit} are recorded.
  * Thread-safe.
  */
-public final class XqrOperations implements AutoCloseable, AsyncClients.Operations {
+public final class XqrOperations implements AutoCloseable, AsyncClients.Operations, AsyncClients.BulkOperations {
   private static final String ID = XqrClient.PROVIDER_ID;
   /** xQR's documented default page size. */
   private static final long DEFAULT_LIMIT = 50;
@@ -223,6 +223,34 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
     requireRoutingRules(Operation.CREATE, options);
     CreateLinkBody body = RequestBodies.createBody(request, options);
     return linkAsync(Operation.CREATE, api.create(body));
+  }
+
+  /** {@link #send(CreateLinkBody)} without blocking. */
+  CompletableFuture<Link> sendAsync(CreateLinkBody body) {
+    return linkAsync(Operation.CREATE, api.create(body));
+  }
+
+  /** {@link #send(UUID, UpdateLinkBody)} without blocking. */
+  CompletableFuture<Link> sendAsync(UUID id, UpdateLinkBody body) {
+    return linkAsync(Operation.UPDATE, api.update(id.toString(), body));
+  }
+
+  /** {@link XqrBulk#createAllAsync}. */
+  @Override
+  public CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
+    return bulk.createAllAsync(requests);
+  }
+
+  /** {@link XqrBulk#updateAllAsync}. */
+  @Override
+  public CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return bulk.updateAllAsync(patches);
+  }
+
+  /** {@link XqrBulk#deleteAllAsync}. */
+  @Override
+  public CompletableFuture<BulkResult<LinkId>> deleteAllAsync(Collection<LinkId> ids) {
+    return bulk.deleteAllAsync(ids);
   }
 
   /** {@link #get} without blocking. */

@@ -28,8 +28,10 @@ import java.util.function.Supplier;
  * The {@link AsyncLinkClient} of a provider, written once: each method is one {@link
  * HttpTransport#observeAsync} operation around the provider's {@link Operations}, so that a check
  * that throws before any request fails the future instead, listeners see the operation whole, and
- * cancelling the future cancels whatever the operation has in flight. The bulk methods are {@link
- * AsyncLinkClient}'s, over these single operations, with the transport's {@link
+ * cancelling the future cancels whatever the operation has in flight. The bulk methods are the
+ * provider's {@link BulkOperations} when its operations implement them (the vendor's bulk endpoints
+ * through {@link BulkBatches.Plan#runAsync}, every item checked first, as the blocking client's);
+ * otherwise {@link AsyncLinkClient}'s, over these single operations, with the transport's {@link
  * HttpTransport#bulkConcurrency()} in flight.
  */
 public final class AsyncClients {
@@ -119,6 +121,39 @@ public final class AsyncClients {
   }
 
   /**
+   * A provider's asynchronous bulk operations, implemented by its {@link Operations} where the
+   * blocking client's bulk runs on {@link BulkBatches}: the same plan (the same checks of every
+   * item first, the same batches and answer mapping), run with {@link BulkBatches.Plan#runAsync}.
+   * A method may throw for a {@code null} argument: the client turns it into a failed future.
+   */
+  public interface BulkOperations {
+    /**
+     * {@link AsyncLinkClient#createAll}.
+     *
+     * @param requests what to create, in order
+     * @return one item per request, in order
+     */
+    CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests);
+
+    /**
+     * {@link AsyncLinkClient#updateAll(Map)} and {@link AsyncLinkClient#updateAll(Collection,
+     * LinkPatch)}, one entry per link.
+     *
+     * @param patches each link with its patch, in order
+     * @return one item per entry, in order
+     */
+    CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches);
+
+    /**
+     * {@link AsyncLinkClient#deleteAll}.
+     *
+     * @param ids the links, in order
+     * @return one item per id, in order
+     */
+    CompletableFuture<BulkResult<LinkId>> deleteAllAsync(Collection<LinkId> ids);
+  }
+
+  /**
    * The asynchronous client of a provider.
    *
    * @param providerId the provider id
@@ -199,25 +234,53 @@ public final class AsyncClients {
       return run(Operation.ACCOUNT_USAGE, () -> operations.accountUsageAsync(providerId));
     }
 
-    /** The bulk methods run the single operations with the client's {@code bulkConcurrency}. */
+    private BulkOperations bulk() {
+      return operations instanceof BulkOperations ? (BulkOperations) operations : null;
+    }
+
+    private static <T> CompletableFuture<T> bulkRun(Supplier<CompletableFuture<T>> body) {
+      try {
+        return body.get();
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    /**
+     * The provider's {@link BulkOperations} where it has them, else the single operations with the
+     * client's {@code bulkConcurrency}.
+     */
     @Override
     public CompletableFuture<BulkResult<Link>> createAll(List<CreateLinkRequest> requests) {
-      return AsyncBulk.createAll(this, requests, transport.bulkConcurrency());
+      BulkOperations bulk = bulk();
+      return bulk != null
+          ? bulkRun(() -> bulk.createAllAsync(requests))
+          : AsyncBulk.createAll(this, requests, transport.bulkConcurrency());
     }
 
     @Override
     public CompletableFuture<BulkResult<Link>> updateAll(Map<LinkId, LinkPatch> patches) {
-      return AsyncBulk.updateAll(this, patches, transport.bulkConcurrency());
+      BulkOperations bulk = bulk();
+      return bulk != null
+          ? bulkRun(() -> bulk.updateAllAsync(new java.util.ArrayList<>(
+              Objects.requireNonNull(patches, "patches").entrySet())))
+          : AsyncBulk.updateAll(this, patches, transport.bulkConcurrency());
     }
 
     @Override
     public CompletableFuture<BulkResult<Link>> updateAll(Collection<LinkId> ids, LinkPatch patch) {
-      return AsyncBulk.updateAll(this, ids, patch, transport.bulkConcurrency());
+      BulkOperations bulk = bulk();
+      return bulk != null
+          ? bulkRun(() -> bulk.updateAllAsync(BulkBatches.entries(Objects.requireNonNull(ids, "ids"), patch)))
+          : AsyncBulk.updateAll(this, ids, patch, transport.bulkConcurrency());
     }
 
     @Override
     public CompletableFuture<BulkResult<LinkId>> deleteAll(Collection<LinkId> ids) {
-      return AsyncBulk.deleteAll(this, ids, transport.bulkConcurrency());
+      BulkOperations bulk = bulk();
+      return bulk != null
+          ? bulkRun(() -> bulk.deleteAllAsync(Objects.requireNonNull(ids, "ids")))
+          : AsyncBulk.deleteAll(this, ids, transport.bulkConcurrency());
     }
 
     @Override

@@ -15,10 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The bulk operations of every provider ({@code createAll}, {@code updateAll}, {@code deleteAll}),
@@ -76,6 +79,14 @@ import java.util.function.Function;
  * (which then fail with their {@link TransportException}), and the items not yet sent fail with a
  * {@link TransportException} saying so, without being sent; the thread's interrupt flag is set
  * again on return.
+ *
+ * <p><b>Without blocking.</b> The same plan, given {@link Plan#batchAsync} and {@link
+ * Plan#singleAsync} (functions returning {@link CompletableFuture}s, typically the provider's batch
+ * body and answer mapping around {@link HttpTransport#exchangeAsync}), runs with {@link
+ * Plan#runAsync}: the same validation first, routing, batches and attribution, at most {@link
+ * Plan#concurrency} requests in flight and no thread held while they are; cancelling its future
+ * cancels the requests in flight and starts no more. This is what the asynchronous clients' bulk
+ * methods run ({@link AsyncClients.BulkOperations}).
  */
 public final class BulkBatches {
   /**
@@ -189,6 +200,27 @@ public final class BulkBatches {
      *     fails with it
      */
     void send(List<P> batch, Answer<T> answer);
+  }
+
+  /**
+   * Starts one batch on the vendor's bulk endpoint without blocking, for {@link Plan#runAsync}.
+   *
+   * @param <P> what the batch carries per item
+   * @param <T> what a successful item carries
+   */
+  @FunctionalInterface
+  public interface AsyncBatchCall<P, T> {
+    /**
+     * Starts {@code batch} as one request; reports each position's outcome on {@code answer} before
+     * the returned future completes normally.
+     *
+     * @param batch the prepared items, in input order, at most the vendor's batch size
+     * @param answer where to report each position (0 to {@code batch.size() - 1})
+     * @return completes once the answer is reported; fails with a {@link PolylinkException} when the
+     *     request failed as a whole (every item of the batch then fails with it); cancelling it
+     *     cancels the request
+     */
+    CompletableFuture<?> send(List<P> batch, Answer<T> answer);
   }
 
   /**
@@ -320,6 +352,8 @@ public final class BulkBatches {
     private BatchCall<P, T> batch;
     private Function<? super P, ?> groupBy = p -> ONE_GROUP;
     private Function<? super P, ? extends T> single;
+    private AsyncBatchCall<P, T> batchAsync;
+    private Function<? super P, ? extends CompletableFuture<? extends T>> singleAsync;
 
     private Plan(String providerId, Operation operation, Capabilities capabilities) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -393,13 +427,168 @@ public final class BulkBatches {
      *     #single} and none was given
      */
     public BulkResult<T> run(List<? extends I> items) {
+      @SuppressWarnings("unchecked")
+      BulkItem<T>[] results = new BulkItem[items == null ? 0 : items.size()];
+      List<Object> prepared = prepareAll(items, results);
+      List<Task> tasks = new ArrayList<>();
+      route(prepared, results, batch != null, single != null, (index, p) ->
+          tasks.add(new Task(List.of(index), () -> {
+            try {
+              results[index] = BulkItem.success(index, Objects.requireNonNull(single.apply(p), "single returned null"));
+            } catch (PolylinkException e) {
+              results[index] = BulkItem.failure(index, e);
+            }
+          })),
+          indexes -> tasks.add(new Task(indexes, () -> sendBatch(indexes, prepared, results))));
+      execute(tasks, results);
+      return BulkResult.of(Arrays.asList(results));
+    }
+
+    /**
+     * The vendor's bulk endpoint without blocking, for {@link #runAsync}; used when {@link
+     * Capabilities#bulk(Operation)} declares one.
+     *
+     * @param batchAsync starts one batch and reports per position before its future completes
+     * @return this plan
+     */
+    public Plan<I, P, T> batchAsync(AsyncBatchCall<P, T> batchAsync) {
+      this.batchAsync = Objects.requireNonNull(batchAsync, "batchAsync");
+      return this;
+    }
+
+    /**
+     * One item's own request without blocking, for {@link #runAsync}, for the items the bulk
+     * endpoint cannot take (or every item, without one).
+     *
+     * @param singleAsync starts one prepared item's request; its future fails with the item's
+     *     {@link PolylinkException}
+     * @return this plan
+     */
+    public Plan<I, P, T> singleAsync(Function<? super P, ? extends CompletableFuture<? extends T>> singleAsync) {
+      this.singleAsync = Objects.requireNonNull(singleAsync, "singleAsync");
+      return this;
+    }
+
+    /**
+     * {@link #run} without blocking, with {@link #batchAsync} and {@link #singleAsync}: the same
+     * validation of every item before the first request (on the calling thread), the same routing
+     * and batches, at most {@link #concurrency} batches or single requests in flight (started in
+     * input order), the same attribution of each batch's answer: a batch whose future fails with a
+     * {@link PolylinkException} fails every item of the batch with it, and a position its answer
+     * leaves unreported fails as may-have-been-processed. Nothing is thrown: a {@link
+     * RuntimeException} other than a {@link PolylinkException} (a bug) fails the returned future
+     * and cancels the requests in flight. Cancelling the returned future cancels the batch and
+     * single requests in flight and starts no more.
+     *
+     * @param items the input, in order; {@code null} elements fail individually
+     * @return one result per item, in input order
+     */
+    public CompletableFuture<BulkResult<T>> runAsync(List<? extends I> items) {
+      try {
+        @SuppressWarnings("unchecked")
+        BulkItem<T>[] checked = new BulkItem[items == null ? 0 : items.size()];
+        List<Object> prepared = prepareAll(items, checked);
+        AtomicReferenceArray<BulkItem<T>> results = new AtomicReferenceArray<>(checked);
+        List<Supplier<CompletableFuture<Boolean>>> tasks = new ArrayList<>();
+        route(prepared, checked, batchAsync != null, singleAsync != null,
+            (index, p) -> tasks.add(() -> startSingle(index, p, results)),
+            indexes -> tasks.add(() -> startBatch(indexes, prepared, results)));
+        CompletableFuture<BulkResult<Boolean>> inner = dev.polylink.core.internal.AsyncBulk.run(
+            providerId, tasks, task -> { }, Supplier::get, concurrency);
+        CompletableFuture<BulkResult<T>> out = new CompletableFuture<>();
+        inner.whenComplete((ignored, error) -> {
+          if (error != null) {
+            out.completeExceptionally(HttpTransport.unwrap(error));
+            return;
+          }
+          List<BulkItem<T>> list = new ArrayList<>(results.length());
+          for (int i = 0; i < results.length(); i++) {
+            BulkItem<T> item = results.get(i);
+            list.add(item != null ? item : BulkItem.failure(i, new TransportException(providerId, operation,
+                "the bulk operation stopped before this item was sent", null, false)));
+          }
+          out.complete(BulkResult.of(list));
+        });
+        out.whenComplete((ignored, error) -> {
+          if (out.isCancelled()) {
+            inner.cancel(true);
+          }
+        });
+        return out;
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+
+    private CompletableFuture<Boolean> startSingle(int index, P p, AtomicReferenceArray<BulkItem<T>> results) {
+      return track(() -> singleAsync.apply(p), (value, failure) -> results.set(index, failure != null
+          ? BulkItem.failure(index, failure)
+          : BulkItem.success(index, Objects.requireNonNull(value, "singleAsync returned null"))));
+    }
+
+    private CompletableFuture<Boolean> startBatch(
+        List<Integer> indexes, List<Object> prepared, AtomicReferenceArray<BulkItem<T>> results) {
+      List<P> batchItems = batchItems(indexes, prepared);
+      String label = label(indexes);
+      Answer<T> answer = new Answer<>(indexes.size());
+      return track(() -> batchAsync.send(batchItems, answer), (ignored, failure) -> {
+        for (int position = 0; position < indexes.size(); position++) {
+          int index = indexes.get(position);
+          results.set(index, failure != null
+              ? BulkItem.failure(index, failure)
+              : answer.item(index, position, providerId, operation, label));
+        }
+      });
+    }
+
+    /**
+     * Starts one request and records its outcome when it ends; the returned future completes after
+     * the recording (exceptionally on a bug), and cancelling it cancels the request.
+     */
+    private <V> CompletableFuture<Boolean> track(
+        Supplier<? extends CompletableFuture<? extends V>> start, java.util.function.BiConsumer<V, PolylinkException> record) {
+      CompletableFuture<? extends V> call;
+      try {
+        call = Objects.requireNonNull(start.get(), "the asynchronous call returned null");
+      } catch (PolylinkException e) {
+        call = CompletableFuture.failedFuture(e);
+      }
+      CompletableFuture<Boolean> done = new CompletableFuture<>();
+      call.whenComplete((value, error) -> {
+        Throwable cause = HttpTransport.unwrap(error);
+        try {
+          if (cause == null) {
+            record.accept(value, null);
+          } else if (cause instanceof PolylinkException) {
+            record.accept(null, (PolylinkException) cause);
+          } else if (cause instanceof java.util.concurrent.CancellationException) {
+            record.accept(null, new TransportException(providerId, operation,
+                "the request was cancelled; whether the vendor processed it is unknown", null, true));
+          } else {
+            done.completeExceptionally(cause);
+            return;
+          }
+          done.complete(Boolean.TRUE); // AsyncBulk records a value per task: never null
+        } catch (RuntimeException e) {
+          done.completeExceptionally(e);
+        }
+      });
+      CompletableFuture<? extends V> started = call;
+      done.whenComplete((ignored, error) -> {
+        if (done.isCancelled()) {
+          started.cancel(true);
+        }
+      });
+      return done;
+    }
+
+    /** Runs {@link #prepare} over every item; failures go to {@code results}, the rest are returned by index. */
+    private List<Object> prepareAll(List<? extends I> items, BulkItem<T>[] results) {
       Objects.requireNonNull(items, "items");
       if (prepare == null) {
         throw new IllegalStateException("prepare: required");
       }
       int n = items.size();
-      @SuppressWarnings("unchecked")
-      BulkItem<T>[] results = new BulkItem[n];
       List<Object> prepared = new ArrayList<>(Arrays.asList(new Object[n]));
       for (int i = 0; i < n; i++) {
         I item = items.get(i);
@@ -412,10 +601,15 @@ public final class BulkBatches {
           results[i] = BulkItem.failure(i, e);
         }
       }
-      List<Task> tasks = new ArrayList<>();
-      BulkSupport support = batch == null ? null : capabilities.bulk(operation).orElse(null);
+      return prepared;
+    }
+
+    /** Routes the valid items: one call of {@code single} per lone item, of {@code batch} per batch. */
+    private void route(List<Object> prepared, BulkItem<T>[] results, boolean hasBatch, boolean hasSingle,
+        java.util.function.BiConsumer<Integer, P> single, java.util.function.Consumer<List<Integer>> batch) {
+      BulkSupport support = hasBatch ? capabilities.bulk(operation).orElse(null) : null;
       Map<Object, List<Integer>> groups = new LinkedHashMap<>();
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < results.length; i++) {
         if (results[i] != null) {
           continue;
         }
@@ -423,42 +617,41 @@ public final class BulkBatches {
         P p = (P) prepared.get(i);
         Object key = support == null ? null : groupBy.apply(p);
         if (key == null) {
-          if (single == null) {
+          if (!hasSingle) {
             throw new IllegalStateException("single: required for an item the bulk endpoint cannot take");
           }
-          int index = i;
-          tasks.add(new Task(List.of(index), () -> {
-            try {
-              results[index] = BulkItem.success(index, Objects.requireNonNull(single.apply(p), "single returned null"));
-            } catch (PolylinkException e) {
-              results[index] = BulkItem.failure(index, e);
-            }
-          }));
+          single.accept(i, p);
         } else {
           groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
       }
       for (List<Integer> group : groups.values()) {
         for (int from = 0; from < group.size(); from += support.maxBatchSize()) {
-          List<Integer> indexes = List.copyOf(group.subList(from, Math.min(group.size(), from + support.maxBatchSize())));
-          tasks.add(new Task(indexes, () -> sendBatch(indexes, prepared, results)));
+          batch.accept(List.copyOf(group.subList(from, Math.min(group.size(), from + support.maxBatchSize()))));
         }
       }
-      execute(tasks, results);
-      return BulkResult.of(Arrays.asList(results));
     }
 
-    private void sendBatch(List<Integer> indexes, List<Object> prepared, BulkItem<T>[] results) {
+    private List<P> batchItems(List<Integer> indexes, List<Object> prepared) {
       List<P> batchItems = new ArrayList<>(indexes.size());
       for (int index : indexes) {
         @SuppressWarnings("unchecked")
         P p = (P) prepared.get(index);
         batchItems.add(p);
       }
-      String label = indexes.size() + " item(s), input indexes " + indexes.get(0) + " to " + indexes.get(indexes.size() - 1);
+      return List.copyOf(batchItems);
+    }
+
+    private static String label(List<Integer> indexes) {
+      return indexes.size() + " item(s), input indexes " + indexes.get(0) + " to " + indexes.get(indexes.size() - 1);
+    }
+
+    private void sendBatch(List<Integer> indexes, List<Object> prepared, BulkItem<T>[] results) {
+      List<P> batchItems = batchItems(indexes, prepared);
+      String label = label(indexes);
       Answer<T> answer = new Answer<>(indexes.size());
       try {
-        batch.send(List.copyOf(batchItems), answer);
+        batch.send(batchItems, answer);
       } catch (PolylinkException e) {
         for (int index : indexes) {
           results[index] = BulkItem.failure(index, e);
