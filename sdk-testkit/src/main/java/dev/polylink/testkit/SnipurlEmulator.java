@@ -56,6 +56,8 @@ import java.util.Objects;
  *       the limit answers 429 {@code RATE_LIMIT_EXCEEDED} with {@code details{limit, window,
  *       retry_after}} and {@code Retry-After}; {@code window} names the window ({@code 1m}, {@code
  *       1h}, or seconds such as {@code 30s}). With it off, no rate-limit headers are sent.
+ *   <li>{@link #rateLimits(int, int)} switches on the service's two per-key windows at once, a
+ *       minute and an hour, counted as its middleware counts them (see there).
  * </ul>
  */
 public final class SnipurlEmulator extends ProviderEmulator {
@@ -108,5 +110,38 @@ public final class SnipurlEmulator extends ProviderEmulator {
    */
   public void defaultExpiryHours(Integer hours) {
     ((SnipurlBackend) backend()).defaultExpiryHours(hours);
+  }
+
+  /**
+   * Switches on both of the service's per-key limits at once, {@code perMinute} API requests a
+   * minute and {@code perHour} an hour (on the service the key's {@code rate_limit_per_minute} and
+   * {@code rate_limit_per_hour}, 60 and 1,000 by default), counted as its middleware counts them:
+   *
+   * <ul>
+   *   <li>Both windows open with the first request; a window that has lasted its length (one minute,
+   *       one hour) is restarted by the next request, before anything is checked. Windows are
+   *       measured on {@link #clock()}.
+   *   <li>The minute limit is checked first, then the hour limit. A refused request counts in
+   *       neither window; an answered one in both (a bulk request once, short-link visits not).
+   *   <li>An answered request's {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}
+   *       describe the minute window, even when the hour window has less room left.
+   *   <li>A refused request answers 429 {@code RATE_LIMIT_EXCEEDED} with {@code details{limit,
+   *       window, retry_after}} and the headers of the window that refused it: {@code window} is
+   *       {@code 1m} or {@code 1h}, {@code X-RateLimit-Remaining} 0, {@code X-RateLimit-Reset} that
+   *       window's end in Unix seconds rounded up, and {@code Retry-After} = {@code retry_after} =
+   *       that reset minus the current Unix second rounded down, at least 1 (so up to 61 for the
+   *       minute window, as on the service).
+   *   <li>{@code GET /api/v1/account/usage} reports the two numbers.
+   * </ul>
+   *
+   * <p>This replaces the one window of {@link #rateLimit(int, Duration)}; calling that, {@link
+   * #rateLimitOff()} or {@link #reset()} switches both windows off.
+   *
+   * @param perMinute requests answered per minute, at least 1
+   * @param perHour requests answered per hour, at least 1
+   * @throws IllegalArgumentException for a number below 1
+   */
+  public void rateLimits(int perMinute, int perHour) {
+    ((SnipurlBackend) backend()).rateLimits(perMinute, perHour);
   }
 }

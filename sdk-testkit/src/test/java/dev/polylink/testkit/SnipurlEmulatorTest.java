@@ -5,6 +5,7 @@ import static dev.polylink.testkit.Http.num;
 import static dev.polylink.testkit.Http.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -481,6 +482,123 @@ class SnipurlEmulatorTest {
 
     snipurl.clock().advance(Duration.ofSeconds(45));
     assertEquals(200, http.get(links).status());
+  }
+
+  @Test
+  void theHourWindowRefusesPastItsLimitThoughEveryMinuteStayedUnderItsOwn() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    snipurl.rateLimits(3, 5);
+    assertMinuteHeaders(http.get(links), 2, "2025-06-20T10:01:00Z");
+    assertMinuteHeaders(http.get(links), 1, "2025-06-20T10:01:00Z");
+    snipurl.clock().advance(Duration.ofMinutes(1));
+    assertMinuteHeaders(http.get(links), 2, "2025-06-20T10:02:00Z");
+    assertMinuteHeaders(http.get(links), 1, "2025-06-20T10:02:00Z");
+    snipurl.clock().advance(Duration.ofMinutes(1));
+    assertMinuteHeaders(http.get(links), 2, "2025-06-20T10:03:00Z");
+
+    long hourEnd = Instant.parse("2025-06-20T11:00:00Z").getEpochSecond();
+    for (int i = 0; i < 3; i++) {
+      // a refused request counts in neither window: the minute window (1 used of 3) never refuses
+      Http.Reply refused = http.get(links);
+      assertError(refused, 429, "RATE_LIMIT_EXCEEDED");
+      assertEquals(Map.of("limit", 5, "window", "1h", "retry_after", 3480),
+          obj(obj(refused.json().get("error")).get("details")));
+      assertEquals("Rate limit exceeded. Retry after 3480 seconds.",
+          obj(refused.json().get("error")).get("message"));
+      assertEquals(Optional.of("3480"), refused.header("Retry-After"));
+      assertEquals(Optional.of("5"), refused.header("X-RateLimit-Limit"));
+      assertEquals(Optional.of("0"), refused.header("X-RateLimit-Remaining"));
+      assertEquals(Optional.of(Long.toString(hourEnd)), refused.header("X-RateLimit-Reset"));
+    }
+
+    snipurl.clock().set(Instant.parse("2025-06-20T10:59:59.999Z"));
+    Http.Reply last = http.get(links);
+    assertEquals(429, last.status(), last.body());
+    assertEquals(Optional.of("1"), last.header("Retry-After"));
+    snipurl.clock().set(Instant.parse("2025-06-20T11:00:00Z"));
+    assertMinuteHeaders(http.get(links), 2, "2025-06-20T11:01:00Z");
+    assertMinuteHeaders(http.get(links), 1, "2025-06-20T11:01:00Z");
+  }
+
+  @Test
+  void whenBothWindowsAreFullTheMinuteWindowIsReportedWithTheServersRounding() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00.500Z"));
+    snipurl.rateLimits(3, 3);
+    for (int remaining = 2; remaining >= 0; remaining--) {
+      assertMinuteHeaders(http.get(links), remaining, "2025-06-20T10:01:01Z");
+    }
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:10.700Z"));
+    Http.Reply refused = http.get(links);
+    assertError(refused, 429, "RATE_LIMIT_EXCEEDED");
+    // window end 10:01:00.500 rounded up, now rounded down: 61 - 10 s, not the 49.8 s left
+    assertEquals(Map.of("limit", 3, "window", "1m", "retry_after", 51),
+        obj(obj(refused.json().get("error")).get("details")));
+    assertEquals(Optional.of("51"), refused.header("Retry-After"));
+    assertEquals(Optional.of("3"), refused.header("X-RateLimit-Limit"));
+    assertEquals(Optional.of("0"), refused.header("X-RateLimit-Remaining"));
+    assertEquals(Optional.of(Long.toString(Instant.parse("2025-06-20T10:01:01Z").getEpochSecond())),
+        refused.header("X-RateLimit-Reset"));
+
+    snipurl.clock().set(Instant.parse("2025-06-20T10:01:00.500Z"));
+    Http.Reply hour = http.get(links);
+    assertError(hour, 429, "RATE_LIMIT_EXCEEDED");
+    assertEquals(Map.of("limit", 3, "window", "1h", "retry_after", 3541),
+        obj(obj(hour.json().get("error")).get("details")));
+    assertEquals(Optional.of(Long.toString(Instant.parse("2025-06-20T11:00:01Z").getEpochSecond())),
+        hour.header("X-RateLimit-Reset"));
+  }
+
+  @Test
+  void twoWindowsCountABulkRequestOnceReportTheirNumbersAndGiveWayToTheOneWindowLimit() {
+    snipurl.clock().set(Instant.parse("2025-06-20T10:00:00Z"));
+    snipurl.rateLimits(3, 5);
+    List<String> fifty = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.add("{\"url\": \"https://example.com/" + i + "\"}");
+    }
+    Http.Reply bulk = http.post(links + "/bulk", "{\"links\": [" + String.join(",", fifty) + "]}");
+    assertEquals(201, bulk.status(), bulk.body());
+    assertMinuteHeaders(bulk, 2, "2025-06-20T10:01:00Z");
+    Http.Reply usage = http.get(snipurl.baseUrl() + "/account/usage");
+    assertMinuteHeaders(usage, 1, "2025-06-20T10:01:00Z");
+    assertEquals(3L, num(obj(usage.json().get("data")).get("rate_limit_per_minute")));
+    assertEquals(5L, num(obj(usage.json().get("data")).get("rate_limit_per_hour")));
+
+    snipurl.rateLimit(10, Duration.ofMinutes(1));
+    Http.Reply one = http.get(snipurl.baseUrl() + "/account/usage");
+    assertEquals(Optional.of("10"), one.header("X-RateLimit-Limit"));
+    assertEquals(Optional.of("9"), one.header("X-RateLimit-Remaining"));
+    assertEquals(60L, num(obj(one.json().get("data")).get("rate_limit_per_minute")));
+    assertEquals(1000L, num(obj(one.json().get("data")).get("rate_limit_per_hour")));
+
+    snipurl.rateLimits(1, 5);
+    assertEquals(200, http.get(links).status());
+    assertEquals(429, http.get(links).status());
+    snipurl.rateLimitOff();
+    Http.Reply off = http.get(links);
+    assertEquals(200, off.status(), off.body());
+    assertEquals(Optional.empty(), off.header("X-RateLimit-Limit"));
+
+    snipurl.rateLimits(1, 5);
+    assertEquals(200, http.get(links).status());
+    snipurl.reset();
+    Http.Reply afterReset = http.get(links);
+    assertEquals(200, afterReset.status(), afterReset.body());
+    assertEquals(Optional.empty(), afterReset.header("X-RateLimit-Limit"));
+
+    IllegalArgumentException zero = assertThrows(
+        IllegalArgumentException.class, () -> snipurl.rateLimits(0, 5));
+    assertTrue(zero.getMessage().contains("perMinute"), zero.getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> snipurl.rateLimits(5, 0)).getMessage().contains("perHour"));
+  }
+
+  private static void assertMinuteHeaders(Http.Reply reply, int remaining, String reset) {
+    assertTrue(reply.status() == 200 || reply.status() == 201, reply.status() + " " + reply.body());
+    assertEquals(Optional.of("3"), reply.header("X-RateLimit-Limit"));
+    assertEquals(Optional.of(Integer.toString(remaining)), reply.header("X-RateLimit-Remaining"));
+    assertEquals(Optional.of(Long.toString(Instant.parse(reset).getEpochSecond())), reply.header("X-RateLimit-Reset"));
+    assertEquals(Optional.empty(), reply.header("Retry-After"));
   }
 
   private String create(String body) {

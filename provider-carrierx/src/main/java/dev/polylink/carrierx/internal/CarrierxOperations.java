@@ -46,7 +46,7 @@ import retrofit2.Call;
  * (CarrierX has no envelope). Thread-safe. Public only so that the client in the API package can
  * use it; not part of the API.
  */
-public final class CarrierxOperations implements AutoCloseable, AsyncClients.Operations {
+public final class CarrierxOperations implements AutoCloseable, AsyncClients.Operations, AsyncClients.BulkOperations {
   private static final String ID = CarrierxClient.PROVIDER_ID;
 
   private final Capabilities capabilities;
@@ -121,10 +121,7 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
     return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
         .concurrency(transport.bulkConcurrency())
-        .prepare(e -> {
-          plan(BulkBatches.requireId(ID, e.getKey()), e.getValue());
-          return e;
-        })
+        .prepare(this::checkUpdate)
         .single(e -> transport.observe(Operation.UPDATE, () -> update(e.getKey(), e.getValue())))
         .run(patches);
   }
@@ -133,15 +130,24 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
     return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
         .concurrency(transport.bulkConcurrency())
-        .prepare(id -> {
-          linkSid(BulkBatches.requireId(ID, id));
-          return id;
-        })
+        .prepare(this::checkDelete)
         .single(id -> {
           transport.observe(Operation.DELETE, () -> delete(id));
           return id;
         })
         .run(new ArrayList<>(ids));
+  }
+
+  /** Every check of {@link #update} (the id, capabilities, CarrierX's rules), without sending. */
+  private Map.Entry<LinkId, LinkPatch> checkUpdate(Map.Entry<LinkId, LinkPatch> entry) {
+    plan(BulkBatches.requireId(ID, entry.getKey()), entry.getValue());
+    return entry;
+  }
+
+  /** Every check of {@link #delete} (the id, a UUID), without sending. */
+  private LinkId checkDelete(LinkId id) {
+    linkSid(BulkBatches.requireId(ID, id));
+    return id;
   }
 
   /** See {@link CarrierxClient#get}. */
@@ -299,6 +305,39 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   public CompletableFuture<LinkStats> statsAsync(String providerId, LinkId id, StatsRequest request) {
     FeatureChecks.stats(ID, capabilities, request);
     return getAsync(id).thenApply(link -> CarrierxStats.of(id, request, link));
+  }
+
+  /**
+   * {@link #createAll} without blocking: every request checked first (the same checks), then
+   * {@link #createAsync} each, {@code bulkConcurrency} in flight, results in input order.
+   */
+  @Override
+  public CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
+    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(this::checkCreate)
+        .singleAsync(r -> transport.observeAsync(Operation.CREATE, () -> createAsync(r)))
+        .runAsync(requests);
+  }
+
+  /** {@link #updateAll} without blocking: every patch and id checked first, then {@link #updateAsync} each. */
+  @Override
+  public CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
+    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(this::checkUpdate)
+        .singleAsync(e -> transport.observeAsync(Operation.UPDATE, () -> updateAsync(e.getKey(), e.getValue())))
+        .runAsync(patches);
+  }
+
+  /** {@link #deleteAll} without blocking: every id checked first, then {@link #deleteAsync} each. */
+  @Override
+  public CompletableFuture<BulkResult<LinkId>> deleteAllAsync(Collection<LinkId> ids) {
+    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(this::checkDelete)
+        .singleAsync(id -> transport.observeAsync(Operation.DELETE, () -> deleteAsync(id)).thenApply(v -> id))
+        .runAsync(new ArrayList<>(ids));
   }
 
   /** {@link #send} without blocking. */

@@ -58,6 +58,8 @@ public final class SnipurlBackend extends VendorBackend {
   private final Instant accountCreatedAt;
   /** The account's {@code default_expiry_hours}; null when it has none (the default). */
   private Integer defaultExpiryHours;
+  /** The minute and hour windows of {@link #rateLimits}; off unless switched on. */
+  private final SnipurlRateLimits twoWindows = new SnipurlRateLimits(clock);
 
   /** A backend with no links, stamping times with {@code clock}, serving short links under {@code serverRoot}. */
   public SnipurlBackend(MutableClock clock, String serverRoot) {
@@ -100,6 +102,33 @@ public final class SnipurlBackend extends VendorBackend {
     features.clear();
     linkLimit = SnipurlFeatures.DEFAULT_LINK_LIMIT;
     defaultExpiryHours = null;
+    twoWindows.off();
+  }
+
+  /**
+   * Switches on the server's two per-key windows at once, {@code perMinute} requests a minute and
+   * {@code perHour} an hour (the key's {@code rate_limit_per_minute} and {@code
+   * rate_limit_per_hour}), in place of the one window of {@link #rateLimit}.
+   */
+  public synchronized void rateLimits(int perMinute, int perHour) {
+    twoWindows.configure(perMinute, perHour);
+    burst.off();
+  }
+
+  /** The one-window limit ({@link #rateLimit}, {@link #rateLimitOff}) replaces the two windows. */
+  @Override
+  protected void rateLimitChanged() {
+    twoWindows.off();
+  }
+
+  /** The key's {@code rate_limit_per_minute}: the two-window setting, or the server's default, 60. */
+  int ratePerMinute() {
+    return twoWindows.enabled() ? twoWindows.perMinute() : SnipurlFeatures.DEFAULT_PER_MINUTE;
+  }
+
+  /** The key's {@code rate_limit_per_hour}: the two-window setting, or the server's default, 1,000. */
+  int ratePerHour() {
+    return twoWindows.enabled() ? twoWindows.perHour() : SnipurlFeatures.DEFAULT_PER_HOUR;
   }
 
   /** Sets the account's {@code link_limit}: how many links it may hold. */
@@ -160,18 +189,37 @@ public final class SnipurlBackend extends VendorBackend {
     if (!key.equals(apiKey)) {
       return error(401, "UNAUTHORIZED", "Invalid API key.", null);
     }
-    WindowLimiter.Decision decision = burst.acquire();
-    if (!decision.allowed()) {
+    Optional<SnipurlRateLimits.Verdict> verdict = rateLimitVerdict();
+    if (verdict.isPresent() && !verdict.get().allowed()) {
+      SnipurlRateLimits.Verdict refused = verdict.get();
       Map<String, Object> details = new LinkedHashMap<>();
-      details.put("limit", decision.limit());
-      details.put("window", windowName(burst.window()));
-      details.put("retry_after", decision.retryAfterSeconds());
+      details.put("limit", refused.limit());
+      details.put("window", refused.window());
+      details.put("retry_after", refused.retryAfterSeconds());
       EmulatorResponse response = error(429, "RATE_LIMIT_EXCEEDED",
-          "Rate limit exceeded. Retry after " + decision.retryAfterSeconds() + " seconds.", details);
-      response.header("Retry-After", Long.toString(decision.retryAfterSeconds()));
-      return withRateLimitHeaders(response, decision);
+          "Rate limit exceeded. Retry after " + refused.retryAfterSeconds() + " seconds.", details);
+      response.header("Retry-After", Long.toString(refused.retryAfterSeconds()));
+      return withRateLimitHeaders(response, refused);
     }
-    return withRateLimitHeaders(route(request, path), decision);
+    EmulatorResponse response = route(request, path);
+    return verdict.isPresent() ? withRateLimitHeaders(response, verdict.get()) : response;
+  }
+
+  /**
+   * Counts this request against the limit that is on: the two windows of {@link #rateLimits}, or
+   * the one window of {@link #rateLimit}; empty when neither is on (no headers are sent then).
+   */
+  private Optional<SnipurlRateLimits.Verdict> rateLimitVerdict() {
+    if (twoWindows.enabled()) {
+      return Optional.of(twoWindows.acquire());
+    }
+    if (!burst.enabled()) {
+      return Optional.empty();
+    }
+    WindowLimiter.Decision decision = burst.acquire();
+    return Optional.of(new SnipurlRateLimits.Verdict(decision.allowed(), decision.limit(), decision.remaining(),
+        (decision.resetAt().toEpochMilli() + 999) / 1000, windowName(burst.window()),
+        decision.retryAfterSeconds()));
   }
 
   private EmulatorResponse route(EmulatorRequest request, List<String> path) {
@@ -678,14 +726,11 @@ public final class SnipurlBackend extends VendorBackend {
     return seconds + "s";
   }
 
-  private EmulatorResponse withRateLimitHeaders(EmulatorResponse response, WindowLimiter.Decision decision) {
-    if (!burst.enabled()) {
-      return response;
-    }
+  private static EmulatorResponse withRateLimitHeaders(EmulatorResponse response, SnipurlRateLimits.Verdict verdict) {
     return response
-        .header("X-RateLimit-Limit", Integer.toString(decision.limit()))
-        .header("X-RateLimit-Remaining", Integer.toString(decision.remaining()))
-        .header("X-RateLimit-Reset", Long.toString((decision.resetAt().toEpochMilli() + 999) / 1000));
+        .header("X-RateLimit-Limit", Integer.toString(verdict.limit()))
+        .header("X-RateLimit-Remaining", Integer.toString(verdict.remaining()))
+        .header("X-RateLimit-Reset", Long.toString(verdict.resetAtSeconds()));
   }
 
   private static boolean tooLong(String title) {

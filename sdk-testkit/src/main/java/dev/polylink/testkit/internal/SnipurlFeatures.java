@@ -31,7 +31,7 @@ import java.util.function.Function;
  *       total_clicks}, {@code clicks_over_time[{date, clicks}]}, {@code top_links[{id, short_code,
  *       clicks}]} (top 5).
  *   <li>{@code GET /api/v1/account/usage}: {@code rate_limit_per_minute} (60), {@code
- *       rate_limit_per_hour} (1,000), {@code link_limit} (settable, default 1,000), {@code
+ *       rate_limit_per_hour} (1,000), or the numbers of {@code SnipurlEmulator.rateLimits}, {@code link_limit} (settable, default 1,000), {@code
  *       total_links}, {@code total_clicks}.
  *   <li>{@code GET /api/v1/account}: {@code id}, {@code email} ({@value #ACCOUNT_EMAIL}), {@code
  *       link_limit}, {@code default_expiry_hours} (null unless set), {@code total_links}, {@code
@@ -40,6 +40,10 @@ import java.util.function.Function;
  */
 final class SnipurlFeatures {
   static final long DEFAULT_LINK_LIMIT = 1000;
+  /** The server's default {@code rate_limit_per_minute} of a key. */
+  static final int DEFAULT_PER_MINUTE = 60;
+  /** The server's default {@code rate_limit_per_hour} of a key. */
+  static final int DEFAULT_PER_HOUR = 1000;
   static final String ACCOUNT_EMAIL = "emulator@example.com";
 
   final ClickLog clicks = new ClickLog();
@@ -173,8 +177,8 @@ final class SnipurlFeatures {
 
   private EmulatorResponse usage(SnipurlBackend backend) {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("rate_limit_per_minute", 60);
-    data.put("rate_limit_per_hour", 1000);
+    data.put("rate_limit_per_minute", backend.ratePerMinute());
+    data.put("rate_limit_per_hour", backend.ratePerHour());
     data.put("link_limit", backend.linkLimit());
     data.put("total_links", backend.linkCount(false));
     data.put("total_clicks", clicks.all(c -> true).size());

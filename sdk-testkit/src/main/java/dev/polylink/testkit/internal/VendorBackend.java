@@ -137,12 +137,20 @@ public abstract class VendorBackend {
   /** Switches the per-key request limit on. */
   public final synchronized void rateLimit(int requests, Duration window) {
     burst.configure(requests, window);
+    rateLimitChanged();
   }
 
   /** Switches the per-key request limit off. */
   public final synchronized void rateLimitOff() {
     burst.off();
+    rateLimitChanged();
   }
+
+  /**
+   * Called after {@link #rateLimit} or {@link #rateLimitOff}, under the lock, for a backend that
+   * has limits of its own besides {@link #burst} to switch them off. Does nothing by default.
+   */
+  protected void rateLimitChanged() {}
 
   /** The short URL of {@code code} on this server. */
   protected final String shortUrl(String code) {
