@@ -93,28 +93,11 @@ public final class FrozenFields implements Map<String, Object> {
   }
 
   private static FrozenFields of(JsonNode object, boolean keepNulls) {
-    if (object == null || !object.isObject() || object.isEmpty()) {
+    if (object == null || !object.isObject()) {
       return EMPTY;
     }
-    String[] keys = new String[object.size()];
-    Object[] values = new Object[keys.length];
-    int n = 0;
-    Iterator<Map.Entry<String, JsonNode>> members = object.fields();
-    while (members.hasNext()) {
-      Map.Entry<String, JsonNode> member = members.next();
-      JsonNode value = member.getValue();
-      if (keepNulls || !value.isNull()) {
-        keys[n] = member.getKey();
-        values[n] = value.isContainerNode() ? value : value(value, keepNulls);
-        n++;
-      }
-    }
-    if (n == 0) {
-      return EMPTY;
-    }
-    return n == keys.length
-        ? new FrozenFields(keys, values, keepNulls)
-        : new FrozenFields(Arrays.copyOf(keys, n), Arrays.copyOf(values, n), keepNulls);
+    ArrayMap members = members(object, keepNulls, true);
+    return members == null ? EMPTY : new FrozenFields(members.keys, members.values, keepNulls);
   }
 
   /**
@@ -175,6 +158,16 @@ public final class FrozenFields implements Map<String, Object> {
   }
 
   private static Map<String, Object> object(JsonNode object, boolean keepNulls) {
+    ArrayMap members = members(object, keepNulls, false);
+    return members == null ? Map.of() : members;
+  }
+
+  /**
+   * The object's members as an array-backed map, JSON nulls dropped unless {@code keepNulls};
+   * containers kept as their nodes when {@code nodesForContainers}, converted otherwise. Null when
+   * no member remains.
+   */
+  private static ArrayMap members(JsonNode object, boolean keepNulls, boolean nodesForContainers) {
     String[] keys = new String[object.size()];
     Object[] values = new Object[keys.length];
     int n = 0;
@@ -184,12 +177,12 @@ public final class FrozenFields implements Map<String, Object> {
       JsonNode value = member.getValue();
       if (keepNulls || !value.isNull()) {
         keys[n] = member.getKey();
-        values[n] = value(value, keepNulls);
+        values[n] = nodesForContainers && value.isContainerNode() ? value : value(value, keepNulls);
         n++;
       }
     }
     if (n == 0) {
-      return Map.of();
+      return null;
     }
     return n == keys.length ? new ArrayMap(keys, values) : new ArrayMap(Arrays.copyOf(keys, n), Arrays.copyOf(values, n));
   }
