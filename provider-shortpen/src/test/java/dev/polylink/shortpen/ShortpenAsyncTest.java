@@ -350,4 +350,26 @@ class ShortpenAsyncTest extends ShortpenWireMockTest {
     assertEquals(java.util.Map.of("links", true), usage.features());
     assertEquals(client.accountUsage(), usage);
   }
+
+  @Test
+  void withoutATotalTheBoundAndTheShortLastPageEndTheLookUpAsTheBlockingOne() {
+    client.close();
+    client = client(b -> b.defaultDomainId(1).createLookupPages(3).scheduledExecutorService(scheduler)
+        .rateLimit(RateLimit.none()));
+    wm.stubFor(post(urlEqualTo("/v1/generate")).willReturn(json(200, ShortpenFixtures.GENERATE_RESPONSE)));
+    for (int page = 1; page <= 4; page++) {
+      wm.stubFor(listPage(page).willReturn(json(200, ShortpenFixtures.page(page, -1, ShortpenFixtures.items(page * 100L, 100)))));
+    }
+    LinkNotResolvedException bound = assertInstanceOf(LinkNotResolvedException.class, failure(client.async().create(request())));
+    assertEquals(List.of(1, 2, 3), pagesRequested());
+    assertEquals(3, bound.pagesRead());
+    assertEquals(assertThrows(LinkNotResolvedException.class, () -> client.create(request())).getMessage(), bound.getMessage());
+
+    wm.stubFor(listPage(2).willReturn(json(200, ShortpenFixtures.page(2, -1, ShortpenFixtures.items(200, 10)))));
+    wm.resetRequests();
+    LinkNotResolvedException end = assertInstanceOf(LinkNotResolvedException.class, failure(client.async().create(request())));
+    assertEquals(List.of(1, 2), pagesRequested());
+    assertEquals(2, end.pagesRead());
+    assertEquals(assertThrows(LinkNotResolvedException.class, () -> client.create(request())).getMessage(), end.getMessage());
+  }
 }
