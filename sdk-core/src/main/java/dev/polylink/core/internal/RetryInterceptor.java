@@ -265,7 +265,7 @@ final class RetryInterceptor implements Interceptor {
           .header("Authorization", authorization)
           .header("User-Agent", userAgent)
           .header("Accept", "application/json")
-          .tag(Attempt.class, state)
+          .tag(Attempt.TAG, state)
           .build());
       call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
       observed = observer.started(request, attempt); // obs
