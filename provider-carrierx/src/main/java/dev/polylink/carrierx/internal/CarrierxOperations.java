@@ -210,6 +210,11 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   public Link replace(LinkId id, LinkPatch patch) {
     PatchPlan plan = plan(id, patch);
     JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(plan.linkSid));
+    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.replace(plan.linkSid, replaced(current, plan)), plan.proxyPass));
+  }
+
+  /** The link as read, with the patch applied: the body of the PUT. */
+  private ObjectNode replaced(JsonNode current, PatchPlan plan) {
     if (!current.isObject()) {
       throw Envelope.unreadable(ID, Operation.UPDATE, "the link is not a JSON object");
     }
@@ -228,7 +233,7 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
     } else if (plan.expiresAt != null) {
       whole.put("maximum_ttl", ttlSinceCreation(current, plan.expiresAt));
     }
-    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.replace(plan.linkSid, whole), plan.proxyPass));
+    return whole;
   }
 
   /** See {@link CarrierxClient#delete}. */
@@ -269,12 +274,31 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   /** {@link #list(String, ListLinksRequest)} without a filter, without blocking. */
   @Override
   public CompletableFuture<Page<Link>> listAsync(ListLinksRequest request) {
+    return listAsync(null, request);
+  }
+
+  /** {@link #list(String, ListLinksRequest)} without blocking. */
+  public CompletableFuture<Page<Link>> listAsync(String filter, ListLinksRequest request) {
     Objects.requireNonNull(request, "request");
+    if (filter != null && filter.isBlank()) {
+      throw new RequestValidationException(ID, "filter: must not be blank");
+    }
     RequestChecks.list(ID, capabilities, request);
     Long offset = request.cursor().map(cursor -> Cursors.offset(ID, cursor, Long.MAX_VALUE)).orElse(null);
     Integer limit = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
-    return transport.executeForBodyAsync(Operation.LIST, api.list(limit, offset, null))
+    return transport.executeForBodyAsync(Operation.LIST, api.list(limit, offset, filter))
         .thenApply(answer -> page(answer, offset));
+  }
+
+  /**
+   * {@link #replace} without blocking: the patch checked first, then the GET and the PUT as two
+   * steps of one future.
+   */
+  public CompletableFuture<Link> replaceAsync(LinkId id, LinkPatch patch) {
+    PatchPlan plan = plan(id, patch);
+    return transport.executeForBodyAsync(Operation.UPDATE, api.get(plan.linkSid))
+        .thenCompose(current -> sendAsync(Operation.UPDATE, api.replace(plan.linkSid, replaced(current, plan)), plan.proxyPass))
+        .thenApply(answer -> LinkMapper.toLink(Operation.UPDATE, answer));
   }
 
   /**

@@ -369,6 +369,11 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
       }
       throw e;
     }
+    return deletedCount(answer, body);
+  }
+
+  /** The {@code data.deleted} of a multi-id delete's answer; empty when the body was sent again. */
+  private static OptionalInt deletedCount(JsonNode answer, CountingJsonBody body) {
     JsonNode data = Envelope.dataObject(ID, Operation.DELETE, answer);
     OptionalLong deleted = Json.wholeNumber(data, "deleted");
     if (deleted.isEmpty() || deleted.getAsLong() > Integer.MAX_VALUE) {
@@ -438,6 +443,31 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
       return mapDeleted(batch, unique, body, null, e, answer);
     }
     return mapDeleted(batch, unique, body, root, null, answer);
+  }
+
+  /**
+   * {@link #delete(Collection)} without blocking: the same checks first, the same single request
+   * and the same reading of its answer.
+   */
+  public CompletableFuture<OptionalInt> deleteAsync(Collection<LinkId> ids) {
+    List<Long> unique = IdLists.distinct(ID, ids, ShortpenOperations::positiveId);
+    if (unique.isEmpty()) {
+      throw new RequestValidationException(ID, "ids: must name at least one link");
+    }
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(unique));
+    return transport.executeForBodyAsync(Operation.DELETE, api.deleteMany(body)).handle((answer, error) -> {
+      Throwable cause = HttpTransport.unwrap(error);
+      if (cause instanceof NotFoundException && body.timesSent() > 1) {
+        return OptionalInt.empty();
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause != null) {
+        throw new java.util.concurrent.CompletionException(cause);
+      }
+      return deletedCount(answer, body);
+    });
   }
 
   /** {@link #deleteBatch} without blocking: the same body, the same attribution of the answer. */
