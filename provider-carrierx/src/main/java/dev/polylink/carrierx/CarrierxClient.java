@@ -120,22 +120,19 @@ public final class CarrierxClient implements LinkClient {
   }
 
   /** The {@link CarrierxAsyncClient}: the SPI's asynchronous client and CarrierX's extras. */
-  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client implements CarrierxAsyncClient {
-    private final CarrierxOperations operations;
-
+  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client<CarrierxOperations> implements CarrierxAsyncClient {
     Async(CarrierxOperations operations) {
       super(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
-      this.operations = operations;
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<Page<Link>> list(String filter, ListLinksRequest request) {
-      return operation(Operation.LIST, () -> operations.listAsync(Objects.requireNonNull(filter, "filter"), request));
+      return operation(Operation.LIST, () -> operations().listAsync(Objects.requireNonNull(filter, "filter"), request));
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<Link> replace(LinkId id, LinkPatch patch) {
-      return operation(Operation.UPDATE, () -> operations.replaceAsync(id, patch));
+      return operation(Operation.UPDATE, () -> operations().replaceAsync(id, patch));
     }
   }
 

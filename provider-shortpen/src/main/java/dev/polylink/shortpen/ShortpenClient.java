@@ -112,17 +112,14 @@ public final class ShortpenClient implements LinkClient {
   }
 
   /** The {@link ShortpenAsyncClient}: the SPI's asynchronous client and ShortPen's extra. */
-  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client implements ShortpenAsyncClient {
-    private final ShortpenOperations operations;
-
+  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client<ShortpenOperations> implements ShortpenAsyncClient {
     Async(ShortpenOperations operations) {
       super(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
-      this.operations = operations;
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<OptionalInt> delete(Collection<LinkId> ids) {
-      return operation(Operation.DELETE, () -> operations.deleteAsync(ids));
+      return operation(Operation.DELETE, () -> operations().deleteAsync(ids));
     }
   }
 

@@ -136,32 +136,29 @@ public final class SnipurlClient implements LinkClient {
   }
 
   /** The {@link SnipurlAsyncClient}: the SPI's asynchronous client and SnipURL's extras. */
-  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client implements SnipurlAsyncClient {
-    private final SnipurlOperations operations;
-
+  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client<SnipurlOperations> implements SnipurlAsyncClient {
     Async(SnipurlOperations operations) {
       super(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
-      this.operations = operations;
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<SnipurlOptions> analyticsSettings(LinkId id) {
-      return operation(Operation.GET, () -> operations.analyticsSettingsAsync(id));
+      return operation(Operation.GET, () -> operations().analyticsSettingsAsync(id));
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<QrCode> qrCode(String shortCode, QrOptions options) {
-      return operation(Operation.QR_CODE, () -> operations.qrCodeAsync(shortCode, options));
+      return operation(Operation.QR_CODE, () -> operations().qrCodeAsync(shortCode, options));
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<SnipurlAnalyticsSummary> analyticsSummary() {
-      return operation(Operation.STATS, () -> operations.analyticsSummaryAsync());
+      return operation(Operation.STATS, () -> operations().analyticsSummaryAsync());
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<OptionalInt> delete(Collection<LinkId> ids) {
-      return operation(Operation.DELETE, () -> operations.deleteAsync(ids));
+      return operation(Operation.DELETE, () -> operations().deleteAsync(ids));
     }
   }
 

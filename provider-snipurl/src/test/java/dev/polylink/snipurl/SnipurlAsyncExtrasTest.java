@@ -32,12 +32,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -74,17 +72,15 @@ class SnipurlAsyncExtrasTest extends SnipurlWireMockTest {
   }
 
   private static List<LinkId> ids(int count) {
-    return IntStream.range(0, count)
-        .mapToObj(i -> LinkId.of(new UUID(0x1111_0000_4000L, 0x8000_0000_0000_0000L | (i + 1L))))
-        .collect(Collectors.toList());
+    return SnipurlDeleteTest.ids(count);
   }
 
   private static String idsJson(List<LinkId> ids) {
-    return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "{\"ids\":[", "]}"));
+    return SnipurlDeleteTest.idsJson(ids);
   }
 
   private static String deleted(int n) {
-    return "{\"success\":true,\"data\":{\"deleted\":" + n + "}}";
+    return SnipurlDeleteTest.deleted(n);
   }
 
   @Test

@@ -132,17 +132,14 @@ public final class XqrClient implements LinkClient {
   }
 
   /** The {@link XqrAsyncClient}: the SPI's asynchronous client and xQR's extra. */
-  private static final class Async extends AsyncClients.Client implements XqrAsyncClient {
-    private final XqrOperations operations;
-
+  private static final class Async extends AsyncClients.Client<XqrOperations> implements XqrAsyncClient {
     Async(XqrOperations operations) {
       super(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
-      this.operations = operations;
     }
 
     @Override
     public java.util.concurrent.CompletableFuture<XqrAnalyticsSummary> analyticsSummary(XqrSummaryPeriod period) {
-      return operation(Operation.STATS, () -> operations.analyticsSummaryAsync(period));
+      return operation(Operation.STATS, () -> operations().analyticsSummaryAsync(period));
     }
   }
 

@@ -110,32 +110,36 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
 
   /** {@link #create} for many, every request checked first, {@code bulkConcurrency} at a time (CarrierX has no bulk endpoint). */
   public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
-    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkCreate)
-        .single(r -> transport.observe(Operation.CREATE, () -> create(r)))
-        .run(requests);
+    return createPlan().run(requests);
+  }
+
+  /** Every request checked first, then one {@link #create} or {@link #createAsync} each (CarrierX has no bulk endpoint). */
+  private BulkBatches.Plan<CreateLinkRequest, CreateLinkRequest, Link> createPlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.CREATE, capabilities, this::checkCreate, this::create, this::createAsync);
   }
 
   /** {@link #update} for many, every patch and id checked first. */
   public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkUpdate)
-        .single(e -> transport.observe(Operation.UPDATE, () -> update(e.getKey(), e.getValue())))
-        .run(patches);
+    return updatePlan().run(patches);
+  }
+
+  /** Every patch and id checked first, then one {@link #update} or {@link #updateAsync} each. */
+  private BulkBatches.Plan<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link> updatePlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.UPDATE, capabilities, this::checkUpdate,
+        e -> update(e.getKey(), e.getValue()), e -> updateAsync(e.getKey(), e.getValue()));
   }
 
   /** {@link #delete} for many, every id checked first. */
   public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
-    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkDelete)
-        .single(id -> {
-          transport.observe(Operation.DELETE, () -> delete(id));
-          return id;
-        })
-        .run(new ArrayList<>(ids));
+    return deletePlan().run(new ArrayList<>(ids));
+  }
+
+  /** Every id checked first, then one {@link #delete} or {@link #deleteAsync} each. */
+  private BulkBatches.Plan<LinkId, LinkId, LinkId> deletePlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.DELETE, capabilities, this::checkDelete, id -> {
+      delete(id);
+      return id;
+    }, id -> deleteAsync(id).thenApply(v -> id));
   }
 
   /** Every check of {@link #update} (the id, capabilities, CarrierX's rules), without sending. */
@@ -337,31 +341,19 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
    */
   @Override
   public CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
-    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkCreate)
-        .singleAsync(r -> transport.observeAsync(Operation.CREATE, () -> createAsync(r)))
-        .runAsync(requests);
+    return createPlan().runAsync(requests);
   }
 
   /** {@link #updateAll} without blocking: every patch and id checked first, then {@link #updateAsync} each. */
   @Override
   public CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkUpdate)
-        .singleAsync(e -> transport.observeAsync(Operation.UPDATE, () -> updateAsync(e.getKey(), e.getValue())))
-        .runAsync(patches);
+    return updatePlan().runAsync(patches);
   }
 
   /** {@link #deleteAll} without blocking: every id checked first, then {@link #deleteAsync} each. */
   @Override
   public CompletableFuture<BulkResult<LinkId>> deleteAllAsync(Collection<LinkId> ids) {
-    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkDelete)
-        .singleAsync(id -> transport.observeAsync(Operation.DELETE, () -> deleteAsync(id)).thenApply(v -> id))
-        .runAsync(new ArrayList<>(ids));
+    return deletePlan().runAsync(new ArrayList<>(ids));
   }
 
   /** {@link #send} without blocking. */

@@ -392,24 +392,30 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
 
   /** {@link #create} for many, every request checked first, {@code bulkConcurrency} at a time (ShortPen has no bulk create). */
   public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
-    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkCreate)
-        .single(r -> transport.observe(Operation.CREATE, () -> create(r)))
-        .run(requests);
+    return createPlan().run(requests);
+  }
+
+  /** Every request checked first, then one {@link #create} or {@link #createAsync} each. */
+  private BulkBatches.Plan<CreateLinkRequest, CreateLinkRequest, Link> createPlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.CREATE, capabilities, this::checkCreate, this::create, this::createAsync);
   }
 
   /** {@link #update} for many, every patch and id checked first. */
   public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(e -> {
-          Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
-          RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
-          return e;
-        })
-        .single(e -> transport.observe(Operation.UPDATE, () -> update(e.getKey(), e.getValue())))
-        .run(patches);
+    return updatePlan().run(patches);
+  }
+
+  /** Every patch and id checked first (ShortPen has no bulk update), then one {@link #update} or {@link #updateAsync} each. */
+  private BulkBatches.Plan<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link> updatePlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.UPDATE, capabilities, this::checkUpdate,
+        e -> update(e.getKey(), e.getValue()), e -> updateAsync(e.getKey(), e.getValue()));
+  }
+
+  /** Every check of {@link #update} for one entry, without sending. */
+  private Map.Entry<LinkId, LinkPatch> checkUpdate(Map.Entry<LinkId, LinkPatch> e) {
+    Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
+    RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
+    return e;
   }
 
   /** ShortPen's multi-id delete takes up to this many ids a request in {@link #deleteAll}. */
@@ -540,25 +546,13 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
   /** {@link #createAll} without blocking: every request checked first, then {@link #createAsync} each. */
   @Override
   public CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
-    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkCreate)
-        .singleAsync(r -> transport.observeAsync(Operation.CREATE, () -> createAsync(r)))
-        .runAsync(requests);
+    return createPlan().runAsync(requests);
   }
 
   /** {@link #updateAll} without blocking: every patch and id checked first, then {@link #updateAsync} each. */
   @Override
   public CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(e -> {
-          Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
-          RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
-          return e;
-        })
-        .singleAsync(e -> transport.observeAsync(Operation.UPDATE, () -> updateAsync(e.getKey(), e.getValue())))
-        .runAsync(patches);
+    return updatePlan().runAsync(patches);
   }
 
   /**

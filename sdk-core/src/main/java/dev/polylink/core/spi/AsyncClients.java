@@ -164,7 +164,7 @@ public final class AsyncClients {
    */
   public static AsyncLinkClient of(
       String providerId, Capabilities capabilities, HttpTransport transport, Operations operations) {
-    return new Client(providerId, capabilities, transport, operations);
+    return new Client<>(providerId, capabilities, transport, operations);
   }
 
   /**
@@ -173,12 +173,15 @@ public final class AsyncClients {
    * provider's own asynchronous type ({@code XqrAsyncClient}, {@code SnipurlAsyncClient}, ...),
    * which extends this class and implements its interface: every future a caller gets, link
    * operation or extra, single or bulk, is observed, cancellable and completed in the same way.
+   *
+   * @param <O> the provider's operations type, whose extras a subclass reaches by {@link
+   *     #operations()}
    */
-  public static class Client implements AsyncLinkClient {
+  public static class Client<O extends Operations> implements AsyncLinkClient {
     private final String providerId;
     private final Capabilities capabilities;
     private final HttpTransport transport;
-    private final Operations operations;
+    private final O operations;
 
     /**
      * A client over the provider's operations.
@@ -188,7 +191,7 @@ public final class AsyncClients {
      * @param transport the transport the blocking client uses (shared: one pool, one budget)
      * @param operations the provider's asynchronous operations
      */
-    protected Client(String providerId, Capabilities capabilities, HttpTransport transport, Operations operations) {
+    protected Client(String providerId, Capabilities capabilities, HttpTransport transport, O operations) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
       this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
       this.transport = Objects.requireNonNull(transport, "transport");
@@ -208,6 +211,11 @@ public final class AsyncClients {
      */
     protected final <T> CompletableFuture<T> operation(Operation operation, Supplier<CompletableFuture<T>> body) {
       return transport.completeForCaller(transport.observeAsync(operation, body));
+    }
+
+    /** {@return the provider's operations, for a subclass's extras} */
+    protected final O operations() {
+      return operations;
     }
 
     private <T> CompletableFuture<T> run(Operation operation, Supplier<CompletableFuture<T>> body) {
