@@ -429,7 +429,7 @@ public final class HttpTransport implements AutoCloseable {
    * The caller's future of {@code work}: completed with its value or exception on the {@link
    * #futureCompletionExecutor()}, so that the caller's dependent stages never run on OkHttp's
    * dispatcher or the client's scheduler; on the thread {@code work} completed on when that executor
-   * refuses the task (it was shut down). Cancelling the caller's future cancels {@code work}.
+   * refuses the task (it was shut down, or throws). Cancelling the caller's future cancels {@code work}.
    *
    * @param <T> the result type
    * @param work the operation's future, from {@link #observeAsync} or a bulk run
@@ -448,7 +448,7 @@ public final class HttpTransport implements AutoCloseable {
       };
       try {
         futureCompletionExecutor.execute(complete);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+      } catch (RuntimeException refused) { // RejectedExecutionException above all: a caller's future always completes
         complete.run();
       }
     });
