@@ -28,8 +28,10 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * The one place that retries, as an OkHttp application interceptor for blocking calls and, through
- * the same {@link Run} decisions, {@link AsyncRetryCall}'s non-blocking loop for asynchronous ones
+ * The one place that retries: {@link #execute} for blocking calls (which {@link AsyncRetryCall}
+ * runs directly on the caller's thread; as an OkHttp application interceptor of the outer client it
+ * does the same) and, through the same {@link Run} decisions, {@link AsyncRetryCall}'s non-blocking
+ * loop for asynchronous ones
  * (each attempt then an OkHttp {@code enqueue}, each wait a task on a scheduler): every attempt is a
  * call of its own on the inner client (no redirects, no OkHttp retries, the {@link Attempt#SENT_MARKER}), with
  * its own call timeout, and the whole response body is read inside the attempt. It also decodes
