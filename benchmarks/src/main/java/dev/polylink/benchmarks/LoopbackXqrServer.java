@@ -35,10 +35,25 @@ final class LoopbackXqrServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    executor = Executors.newFixedThreadPool(8);
+    java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+    executor = Executors.newFixedThreadPool(8, r -> new Thread(r, SERVER_THREAD + threads.incrementAndGet()));
     server.setExecutor(executor);
     server.createContext("/api/v1/links", this::handle);
     server.start();
+  }
+
+  /** The name prefix of the server's handler threads. */
+  private static final String SERVER_THREAD = "loopback-xqr-server-";
+
+  /**
+   * {@return whether a thread of this name is one of the server's: its handler threads or the JDK
+   * server's dispatcher and idle-connection timer}
+   *
+   * @param name a thread's name
+   */
+  static boolean isServerThread(String name) {
+    return name.startsWith(SERVER_THREAD) || name.startsWith("HTTP-Dispatcher") || name.startsWith("idle-timeout-task")
+        || name.startsWith("server-timer");
   }
 
   String baseUrl() {

@@ -112,11 +112,28 @@ public final class CarrierxClient implements LinkClient {
 
   private final CarrierxOperations operations;
 
-  private final dev.polylink.core.AsyncLinkClient async;
+  private final Async async;
 
   private CarrierxClient(CarrierxOperations operations) {
     this.operations = operations;
-    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
+    this.async = new Async(operations);
+  }
+
+  /** The {@link CarrierxAsyncClient}: the SPI's asynchronous client and CarrierX's extras. */
+  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client<CarrierxOperations> implements CarrierxAsyncClient {
+    Async(CarrierxOperations operations) {
+      super(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Page<Link>> list(String filter, ListLinksRequest request) {
+      return operation(Operation.LIST, () -> operations().listAsync(Objects.requireNonNull(filter, "filter"), request));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Link> replace(LinkId id, LinkPatch patch) {
+      return operation(Operation.UPDATE, () -> operations().replaceAsync(id, patch));
+    }
   }
 
   /**
@@ -282,10 +299,11 @@ public final class CarrierxClient implements LinkClient {
    * returning {@link java.util.concurrent.CompletableFuture}s with the same checks, mapping,
    * retries, pacing and deadlines, on this client's transport and rate-limit budget (see {@link
    * dev.polylink.core.AsyncLinkClient}). Operations CarrierX lacks fail their future as the blocking
-   * methods throw.
+   * methods throw. CarrierX's typed extras, the filtered list and {@code replace}, are {@link
+   * CarrierxAsyncClient}'s.
    */
   @Override
-  public dev.polylink.core.AsyncLinkClient async() {
+  public CarrierxAsyncClient async() {
     return async;
   }
 

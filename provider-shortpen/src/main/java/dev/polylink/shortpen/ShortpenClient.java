@@ -104,11 +104,23 @@ public final class ShortpenClient implements LinkClient {
 
   private final ShortpenOperations operations;
 
-  private final dev.polylink.core.AsyncLinkClient async;
+  private final Async async;
 
   private ShortpenClient(ShortpenOperations operations) {
     this.operations = operations;
-    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
+    this.async = new Async(operations);
+  }
+
+  /** The {@link ShortpenAsyncClient}: the SPI's asynchronous client and ShortPen's extra. */
+  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client<ShortpenOperations> implements ShortpenAsyncClient {
+    Async(ShortpenOperations operations) {
+      super(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<OptionalInt> delete(Collection<LinkId> ids) {
+      return operation(Operation.DELETE, () -> operations().deleteAsync(ids));
+    }
   }
 
   /**
@@ -355,11 +367,11 @@ public final class ShortpenClient implements LinkClient {
    * (see {@link dev.polylink.core.AsyncLinkClient}). A create's look-up of the new link's id, a
    * get's scan of the list and the statistics' event pages run as later steps of the same future,
    * page after page; cancelling it stops the scan. The QR image fails as {@link #qrCode(LinkId,
-   * QrOptions)} does. The multi-id {@link #delete(Collection)} has no asynchronous variant; the
-   * view's {@code deleteAll} deletes one link per request.
+   * QrOptions)} does. The multi-id {@link #delete(Collection)} is {@link
+   * ShortpenAsyncClient#delete(Collection)}.
    */
   @Override
-  public dev.polylink.core.AsyncLinkClient async() {
+  public ShortpenAsyncClient async() {
     return async;
   }
 

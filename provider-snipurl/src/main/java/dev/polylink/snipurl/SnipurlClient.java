@@ -128,11 +128,38 @@ public final class SnipurlClient implements LinkClient {
 
   private final SnipurlOperations operations;
 
-  private final dev.polylink.core.AsyncLinkClient async;
+  private final Async async;
 
   private SnipurlClient(SnipurlOperations operations) {
     this.operations = operations;
-    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
+    this.async = new Async(operations);
+  }
+
+  /** The {@link SnipurlAsyncClient}: the SPI's asynchronous client and SnipURL's extras. */
+  private static final class Async extends dev.polylink.core.spi.AsyncClients.Client<SnipurlOperations> implements SnipurlAsyncClient {
+    Async(SnipurlOperations operations) {
+      super(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<SnipurlOptions> analyticsSettings(LinkId id) {
+      return operation(Operation.GET, () -> operations().analyticsSettingsAsync(id));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<QrCode> qrCode(String shortCode, QrOptions options) {
+      return operation(Operation.QR_CODE, () -> operations().qrCodeAsync(shortCode, options));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<SnipurlAnalyticsSummary> analyticsSummary() {
+      return operation(Operation.STATS, () -> operations().analyticsSummaryAsync());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<OptionalInt> delete(Collection<LinkId> ids) {
+      return operation(Operation.DELETE, () -> operations().deleteAsync(ids));
+    }
   }
 
   /**
@@ -259,12 +286,12 @@ public final class SnipurlClient implements LinkClient {
    * The asynchronous view of this client: link CRUD, the QR image, statistics, account usage and
    * the bulk methods over them, returning {@link java.util.concurrent.CompletableFuture}s with the
    * same checks, mapping, retries, pacing and deadlines, on this client's transport and rate-limit
-   * budget (see {@link dev.polylink.core.AsyncLinkClient}). The typed extras of this class (the
-   * multi-id delete, the analytics summary) have no asynchronous variant; the view's {@code
-   * deleteAll} deletes one link per request.
+   * budget (see {@link dev.polylink.core.AsyncLinkClient}); and the typed extras of this class
+   * (the analytics settings, the QR image of a short code, the analytics summary, the multi-id
+   * delete) as {@link SnipurlAsyncClient}'s.
    */
   @Override
-  public dev.polylink.core.AsyncLinkClient async() {
+  public SnipurlAsyncClient async() {
     return async;
   }
 

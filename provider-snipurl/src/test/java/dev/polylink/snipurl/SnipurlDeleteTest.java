@@ -40,17 +40,17 @@ class SnipurlDeleteTest extends SnipurlWireMockTest {
 
   private static final String BULK_PATH = "/api/v1/links/bulk";
 
-  private static List<LinkId> ids(int count) {
+  static List<LinkId> ids(int count) {
     return IntStream.range(0, count)
         .mapToObj(i -> LinkId.of(new UUID(0x1111_0000_4000L, 0x8000_0000_0000_0000L | (i + 1L))))
         .collect(Collectors.toList());
   }
 
-  private static String idsJson(List<LinkId> ids) {
+  static String idsJson(List<LinkId> ids) {
     return ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "{\"ids\":[", "]}"));
   }
 
-  private static String deleted(int n) {
+  static String deleted(int n) {
     return "{\"success\":true,\"data\":{\"deleted\":" + n + "}}";
   }
 

@@ -17,6 +17,7 @@ import dev.polylink.core.GoneException;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkClient;
 import dev.polylink.core.LinkClientBuilder;
+import dev.polylink.core.spi.AsyncClients;
 import dev.polylink.core.spi.ProviderClientBuilder;
 import dev.polylink.core.LinkField;
 import dev.polylink.core.LinkId;
@@ -123,11 +124,23 @@ public final class XqrClient implements LinkClient {
 
   private final XqrOperations operations;
 
-  private final dev.polylink.core.AsyncLinkClient async;
+  private final Async async;
 
   private XqrClient(XqrOperations operations) {
     this.operations = operations;
-    this.async = dev.polylink.core.spi.AsyncClients.of(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
+    this.async = new Async(operations);
+  }
+
+  /** The {@link XqrAsyncClient}: the SPI's asynchronous client and xQR's extra. */
+  private static final class Async extends AsyncClients.Client<XqrOperations> implements XqrAsyncClient {
+    Async(XqrOperations operations) {
+      super(PROVIDER_ID, CAPABILITIES, operations.transport(), operations);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<XqrAnalyticsSummary> analyticsSummary(XqrSummaryPeriod period) {
+      return operation(Operation.STATS, () -> operations().analyticsSummaryAsync(period));
+    }
   }
 
   /**
@@ -321,10 +334,11 @@ public final class XqrClient implements LinkClient {
    * java.util.concurrent.CompletableFuture}, with the same checks, mapping, retries, pacing and
    * deadlines, on this client's transport and rate-limit budget (see {@link
    * dev.polylink.core.AsyncLinkClient}). The statistics' second documented path is asked as a
-   * second step of the same future. {@link #analyticsSummary} has no asynchronous variant.
+   * second step of the same future; and xQR's typed extra, {@link
+   * XqrAsyncClient#analyticsSummary}.
    */
   @Override
-  public dev.polylink.core.AsyncLinkClient async() {
+  public XqrAsyncClient async() {
     return async;
   }
 

@@ -36,10 +36,13 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@link CompletableFuture#cancel(boolean) Cancelling} a future cancels its HTTP call in
  *       flight (OkHttp closes the connection) or its pending wait; no further attempt is made. A
  *       write the vendor may already have received may still have been processed.
- *   <li>Dependent stages attached without an executor run on the thread that completes the future
- *       (OkHttp's dispatcher, the client's scheduler, or the caller's for a failure before any
- *       request); run blocking or heavy work in an {@code ...Async} stage with an executor of your
- *       own.
+ *   <li>Every future completes on the client's {@linkplain
+ *       LinkClientBuilder#futureCompletionExecutor completion executor} (default {@link
+ *       java.util.concurrent.ForkJoinPool#commonPool()}), so that dependent stages attached without
+ *       an executor never run on OkHttp's dispatcher threads or the client's scheduler.
+ *   <li>A provider's own view ({@code XqrClient.async()} returns an {@code XqrAsyncClient}, and so
+ *       on) adds the provider's typed extras without blocking, with the same checks, mapping,
+ *       cancellation and completion as the operations here.
  *   <li>Bulk operations of the SDK's providers run the blocking ones' plan without blocking:
  *       every item is checked first (capabilities and the provider's own rules: an invalid item
  *       fails alone and is never sent), then the vendor's bulk endpoint is used where the blocking
@@ -84,6 +87,44 @@ public interface AsyncLinkClient {
    * @return the page, with the cursor of the next one
    */
   CompletableFuture<Page<Link>> list(ListLinksRequest request);
+
+  /**
+   * {@link LinkClient#listAll} without blocking: every link from {@code request}'s cursor on, as a
+   * lazy, demand-driven publisher, as the AWS SDK v2's asynchronous paginators. Each subscription
+   * reads its own pages with {@link #list}, one at a time: the first only when the subscriber first
+   * asks for an item, the next only when it has received every item of the pages read and asks
+   * for more; never a page ahead. It follows {@link Page#nextCursor()} until a page has none (an
+   * empty page never has one), then signals {@code onComplete}, as the blocking {@code listAll}
+   * stops. A page read that fails ends the subscription with the typed exception of {@link #list}
+   * itself ({@link ApiException}, {@link TransportException}, {@link RequestValidationException})
+   * through {@code onError}; a vendor that answers a cursor with the same cursor again ends it with
+   * a {@link TransportException}. {@link java.util.concurrent.Flow.Subscription#cancel()} cancels the
+   * page read in flight, its HTTP call included, and signals nothing more. A {@code null} request
+   * fails each subscription at once with a {@link NullPointerException}.
+   *
+   * <p>Signals arrive one at a time, on the thread that completed the page read (the client's
+   * {@linkplain LinkClientBuilder#futureCompletionExecutor completion executor}) or the one that
+   * asked for more; the publisher meets the Reactive Streams specification for {@link
+   * java.util.concurrent.Flow} (verified with its TCK). Use it with any Reactive Streams library, or
+   * directly:
+   *
+   * <pre>{@code
+   * client.async().listAll(ListLinksRequest.builder().pageSize(100).build())
+   *     .subscribe(new Flow.Subscriber<Link>() {
+   *       private Flow.Subscription subscription;
+   *       public void onSubscribe(Flow.Subscription s) { subscription = s; s.request(1); }
+   *       public void onNext(Link link) { System.out.println(link.shortUrl()); subscription.request(1); }
+   *       public void onError(Throwable failure) { failure.printStackTrace(); }
+   *       public void onComplete() { System.out.println("done"); }
+   *     });
+   * }</pre>
+   *
+   * @param request the filters, the page size and the cursor to start from
+   * @return the publisher; each subscription pages anew
+   */
+  default java.util.concurrent.Flow.Publisher<Link> listAll(ListLinksRequest request) {
+    return new dev.polylink.core.internal.PagePublisher<>(providerId(), request, this::list);
+  }
 
   /**
    * {@link LinkClient#update} without blocking.

@@ -29,6 +29,7 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   private Clock clock = Clock.systemUTC();
   private RetryPolicy.Sleeper sleeper = RetryPolicy.Sleeper.SYSTEM;
   private java.util.concurrent.ScheduledExecutorService scheduledExecutorService; // async
+  private java.util.concurrent.Executor futureCompletionExecutor = java.util.concurrent.ForkJoinPool.commonPool();
   private final java.util.List<LinkClientListener> listeners = new java.util.ArrayList<>(); // obs
   private boolean wireLog; // obs
   private RateLimit rateLimit = RateLimit.adaptive();
@@ -292,6 +293,34 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
   }
 
   /**
+   * The executor on which the futures of the {@linkplain LinkClient#async() asynchronous client}
+   * complete, as the AWS SDK v2's {@code SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR}:
+   * dependent stages attached without an executor ({@code thenApply}, {@code whenComplete}, ...)
+   * run on it, never on OkHttp's dispatcher threads nor on the client's scheduler, whose threads a
+   * slow or blocking continuation would otherwise hold while other calls wait for them. Every
+   * future of the asynchronous client is completed on it, single operations, bulk operations and
+   * the provider's typed extras alike, and so is every signal of {@link
+   * AsyncLinkClient#listAll}'s publisher.
+   *
+   * <p>Default: {@link java.util.concurrent.ForkJoinPool#commonPool()}, the executor of {@code
+   * CompletableFuture}'s own {@code ...Async} stages: the client then starts, sizes and shuts down
+   * no thread of its own for it, and nothing is left to close (AWS SDK v2 starts a pool of its own
+   * instead). Like any common-pool work, a continuation should not block for long; give an executor
+   * of your own for blocking continuations, or {@code Runnable::run} to complete on the thread that
+   * finished the work (OkHttp's dispatcher, the scheduler, or the caller's for a request refused
+   * before sending), which saves a hand-off and is what AWS recommends only for continuations that
+   * never block. When the executor refuses the task (it was shut down), the future is completed on
+   * the thread that finished the work. The executor is never shut down by the client.
+   *
+   * @param executor the executor
+   * @return this builder
+   */
+  public B futureCompletionExecutor(java.util.concurrent.Executor executor) {
+    this.futureCompletionExecutor = Objects.requireNonNull(executor, "executor");
+    return self();
+  }
+
+  /**
    * Adds a listener told about every operation, attempt, retry and rate-limit state of the client
    * (see {@link LinkClientListener} for the order of events); several may be added, and are told in
    * the order added.
@@ -526,6 +555,15 @@ public abstract class LinkClientBuilder<B extends LinkClientBuilder<B, C>, C ext
    */
   protected final java.util.concurrent.ScheduledExecutorService scheduledExecutorService() {
     return scheduledExecutorService;
+  }
+
+  /**
+   * The executor given to {@link #futureCompletionExecutor}.
+   *
+   * @return the executor, {@link java.util.concurrent.ForkJoinPool#commonPool()} by default
+   */
+  protected final java.util.concurrent.Executor futureCompletionExecutor() {
+    return futureCompletionExecutor;
   }
 
   /**

@@ -112,8 +112,12 @@ public interface LinkClientListener {
    * @param operation the operation
    * @param asynchronous whether it is an operation of {@link LinkClient#async()}: its later events
    *     arrive on other threads than this one
+   * @param operationId the operation's number, the same in its {@link OperationFinished}: a
+   *     listener correlates the two by it, since an asynchronous operation ends on another thread
+   *     than it began on; unique among the operations of the JVM's clients (positive), 0 for an
+   *     event not made by a client
    */
-  record OperationStarted(String provider, Operation operation, boolean asynchronous) {
+  record OperationStarted(String provider, Operation operation, boolean asynchronous, long operationId) {
     /**
      * A blocking operation began.
      *
@@ -121,7 +125,18 @@ public interface LinkClientListener {
      * @param operation the operation
      */
     public OperationStarted(String provider, Operation operation) {
-      this(provider, operation, false);
+      this(provider, operation, false, 0);
+    }
+
+    /**
+     * An operation began, without an {@link #operationId()} (0).
+     *
+     * @param provider the provider id
+     * @param operation the operation
+     * @param asynchronous whether it is an operation of {@link LinkClient#async()}
+     */
+    public OperationStarted(String provider, Operation operation, boolean asynchronous) {
+      this(provider, operation, asynchronous, 0);
     }
   }
 
@@ -239,6 +254,8 @@ public interface LinkClientListener {
    * @param failure the exception the caller receives; empty on success
    * @param asynchronous whether it is an operation of {@link LinkClient#async()}, told on the
    *     thread that completes its future
+   * @param operationId the number of its {@link OperationStarted#operationId()}; 0 for an event
+   *     not made by a client
    */
   record OperationFinished(
       String provider,
@@ -247,7 +264,24 @@ public interface LinkClientListener {
       int attempts,
       int retries,
       Optional<Throwable> failure,
-      boolean asynchronous) {
+      boolean asynchronous,
+      long operationId) {
+    /**
+     * An operation ended, without an {@link #operationId()} (0).
+     *
+     * @param provider the provider id
+     * @param operation the operation
+     * @param duration from {@link OperationStarted} to now
+     * @param attempts the HTTP attempts made
+     * @param retries the attempts that were retries
+     * @param failure the exception the caller receives; empty on success
+     * @param asynchronous whether it is an operation of {@link LinkClient#async()}
+     */
+    public OperationFinished(String provider, Operation operation, Duration duration, int attempts, int retries,
+        Optional<Throwable> failure, boolean asynchronous) {
+      this(provider, operation, duration, attempts, retries, failure, asynchronous, 0);
+    }
+
     /**
      * A blocking operation ended.
      *
@@ -260,7 +294,7 @@ public interface LinkClientListener {
      */
     public OperationFinished(
         String provider, Operation operation, Duration duration, int attempts, int retries, Optional<Throwable> failure) {
-      this(provider, operation, duration, attempts, retries, failure, false);
+      this(provider, operation, duration, attempts, retries, failure, false, 0);
     }
     /**
      * Whether the operation returned normally.

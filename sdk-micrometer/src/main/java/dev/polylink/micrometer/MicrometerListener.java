@@ -54,10 +54,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The observation is named {@value #OBSERVATION} with the contextual name {@code polylink
  * <provider> <operation>} and the low-cardinality keys {@code provider}, {@code operation}, {@code
- * outcome} and {@code exception}; a failed operation's exception is its error. It is current
- * (in scope) while the operation runs on the caller's thread. An operation of {@code
- * LinkClient.async()} runs on several threads and ends on another than it began on: it gets its
- * meters but no observation (a scope opened on the caller's thread would stay open there).
+ * outcome} and {@code exception}; a failed operation's exception is its error. A blocking
+ * operation's observation is current (in scope) while the operation runs on the caller's thread.
+ * An operation of {@code LinkClient.async()} runs on several threads and ends on another than it
+ * began on: its observation is started when the operation starts (its parent is the observation
+ * current on the caller's thread then, if any) and stopped when it ends, on whatever threads those
+ * are, without ever opening a scope (a scope is bound to a thread, and one opened on the caller's
+ * thread would stay open there). The start and the end of one asynchronous operation are matched
+ * by the events' {@code operationId}, not by thread; the key {@code asynchronous} ({@code true}
+ * or {@code false}) tells the two kinds apart.
  *
  * <p>One instance may serve any number of clients; it is thread-safe.
  */
@@ -85,6 +90,8 @@ public final class MicrometerListener implements LinkClientListener {
   private final ObservationRegistry observations;
   private final Map<Tags, AtomicLong> remaining = new ConcurrentHashMap<>();
   private final ThreadLocal<Deque<Observation.Scope>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
+  /** The started observations of asynchronous operations, by operation id, until they end. */
+  private final Map<Long, Observation> running = new ConcurrentHashMap<>();
 
   private MicrometerListener(MeterRegistry meters, ObservationRegistry observations) {
     this.meters = Objects.requireNonNull(meters, "meterRegistry");
@@ -114,17 +121,22 @@ public final class MicrometerListener implements LinkClientListener {
 
   @Override
   public void operationStarted(OperationStarted e) {
-    if (observations.isNoop() || e.asynchronous()) {
-      // An asynchronous operation ends on another thread: a scope opened here would stay open on
-      // the caller's thread. Its meters are recorded; it has no observation.
+    if (observations.isNoop()) {
       return;
     }
     Observation observation = Observation.createNotStarted(OBSERVATION, observations)
         .contextualName("polylink " + e.provider() + " " + e.operation().label())
         .lowCardinalityKeyValue("provider", e.provider())
         .lowCardinalityKeyValue("operation", e.operation().label())
-        .start();
-    scopes.get().push(observation.openScope());
+        .lowCardinalityKeyValue("asynchronous", Boolean.toString(e.asynchronous()));
+    if (e.asynchronous()) {
+      // It ends on another thread: started here without a scope, stopped by operationFinished
+      // wherever that runs, found again by the operation's id.
+      observation.parentObservation(observations.getCurrentObservation());
+      running.put(e.operationId(), observation.start());
+      return;
+    }
+    scopes.get().push(observation.start().openScope());
   }
 
   @Override
@@ -177,16 +189,23 @@ public final class MicrometerListener implements LinkClientListener {
         .tags(tags(e.provider(), e.operation().label()).and("outcome", outcome, "exception", exception))
         .register(meters).record(e.duration());
     if (e.asynchronous()) {
+      Observation observation = running.remove(e.operationId());
+      if (observation != null) {
+        stop(observation, e, outcome, exception);
+      }
       return;
     }
     Observation.Scope scope = scopes.get().poll();
     if (scope != null) {
       scope.close();
-      Observation observation = scope.getCurrentObservation();
-      observation.lowCardinalityKeyValue("outcome", outcome).lowCardinalityKeyValue("exception", exception);
-      e.failure().ifPresent(observation::error);
-      observation.stop();
+      stop(scope.getCurrentObservation(), e, outcome, exception);
     }
+  }
+
+  private static void stop(Observation observation, OperationFinished e, String outcome, String exception) {
+    observation.lowCardinalityKeyValue("outcome", outcome).lowCardinalityKeyValue("exception", exception);
+    e.failure().ifPresent(observation::error);
+    observation.stop();
   }
 
   private Counter counter(String name, Tags tags, String description) {

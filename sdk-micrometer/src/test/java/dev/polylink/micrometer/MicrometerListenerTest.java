@@ -128,8 +128,32 @@ class MicrometerListenerTest {
     assertEquals(1, all.size(), all.toString());
   }
 
+  /** Records every observation context stopped, with the thread that stopped it. */
+  private static final class Stopped implements io.micrometer.observation.ObservationHandler<io.micrometer.observation.Observation.Context> {
+    final List<io.micrometer.observation.Observation.Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+      return MicrometerListener.OBSERVATION.equals(context.getName());
+    }
+
+    @Override
+    public void onStop(io.micrometer.observation.Observation.Context context) {
+      contexts.add(context);
+      threads.add(context.getLowCardinalityKeyValue("asynchronous").getValue() + " " + Thread.currentThread().getName());
+    }
+
+    String key(io.micrometer.observation.Observation.Context context, String key) {
+      return context.getLowCardinalityKeyValue(key).getValue();
+    }
+  }
+
   @Test
-  void anAsynchronousOperationIsMeteredAndLeavesNoObservationScopeOnTheCallersThread() throws Exception {
+  void anAsynchronousOperationIsObservedWithoutAScopeOnTheCallersThread() throws Exception {
+    Stopped stopped = new Stopped();
+    observations.observationConfig().observationHandler(stopped);
+    String caller = Thread.currentThread().getName();
     try (LinkClient client = client(MicrometerListener.create(meters, observations))) {
       client.async().create(link("async")).get(10, TimeUnit.SECONDS);
       assertNull(observations.getCurrentObservation(), "no scope left open on this thread");
@@ -138,7 +162,56 @@ class MicrometerListenerTest {
     assertEquals(2, meters.get(MicrometerListener.OPERATIONS).tags("provider", "xqr", "operation", "create",
         "outcome", "success", "exception", "none").timer().count());
     TestObservationRegistryAssert.assertThat(observations)
-        .hasNumberOfObservationsWithNameEqualTo(MicrometerListener.OBSERVATION, 1);
+        .hasNumberOfObservationsWithNameEqualTo(MicrometerListener.OBSERVATION, 2)
+        .hasAnObservation(o -> o.hasContextualNameEqualTo("polylink xqr create")
+            .hasLowCardinalityKeyValue("asynchronous", "true")
+            .hasLowCardinalityKeyValue("outcome", "success"))
+        .hasAnObservation(o -> o.hasLowCardinalityKeyValue("asynchronous", "false"));
+    assertEquals(2, stopped.threads.size(), stopped.threads.toString());
+    assertTrue(stopped.threads.contains("false " + caller), stopped.threads.toString());
+    assertTrue(stopped.threads.stream().anyMatch(t -> t.startsWith("true ") && !t.equals("true " + caller)),
+        "the asynchronous one was stopped on the thread that ended it: " + stopped.threads);
+  }
+
+  @Test
+  void concurrentAsynchronousOperationsEachEndTheirOwnObservation() throws Exception {
+    Stopped stopped = new Stopped();
+    observations.observationConfig().observationHandler(stopped);
+    io.micrometer.observation.Observation parent = io.micrometer.observation.Observation.start("caller", observations);
+    List<java.util.concurrent.CompletableFuture<?>> futures = new java.util.ArrayList<>();
+    try (LinkClient client = xqr.emulator().clientBuilder().addListener(MicrometerListener.create(meters, observations))
+        .rateLimit(dev.polylink.core.RateLimit.none()).build()) {
+      try (io.micrometer.observation.Observation.Scope scope = parent.openScope()) {
+        for (int i = 0; i < 4; i++) {
+          futures.add(client.async().create(link("ok" + i)));
+          futures.add(client.async().get(dev.polylink.core.LinkId.of("00000000-0000-4000-8000-00000000000" + i)));
+        }
+      }
+      for (java.util.concurrent.CompletableFuture<?> f : futures) {
+        f.handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+      }
+    }
+    parent.stop();
+    assertNull(observations.getCurrentObservation(), "no scope left open on this thread");
+    assertEquals(8, stopped.contexts.size(), stopped.threads.toString());
+    int creates = 0;
+    int gets = 0;
+    for (io.micrometer.observation.Observation.Context c : stopped.contexts) {
+      assertEquals("true", stopped.key(c, "asynchronous"));
+      assertEquals(parent, c.getParentObservation(), "the caller's observation is the parent");
+      if ("create".equals(stopped.key(c, "operation"))) {
+        creates++;
+        assertEquals("success", stopped.key(c, "outcome"), c.toString());
+        assertNull(c.getError());
+      } else {
+        gets++;
+        assertEquals("get", stopped.key(c, "operation"));
+        assertEquals("NotFoundException", stopped.key(c, "exception"), c.toString());
+        assertTrue(c.getError() instanceof dev.polylink.core.NotFoundException, String.valueOf(c.getError()));
+      }
+    }
+    assertEquals(4, creates);
+    assertEquals(4, gets);
   }
 
   @Test

@@ -320,6 +320,43 @@ class CrossProviderConformanceTest {
 
     // ---- list --------------------------------------------------------------------------------
 
+    /** Every item of {@code publisher}, asking for one at a time, within 10 s. */
+    private List<Link> publishedOneByOne(java.util.concurrent.Flow.Publisher<Link> publisher) {
+      List<Link> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CompletableFuture<Void> end = new java.util.concurrent.CompletableFuture<>();
+      publisher.subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+          subscription = s;
+          s.request(1);
+        }
+
+        @Override
+        public void onNext(Link item) {
+          items.add(item);
+          subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+          end.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+          end.complete(null);
+        }
+      });
+      try {
+        end.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError(who + "async listAll did not complete: " + e, e);
+      }
+      return items;
+    }
+
     private void listAllOverSeveralPages() {
       for (int i = 0; i < EXTRA_LINKS; i++) {
         boolean even = i % 2 == 0;
@@ -361,6 +398,20 @@ class CrossProviderConformanceTest {
               item.shortUrl(), status, item.destination().orElseThrow());
         }
       }
+
+      // The asynchronous listAll, one item asked for at a time: the same links in the same order,
+      // from the same requests as the blocking one.
+      int before = emulator.wireMock().getAllServeEvents().size();
+      List<Link> again = client.listAll(small).collect(Collectors.toList());
+      int blockingRequests = emulator.wireMock().getAllServeEvents().size() - before;
+      assertEquals(ids(listed), ids(again), who + "the listing is stable");
+      // (A client of its own without pacing: an asynchronous wait is a real one, on the scheduler.)
+      try (LinkClient unpaced = emulator.clientBuilder().rateLimit(dev.polylink.core.RateLimit.none()).build()) {
+        List<Link> published = publishedOneByOne(unpaced.async().listAll(small));
+        assertEquals(ids(listed), ids(published), who + "async listAll publishes what listAll streams");
+      }
+      assertEquals(blockingRequests, emulator.wireMock().getAllServeEvents().size() - before - blockingRequests,
+          who + "async listAll reads the same pages");
 
       // With the provider's default page size too.
       List<Link> byDefault = client.listAll(ListLinksRequest.defaults()).collect(Collectors.toList());

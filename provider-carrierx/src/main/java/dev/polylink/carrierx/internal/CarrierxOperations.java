@@ -110,32 +110,36 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
 
   /** {@link #create} for many, every request checked first, {@code bulkConcurrency} at a time (CarrierX has no bulk endpoint). */
   public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
-    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkCreate)
-        .single(r -> transport.observe(Operation.CREATE, () -> create(r)))
-        .run(requests);
+    return createPlan().run(requests);
+  }
+
+  /** Every request checked first, then one {@link #create} or {@link #createAsync} each (CarrierX has no bulk endpoint). */
+  private BulkBatches.Plan<CreateLinkRequest, CreateLinkRequest, Link> createPlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.CREATE, capabilities, this::checkCreate, this::create, this::createAsync);
   }
 
   /** {@link #update} for many, every patch and id checked first. */
   public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkUpdate)
-        .single(e -> transport.observe(Operation.UPDATE, () -> update(e.getKey(), e.getValue())))
-        .run(patches);
+    return updatePlan().run(patches);
+  }
+
+  /** Every patch and id checked first, then one {@link #update} or {@link #updateAsync} each. */
+  private BulkBatches.Plan<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link> updatePlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.UPDATE, capabilities, this::checkUpdate,
+        e -> update(e.getKey(), e.getValue()), e -> updateAsync(e.getKey(), e.getValue()));
   }
 
   /** {@link #delete} for many, every id checked first. */
   public BulkResult<LinkId> deleteAll(Collection<LinkId> ids) {
-    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkDelete)
-        .single(id -> {
-          transport.observe(Operation.DELETE, () -> delete(id));
-          return id;
-        })
-        .run(new ArrayList<>(ids));
+    return deletePlan().run(new ArrayList<>(ids));
+  }
+
+  /** Every id checked first, then one {@link #delete} or {@link #deleteAsync} each. */
+  private BulkBatches.Plan<LinkId, LinkId, LinkId> deletePlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.DELETE, capabilities, this::checkDelete, id -> {
+      delete(id);
+      return id;
+    }, id -> deleteAsync(id).thenApply(v -> id));
   }
 
   /** Every check of {@link #update} (the id, capabilities, CarrierX's rules), without sending. */
@@ -210,6 +214,11 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   public Link replace(LinkId id, LinkPatch patch) {
     PatchPlan plan = plan(id, patch);
     JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(plan.linkSid));
+    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.replace(plan.linkSid, replaced(current, plan)), plan.proxyPass));
+  }
+
+  /** The link as read, with the patch applied: the body of the PUT. */
+  private ObjectNode replaced(JsonNode current, PatchPlan plan) {
     if (!current.isObject()) {
       throw Envelope.unreadable(ID, Operation.UPDATE, "the link is not a JSON object");
     }
@@ -228,7 +237,7 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
     } else if (plan.expiresAt != null) {
       whole.put("maximum_ttl", ttlSinceCreation(current, plan.expiresAt));
     }
-    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.replace(plan.linkSid, whole), plan.proxyPass));
+    return whole;
   }
 
   /** See {@link CarrierxClient#delete}. */
@@ -269,12 +278,31 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   /** {@link #list(String, ListLinksRequest)} without a filter, without blocking. */
   @Override
   public CompletableFuture<Page<Link>> listAsync(ListLinksRequest request) {
+    return listAsync(null, request);
+  }
+
+  /** {@link #list(String, ListLinksRequest)} without blocking. */
+  public CompletableFuture<Page<Link>> listAsync(String filter, ListLinksRequest request) {
     Objects.requireNonNull(request, "request");
+    if (filter != null && filter.isBlank()) {
+      throw new RequestValidationException(ID, "filter: must not be blank");
+    }
     RequestChecks.list(ID, capabilities, request);
     Long offset = request.cursor().map(cursor -> Cursors.offset(ID, cursor, Long.MAX_VALUE)).orElse(null);
     Integer limit = request.pageSize().isPresent() ? request.pageSize().getAsInt() : null;
-    return transport.executeForBodyAsync(Operation.LIST, api.list(limit, offset, null))
+    return transport.executeForBodyAsync(Operation.LIST, api.list(limit, offset, filter))
         .thenApply(answer -> page(answer, offset));
+  }
+
+  /**
+   * {@link #replace} without blocking: the patch checked first, then the GET and the PUT as two
+   * steps of one future.
+   */
+  public CompletableFuture<Link> replaceAsync(LinkId id, LinkPatch patch) {
+    PatchPlan plan = plan(id, patch);
+    return transport.executeForBodyAsync(Operation.UPDATE, api.get(plan.linkSid))
+        .thenCompose(current -> sendAsync(Operation.UPDATE, api.replace(plan.linkSid, replaced(current, plan)), plan.proxyPass))
+        .thenApply(answer -> LinkMapper.toLink(Operation.UPDATE, answer));
   }
 
   /**
@@ -313,31 +341,19 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
    */
   @Override
   public CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
-    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkCreate)
-        .singleAsync(r -> transport.observeAsync(Operation.CREATE, () -> createAsync(r)))
-        .runAsync(requests);
+    return createPlan().runAsync(requests);
   }
 
   /** {@link #updateAll} without blocking: every patch and id checked first, then {@link #updateAsync} each. */
   @Override
   public CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkUpdate)
-        .singleAsync(e -> transport.observeAsync(Operation.UPDATE, () -> updateAsync(e.getKey(), e.getValue())))
-        .runAsync(patches);
+    return updatePlan().runAsync(patches);
   }
 
   /** {@link #deleteAll} without blocking: every id checked first, then {@link #deleteAsync} each. */
   @Override
   public CompletableFuture<BulkResult<LinkId>> deleteAllAsync(Collection<LinkId> ids) {
-    return BulkBatches.<LinkId, LinkId, LinkId>plan(ID, Operation.DELETE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkDelete)
-        .singleAsync(id -> transport.observeAsync(Operation.DELETE, () -> deleteAsync(id)).thenApply(v -> id))
-        .runAsync(new ArrayList<>(ids));
+    return deletePlan().runAsync(new ArrayList<>(ids));
   }
 
   /** {@link #send} without blocking. */

@@ -369,6 +369,11 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
       }
       throw e;
     }
+    return deletedCount(answer, body);
+  }
+
+  /** The {@code data.deleted} of a multi-id delete's answer; empty when the body was sent again. */
+  private static OptionalInt deletedCount(JsonNode answer, CountingJsonBody body) {
     JsonNode data = Envelope.dataObject(ID, Operation.DELETE, answer);
     OptionalLong deleted = Json.wholeNumber(data, "deleted");
     if (deleted.isEmpty() || deleted.getAsLong() > Integer.MAX_VALUE) {
@@ -389,24 +394,30 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
 
   /** {@link #create} for many, every request checked first, {@code bulkConcurrency} at a time (ShortPen has no bulk create). */
   public BulkResult<Link> createAll(List<CreateLinkRequest> requests) {
-    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkCreate)
-        .single(r -> transport.observe(Operation.CREATE, () -> create(r)))
-        .run(requests);
+    return createPlan().run(requests);
+  }
+
+  /** Every request checked first, then one {@link #create} or {@link #createAsync} each. */
+  private BulkBatches.Plan<CreateLinkRequest, CreateLinkRequest, Link> createPlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.CREATE, capabilities, this::checkCreate, this::create, this::createAsync);
   }
 
   /** {@link #update} for many, every patch and id checked first. */
   public BulkResult<Link> updateAll(List<Map.Entry<LinkId, LinkPatch>> patches) {
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(e -> {
-          Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
-          RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
-          return e;
-        })
-        .single(e -> transport.observe(Operation.UPDATE, () -> update(e.getKey(), e.getValue())))
-        .run(patches);
+    return updatePlan().run(patches);
+  }
+
+  /** Every patch and id checked first (ShortPen has no bulk update), then one {@link #update} or {@link #updateAsync} each. */
+  private BulkBatches.Plan<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link> updatePlan() {
+    return BulkBatches.oneByOne(transport, ID, Operation.UPDATE, capabilities, this::checkUpdate,
+        e -> update(e.getKey(), e.getValue()), e -> updateAsync(e.getKey(), e.getValue()));
+  }
+
+  /** Every check of {@link #update} for one entry, without sending. */
+  private Map.Entry<LinkId, LinkPatch> checkUpdate(Map.Entry<LinkId, LinkPatch> e) {
+    Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
+    RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
+    return e;
   }
 
   /** ShortPen's multi-id delete takes up to this many ids a request in {@link #deleteAll}. */
@@ -437,6 +448,31 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
       return;
     }
     mapDeleted(batch, unique, body, root, null, answer);
+  }
+
+  /**
+   * {@link #delete(Collection)} without blocking: the same checks first, the same single request
+   * and the same reading of its answer.
+   */
+  public CompletableFuture<OptionalInt> deleteAsync(Collection<LinkId> ids) {
+    List<Long> unique = IdLists.distinct(ID, ids, ShortpenOperations::positiveId);
+    if (unique.isEmpty()) {
+      throw new RequestValidationException(ID, "ids: must name at least one link");
+    }
+    CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(unique));
+    return transport.executeForBodyAsync(Operation.DELETE, api.deleteMany(body)).handle((answer, error) -> {
+      Throwable cause = HttpTransport.unwrap(error);
+      if (cause instanceof NotFoundException && body.timesSent() > 1) {
+        return OptionalInt.empty();
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause != null) {
+        throw new java.util.concurrent.CompletionException(cause);
+      }
+      return deletedCount(answer, body);
+    });
   }
 
   /** {@link #deleteBatch} without blocking: the same body, the same attribution of the answer. */
@@ -508,25 +544,13 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
   /** {@link #createAll} without blocking: every request checked first, then {@link #createAsync} each. */
   @Override
   public CompletableFuture<BulkResult<Link>> createAllAsync(List<CreateLinkRequest> requests) {
-    return BulkBatches.<CreateLinkRequest, CreateLinkRequest, Link>plan(ID, Operation.CREATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(this::checkCreate)
-        .singleAsync(r -> transport.observeAsync(Operation.CREATE, () -> createAsync(r)))
-        .runAsync(requests);
+    return createPlan().runAsync(requests);
   }
 
   /** {@link #updateAll} without blocking: every patch and id checked first, then {@link #updateAsync} each. */
   @Override
   public CompletableFuture<BulkResult<Link>> updateAllAsync(List<Map.Entry<LinkId, LinkPatch>> patches) {
-    return BulkBatches.<Map.Entry<LinkId, LinkPatch>, Map.Entry<LinkId, LinkPatch>, Link>plan(ID, Operation.UPDATE, capabilities)
-        .concurrency(transport.bulkConcurrency())
-        .prepare(e -> {
-          Optional<ShortpenOptions> options = RequestChecks.update(ID, capabilities, e.getValue(), ShortpenOptions.class);
-          RequestBodies.update(positiveId(BulkBatches.requireId(ID, e.getKey())), e.getValue(), options);
-          return e;
-        })
-        .singleAsync(e -> transport.observeAsync(Operation.UPDATE, () -> updateAsync(e.getKey(), e.getValue())))
-        .runAsync(patches);
+    return updatePlan().runAsync(patches);
   }
 
   /**

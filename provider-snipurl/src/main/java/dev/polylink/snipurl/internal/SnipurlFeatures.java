@@ -137,6 +137,20 @@ public final class SnipurlFeatures {
     return transport.executeForBodyAsync(Operation.ACCOUNT_USAGE, api.usage()).thenApply(SnipurlFeatures::usage);
   }
 
+  /** {@link #qrCode(String, QrOptions)} without blocking. */
+  public CompletableFuture<QrCode> qrCodeAsync(String shortCode, QrOptions options) {
+    Optional<SnipurlQrOptions> extras = FeatureChecks.qrCode(ID, capabilities, options, SnipurlQrOptions.class);
+    Checks.matches(ID, "shortCode", shortCode, CODE, "must be a short code (letters, digits, hyphens)");
+    return transport.executeAsync(Operation.QR_CODE, qrCall(shortCode, options, extras)).thenApply(body -> QrImages.read(ID, body));
+  }
+
+  /** {@link #summary} without blocking. */
+  public CompletableFuture<SnipurlAnalyticsSummary> summaryAsync() {
+    FeatureChecks.supported(ID, capabilities, Operation.STATS);
+    return transport.executeForBodyAsync(Operation.STATS, api.summary())
+        .thenApply(root -> AnalyticsSummaryMapper.toSummary(data(Operation.STATS, root)));
+  }
+
   // ---- end async ----
 
   private static LinkStats stats(LinkId id, StatsRequest request, JsonNode root) {

@@ -85,6 +85,16 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
     return features.qrCode(shortCode, options);
   }
 
+  /** {@link SnipurlFeatures#qrCodeAsync(String, QrOptions)}. */
+  public CompletableFuture<QrCode> qrCodeAsync(String shortCode, QrOptions options) {
+    return features.qrCodeAsync(shortCode, options);
+  }
+
+  /** {@link SnipurlFeatures#summaryAsync}. */
+  public CompletableFuture<SnipurlAnalyticsSummary> analyticsSummaryAsync() {
+    return features.summaryAsync();
+  }
+
   /** {@link SnipurlFeatures#stats}. */
   public LinkStats stats(LinkId id, StatsRequest request) {
     return features.stats(id, request);
@@ -344,6 +354,12 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
     return AnalyticsSettings.read(Envelope.dataObject(ID, Operation.GET, root));
   }
 
+  /** {@link #analyticsSettings} without blocking. */
+  public CompletableFuture<SnipurlOptions> analyticsSettingsAsync(LinkId id) {
+    return transport.executeForBodyAsync(Operation.GET, api.get(uuid(id)))
+        .thenApply(root -> AnalyticsSettings.read(Envelope.dataObject(ID, Operation.GET, root)));
+  }
+
   /**
    * {@code GET links?page=&per_page=&search=&is_active=}. The cursor is the next page number: {@code
    * page + 1} while {@code meta.page < meta.total_pages}, never after an empty page; without {@code
@@ -416,6 +432,39 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
       done.addAll(unique.subList(from, to));
     }
     return exact ? OptionalInt.of(deleted) : OptionalInt.empty();
+  }
+
+  /**
+   * {@link #delete(Collection)} without blocking: every id checked first (a failed future, nothing
+   * sent), then the same chunks one after the other, each started when the one before succeeded,
+   * with the same count and the same {@link BulkOperationException} for a chunk that fails after
+   * an earlier one succeeded.
+   */
+  public CompletableFuture<OptionalInt> deleteAsync(Collection<LinkId> ids) {
+    List<LinkId> unique = IdLists.distinct(ID, ids, SnipurlOperations::bulkId);
+    return deleteChunksAsync(unique, 0, 0, true);
+  }
+
+  private CompletableFuture<OptionalInt> deleteChunksAsync(List<LinkId> unique, int from, int deleted, boolean exact) {
+    if (from >= unique.size()) {
+      return CompletableFuture.completedFuture(exact ? OptionalInt.of(deleted) : OptionalInt.empty());
+    }
+    int to = Math.min(unique.size(), from + SnipurlClient.MAX_BULK_DELETE);
+    List<String> chunk = new ArrayList<>(to - from);
+    unique.subList(from, to).forEach(id -> chunk.add(id.value()));
+    CountingJsonBody body = CountingJsonBody.of(new BulkDeleteBody(chunk));
+    return transport.executeForBodyAsync(Operation.DELETE, api.deleteBulk(body)).handle((root, error) -> {
+      Throwable cause = HttpTransport.unwrap(error);
+      if (cause == null) {
+        return deleteChunksAsync(unique, to, deleted + deletedCount(root), exact && body.timesSent() <= 1);
+      }
+      if (from == 0 || !(cause instanceof PolylinkException)) {
+        return CompletableFuture.<OptionalInt>failedFuture(cause);
+      }
+      return CompletableFuture.<OptionalInt>failedFuture(new BulkOperationException(ID, Operation.DELETE,
+          List.copyOf(unique.subList(0, from)), exact ? OptionalLong.of(deleted) : OptionalLong.empty(),
+          unique.subList(from, to), unique.subList(to, unique.size()), (PolylinkException) cause));
+    }).thenCompose(next -> next);
   }
 
   /**

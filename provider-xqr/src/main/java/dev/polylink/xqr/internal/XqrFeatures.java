@@ -170,6 +170,13 @@ public final class XqrFeatures {
         Envelope.dataObject(ID, Operation.STATS, operations.read(Operation.STATS, api.summary(period.wireName()))));
   }
 
+  /** {@link #summary} without blocking. */
+  public CompletableFuture<XqrAnalyticsSummary> summaryAsync(XqrSummaryPeriod period) {
+    java.util.Objects.requireNonNull(period, "period");
+    return operations.readAsync(Operation.STATS, api.summary(period.wireName()))
+        .thenApply(root -> AnalyticsSummaryMapper.toSummary(period, Envelope.dataObject(ID, Operation.STATS, root)));
+  }
+
   /** {@code GET /v1/workspace/usage}. */
   public AccountUsage usage() {
     return usage(operations.read(Operation.ACCOUNT_USAGE, api.usage()));

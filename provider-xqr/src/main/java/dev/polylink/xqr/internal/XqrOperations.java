@@ -91,6 +91,11 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
     return features.summary(period);
   }
 
+  /** {@link XqrFeatures#summaryAsync}. */
+  public CompletableFuture<XqrAnalyticsSummary> analyticsSummaryAsync(XqrSummaryPeriod period) {
+    return features.summaryAsync(period);
+  }
+
   /**
    * Adds xQR's error decoder and rate-limit parser to a configured transport and opens it.
    *

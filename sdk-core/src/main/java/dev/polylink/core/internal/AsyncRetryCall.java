@@ -21,8 +21,8 @@ import okhttp3.Response;
 import okio.Timeout;
 
 /**
- * The call Retrofit runs: {@link #execute()} is the blocking path (the outer client's call, whose
- * {@link RetryInterceptor} runs every attempt on the caller's thread), {@link #enqueue} the
+ * The call Retrofit runs: {@link #execute()} is the blocking path ({@link RetryInterceptor#execute}
+ * runs every attempt on the caller's thread), {@link #enqueue} the
  * non-blocking one. The latter runs the same {@link RetryInterceptor.Run} decisions, but each
  * attempt is an OkHttp {@code enqueue} on the inner client and every wait (backoff, {@code
  * Retry-After}, the rate-limit budget) is a task on the client's scheduler: no thread sleeps or
@@ -67,12 +67,15 @@ final class AsyncRetryCall implements Call {
     if (!executed.compareAndSet(false, true)) {
       throw new IllegalStateException("Already Executed");
     }
-    Call call = outer.newCall(request);
-    current = call;
+    // The attempts run on the caller's thread straight from here (RetryInterceptor.execute), not in
+    // an outer OkHttp call whose only interceptor would run them; as that call did, a call
+    // cancelled by the time they end discards the response.
+    Response response = retry.execute(request, () -> canceled);
     if (canceled) {
-      call.cancel();
+      response.close();
+      throw new IOException("Canceled");
     }
-    return call.execute();
+    return response;
   }
 
   @Override

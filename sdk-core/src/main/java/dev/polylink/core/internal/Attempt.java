@@ -11,12 +11,18 @@ import okhttp3.Response;
  * POST may be sent again. A failure after it may have reached the vendor.
  */
 final class Attempt {
+  /**
+   * The key of the request tag, made once: OkHttp 5 keys tags by Kotlin class, and its {@code
+   * Class} overloads make a new class reference for every lookup (three per attempt).
+   */
+  static final kotlin.reflect.KClass<Attempt> TAG = kotlin.jvm.JvmClassMappingKt.getKotlinClass(Attempt.class);
+
   /** Runs after OkHttp acquired a connection, just before the request is written to it. */
   static final Interceptor SENT_MARKER =
       new Interceptor() {
         @Override
         public Response intercept(Chain chain) throws IOException {
-          Attempt attempt = chain.request().tag(Attempt.class);
+          Attempt attempt = chain.request().tag(TAG);
           if (attempt != null) {
             attempt.sent = true;
           }
@@ -49,7 +55,7 @@ final class Attempt {
    * @param response an attempt's response, such as Retrofit's {@code raw()}
    */
   static java.util.List<dev.polylink.core.RateLimitStatus> rateLimitsOf(Response response) {
-    Attempt attempt = response.request().tag(Attempt.class);
+    Attempt attempt = response.request().tag(TAG);
     return attempt == null ? java.util.List.of() : attempt.rateLimits;
   }
 }

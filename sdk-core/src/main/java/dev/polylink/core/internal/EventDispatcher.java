@@ -82,7 +82,7 @@ public final class EventDispatcher implements AttemptObserver {
     Scope scope = new Scope(operation);
     current.set(scope);
     try {
-      fire(l -> l.operationStarted(new OperationStarted(provider, operation)));
+      fire(l -> l.operationStarted(new OperationStarted(provider, operation, false, scope.id)));
       T result = body.get();
       finish(scope, null);
       return result;
@@ -109,7 +109,7 @@ public final class EventDispatcher implements AttemptObserver {
       return null;
     }
     Scope scope = new Scope(operation, true);
-    fire(l -> l.operationStarted(new OperationStarted(provider, operation, true)));
+    fire(l -> l.operationStarted(new OperationStarted(provider, operation, true, scope.id)));
     return scope;
   }
 
@@ -194,7 +194,7 @@ public final class EventDispatcher implements AttemptObserver {
     Duration duration = Duration.ofNanos(System.nanoTime() - scope.startNanos);
     OperationFinished event =
         new OperationFinished(provider, scope.operation, duration, scope.attempts, scope.retries, Optional.ofNullable(failure),
-            scope.asynchronous);
+            scope.asynchronous, scope.id);
     fire(l -> l.operationFinished(event));
   }
 
@@ -213,8 +213,13 @@ public final class EventDispatcher implements AttemptObserver {
 
   /** The operation running on a thread (an asynchronous one runs on several, one at a time). */
   public static final class Scope {
+    /** The source of {@link #id}: one counter for every client of the JVM. */
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
     final Operation operation;
     final boolean asynchronous;
+    /** The operation's number in its listener events (only made when listeners are told). */
+    final long id = IDS.incrementAndGet();
     final long startNanos = System.nanoTime();
     int attempts;
     int retries;

@@ -12,9 +12,10 @@ import okhttp3.OkHttpClient;
  *
  * <p>Two clients share one pool and dispatcher. The <em>inner</em> one does the network work of one
  * attempt: redirects off, OkHttp's connection-failure retry off, the {@link Attempt#SENT_MARKER}
- * network interceptor, the user's interceptors. The <em>outer</em> one, which Retrofit calls, only
- * runs the {@link RetryInterceptor}, which starts one inner call per attempt and adds the
- * credentials, the User-Agent and {@code Accept} to the attempt's request as it builds it.
+ * network interceptor, the user's interceptors. The <em>outer</em> one holds the {@link
+ * RetryInterceptor}, which starts one inner call per attempt and adds the credentials, the
+ * User-Agent and {@code Accept} to the attempt's request as it builds it; the call factory of
+ * {@link #callFactory} runs it directly for a blocking call, without an outer call around it.
  *
  * <p>Idle connections. OkHttp 5 hands out a pooled connection without checking it when it has been
  * idle for less than 10 seconds ({@code RealConnection.isHealthy}, extensive checks only past {@code

@@ -53,12 +53,14 @@ public final class Pacer {
 
   private final Clock clock;
   private final boolean adaptive;
-  private final List<Window> windows = new ArrayList<>();
+  /** Set once (by {@link #fixed} or the first {@link #seed}) and never changed after: read without the lock. */
+  private volatile List<Window> windows = List.of();
   private boolean seeded;
   private long pausedUntilNanos = Long.MIN_VALUE;
   private long lastNowNanos = Long.MIN_VALUE;
   private Instant quotaResetAt;
-  private boolean quotaExhausted;
+  /** Written under the lock; volatile for {@link #observe}'s check without it. */
+  private volatile boolean quotaExhausted;
   private Instant quotaSince; // when a used-up quota without a reset was last reported
 
   /** A pacer whose times are read from {@code clock}. */
@@ -85,7 +87,7 @@ public final class Pacer {
    */
   public static Pacer fixed(Clock clock, long requests, Duration period) {
     Pacer p = new Pacer(clock, false);
-    p.windows.add(new Window("fixed", requests, period, 1, 1.0));
+    p.windows = List.of(new Window("fixed", requests, period, 1, 1.0));
     p.seeded = true;
     return p;
   }
@@ -101,9 +103,11 @@ public final class Pacer {
       return;
     }
     seeded = true;
+    List<Window> seededWindows = new ArrayList<>();
     for (DocumentedLimit d : documented) {
-      windows.add(new Window(d.window, d.requests, d.period, d.burst, MARGIN));
+      seededWindows.add(new Window(d.window, d.requests, d.period, d.burst, MARGIN));
     }
+    windows = List.copyOf(seededWindows);
   }
 
   /** A vendor's documented limit: {@code requests} per {@code period}, {@code burst} back to back. */
@@ -244,12 +248,47 @@ public final class Pacer {
   }
 
   /**
-   * Corrects the windows from what the vendor reported in one response.
+   * Corrects the windows from what the vendor reported in one response. What almost every response
+   * reports (a window with room left, whose limit the pacer already has) changes nothing and is
+   * recognised without taking the pacer's lock, which every thread of every client sharing the
+   * pacer would otherwise take once more per response. Concurrent answers are observed in no
+   * defined order either way.
    *
    * @param status a reported window
    * @param quotaWindow whether this window is a quota (used up: fail at once) rather than a rate
    */
-  public synchronized void observe(RateLimitStatus status, boolean quotaWindow) {
+  public void observe(RateLimitStatus status, boolean quotaWindow) {
+    if (changesNothing(status, quotaWindow)) {
+      return;
+    }
+    synchronized (this) {
+      observeLocked(status, quotaWindow);
+    }
+  }
+
+  /** Whether {@link #observeLocked} would change nothing (read without the lock). */
+  private boolean changesNothing(RateLimitStatus status, boolean quotaWindow) {
+    java.util.OptionalLong remaining = status.remaining();
+    if (remaining.isPresent() && remaining.getAsLong() == 0) {
+      return false;
+    }
+    if (quotaWindow) {
+      return remaining.isEmpty() || !quotaExhausted;
+    }
+    java.util.OptionalLong limit = status.limit();
+    if (!adaptive || limit.isEmpty() || status.window().isEmpty() || limit.getAsLong() <= 0) {
+      return true;
+    }
+    String name = status.window().get();
+    for (Window w : windows) {
+      if (name.equals(w.name) && !(w.reported && w.limit == limit.getAsLong())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void observeLocked(RateLimitStatus status, boolean quotaWindow) {
     boolean usedUp = status.remaining().isPresent() && status.remaining().getAsLong() == 0;
     if (quotaWindow) {
       if (usedUp) {
@@ -293,7 +332,8 @@ public final class Pacer {
     final long burst;
     final double margin;
     final Duration period;
-    long limit;
+    /** Written under the pacer's lock; volatile for {@link #changesNothing}. */
+    volatile long limit;
     double maxRate; // requests a second, the ceiling
     double rate;
     double lastMaxRate;
@@ -301,7 +341,7 @@ public final class Pacer {
     long tatNanos = Long.MIN_VALUE; // the theoretical arrival time of the next slot
     long lastStartNanos = Long.MIN_VALUE; // the start of the last slot taken
     long lastLimitedNanos = Long.MIN_VALUE; // the last 429, lowering the rate or not
-    boolean reported; // the vendor reported this window's limit
+    volatile boolean reported; // the vendor reported this window's limit (volatile as limit)
 
     Window(String name, long limit, Duration period, long burst, double margin) {
       this.name = name;

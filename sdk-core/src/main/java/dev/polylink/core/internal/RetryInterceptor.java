@@ -28,8 +28,10 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * The one place that retries, as an OkHttp application interceptor for blocking calls and, through
- * the same {@link Run} decisions, {@link AsyncRetryCall}'s non-blocking loop for asynchronous ones
+ * The one place that retries: {@link #execute} for blocking calls (which {@link AsyncRetryCall}
+ * runs directly on the caller's thread; as an OkHttp application interceptor of the outer client it
+ * does the same) and, through the same {@link Run} decisions, {@link AsyncRetryCall}'s non-blocking
+ * loop for asynchronous ones
  * (each attempt then an OkHttp {@code enqueue}, each wait a task on a scheduler): every attempt is a
  * call of its own on the inner client (no redirects, no OkHttp retries, the {@link Attempt#SENT_MARKER}), with
  * its own call timeout, and the whole response body is read inside the attempt. It also decodes
@@ -116,8 +118,23 @@ final class RetryInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    return execute(chain.request(), chain.call()::isCanceled);
+  }
+
+  /**
+   * Runs the attempts of one request on the caller's thread, blocking: what {@link #intercept} does
+   * in a call of the outer client, and what {@link AsyncRetryCall#execute()} runs directly, without
+   * an outer OkHttp call around it (whose only work was to call this interceptor: a call object, a
+   * dispatcher registration under the dispatcher's lock and an interceptor chain per operation).
+   *
+   * @param request the request as Retrofit built it
+   * @param canceled whether the caller cancelled the call
+   * @return the response, its body read whole
+   * @throws IOException the failure that ended the attempts
+   */
+  Response execute(Request request, java.util.function.BooleanSupplier canceled) throws IOException {
     try {
-      return attempts(chain);
+      return attempts(request, canceled);
     } finally {
       if (idleConnections != null) {
         idleConnections.afterAttempt();
@@ -125,8 +142,8 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private Response attempts(Chain chain) throws IOException {
-    Run run = new Run(chain.request(), true);
+  private Response attempts(Request request, java.util.function.BooleanSupplier canceled) throws IOException {
+    Run run = new Run(request, true);
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
         throw new Interrupted("the thread was interrupted before the request was sent", null, run.uncertain);
@@ -150,7 +167,10 @@ final class RetryInterceptor implements Interceptor {
       } catch (BodyTooLarge e) {
         throw run.tooLarge(e);
       } catch (IOException e) {
-        pause(run.ioFailure(e, chain.call().isCanceled()), run.deadline, run.uncertain);
+        // Cancelled by the caller, or the attempt's own call by its dispatcher's cancelAll() (as
+        // the outer call was with it), not by its deadline, which cancels it too.
+        boolean cancelled = canceled.getAsBoolean() || (call.isCanceled() && !isCallTimeout(e));
+        pause(run.ioFailure(e, cancelled), run.deadline, run.uncertain);
         continue;
       } catch (RuntimeException e) {
         throw e;
@@ -247,7 +267,7 @@ final class RetryInterceptor implements Interceptor {
           .header("Authorization", authorization)
           .header("User-Agent", userAgent)
           .header("Accept", "application/json")
-          .tag(Attempt.class, state)
+          .tag(Attempt.TAG, state)
           .build());
       call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
       observed = observer.started(request, attempt); // obs
@@ -416,9 +436,32 @@ final class RetryInterceptor implements Interceptor {
           throw new BodyTooLarge(-1, maxBodyBytes);
         }
       }
-      MediaType type = body.contentType();
+      MediaType type = contentType(response);
       return response.newBuilder().body(ResponseBody.create(buffer, type, buffer.size())).build();
     }
+  }
+
+  /** The last {@code Content-Type} of a success and its parse (null before the first). */
+  private volatile ParsedType lastType;
+
+  private record ParsedType(String header, MediaType type) {}
+
+  /**
+   * The response's {@code Content-Type}, as its body's {@code contentType()} gives it: the same
+   * header answers nearly every call, and OkHttp parses it anew (a regular expression) each time.
+   */
+  private MediaType contentType(Response response) {
+    String header = response.header("Content-Type");
+    if (header == null) {
+      return null;
+    }
+    ParsedType last = lastType;
+    if (last != null && last.header.equals(header)) {
+      return last.type;
+    }
+    MediaType type = MediaType.parse(header);
+    lastType = new ParsedType(header, type);
+    return type;
   }
 
   private ApiFailure decode(Response response, Call call, java.util.List<RateLimitStatus> rateLimits) {

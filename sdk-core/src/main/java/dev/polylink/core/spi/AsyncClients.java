@@ -154,7 +154,7 @@ public final class AsyncClients {
   }
 
   /**
-   * The asynchronous client of a provider.
+   * The asynchronous client of a provider without typed extras.
    *
    * @param providerId the provider id
    * @param capabilities the provider's capabilities
@@ -164,24 +164,62 @@ public final class AsyncClients {
    */
   public static AsyncLinkClient of(
       String providerId, Capabilities capabilities, HttpTransport transport, Operations operations) {
-    return new View(providerId, capabilities, transport, operations);
+    return new Client<>(providerId, capabilities, transport, operations);
   }
 
-  private static final class View implements AsyncLinkClient {
+  /**
+   * The asynchronous client of a provider, written once: the {@link AsyncLinkClient} operations
+   * over the provider's {@link Operations}, and {@link #operation} for the typed extras of a
+   * provider's own asynchronous type ({@code XqrAsyncClient}, {@code SnipurlAsyncClient}, ...),
+   * which extends this class and implements its interface: every future a caller gets, link
+   * operation or extra, single or bulk, is observed, cancellable and completed in the same way.
+   *
+   * @param <O> the provider's operations type, whose extras a subclass reaches by {@link
+   *     #operations()}
+   */
+  public static class Client<O extends Operations> implements AsyncLinkClient {
     private final String providerId;
     private final Capabilities capabilities;
     private final HttpTransport transport;
-    private final Operations operations;
+    private final O operations;
 
-    View(String providerId, Capabilities capabilities, HttpTransport transport, Operations operations) {
+    /**
+     * A client over the provider's operations.
+     *
+     * @param providerId the provider id
+     * @param capabilities the provider's capabilities
+     * @param transport the transport the blocking client uses (shared: one pool, one budget)
+     * @param operations the provider's asynchronous operations
+     */
+    protected Client(String providerId, Capabilities capabilities, HttpTransport transport, O operations) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
       this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
       this.transport = Objects.requireNonNull(transport, "transport");
       this.operations = Objects.requireNonNull(operations, "operations");
     }
 
+    /**
+     * Runs one operation of this client, an extra of a provider included: {@link
+     * HttpTransport#observeAsync} (listeners, a failed future for a check that throws, cancelling
+     * the future cancels what {@code body} has in flight), then the caller's future is completed on
+     * the client's {@link HttpTransport#futureCompletionExecutor()}.
+     *
+     * @param <T> the result type
+     * @param operation the operation, for listeners and exceptions
+     * @param body starts the operation's work (the provider's {@code ...Async} method)
+     * @return the caller's future
+     */
+    protected final <T> CompletableFuture<T> operation(Operation operation, Supplier<CompletableFuture<T>> body) {
+      return transport.completeForCaller(transport.observeAsync(operation, body));
+    }
+
+    /** {@return the provider's operations, for a subclass's extras} */
+    protected final O operations() {
+      return operations;
+    }
+
     private <T> CompletableFuture<T> run(Operation operation, Supplier<CompletableFuture<T>> body) {
-      return transport.observeAsync(operation, body);
+      return operation(operation, body);
     }
 
     @Override
@@ -238,12 +276,14 @@ public final class AsyncClients {
       return operations instanceof BulkOperations ? (BulkOperations) operations : null;
     }
 
-    private static <T> CompletableFuture<T> bulkRun(Supplier<CompletableFuture<T>> body) {
+    private <T> CompletableFuture<T> bulkRun(Supplier<CompletableFuture<T>> body) {
+      CompletableFuture<T> work;
       try {
-        return body.get();
+        work = body.get();
       } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
+        work = CompletableFuture.failedFuture(e);
       }
+      return transport.completeForCaller(work);
     }
 
     /**
@@ -255,7 +295,7 @@ public final class AsyncClients {
       BulkOperations bulk = bulk();
       return bulk != null
           ? bulkRun(() -> bulk.createAllAsync(requests))
-          : AsyncBulk.createAll(this, requests, transport.bulkConcurrency());
+          : bulkRun(() -> AsyncBulk.createAll(this, requests, transport.bulkConcurrency()));
     }
 
     @Override
@@ -264,7 +304,7 @@ public final class AsyncClients {
       return bulk != null
           ? bulkRun(() -> bulk.updateAllAsync(new java.util.ArrayList<>(
               Objects.requireNonNull(patches, "patches").entrySet())))
-          : AsyncBulk.updateAll(this, patches, transport.bulkConcurrency());
+          : bulkRun(() -> AsyncBulk.updateAll(this, patches, transport.bulkConcurrency()));
     }
 
     @Override
@@ -272,7 +312,7 @@ public final class AsyncClients {
       BulkOperations bulk = bulk();
       return bulk != null
           ? bulkRun(() -> bulk.updateAllAsync(BulkBatches.entries(Objects.requireNonNull(ids, "ids"), patch)))
-          : AsyncBulk.updateAll(this, ids, patch, transport.bulkConcurrency());
+          : bulkRun(() -> AsyncBulk.updateAll(this, ids, patch, transport.bulkConcurrency()));
     }
 
     @Override
@@ -280,7 +320,7 @@ public final class AsyncClients {
       BulkOperations bulk = bulk();
       return bulk != null
           ? bulkRun(() -> bulk.deleteAllAsync(Objects.requireNonNull(ids, "ids")))
-          : AsyncBulk.deleteAll(this, ids, transport.bulkConcurrency());
+          : bulkRun(() -> AsyncBulk.deleteAll(this, ids, transport.bulkConcurrency()));
     }
 
     @Override

@@ -122,6 +122,37 @@ public final class BulkBatches {
   }
 
   /**
+   * The plan of an operation the vendor has no bulk endpoint for, written once for every provider
+   * that needs it (ShortPen's create and update, CarrierX's create, update and delete): every item
+   * checked with {@code check} before the first request, then one request per item, {@code single}
+   * for {@link Plan#run} and {@code singleAsync} for {@link Plan#runAsync}, each one operation of
+   * the client's listeners, at most the client's {@link HttpTransport#bulkConcurrency()} in flight.
+   *
+   * @param <I> the caller's item type
+   * @param <P> what {@code check} makes of a valid item
+   * @param <T> what a successful item carries
+   * @param transport the client's transport (its concurrency, listeners and budget)
+   * @param providerId the provider, for the exceptions
+   * @param operation the operation
+   * @param capabilities the provider's capabilities
+   * @param check every check of the item, throwing a {@link PolylinkException} for an invalid one
+   * @param single sends one checked item, blocking
+   * @param singleAsync starts one checked item's request without blocking
+   * @return the plan, to {@link Plan#run} or {@link Plan#runAsync}
+   */
+  public static <I, P, T> Plan<I, P, T> oneByOne(HttpTransport transport, String providerId, Operation operation,
+      Capabilities capabilities, Function<? super I, ? extends P> check, Function<? super P, ? extends T> single,
+      Function<? super P, CompletableFuture<T>> singleAsync) {
+    Objects.requireNonNull(single, "single");
+    Objects.requireNonNull(singleAsync, "singleAsync");
+    return BulkBatches.<I, P, T>plan(providerId, operation, capabilities)
+        .concurrency(transport.bulkConcurrency())
+        .prepare(check)
+        .single(p -> transport.observe(operation, () -> single.apply(p)))
+        .singleAsync(p -> transport.observeAsync(operation, () -> singleAsync.apply(p)));
+  }
+
+  /**
    * Checks a concurrency setting: 1 to {@link #MAX_CONCURRENCY}.
    *
    * @param providerId the provider, for the exception

@@ -85,6 +85,7 @@ public final class HttpTransport implements AutoCloseable {
   private final AtomicReference<java.util.concurrent.ScheduledExecutorService> ownScheduler = new AtomicReference<>();
   private volatile boolean closed;
   private final int bulkConcurrency;
+  private final java.util.concurrent.Executor futureCompletionExecutor;
 
   private HttpTransport(Builder b) {
     this.providerId = b.providerId;
@@ -94,6 +95,7 @@ public final class HttpTransport implements AutoCloseable {
         "polylink-java/" + Version.get() + " (" + providerId + ")" + (b.userAgent == null ? "" : " " + b.userAgent);
     this.quotaWindows = java.util.Set.copyOf(b.quotaWindows);
     this.bulkConcurrency = b.bulkConcurrency;
+    this.futureCompletionExecutor = b.futureCompletionExecutor;
     dev.polylink.core.RateBudget budget =
         b.rateBudget != null ? b.rateBudget : dev.polylink.core.RateBudget.create(b.rateLimit, b.clock);
     this.pacer = dev.polylink.core.internal.Budgets.pacer(budget);
@@ -359,11 +361,10 @@ public final class HttpTransport implements AutoCloseable {
    * itself (never a {@code CompletionException}), outside the operation, so that the caller's
    * dependent stages are operations of their own.
    *
-   * <p>Dependent stages attached without an executor run on the thread that completes the
-   * future: OkHttp's dispatcher thread, the client's scheduler thread, or the caller's when the
-   * operation fails before its first request. Unlike the AWS SDK v2, which hands completion to a
-   * separate executor by default, no thread of its own is spent here; run blocking or heavy work in
-   * an {@code ...Async} stage with an executor of your own.
+   * <p>The returned future completes on the thread that finished the work (OkHttp's dispatcher,
+   * the client's scheduler, or the caller's when the operation fails before its first request): it
+   * is the provider's own step (a bulk batch, a look-up). A future handed to a caller goes through
+   * {@link #completeForCaller} as well, as {@link AsyncClients.Client} does.
    *
    * @param <T> the result type
    * @param operation the operation
@@ -414,6 +415,49 @@ public final class HttpTransport implements AutoCloseable {
       e = e.getCause();
     }
     return e;
+  }
+
+  /**
+   * {@return the executor on which the futures the asynchronous client gives its callers complete
+   * ({@link dev.polylink.core.LinkClientBuilder#futureCompletionExecutor})}
+   */
+  public java.util.concurrent.Executor futureCompletionExecutor() {
+    return futureCompletionExecutor;
+  }
+
+  /**
+   * The caller's future of {@code work}: completed with its value or exception on the {@link
+   * #futureCompletionExecutor()}, so that the caller's dependent stages never run on OkHttp's
+   * dispatcher or the client's scheduler; on the thread {@code work} completed on when that executor
+   * refuses the task (it was shut down, or throws). Cancelling the caller's future cancels {@code work}.
+   *
+   * @param <T> the result type
+   * @param work the operation's future, from {@link #observeAsync} or a bulk run
+   * @return the caller's future
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> completeForCaller(java.util.concurrent.CompletableFuture<T> work) {
+    java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+    work.whenComplete((value, error) -> {
+      Runnable complete = () -> {
+        Throwable outcome = unwrap(error);
+        if (outcome == null) {
+          result.complete(value);
+        } else {
+          result.completeExceptionally(outcome);
+        }
+      };
+      try {
+        futureCompletionExecutor.execute(complete);
+      } catch (RuntimeException refused) { // RejectedExecutionException above all: a caller's future always completes
+        complete.run();
+      }
+    });
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        work.cancel(true);
+      }
+    });
+    return result;
   }
 
   private java.util.concurrent.ScheduledExecutorService scheduler() {
@@ -606,6 +650,7 @@ public final class HttpTransport implements AutoCloseable {
     private final java.util.Set<String> quotaWindows = new java.util.HashSet<>();
     private java.util.concurrent.ScheduledExecutorService scheduler;
     private int bulkConcurrency = BulkBatches.DEFAULT_CONCURRENCY;
+    private java.util.concurrent.Executor futureCompletionExecutor = java.util.concurrent.ForkJoinPool.commonPool();
 
     private Builder(String providerId) {
       this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -768,6 +813,19 @@ public final class HttpTransport implements AutoCloseable {
      */
     public Builder scheduledExecutorService(java.util.concurrent.ScheduledExecutorService scheduler) {
       this.scheduler = scheduler;
+      return this;
+    }
+
+    /**
+     * The executor on which the asynchronous client's futures complete; default {@link
+     * java.util.concurrent.ForkJoinPool#commonPool()} (see {@link
+     * dev.polylink.core.LinkClientBuilder#futureCompletionExecutor}).
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder futureCompletionExecutor(java.util.concurrent.Executor executor) {
+      this.futureCompletionExecutor = Objects.requireNonNull(executor, "futureCompletionExecutor");
       return this;
     }
 

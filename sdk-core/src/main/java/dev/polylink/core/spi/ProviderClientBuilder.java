@@ -38,6 +38,7 @@ public abstract class ProviderClientBuilder<B extends ProviderClientBuilder<B, C
             .clock(clock())
             .sleeper(sleeper())
             .scheduledExecutorService(scheduledExecutorService())
+            .futureCompletionExecutor(futureCompletionExecutor())
             .rateLimit(rateLimitSetting())
             .rateBudget(rateBudget())
             .bulkConcurrency(bulkConcurrency())

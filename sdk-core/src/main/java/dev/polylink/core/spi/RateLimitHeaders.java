@@ -21,31 +21,60 @@ public final class RateLimitHeaders {
    */
   public static Optional<RateLimitStatus> read(Headers headers, String window, String... prefixes) {
     for (String prefix : prefixes) {
+      String[] names = names(prefix);
+      long limit = whole(headers.get(names[0]));
+      long remaining = whole(headers.get(names[1]));
+      long reset = whole(headers.get(names[2]));
+      if (limit < 0 && remaining < 0 && reset < 0) {
+        continue;
+      }
       RateLimitStatus.Builder status = RateLimitStatus.builder();
-      boolean any = false;
-      Optional<Long> limit = number(headers.get(prefix + "Limit"));
-      Optional<Long> remaining = number(headers.get(prefix + "Remaining"));
-      Optional<Long> reset = number(headers.get(prefix + "Reset"));
-      if (limit.isPresent()) {
-        status.limit(limit.get());
-        any = true;
+      if (limit >= 0) {
+        status.limit(limit);
       }
-      if (remaining.isPresent()) {
-        status.remaining(remaining.get());
-        any = true;
+      if (remaining >= 0) {
+        status.remaining(remaining);
       }
-      if (reset.isPresent()) {
-        status.resetAt(Instant.ofEpochSecond(reset.get()));
-        any = true;
+      if (reset >= 0) {
+        status.resetAt(Instant.ofEpochSecond(reset));
       }
-      if (any) {
-        if (window != null) {
-          status.window(window);
-        }
-        return Optional.of(status.build());
+      if (window != null) {
+        status.window(window);
       }
+      return Optional.of(status.build());
     }
     return Optional.empty();
+  }
+
+  /** The header names of each prefix seen, made once (a provider reads one or two prefixes per response). */
+  private static final java.util.concurrent.ConcurrentMap<String, String[]> NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** At most this many prefixes are kept; others' names are made per call. */
+  private static final int MAX_PREFIXES = 64;
+
+  private static String[] names(String prefix) {
+    String[] names = NAMES.get(prefix);
+    if (names == null) {
+      names = new String[] {prefix + "Limit", prefix + "Remaining", prefix + "Reset"};
+      if (NAMES.size() < MAX_PREFIXES) {
+        NAMES.putIfAbsent(prefix, names);
+      }
+    }
+    return names;
+  }
+
+  /** {@link #number} without the box: the value, or -1 for none. */
+  private static long whole(String value) {
+    if (value == null) {
+      return -1;
+    }
+    try {
+      long parsed = Long.parseLong(value.strip());
+      return parsed < 0 ? -1 : parsed;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /**
@@ -54,14 +83,7 @@ public final class RateLimitHeaders {
    * @param value a header value, or {@code null}
    */
   public static Optional<Long> number(String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      long parsed = Long.parseLong(value.strip());
-      return parsed < 0 ? Optional.empty() : Optional.of(parsed);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    long parsed = whole(value);
+    return parsed < 0 ? Optional.empty() : Optional.of(parsed);
   }
 }

@@ -160,6 +160,23 @@ class PacerTest {
   }
 
   @Test
+  void aLimitReportedAgainChangesNothingAndADifferentOneStillReplacesIt() throws Exception {
+    FakeClock clock = new FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.seed(List.of(new Pacer.DocumentedLimit("burst", 10, Duration.ofSeconds(1), 1)));
+    pacer.observe(RateLimitStatus.builder().limit(200).remaining(150).window("burst").build(), false);
+    // The same report again is recognised without the lock (Pacer.changesNothing) ...
+    pacer.observe(RateLimitStatus.builder().limit(200).remaining(149).window("burst").build(), false);
+    assertEquals(196, pacer.ratePerSecond(), 0.01);
+    // ... a different limit, or a window used up, is not.
+    pacer.observe(RateLimitStatus.builder().limit(100).remaining(99).window("burst").build(), false);
+    assertEquals(98, pacer.ratePerSecond(), 0.01);
+    pacer.observe(RateLimitStatus.builder().limit(100).remaining(0).resetAt(clock.now.plusSeconds(3)).window("burst")
+        .build(), false);
+    assertEquals(3_000_000_000L, pacer.reserve(FOREVER), 1_000_000);
+  }
+
+  @Test
   void aWindowReportedUsedUpHoldsStartsUntilItsReset() throws Exception {
     FakeClock clock = new FakeClock();
     Pacer pacer = Pacer.adaptive(clock);

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +23,13 @@ import dev.polylink.core.Operation;
 import dev.polylink.core.PolylinkException;
 import dev.polylink.core.RateLimit;
 import dev.polylink.core.RequestValidationException;
+import dev.polylink.core.Link;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +41,9 @@ import org.junit.jupiter.api.DynamicTest;
  * answers as the blocking one does (same result, same requests), every documented vendor error
  * fails the future with the exception the blocking call throws, a retry waits on the scheduler (no
  * sleeper), and a request refused before sending is a failed future, never a thrown exception.
+ * {@link dev.polylink.core.AsyncLinkClient#listAll} reads pages only on demand, the same as the
+ * blocking {@code listAll}, signals a failed page as its typed exception and cancels the page call
+ * in flight; every future and item arrives on the builder's completion executor.
  */
 final class AsyncContract {
   private static final List<Operation> OPERATIONS =
@@ -58,6 +68,12 @@ final class AsyncContract {
     }
     tests.add(dynamicTest("get retries a 500 on the scheduler", () -> withClient(this::retryOnTheScheduler)));
     tests.add(dynamicTest("a malformed id is a failed future", () -> withClient(this::malformedIdFailsTheFuture)));
+    tests.add(dynamicTest("listAll publishes what the blocking listAll streams, a page on demand",
+        () -> withClient(this::listAllPublishesOnDemand)));
+    tests.add(dynamicTest("listAll signals a failed page as the typed exception",
+        () -> withClient(this::listAllSignalsTheTypedException)));
+    tests.add(dynamicTest("listAll's cancel cancels the page call in flight", this::listAllCancelCancelsTheCall));
+    tests.add(dynamicTest("futures complete on the completion executor", this::futuresCompleteOnTheCompletionExecutor));
     return tests.stream();
   }
 
@@ -164,6 +180,176 @@ final class AsyncContract {
     RequestValidationException e = assertInstanceOf(RequestValidationException.class, failure(future));
     assertTrue(e.violations().stream().anyMatch(v -> v.startsWith("id")), e.violations().toString());
     assertFalse(wm.getAllServeEvents().iterator().hasNext(), "nothing was sent");
+  }
+
+  /** A subscriber that records every signal and asks for nothing by itself. */
+  static final class Recorder implements Flow.Subscriber<Link> {
+    final List<Link> items = new CopyOnWriteArrayList<>();
+    final List<String> threads = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Void> end = new CompletableFuture<>();
+    volatile Flow.Subscription subscription;
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+    }
+
+    @Override
+    public void onNext(Link item) {
+      threads.add(Thread.currentThread().getName());
+      items.add(item);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      end.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+      end.complete(null);
+    }
+  }
+
+  /**
+   * The publisher against the blocking {@code listAll} on the fixture's list answer (which may say
+   * that more pages follow: the stub then answers every page alike, and both end the same way, with
+   * the vendor's repeated cursor as a {@link dev.polylink.core.TransportException} where the fixture
+   * names its own page as the next): the same links, the same requests, the same end.
+   */
+  private void listAllPublishesOnDemand() throws Exception {
+    stub(Operation.LIST);
+    List<Link> blocking = new ArrayList<>();
+    RuntimeException blockingEnd = null;
+    try {
+      client().listAll(ListLinksRequest.defaults()).forEach(blocking::add);
+    } catch (RuntimeException e) {
+      blockingEnd = e;
+    }
+    List<String> blockingRequests = WireMockTestBase.requestLines();
+    assertFalse(blocking.isEmpty(), "the fixture's page holds links");
+    wm.resetRequests();
+    Recorder recorder = new Recorder();
+    async().listAll(ListLinksRequest.defaults()).subscribe(recorder);
+    assertNotNull(recorder.subscription, "onSubscribe came first");
+    Thread.sleep(50);
+    assertEquals(List.of(), WireMockTestBase.requestLines(), "no page is read before the subscriber asks");
+    recorder.subscription.request(1);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (recorder.items.isEmpty() && !recorder.end.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
+    assertEquals(List.of(blocking.get(0)), recorder.items, "one item for a demand of one");
+    assertEquals(blockingRequests.subList(0, 1), WireMockTestBase.requestLines(), "one page for a demand of one");
+    recorder.subscription.request(Long.MAX_VALUE);
+    Throwable end = recorder.end.handle((ok, failure) -> failure).get(10, TimeUnit.SECONDS);
+    assertEquals(blocking, recorder.items);
+    assertEquals(blockingRequests, WireMockTestBase.requestLines(), "the same pages as the blocking listAll");
+    if (blockingEnd == null) {
+      assertNull(end, "completed as the blocking stream ended");
+    } else {
+      assertNotNull(end, "failed as the blocking stream did: " + blockingEnd);
+      assertSame(blockingEnd.getClass(), end.getClass());
+      assertEquals(blockingEnd.getMessage(), end.getMessage());
+    }
+  }
+
+  private void listAllSignalsTheTypedException() throws Exception {
+    VendorErrorFixture fixture = suite.errorFixture(ErrorCase.UNAUTHORIZED).orElseThrow();
+    wm.resetAll();
+    ResponseDefinitionBuilder answer = WireMockTestBase.json(fixture.status(), fixture.body());
+    fixture.headers().forEach(answer::withHeader);
+    wm.stubFor(suite.operationFixture(Operation.LIST).request().willReturn(answer));
+    ApiException blocking = assertThrows(ApiException.class,
+        () -> client().listAll(ListLinksRequest.defaults()).findFirst());
+    Recorder recorder = new Recorder();
+    async().listAll(ListLinksRequest.defaults()).subscribe(recorder);
+    recorder.subscription.request(10);
+    ExecutionException e = assertThrows(ExecutionException.class, () -> recorder.end.get(10, TimeUnit.SECONDS));
+    ApiException failure = assertInstanceOf(ApiException.class, e.getCause());
+    assertSame(blocking.getClass(), failure.getClass());
+    assertEquals(blocking.getMessage(), failure.getMessage());
+    assertEquals(List.of(), recorder.items);
+  }
+
+  private void listAllCancelCancelsTheCall() throws Exception {
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+    try (LinkClient fresh = suite.build(suite.newBuilder(), b -> b.httpClient(http).rateLimit(RateLimit.none()))) {
+      wm.resetAll();
+      OperationFixture fixture = suite.operationFixture(Operation.LIST);
+      wm.stubFor(fixture.request().willReturn(fixture.success().withFixedDelay(AsyncCancellation.ANSWER_DELAY_MILLIS)));
+      fixture.supportingStubs().forEach(wm::stubFor);
+      Recorder recorder = new Recorder();
+      fresh.async().listAll(ListLinksRequest.defaults()).subscribe(recorder);
+      recorder.subscription.request(1);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+      while (wm.getAllServeEvents().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(1, wm.getAllServeEvents().size(), "the page was asked for");
+      assertEquals(1, http.dispatcher().runningCallsCount(), "the call is in flight");
+      long cancelled = System.nanoTime();
+      recorder.subscription.cancel();
+      while (http.dispatcher().runningCallsCount() > 0 && System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(3)) {
+        Thread.sleep(5);
+      }
+      assertEquals(0, http.dispatcher().runningCallsCount(), "the page's HTTP call was cancelled");
+      assertTrue(System.nanoTime() - cancelled < TimeUnit.MILLISECONDS.toNanos(AsyncCancellation.ANSWER_DELAY_MILLIS - 1_000));
+      Thread.sleep(20);
+      assertEquals(List.of(), recorder.items);
+      assertFalse(recorder.end.isDone(), "nothing is signalled after cancel");
+      assertEquals(1, wm.getAllServeEvents().size(), "no further page was asked for");
+    }
+  }
+
+  /**
+   * Every future of the client completes on the completion executor: a queue here, whose tasks the
+   * test runs on a thread of its own once the dependent stage is attached, so that which thread
+   * runs the stage does not depend on timing.
+   */
+  private void futuresCompleteOnTheCompletionExecutor() throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<Runnable> queued = new java.util.concurrent.LinkedBlockingQueue<>();
+    try (LinkClient fresh = suite.build(suite.newBuilder(),
+        b -> b.futureCompletionExecutor(queued::add).rateLimit(RateLimit.none()))) {
+      stub(Operation.GET);
+      CompletableFuture<String> success = fresh.async().get(suite.sampleId()).thenApply(link -> thread());
+      runNext(queued);
+      assertEquals("contract-completion", success.get(10, TimeUnit.SECONDS));
+      // A request refused before sending completes on the executor too, not on the caller's thread.
+      CompletableFuture<String> refused = fresh.async().get(LinkId.of(suite.malformedIds().get(0)))
+          .handle((link, error) -> thread() + (error instanceof RequestValidationException ? " refused" : ""));
+      runNext(queued);
+      assertEquals("contract-completion refused", refused.get(10, TimeUnit.SECONDS));
+      CompletableFuture<String> bulk = fresh.async().deleteAll(List.of(LinkId.of(suite.malformedIds().get(0))))
+          .thenApply(result -> thread() + " " + result.failedCount());
+      while (!bulk.isDone()) { // a client without bulk operations of its own runs its single ones
+        runNext(queued);
+      }
+      assertEquals("contract-completion 1", bulk.get(10, TimeUnit.SECONDS));
+      assertTrue(queued.isEmpty(), queued.toString());
+      stub(Operation.LIST);
+      Recorder recorder = new Recorder();
+      fresh.async().listAll(ListLinksRequest.defaults()).subscribe(recorder);
+      recorder.subscription.request(Long.MAX_VALUE);
+      while (!recorder.end.isDone()) {
+        runNext(queued);
+      }
+      assertFalse(recorder.items.isEmpty());
+      assertEquals(Set.of("contract-completion"), Set.copyOf(recorder.threads), "listAll's items arrive on it");
+    }
+  }
+
+  private static String thread() {
+    return Thread.currentThread().getName();
+  }
+
+  /** Takes the executor's next task and runs it on a thread named {@code contract-completion}. */
+  private static void runNext(java.util.concurrent.BlockingQueue<Runnable> queued) throws InterruptedException {
+    Runnable task = queued.poll(10, TimeUnit.SECONDS);
+    assertNotNull(task, "a completion was handed to the executor");
+    Thread runner = new Thread(task, "contract-completion");
+    runner.start();
+    runner.join(10_000);
   }
 
   private static Throwable failure(CompletableFuture<?> future) {
