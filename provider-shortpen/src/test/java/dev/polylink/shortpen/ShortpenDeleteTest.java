@@ -116,6 +116,13 @@ class ShortpenDeleteTest extends ShortpenWireMockTest {
   }
 
   @Test
+  void theLargestIntCountIsReadWhole() {
+    wm.stubFor(delete(urlEqualTo("/v1/links")).willReturn(json(200,
+        "{\"success\": true, \"status_code\": 200, \"data\": {\"deleted\": 2147483647}, \"message\": \"\"}")));
+    assertEquals(OptionalInt.of(Integer.MAX_VALUE), client.delete(List.of(LinkId.of(501))));
+  }
+
+  @Test
   void bulkDeleteWhereNothingMatchedIsNotFound() {
     wm.stubFor(delete(urlEqualTo("/v1/links"))
         .willReturn(json(404, ShortpenFixtures.error(404, "No matching links found."))));

@@ -119,6 +119,26 @@ class ShortpenFeaturesTest extends ShortpenWireMockTest {
   }
 
   @Test
+  void theClientsWorkspaceIsSentWithTheRange() {
+    client.close();
+    client = client(b -> b.defaultDomainId(1).workspaceId(7));
+    wm.stubFor(post(urlEqualTo("/v1/analytics"))
+        .withRequestBody(equalToJson("{\"start\": \"2026-11-01\", \"end\": \"2026-11-30\", \"workspace_id\": 7, \"url_id\": 501}",
+            false, false))
+        .willReturn(json(200, envelope("[" + event(1, "2026-11-02", "US", "mobile", "Chrome", null) + "]", ""))));
+    assertEquals(OptionalLong.of(1), client.stats(LinkId.of(501), NOVEMBER).totalClicks());
+  }
+
+  @Test
+  void thePlanIsReadAsTextOrAsAnObjectsNameAndABlankOneIsNotSaid() {
+    for (String[] plan : new String[][] {{"{\"name\": \"Pro\"}", "Pro"}, {"\"Business\"", "Business"},
+        {"{\"name\": \" \"}", null}, {"{\"title\": \"Pro\"}", null}}) {
+      wm.stubFor(post(urlEqualTo("/v1/me")).willReturn(json(200, envelope("{\"plan\": " + plan[0] + "}", ""))));
+      assertEquals(Optional.ofNullable(plan[1]), client.accountUsage().plan(), plan[0]);
+    }
+  }
+
+  @Test
   void aQrCodeCannotBeProducedOnDemand() {
     OperationNotSupportedException e = assertThrows(OperationNotSupportedException.class, () -> client.qrCode(LinkId.of(501)));
     assertEquals(Operation.QR_CODE, e.operation());

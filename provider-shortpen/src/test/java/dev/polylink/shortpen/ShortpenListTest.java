@@ -154,6 +154,7 @@ class ShortpenListTest extends ShortpenWireMockTest {
     RateLimitStatus status = client.lastRateLimit().orElseThrow();
     assertEquals(OptionalLong.of(60), status.limit());
     assertEquals(OptionalLong.of(59), status.remaining());
+    assertEquals(List.of(status), client.rateLimits());
   }
 
   /** Bug fix (issue 12): relative URLs were read as a link's short URL and destination. */

@@ -199,6 +199,15 @@ class ShortpenOptionsTest {
   }
 
   @Test
+  void eachChannelOutsideItsBoundsIsNamed() {
+    RequestValidationException e = assertThrows(RequestValidationException.class,
+        () -> ShortpenOptions.builder().qrColor(256, -1, 300).build());
+    assertEquals(List.of("qrColor.red: must be between 0 and 255 (was 256)",
+        "qrColor.green: must be between 0 and 255 (was -1)", "qrColor.blue: must be between 0 and 255 (was 300)"),
+        e.violations());
+  }
+
+  @Test
   void nullsAreNullPointerExceptions() {
     ShortpenOptions.Builder b = ShortpenOptions.builder();
     assertThrows(NullPointerException.class, () -> b.param(null));

@@ -3,6 +3,8 @@ package dev.polylink.snipurl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -17,6 +19,7 @@ import dev.polylink.core.ConflictException;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
 import dev.polylink.core.RequestValidationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,5 +123,21 @@ class SnipurlAsyncBulkTest extends SnipurlWireMockTest {
     for (int i = 51; i < 61; i++) {
       assertInstanceOf(BadRequestException.class, result.items().get(i).failure().orElseThrow(), "item " + i);
     }
+  }
+
+  @Test
+  void asyncUpdateAllSendsEachPatchAloneAndANullPatchFailsUnsent() throws Exception {
+    wm.stubFor(patch(urlPathEqualTo(LINK_PATH)).withRequestBody(equalToJson("{\"is_active\": false}", false, false))
+        .willReturn(json(200, fixture("update-response.json"))));
+    java.util.Map<LinkId, LinkPatch> patches = new java.util.LinkedHashMap<>();
+    patches.put(DOC_ID, LinkPatch.builder().enabled(false).build());
+    patches.put(LinkId.of(uuid(1)), null);
+
+    BulkResult<Link> result = client.async().updateAll(patches).get(10, TimeUnit.SECONDS);
+
+    wm.verify(1, patchRequestedFor(urlPathEqualTo(LINK_PATH)));
+    assertEquals(DOC_ID, result.items().get(0).value().orElseThrow().id());
+    assertEquals(List.of("patch: must not be null"), assertInstanceOf(RequestValidationException.class,
+        result.items().get(1).failure().orElseThrow()).violations());
   }
 }

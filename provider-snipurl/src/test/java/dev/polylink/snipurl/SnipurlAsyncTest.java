@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polylink.core.AccountUsage;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
+import dev.polylink.core.ListLinksRequest;
+import dev.polylink.core.Page;
 import dev.polylink.core.LinkStats;
 import dev.polylink.core.NotFoundException;
 import dev.polylink.core.Operation;
@@ -115,6 +117,26 @@ class SnipurlAsyncTest extends SnipurlWireMockTest {
     RequestValidationException e = assertInstanceOf(RequestValidationException.class,
         failure(client.async().qrCode(DOC_ID, QrOptions.builder().size(99).build())));
     assertTrue(e.getMessage().contains("size"), e.getMessage());
+    assertNoRequests();
+  }
+
+  @Test
+  void listSendsTheCursorAndPageSizeAsTheBlockingList() throws Exception {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/links")).withQueryParam("page", equalTo("2")).withQueryParam("per_page", equalTo("1"))
+        .willReturn(json(200, "{\"success\":true,\"data\":[" + linkJson("7d0f1e2a-3b4c-4d5e-8f60-718293a4b5c6", "my-article")
+            + "],\"meta\":{\"page\":2,\"per_page\":1,\"total\":3,\"total_pages\":3}}")));
+    ListLinksRequest request = ListLinksRequest.builder().pageSize(1).cursor("2").build();
+    Page<Link> page = client.async().list(request).get(10, TimeUnit.SECONDS);
+    assertEquals("my-article", page.items().get(0).shortCode());
+    assertEquals(java.util.Optional.of("3"), page.nextCursor());
+    assertEquals(client.list(request), page);
+  }
+
+  @Test
+  void aPageSizeAboveTheMaximumFailsTheListBeforeSending() {
+    RequestValidationException e = assertInstanceOf(RequestValidationException.class,
+        failure(client.async().list(ListLinksRequest.builder().pageSize(101).build())));
+    assertTrue(e.violations().get(0).startsWith("pageSize:"), e.violations().toString());
     assertNoRequests();
   }
 }

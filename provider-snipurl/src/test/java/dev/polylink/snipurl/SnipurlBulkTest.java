@@ -3,6 +3,8 @@ package dev.polylink.snipurl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -20,6 +22,7 @@ import dev.polylink.core.ConflictException;
 import dev.polylink.core.CreateLinkRequest;
 import dev.polylink.core.Link;
 import dev.polylink.core.LinkId;
+import dev.polylink.core.LinkPatch;
 import dev.polylink.core.Operation;
 import dev.polylink.core.PermissionDeniedException;
 import dev.polylink.core.PolylinkException;
@@ -28,6 +31,8 @@ import dev.polylink.core.ServerException;
 import dev.polylink.core.TransportException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -284,5 +289,63 @@ class SnipurlBulkTest extends SnipurlWireMockTest {
     for (BulkItem<LinkId> item : result.items()) {
       assertTrue(assertInstanceOf(TransportException.class, item.failure().orElseThrow()).requestMayHaveBeenProcessed());
     }
+  }
+
+  @Test
+  void aFailedItemWithoutAKnownMessageKeepsTheBulkAnswersStatus() {
+    wm.stubFor(post(urlPathEqualTo(BULK_PATH)).withRequestBody(equalToJson(body(0, 3), false, false))
+        .willReturn(json(201, "{\"success\":true,\"data\":{\"success\":[" + successItem(2)
+            + "],\"failed\":[{\"index\":0},{\"index\":1,\"error\":\"Destination unreachable\"}]}}")));
+
+    BulkResult<Link> result = client.createAll(requests(3));
+
+    for (int i : List.of(0, 1)) {
+      ApiException e = assertInstanceOf(ApiException.class, result.items().get(i).failure().orElseThrow());
+      assertEquals(201, e.statusCode(), "item " + i);
+    }
+    assertEquals(Optional.of("Destination unreachable"), assertInstanceOf(ApiException.class,
+        result.items().get(1).failure().orElseThrow()).vendorMessage());
+    assertEquals("code-2", result.items().get(2).value().orElseThrow().shortCode());
+  }
+
+  @Test
+  void aFailedIndexPastTheBatchPlacesNothing() {
+    wm.stubFor(post(urlPathEqualTo(BULK_PATH)).withRequestBody(equalToJson(body(0, 2), false, false))
+        .willReturn(json(201, "{\"success\":true,\"data\":{\"success\":[" + successItem(0)
+            + "],\"failed\":[{\"index\":2,\"error\":\"Alias already taken\"}]}}")));
+
+    BulkResult<Link> result = client.createAll(requests(2));
+
+    for (BulkItem<Link> item : result.items()) {
+      assertTrue(assertInstanceOf(TransportException.class, item.failure().orElseThrow()).requestMayHaveBeenProcessed());
+    }
+  }
+
+  @Test
+  void updateAllSendsEachPatchAloneAndANullIdOrPatchFailsUnsent() {
+    wm.stubFor(patch(urlPathEqualTo(LINK_PATH)).withRequestBody(equalToJson("{\"title\": \"Renamed\"}", false, false))
+        .willReturn(json(200, fixture("update-response.json"))));
+    Map<LinkId, LinkPatch> patches = new LinkedHashMap<>();
+    patches.put(DOC_ID, LinkPatch.builder().title("Renamed").build());
+    patches.put(null, LinkPatch.builder().title("Renamed").build());
+    patches.put(LinkId.of(uuid(1)), null);
+
+    BulkResult<Link> result = client.updateAll(patches);
+
+    wm.verify(1, patchRequestedFor(urlPathEqualTo(LINK_PATH)));
+    assertEquals(DOC_ID, result.items().get(0).value().orElseThrow().id());
+    assertEquals(List.of("id: must not be null"), assertInstanceOf(RequestValidationException.class,
+        result.items().get(1).failure().orElseThrow()).violations());
+    assertEquals(List.of("patch: must not be null"), assertInstanceOf(RequestValidationException.class,
+        result.items().get(2).failure().orElseThrow()).violations());
+  }
+
+  @Test
+  void deleteAllTakesACountOfEveryIdAsASuccess() {
+    List<LinkId> ids = List.of(LinkId.of(uuid(1)), LinkId.of(uuid(2)));
+    wm.stubFor(delete(urlPathEqualTo(BULK_PATH)).withRequestBody(equalToJson(idsJson(ids), false, false))
+        .willReturn(json(200, "{\"success\":true,\"data\":{\"deleted\":2}}")));
+
+    assertEquals(ids, client.deleteAll(ids).values());
   }
 }

@@ -127,6 +127,18 @@ class SnipurlFeaturesTest extends SnipurlWireMockTest {
   }
 
   @Test
+  void aLinksQuotaNeedsALimitOrACount() {
+    wm.stubFor(get(urlPathEqualTo("/api/v1/account/usage")).willReturn(json(200,
+        "{\"success\": true, \"data\": {\"total_links\": 12}}")));
+    assertEquals(Optional.of(Quota.builder("links").used(12).build()), client.accountUsage().quota("links"));
+    wm.stubFor(get(urlPathEqualTo("/api/v1/account/usage")).willReturn(json(200,
+        "{\"success\": true, \"data\": {\"rate_limit_per_minute\": 120}}")));
+    AccountUsage usage = client.accountUsage();
+    assertEquals(Optional.empty(), usage.quota("links"));
+    assertEquals(1, usage.quotas().size());
+  }
+
+  @Test
   void summaryIsATypedExtra() {
     wm.stubFor(get(urlPathEqualTo("/api/v1/analytics/summary")).willReturn(json(200,
         "{\"success\": true, \"data\": {\"total_links\": 12, \"active_links\": 10, \"total_clicks\": 300,"

@@ -36,6 +36,7 @@ class SnipurlRateLimitTest extends SnipurlWireMockTest {
     assertEquals(59, status.remaining().getAsLong());
     assertEquals(Optional.of(Instant.ofEpochSecond(RESET)), status.resetAt());
     assertEquals(Optional.empty(), status.window(), "a success does not name its window");
+    assertEquals(List.of(status), client.rateLimits());
   }
 
   @Test

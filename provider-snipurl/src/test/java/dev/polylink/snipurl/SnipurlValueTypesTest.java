@@ -24,6 +24,11 @@ class SnipurlValueTypesTest {
   }
 
   @Test
+  void qrOptionsAreSnipurls() {
+    assertEquals("snipurl", SnipurlQrOptions.builder().build().providerId());
+  }
+
+  @Test
   void qrOptionsShowEveryPartSetOrNot() {
     assertEquals("SnipurlQrOptions{color=null, background=null, errorCorrection=null, margin=null}",
         SnipurlQrOptions.builder().build().toString());

@@ -1,5 +1,8 @@
 package dev.polylink.xqr;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -167,5 +170,48 @@ class XqrAsyncBulkTest extends XqrWireMockTest {
     Thread.sleep(50);
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4), "cancel did not wait for the answer");
     wm.verify(1, postRequestedFor(urlPathEqualTo(BULK)));
+  }
+
+  @Test
+  void mixedAsyncPatchesAreGroupedByEnabledAndTheRestSentSinglyAsInTheBlockingPath() throws Exception {
+    java.util.Map<LinkId, LinkPatch> patches = new java.util.LinkedHashMap<>();
+    patches.put(LinkId.of(XqrBulkTest.uuid(0)), LinkPatch.builder().enabled(true).build());
+    patches.put(LinkId.of(XqrBulkTest.uuid(2)), LinkPatch.builder().destination("https://example.com/new").build());
+    patches.put(LinkId.of(XqrBulkTest.uuid(3)), LinkPatch.builder().enabled(true).build());
+    wm.stubFor(patch(urlPathEqualTo(STATUS)).withRequestBody(equalToJson("{\"ids\":[\"" + XqrBulkTest.uuid(0) + "\",\""
+        + XqrBulkTest.uuid(3) + "\"],\"enabled\":true}", false, false)).willReturn(json(200, "{\"data\":{\"updated\":2},\"meta\":{}}")));
+    wm.stubFor(patch(urlPathEqualTo("/api/v1/links/" + XqrBulkTest.uuid(2)))
+        .withRequestBody(equalToJson("{\"url\":\"https://example.com/new\"}", false, false))
+        .willReturn(json(200, "{\"data\":" + linkJson(XqrBulkTest.uuid(2), "ccccccc") + ",\"meta\":{}}")));
+
+    BulkResult<Link> result = done(client.async().updateAll(patches));
+
+    wm.verify(1, patchRequestedFor(urlPathEqualTo(STATUS)));
+    wm.verify(1, patchRequestedFor(urlPathEqualTo("/api/v1/links/" + XqrBulkTest.uuid(2))));
+    assertTrue(result.items().get(0).confirmedWithoutValue());
+    assertEquals("ccccccc", result.items().get(1).value().orElseThrow().shortCode());
+    assertTrue(result.items().get(2).confirmedWithoutValue());
+  }
+
+  @Test
+  void aShortAsyncCountIsResolvedByReadingTheIdsBack() throws Exception {
+    wm.stubFor(patch(urlPathEqualTo(STATUS)).withRequestBody(equalToJson(statusBody(IntStream.range(0, 3), false)))
+        .willReturn(json(200, "{\"data\":{\"updated\":2},\"meta\":{}}")));
+    for (int i : new int[] {0, 2}) {
+      wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + XqrBulkTest.uuid(i))).willReturn(json(200, "{\"data\":"
+          + linkJson(XqrBulkTest.uuid(i), "code00" + i).replace("\"enabled\": true", "\"enabled\": false") + ",\"meta\":{}}")));
+    }
+    wm.stubFor(get(urlPathEqualTo("/api/v1/links/" + XqrBulkTest.uuid(1))).willReturn(json(404,
+        "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Link not found.\",\"status\":404},\"meta\":{}}")));
+    List<LinkId> ids = IntStream.range(0, 3).mapToObj(i -> LinkId.of(XqrBulkTest.uuid(i))).collect(Collectors.toList());
+
+    BulkResult<Link> result = done(client.async().updateAll(ids, LinkPatch.builder().enabled(false).build()));
+
+    wm.verify(1, patchRequestedFor(urlPathEqualTo(STATUS)));
+    wm.verify(3, getRequestedFor(urlPathMatching("/api/v1/links/.*")));
+    assertEquals("code000", result.items().get(0).value().orElseThrow().shortCode());
+    assertEquals(false, result.items().get(0).value().get().enabled().orElseThrow());
+    assertInstanceOf(dev.polylink.core.NotFoundException.class, result.items().get(1).failure().orElseThrow());
+    assertEquals("code002", result.items().get(2).value().orElseThrow().shortCode());
   }
 }

@@ -388,4 +388,19 @@ class XqrBulkTest extends XqrWireMockTest {
       assertEquals(code, e.errorCode().orElseThrow());
     }
   }
+
+  @Test
+  void aNullIdOrPatchFailsItsItemAloneUnsent() {
+    Map<LinkId, LinkPatch> patches = new LinkedHashMap<>();
+    patches.put(null, LinkPatch.builder().enabled(true).build());
+    patches.put(LinkId.of(uuid(1)), null);
+
+    BulkResult<Link> result = client.updateAll(patches);
+
+    assertEquals(List.of("id: must not be null"), assertInstanceOf(RequestValidationException.class,
+        result.items().get(0).failure().orElseThrow()).violations());
+    assertEquals(List.of("patch: must not be null"), assertInstanceOf(RequestValidationException.class,
+        result.items().get(1).failure().orElseThrow()).violations());
+    assertNoRequests();
+  }
 }

@@ -1,5 +1,7 @@
 package dev.polylink.xqr;
 
+import java.util.List;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -76,5 +78,13 @@ class XqrClientBuilderTest extends XqrWireMockTest {
     dev.polylink.xqr.internal.XqrLinkClientProvider provider = new dev.polylink.xqr.internal.XqrLinkClientProvider();
     assertEquals("xqr", provider.id());
     assertEquals(java.util.List.of("apiKey", "baseUrl", "timeout", "userAgent", "rateLimit", "bulkConcurrency"), java.util.List.copyOf(provider.configKeys().keySet()));
+  }
+
+  @Test
+  void requestsPerSecondMustBeAtLeastOne() {
+    XqrClient.Builder builder = XqrClient.builder();
+    assertSame(builder, builder.requestsPerSecond(1));
+    RequestValidationException e = assertThrows(RequestValidationException.class, () -> builder.requestsPerSecond(0));
+    assertEquals(List.of("requestsPerSecond: must be at least 1 (was 0)"), e.violations());
   }
 }

@@ -1,5 +1,7 @@
 package dev.polylink.xqr;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -193,5 +195,24 @@ class XqrListTest extends XqrWireMockTest {
     assertEquals(Optional.of("2"), client.list(ListLinksRequest.defaults()).nextCursor());
     wm.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(json(200, page(null, 3, 0, 0, 1))));
     assertEquals(Optional.empty(), client.list(ListLinksRequest.defaults()).nextCursor());
+  }
+
+  @Test
+  void asyncListSendsTheSameQueryAndReadsTheSamePage() throws Exception {
+    wm.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("offset", equalTo("2")).withQueryParam("limit", equalTo("2"))
+        .willReturn(json(200, page(3, 2, 2, 2))));
+    ListLinksRequest request = ListLinksRequest.builder().pageSize(2).cursor("2").build();
+    Page<Link> page = client.async().list(request).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(1, page.items().size());
+    assertEquals(client.list(request), page);
+  }
+
+  @Test
+  void asyncListOfAPageAbove200FailsBeforeSending() {
+    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> client.async().list(ListLinksRequest.builder().pageSize(201).build()).get(10, java.util.concurrent.TimeUnit.SECONDS));
+    RequestValidationException cause = assertInstanceOf(RequestValidationException.class, e.getCause());
+    assertTrue(cause.violations().get(0).startsWith("pageSize:"), cause.violations().toString());
+    assertNoRequests();
   }
 }

@@ -101,6 +101,7 @@ class XqrRateLimitTest extends XqrWireMockTest {
     assertEquals(
         Optional.of(RateLimitStatus.builder().limit(10).remaining(3).window("burst").build()),
         after(json(200, body(null)).withHeader("X-RateLimit-Burst-Limit", "10").withHeader("X-RateLimit-Burst-Remaining", "3")));
+    assertEquals(java.util.List.of(RateLimitStatus.builder().limit(10).remaining(3).window("burst").build()), client.rateLimits());
   }
 
   @Test

@@ -95,4 +95,11 @@ class XqrValueTypesTest {
             .expiresAt(Instant.parse("2026-12-31T00:00:00Z")).build().toString());
     assertEquals("0-23", HourRange.of(0, 23).toString());
   }
+
+  @Test
+  void qrOptionsAreXqrsAndRoundTripThroughTheirBuilder() {
+    XqrQrOptions options = XqrQrOptions.builder().build();
+    assertEquals("xqr", options.providerId());
+    assertEquals(options, options.toBuilder().build());
+  }
 }

@@ -25,13 +25,10 @@ interface ShortpenApi {
   @PUT("v1/links")
   Call<JsonNode> update(@Body LinkWriteBody body);
 
-  /** Soft-deletes the links named by {@code url_id} (one id or an array) in the body. */
-  @HTTP(method = "DELETE", path = "v1/links", hasBody = true)
-  Call<JsonNode> delete(@Body DeleteBody body);
-
   /**
-   * {@link #delete} with a {@link dev.polylink.core.spi.CountingJsonBody} of a {@link DeleteBody}
-   * naming several ids, so that the caller learns whether the request was resent.
+   * Soft-deletes the links named by {@code url_id} (one id or an array) in the body: a {@link
+   * dev.polylink.core.spi.CountingJsonBody} of a {@link DeleteBody}, so that the caller learns
+   * whether the request was resent.
    */
   @HTTP(method = "DELETE", path = "v1/links", hasBody = true)
   Call<JsonNode> deleteMany(@Body RequestBody body);

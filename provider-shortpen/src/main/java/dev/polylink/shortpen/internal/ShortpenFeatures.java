@@ -93,17 +93,17 @@ public final class ShortpenFeatures {
   /** Adds a page's new events; whether it is the last page to read. */
   private static boolean lastPage(JsonNode root, List<JsonNode> events, Set<String> seen, int page) {
     JsonNode data = Envelope.dataArray(ShortpenClient.PROVIDER_ID, Operation.STATS, root);
-    int added = 0;
+    boolean added = false;
     for (JsonNode event : data) {
       String key = Json.text(event, "id").orElse(null);
       if (key == null || seen.add(key)) {
         events.add(event);
-        added++;
+        added = true;
       }
     }
     OptionalLong total = Json.wholeNumber(root, "total");
     boolean paged = root.has("page") && total.isPresent();
-    return !paged || added == 0 || events.size() >= total.getAsLong() || page >= MAX_PAGES;
+    return !paged || !added || events.size() >= total.getAsLong() || page >= MAX_PAGES;
   }
 
   // ---- async (lane/async) ----

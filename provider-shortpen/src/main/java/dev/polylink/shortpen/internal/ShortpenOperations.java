@@ -273,7 +273,7 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
   /** Refused as {@link #qrCode(LinkId, QrOptions)} is: the future fails before any request. */
   @Override
   public CompletableFuture<QrCode> qrCodeAsync(String providerId, LinkId id, QrOptions options) {
-    return CompletableFuture.completedFuture(qrCode(id, options));
+    throw qrCodeRefused();
   }
 
   /** {@link #stats} without blocking: the event pages are read one after the other. */
@@ -382,11 +382,13 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
     return body.timesSent() > 1 ? OptionalInt.empty() : OptionalInt.of((int) deleted.getAsLong());
   }
 
-  /** Every check of {@link #create} (capabilities, ShortPen's rules), without sending. */
+  /**
+   * Every check of {@link #create} (capabilities, ShortPen's rules), without sending; the body's
+   * workspace is not checked, so the client's stands in for the one {@link #create} resolves.
+   */
   private CreateLinkRequest checkCreate(CreateLinkRequest request) {
     Optional<ShortpenOptions> options = RequestChecks.create(ID, capabilities, request, ShortpenOptions.class);
-    Long workspace = options.flatMap(o -> boxed(o.workspaceId())).orElse(workspaceId);
-    RequestBodies.create(request, options, defaultDomainId, workspace);
+    RequestBodies.create(request, options, defaultDomainId, workspaceId);
     return request;
   }
 
@@ -431,24 +433,21 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
     return BulkBatches.<LinkId, Map.Entry<LinkId, Long>, LinkId>plan(ID, Operation.DELETE, capabilities)
         .concurrency(transport.bulkConcurrency())
         .prepare(id -> Map.entry(id, positiveId(BulkBatches.requireId(ID, id))))
-        .batch((batch, answer) -> transport.observe(Operation.DELETE, () -> deleteBatch(batch, answer)))
-        .single(entry -> {
-          transport.observe(Operation.DELETE, () -> delete(entry.getKey()));
-          return entry.getKey();
-        })
+        .batch((batch, answer) -> transport.observe(Operation.DELETE, (Runnable) () -> deleteBatch(batch, answer)))
         .run(new ArrayList<>(ids));
   }
 
-  private Void deleteBatch(List<Map.Entry<LinkId, Long>> batch, BulkBatches.Answer<LinkId> answer) {
+  private void deleteBatch(List<Map.Entry<LinkId, Long>> batch, BulkBatches.Answer<LinkId> answer) {
     List<Long> unique = uniqueIds(batch);
     CountingJsonBody body = CountingJsonBody.of(DeleteBody.many(unique));
     JsonNode root;
     try {
       root = transport.executeForBody(Operation.DELETE, api.deleteMany(body));
     } catch (NotFoundException e) {
-      return mapDeleted(batch, unique, body, null, e, answer);
+      mapDeleted(batch, unique, body, null, e, answer);
+      return;
     }
-    return mapDeleted(batch, unique, body, root, null, answer);
+    mapDeleted(batch, unique, body, root, null, answer);
   }
 
   /**
@@ -483,7 +482,8 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
     return transport.executeForBodyAsync(Operation.DELETE, api.deleteMany(body)).handle((root, error) -> {
       Throwable cause = HttpTransport.unwrap(error);
       if (cause instanceof NotFoundException) {
-        return mapDeleted(batch, unique, body, null, (NotFoundException) cause, answer);
+        mapDeleted(batch, unique, body, null, (NotFoundException) cause, answer);
+        return null;
       }
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
@@ -491,7 +491,8 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
       if (cause != null) {
         throw new java.util.concurrent.CompletionException(cause);
       }
-      return mapDeleted(batch, unique, body, root, null, answer);
+      mapDeleted(batch, unique, body, root, null, answer);
+      return null;
     });
   }
 
@@ -503,7 +504,7 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
    * Attributes a multi-id delete's answer ({@code root}, or the 404 it was answered) to the batch:
    * see {@link ShortpenClient#deleteAll}.
    */
-  private static Void mapDeleted(List<Map.Entry<LinkId, Long>> batch, List<Long> unique, CountingJsonBody body,
+  private static void mapDeleted(List<Map.Entry<LinkId, Long>> batch, List<Long> unique, CountingJsonBody body,
       JsonNode root, NotFoundException notFound, BulkBatches.Answer<LinkId> answer) {
     if (notFound != null && body.timesSent() <= 1) {
       throw notFound; // none matched: every item of the batch fails with the 404
@@ -514,7 +515,7 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
         : Json.wholeNumber(root.get("data"), "deleted");
     boolean resent = body.timesSent() > 1;
     if (!resent && (deleted.isEmpty() || deleted.getAsLong() > unique.size())) {
-      return null; // an answer that cannot be read as a count of these ids: every item unaccounted
+      return; // an answer that cannot be read as a count of these ids: every item unaccounted
     }
     if (!resent && deleted.getAsLong() == 0) {
       NotFoundException none = new NotFoundException(ID, Operation.DELETE, 404, null,
@@ -523,12 +524,11 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
       for (int p = 0; p < batch.size(); p++) {
         answer.failed(p, none);
       }
-      return null;
+      return;
     }
     for (int p = 0; p < batch.size(); p++) {
       answer.succeeded(p, batch.get(p).getKey());
     }
-    return null;
   }
 
   /** {@link #deleteAll} without blocking: the same plan, batches and attribution. */
@@ -538,8 +538,6 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
         .concurrency(transport.bulkConcurrency())
         .prepare(id -> Map.entry(id, positiveId(BulkBatches.requireId(ID, id))))
         .batchAsync((batch, answer) -> transport.observeAsync(Operation.DELETE, () -> deleteBatchAsync(batch, answer)))
-        .singleAsync(entry -> transport.observeAsync(Operation.DELETE, () -> deleteAsync(entry.getKey()))
-            .thenApply(v -> entry.getKey()))
         .runAsync(new ArrayList<>(ids));
   }
 
@@ -560,7 +558,11 @@ public final class ShortpenOperations implements AutoCloseable, AsyncClients.Ope
    * created or edited with {@code generateQr(true)} ({@link #qrCode(Link)}).
    */
   public QrCode qrCode(LinkId id, QrOptions options) {
-    throw new OperationNotSupportedException(ID, Operation.QR_CODE,
+    throw qrCodeRefused();
+  }
+
+  private static OperationNotSupportedException qrCodeRefused() {
+    return new OperationNotSupportedException(ID, Operation.QR_CODE,
         "ShortPen cannot produce a QR code on demand; create or edit the link with ShortpenOptions generateQr(true)"
             + " and read ShortpenClient.qrCode(link)");
   }

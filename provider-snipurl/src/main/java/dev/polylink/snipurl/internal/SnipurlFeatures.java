@@ -134,7 +134,6 @@ public final class SnipurlFeatures {
 
   /** {@link #usage} without blocking. */
   public CompletableFuture<AccountUsage> usageAsync() {
-    FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
     return transport.executeForBodyAsync(Operation.ACCOUNT_USAGE, api.usage()).thenApply(SnipurlFeatures::usage);
   }
 
@@ -168,13 +167,11 @@ public final class SnipurlFeatures {
 
   /** {@code GET analytics/summary}, through {@link AnalyticsSummaryMapper}. */
   public SnipurlAnalyticsSummary summary() {
-    FeatureChecks.supported(ID, capabilities, Operation.STATS);
     return AnalyticsSummaryMapper.toSummary(data(Operation.STATS, transport.executeForBody(Operation.STATS, api.summary())));
   }
 
   /** {@code GET account/usage}. */
   public AccountUsage usage() {
-    FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
     return usage(transport.executeForBody(Operation.ACCOUNT_USAGE, api.usage()));
   }
 

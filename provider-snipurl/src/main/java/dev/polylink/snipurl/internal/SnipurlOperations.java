@@ -145,7 +145,6 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
         .prepare(request -> RequestBodies.create(
             request, RequestChecks.create(ID, capabilities, request, SnipurlOptions.class)))
         .batch((bodies, answer) -> transport.observe(Operation.CREATE, () -> createBatch(bodies, answer)))
-        .single(body -> transport.observe(Operation.CREATE, () -> link(Operation.CREATE, api.create(body))))
         .run(requests);
   }
 
@@ -154,7 +153,7 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
   }
 
   /** Maps a bulk create's answer to the batch's positions, as {@link #createAll} describes. */
-  private static Void mapCreated(JsonNode root, List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
+  private static void mapCreated(JsonNode root, List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
     JsonNode data;
     try {
       data = Envelope.dataObject(ID, Operation.CREATE, root);
@@ -187,7 +186,7 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
       }
     }
     if (!consistent || open.size() != success.size()) {
-      return null; // the unplaced positions fail as unaccounted for
+      return; // the unplaced positions fail as unaccounted for
     }
     List<Link> links = new ArrayList<>(open.size());
     for (int i = 0; i < open.size(); i++) {
@@ -196,18 +195,17 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
       try {
         link = LinkMapper.toLink(Operation.CREATE, item);
       } catch (PolylinkException e) {
-        return null;
+        return;
       }
       String alias = bodies.get(open.get(i)).customAlias();
       if (alias != null && !alias.equals(link.shortCode())) {
-        return null; // not the item of this position: place none of them
+        return; // not the item of this position: place none of them
       }
       links.add(link);
     }
     for (int i = 0; i < open.size(); i++) {
       answer.succeeded(open.get(i), links.get(i));
     }
-    return null;
   }
 
   /**
@@ -276,10 +274,6 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
         .concurrency(transport.bulkConcurrency())
         .prepare(id -> bulkId(BulkBatches.requireId(ID, id)))
         .batch((batch, answer) -> transport.observe(Operation.DELETE, () -> deleteBatch(batch, answer)))
-        .single(id -> {
-          transport.observe(Operation.DELETE, () -> delete(id));
-          return id;
-        })
         .run(new ArrayList<>(ids));
   }
 
@@ -296,7 +290,7 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
   }
 
   /** Maps a bulk delete's count to the batch, as {@link #deleteAll} describes. */
-  private static Void mapDeleted(JsonNode root, List<LinkId> batch, List<String> distinct, BulkBatches.Answer<LinkId> answer) {
+  private static void mapDeleted(JsonNode root, List<LinkId> batch, List<String> distinct, BulkBatches.Answer<LinkId> answer) {
     int count = deletedCount(root);
     if (count > distinct.size()) {
       throw new dev.polylink.core.TransportException(ID, Operation.DELETE, "unexpected response: data.deleted is "
@@ -305,7 +299,6 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
     for (int position = 0; position < batch.size(); position++) {
       answer.succeeded(position, batch.get(position));
     }
-    return null;
   }
 
   // ---- async bulk: the same plans, bodies and answer mapping, without blocking ----
@@ -319,8 +312,7 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
             request, RequestChecks.create(ID, capabilities, request, SnipurlOptions.class)))
         .batchAsync((bodies, answer) -> transport.observeAsync(Operation.CREATE, () -> transport
             .executeForBodyAsync(Operation.CREATE, api.createBulk(new BulkCreateBody(bodies)))
-            .thenApply(root -> mapCreated(root, bodies, answer))))
-        .singleAsync(body -> transport.observeAsync(Operation.CREATE, () -> linkAsync(Operation.CREATE, api.create(body))))
+            .thenAccept(root -> mapCreated(root, bodies, answer))))
         .runAsync(requests);
   }
 
@@ -346,9 +338,8 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
           List<String> distinct = distinctIds(batch);
           return transport.executeForBodyAsync(Operation.DELETE,
                   api.deleteBulk(CountingJsonBody.of(new BulkDeleteBody(distinct))))
-              .thenApply(root -> mapDeleted(root, batch, distinct, answer));
+              .thenAccept(root -> mapDeleted(root, batch, distinct, answer));
         }))
-        .singleAsync(id -> transport.observeAsync(Operation.DELETE, () -> deleteAsync(id)).thenApply(v -> id))
         .runAsync(new ArrayList<>(ids));
   }
 

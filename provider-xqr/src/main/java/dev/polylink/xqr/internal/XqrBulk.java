@@ -101,7 +101,6 @@ final class XqrBulk {
         .concurrency(transport.bulkConcurrency())
         .prepare(operations::createBody)
         .batch((bodies, answer) -> transport.observe(Operation.CREATE, () -> createBatch(bodies, answer)))
-        .single(body -> transport.observe(Operation.CREATE, () -> operations.send(body)))
         .run(requests);
   }
 
@@ -136,7 +135,6 @@ final class XqrBulk {
         .concurrency(transport.bulkConcurrency())
         .prepare(operations::createBody)
         .batchAsync((bodies, answer) -> transport.observeAsync(Operation.CREATE, () -> createBatchAsync(bodies, answer)))
-        .singleAsync(body -> transport.observeAsync(Operation.CREATE, () -> operations.sendAsync(body)))
         .runAsync(requests);
   }
 
@@ -174,18 +172,18 @@ final class XqrBulk {
 
   // ---- bulk create ----
 
-  private Void createBatch(List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
-    return mapCreated(operations.read(Operation.CREATE, api.bulkCreate(new BulkCreateBody(bodies))), bodies, answer);
+  private void createBatch(List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
+    mapCreated(operations.read(Operation.CREATE, api.bulkCreate(new BulkCreateBody(bodies))), bodies, answer);
   }
 
   /** {@link #createBatch} without blocking: the same body, the same mapping of the answer. */
   private CompletableFuture<Void> createBatchAsync(List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
     return operations.readAsync(Operation.CREATE, api.bulkCreate(new BulkCreateBody(bodies)))
-        .thenApply(root -> mapCreated(root, bodies, answer));
+        .thenAccept(root -> mapCreated(root, bodies, answer));
   }
 
   /** Maps bulk create's answer back to the batch's positions (see the class comment). */
-  private static Void mapCreated(JsonNode root, List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
+  private static void mapCreated(JsonNode root, List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
     JsonNode data = root.get("data");
     String requestId = Json.text(root.get("meta"), "request_id").filter(s -> !s.isBlank()).orElse(null);
     JsonNode errors = data == null ? null : data.get("errors");
@@ -226,7 +224,6 @@ final class XqrBulk {
         answer.succeeded(open.get(i), unmatched.get(i));
       }
     }
-    return null;
   }
 
   private static OptionalInt errorPosition(JsonNode error, List<CreateLinkBody> bodies, BulkBatches.Answer<Link> answer) {
@@ -289,11 +286,11 @@ final class XqrBulk {
 
   // ---- bulk status ----
 
-  private Void statusBatch(List<PreparedUpdate> batch, BulkBatches.Answer<Link> answer) {
+  private void statusBatch(List<PreparedUpdate> batch, BulkBatches.Answer<Link> answer) {
     StatusRequest request = new StatusRequest(batch);
     JsonNode root = operations.read(Operation.UPDATE, api.bulkStatus(request.body));
     if (request.coveredBy(root, answer)) {
-      return null;
+      return;
     }
     // The count does not say which ids were updated: read each one back (reads only).
     Map<String, Object> outcomes = new LinkedHashMap<>();
@@ -307,7 +304,6 @@ final class XqrBulk {
       outcomes.put(id, outcome);
     }
     request.report(outcomes, answer);
-    return null;
   }
 
   /** {@link #statusBatch} without blocking: the same body, count check and read-back attribution. */

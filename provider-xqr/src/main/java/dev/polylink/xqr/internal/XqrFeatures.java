@@ -145,7 +145,6 @@ public final class XqrFeatures {
 
   /** {@link #usage} without blocking. */
   public CompletableFuture<AccountUsage> usageAsync() {
-    FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
     return operations.readAsync(Operation.ACCOUNT_USAGE, api.usage()).thenApply(this::usage);
   }
 
@@ -180,7 +179,6 @@ public final class XqrFeatures {
 
   /** {@code GET /v1/workspace/usage}. */
   public AccountUsage usage() {
-    FeatureChecks.supported(ID, capabilities, Operation.ACCOUNT_USAGE);
     return usage(operations.read(Operation.ACCOUNT_USAGE, api.usage()));
   }
 

@@ -230,11 +230,6 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
     return linkAsync(Operation.CREATE, api.create(body));
   }
 
-  /** {@link #send(CreateLinkBody)} without blocking. */
-  CompletableFuture<Link> sendAsync(CreateLinkBody body) {
-    return linkAsync(Operation.CREATE, api.create(body));
-  }
-
   /** {@link #send(UUID, UpdateLinkBody)} without blocking. */
   CompletableFuture<Link> sendAsync(UUID id, UpdateLinkBody body) {
     return linkAsync(Operation.UPDATE, api.update(id.toString(), body));
