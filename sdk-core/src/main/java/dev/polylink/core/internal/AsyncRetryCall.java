@@ -129,7 +129,7 @@ final class AsyncRetryCall implements Call {
       public void onFailure(Call c, IOException e) {
         within(() -> {
           retry.attemptEnded();
-          ioFailure(e);
+          ioFailure(run.attemptFailed(e));
         });
       }
     });
@@ -146,7 +146,7 @@ final class AsyncRetryCall implements Call {
         return;
       } catch (IOException e) {
         retry.attemptEnded();
-        ioFailure(e);
+        ioFailure(run.attemptFailed(e));
         return;
       }
       if (complete != null) {
@@ -163,6 +163,7 @@ final class AsyncRetryCall implements Call {
       }
       later(wait, this::step);
     } catch (RuntimeException e) {
+      run.attemptOver();
       fail(new IOException(e));
     }
   }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Interceptor;
@@ -34,7 +33,7 @@ import okio.BufferedSource;
  * loop for asynchronous ones
  * (each attempt then an OkHttp {@code enqueue}, each wait a task on a scheduler): every attempt is a
  * call of its own on the inner client (no redirects, no OkHttp retries, the {@link Attempt#SENT_MARKER}), with
- * its own call timeout, and the whole response body is read inside the attempt. It also decodes
+ * its own deadline ({@link AttemptWatchdog}), and the whole response body is read inside the attempt. It also decodes
  * every error response once (the decision to retry depends on it) and hands the result on as an
  * {@link ApiFailure}, and reports rate-limit headers of every response.
  *
@@ -56,8 +55,8 @@ import okio.BufferedSource;
  *   <li>Redirects are never followed (OkHttp would turn a POST into a GET to another host, or resend
  *       a 307/308 body there): a 3xx is an {@link ApiFailure} carrying its {@code Location}.
  *   <li>Deadlines, as in the AWS SDK v2 ({@code apiCallAttemptTimeout} and {@code
- *       apiCallTimeout}): each attempt, body included, is bounded by the attempt timeout (OkHttp's
- *       call timeout of the attempt's call) and by what is left of the operation timeout; a wait
+ *       apiCallTimeout}): each attempt, body included, is bounded by the attempt timeout (the {@link
+ *       AttemptWatchdog} cancels the attempt's call when it passes) and by what is left of the operation timeout; a wait
  *       that would end past the operation deadline is not started.
  *   <li>An error answer says whether an earlier attempt may have been processed ({@link
  *       ApiFailure#afterPossiblyProcessedAttempt()}): {@code HttpTransport.execute} then counts a
@@ -95,6 +94,7 @@ final class RetryInterceptor implements Interceptor {
   /** The credentials' header value; never shown (this class has no toString of its fields). */
   private final String authorization;
   private final String userAgent;
+  private final AttemptWatchdog watchdog = AttemptWatchdog.SHARED;
 
   RetryInterceptor(OkHttpClient inner, ClientSettings s, IdleConnections idleConnections) {
     this.inner = inner;
@@ -167,14 +167,17 @@ final class RetryInterceptor implements Interceptor {
       } catch (BodyTooLarge e) {
         throw run.tooLarge(e);
       } catch (IOException e) {
+        IOException failure = run.attemptFailed(e);
         // Cancelled by the caller, or the attempt's own call by its dispatcher's cancelAll() (as
         // the outer call was with it), not by its deadline, which cancels it too.
-        boolean cancelled = canceled.getAsBoolean() || (call.isCanceled() && !isCallTimeout(e));
-        pause(run.ioFailure(e, cancelled), run.deadline, run.uncertain);
+        boolean cancelled = canceled.getAsBoolean() || (call.isCanceled() && !isCallTimeout(failure));
+        pause(run.ioFailure(failure, cancelled), run.deadline, run.uncertain);
         continue;
       } catch (RuntimeException e) {
+        run.attemptOver();
         throw e;
       } catch (Exception e) {
+        run.attemptOver();
         // OkHttp can sneaky-throw an InterruptedException; the JVM cleared the flag when it did.
         IOException failure = e instanceof InterruptedException
             ? new Interrupted("the thread was interrupted during the call", e, run.uncertain || run.state.sent())
@@ -221,6 +224,8 @@ final class RetryInterceptor implements Interceptor {
     int attempt;
     private boolean boundByOperation;
     Attempt state;
+    /** The deadline of the current attempt, ended with it ({@link #attemptOver}). */
+    private AttemptWatchdog.Watch watch;
     /** The rate-limit windows of the current attempt's answer, read once. */
     private java.util.List<RateLimitStatus> rateLimits = java.util.List.of();
     AttemptObserver.Attempt observed = AttemptObserver.Attempt.NONE;
@@ -269,9 +274,34 @@ final class RetryInterceptor implements Interceptor {
           .header("Accept", "application/json")
           .tag(Attempt.TAG, state)
           .build());
-      call.timeout().timeout(Math.min(remaining, attemptNanos), TimeUnit.NANOSECONDS);
+      watch = watchdog.watch(call, Math.min(remaining, attemptNanos));
       observed = observer.started(request, attempt); // obs
       return call;
+    }
+
+    /** The attempt ended: its deadline no longer matters. */
+    void attemptOver() {
+      if (watch != null) {
+        watch.end();
+      }
+    }
+
+    /**
+     * The failure of the current attempt, which ends it: where its deadline passed first (the
+     * watchdog cancelled the call, so the failure reads "Canceled" or "Socket closed"), the
+     * {@code InterruptedIOException("timeout")} OkHttp's own call timeout would have thrown.
+     *
+     * @param e how the attempt failed
+     * @return the failure to decide on
+     */
+    IOException attemptFailed(IOException e) {
+      attemptOver();
+      if (watch == null || !watch.expired() || isCallTimeout(e)) {
+        return e;
+      }
+      InterruptedIOException timeout = new InterruptedIOException("timeout");
+      timeout.initCause(e);
+      return timeout;
     }
 
     /**
@@ -288,12 +318,14 @@ final class RetryInterceptor implements Interceptor {
         return null;
       }
       Response complete = buffered(response, call);
+      attemptOver();
       observed.succeeded(complete); // obs
       return complete;
     }
 
     /** The failure of a success body above the limit: never retried. */
     TransportFailure tooLarge(BodyTooLarge e) {
+      attemptOver();
       observed.failed(e); // obs
       return new TransportFailure(e.getMessage(), null, uncertain || !idempotent, null);
     }
@@ -342,6 +374,7 @@ final class RetryInterceptor implements Interceptor {
      */
     Duration errorAnswer(Response response, Call call) throws IOException {
       ApiFailure failure = decode(response, call, rateLimits).afterPossiblyProcessedAttempt(uncertain);
+      attemptOver(); // the error body is read within the attempt's deadline
       if (idleConnections != null) {
         idleConnections.afterAttempt();
       }
@@ -410,7 +443,7 @@ final class RetryInterceptor implements Interceptor {
     return kind;
   }
 
-  /** OkHttp's call timeout (an attempt's deadline) fired, not a socket timeout. */
+  /** An attempt's deadline passed ({@link Run#attemptFailed}), not a socket timeout. */
   private static boolean isCallTimeout(IOException e) {
     return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
         && "timeout".equals(e.getMessage());
