@@ -6,13 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Issue 13, by hand (about 5 s a run, so not part of {@code mvn verify}): how many reservations a
  * second {@code threads} threads (64 by default) take from one shared {@link Pacer} whose rate
  * (10^9 a second) never makes them wait, for {@code seconds} (5 by default), each doing {@code
  * workSteps} (0 by default; 2 to 3 ns each on the 2-core machine) of CPU work between its
- * reservations, as a client's thread does with its request. What it measures is the pacer's own
+ * reservations, as a client's thread does with its request, then parked {@code parkMicros} (0 by
+ * default), as it waits for the answer. What it measures is the pacer's own
  * cost under contention: a monitor's convoy, or compare-and-set retries. With no work, a monitor
  * is at its best: the thread holding it takes it again and again within its time slice while the
  * others are parked. It uses only {@link Pacer#fixed} and {@link Pacer#reserve(long)}, so it runs
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * profile):
  *
  * <pre>
- * java -cp sdk-core/target/test-classes:sdk-core/target/classes dev.polylink.core.internal.PacerContention [threads [seconds [workSteps]]]
+ * java -cp sdk-core/target/test-classes:sdk-core/target/classes dev.polylink.core.internal.PacerContention [threads [seconds [workSteps [parkMicros]]]]
  * </pre>
  */
 public final class PacerContention {
@@ -32,6 +34,7 @@ public final class PacerContention {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 64;
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
     long workIterations = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    long parkNanos = args.length > 3 ? Long.parseLong(args[3]) * 1000 : 0;
     Pacer pacer = Pacer.fixed(Clock.systemUTC(), 1_000_000_000L, Duration.ofSeconds(1));
     for (int i = 0; i < 200_000; i++) {
       pacer.reserve(Long.MAX_VALUE); // warm up one thread's path
@@ -55,6 +58,9 @@ public final class PacerContention {
                 waits++;
               }
               sink ^= work(workIterations, count + i);
+              if (parkNanos > 0) {
+                LockSupport.parkNanos(parkNanos);
+              }
             }
             count += 256;
             if (System.nanoTime() - end >= 0) {
@@ -77,8 +83,8 @@ public final class PacerContention {
     }
     double elapsed = (System.nanoTime() - begin) / 1e9;
     String load = Files.readString(Path.of("/proc/loadavg")).trim();
-    System.out.printf("%d threads, %d work steps each, %.2f s: %.0f reservations/s (%d, %d waited); loadavg %s%n",
-        threads, workIterations, elapsed, reserved.sum() / elapsed, reserved.sum(), waited.sum(), load);
+    System.out.printf("%d threads, %d work steps and %d us parked each, %.2f s: %.0f reservations/s (%d, %d waited); loadavg %s%n",
+        threads, workIterations, parkNanos / 1000, elapsed, reserved.sum() / elapsed, reserved.sum(), waited.sum(), load);
   }
 
   /** CPU work of {@code iterations} xorshift steps between reservations: a request's own work. */
