@@ -74,4 +74,45 @@ class CapabilityTableTest {
     assertEquals("| largest page | 25 | 100 |", lines[lines.length - 1]);
     assertEquals(2 + 5 + 7 + 8 + 4 + 3 + 3 + 1, lines.length);
   }
+
+  @Test
+  void matrixShowsBulkBatchSizes() {
+    Map<String, Capabilities> providers = new LinkedHashMap<>();
+    providers.put("a", Capabilities.builder()
+        .operations(Operation.CREATE, Operation.DELETE).creatableFields(LinkField.DESTINATION)
+        .bulk(Operation.CREATE, 50).bulk(Operation.DELETE, 7).build());
+    String[] lines = CapabilityTable.matrix(providers).split("\n");
+    assertEquals("| bulk create | up to 50 |", lines[2 + 5 + 7 + 8 + 4 + 3]);
+    assertEquals("| bulk update | no |", lines[2 + 5 + 7 + 8 + 4 + 3 + 1]);
+    assertEquals("| bulk delete | up to 7 |", lines[2 + 5 + 7 + 8 + 4 + 3 + 2]);
+  }
+
+  @Test
+  void featuresOfAProviderWithQrStatsAndUsageBesideOneWithout() {
+    Map<String, Capabilities> providers = new LinkedHashMap<>();
+    providers.put("full", Capabilities.builder()
+        .operations(Operation.CREATE, Operation.QR_CODE, Operation.STATS, Operation.ACCOUNT_USAGE)
+        .creatableFields(LinkField.DESTINATION)
+        .qrCodes(QrCapabilities.of(java.util.EnumSet.of(QrFormat.SVG, QrFormat.PNG), 10, 1000, QrSizeUnit.PIXELS_PER_MODULE))
+        .stats(StatsCapabilities.of(java.util.EnumSet.of(StatsField.TOTAL_CLICKS, StatsField.COUNTRIES), DateRangeSupport.OPTIONAL))
+        .build());
+    providers.put("bare", Capabilities.builder().operations(Operation.CREATE).creatableFields(LinkField.DESTINATION).build());
+    assertEquals(
+        "| | full | bare |\n"
+            + "|---|---|---|\n"
+            + "| qr code | yes | no |\n"
+            + "| qr formats | svg, png | - |\n"
+            + "| qr size | 10-1000 pixels per module | - |\n"
+            + "| stats | yes | no |\n"
+            + "| stats date range | optional | - |\n"
+            + "| stats total_clicks | yes | no |\n"
+            + "| stats last_clicked_at | no | no |\n"
+            + "| stats daily_clicks | no | no |\n"
+            + "| stats countries | yes | no |\n"
+            + "| stats devices | no | no |\n"
+            + "| stats browsers | no | no |\n"
+            + "| stats referrers | no | no |\n"
+            + "| account usage | yes | no |\n",
+        CapabilityTable.features(providers));
+  }
 }

@@ -312,4 +312,49 @@ class BulkBatchesTest {
     assertEquals(null, entries.get(1).getKey());
     assertThrows(RequestValidationException.class, () -> BulkBatches.requireId("t", null));
   }
+
+  @Test
+  void anAnswerKnowsItsSizeAndWhichPositionsWereReported() {
+    BulkBatches.Answer<String> answer = new BulkBatches.Answer<>(4);
+    assertEquals(4, answer.size());
+    for (int p = 0; p < 4; p++) {
+      assertFalse(answer.reported(p), "position " + p);
+    }
+    answer.succeeded(0, "a");
+    answer.failed(1, new RequestValidationException("p", "bad"));
+    answer.succeededWithoutValue(2);
+    assertTrue(answer.reported(0));
+    assertTrue(answer.reported(1));
+    assertTrue(answer.reported(2));
+    assertFalse(answer.reported(3));
+    assertThrows(IndexOutOfBoundsException.class, () -> answer.reported(4));
+    assertEquals("a", answer.item(10, 0, "p", Operation.CREATE, "b").value().orElseThrow());
+    assertInstanceOf(RequestValidationException.class, answer.item(11, 1, "p", Operation.CREATE, "b").failure().orElseThrow());
+    BulkItem<String> confirmed = answer.item(12, 2, "p", Operation.CREATE, "b");
+    assertTrue(confirmed.succeeded());
+    assertEquals(12, confirmed.index());
+    assertTrue(answer.item(13, 3, "p", Operation.CREATE, "b").failure().orElseThrow().getMessage().contains("did not report"));
+  }
+
+  @Test
+  void anItemReportedAsSuccessAfterAFailureOrAConfirmationIsUnaccounted() {
+    BulkBatches.Answer<String> answer = new BulkBatches.Answer<>(3);
+    answer.failed(0, new RequestValidationException("p", "bad"));
+    answer.succeeded(0, "a");
+    answer.succeededWithoutValue(1);
+    answer.succeeded(1, "b");
+    answer.succeeded(2, "c");
+    answer.succeeded(2, "c");
+    assertTrue(answer.item(0, 0, "p", Operation.UPDATE, "b").failure().orElseThrow().getMessage().contains("more than once"));
+    assertTrue(answer.item(1, 1, "p", Operation.UPDATE, "b").failure().orElseThrow().getMessage().contains("more than once"));
+    assertEquals("c", answer.item(2, 2, "p", Operation.UPDATE, "b").value().orElseThrow(), "the same success twice is one");
+  }
+
+  @Test
+  void requireIdGivesTheIdOrRefusesNull() {
+    dev.polylink.core.LinkId id = dev.polylink.core.LinkId.of("x");
+    assertSame(id, BulkBatches.requireId("p", id));
+    RequestValidationException e = assertThrows(RequestValidationException.class, () -> BulkBatches.requireId("p", null));
+    assertTrue(e.getMessage().contains("id: must not be null"), e.getMessage());
+  }
 }

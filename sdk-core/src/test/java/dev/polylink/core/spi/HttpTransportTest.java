@@ -329,4 +329,83 @@ class HttpTransportTest {
     assertThrows(NullPointerException.class, () -> builder().sleeper(null));
     assertThrows(NullPointerException.class, () -> builder().clock(null));
   }
+
+  @Test
+  void rateLimitsAreTheLatestOfEachWindowOrderedByName() {
+    try (HttpTransport transport = builder().build()) {
+      RateLimitStatus month = RateLimitStatus.builder().remaining(5).window("month").build();
+      RateLimitStatus day = RateLimitStatus.builder().remaining(3).window("day").build();
+      RateLimitStatus laterDay = RateLimitStatus.builder().remaining(2).window("day").build();
+      transport.recordRateLimit(month);
+      transport.recordRateLimit(day);
+      assertEquals(java.util.List.of(day, month), transport.rateLimits());
+      transport.recordRateLimit(laterDay);
+      assertEquals(java.util.List.of(laterDay, month), transport.rateLimits());
+    }
+  }
+
+  @Test
+  void exchangeAsyncGivesTheResponse() throws Exception {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withHeader("X-Total", "12").withBody("{\"id\": \"1\"}")));
+    try (HttpTransport transport = builder().build()) {
+      retrofit2.Response<JsonNode> response =
+          transport.exchangeAsync(Operation.GET, transport.create(Api.class).get("1")).get(5, TimeUnit.SECONDS);
+      assertEquals("12", response.headers().get("X-Total"));
+      assertEquals("1", response.body().get("id").asText());
+    }
+  }
+
+  @Test
+  void theDefaultErrorDecoderStillMapsTheStatus() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withBody("{}")));
+    try (HttpTransport transport = builder().build()) {
+      assertThrows(dev.polylink.core.NotFoundException.class,
+          () -> transport.execute(Operation.GET, transport.create(Api.class).get("1")));
+    }
+  }
+
+  /** A retry wait of an asynchronous call runs on a scheduler of the transport's own, a daemon thread stopped on close. */
+  @Test
+  void anAsynchronousRetryWaitsOnADaemonSchedulerOfItsOwnThatCloseStops() throws Exception {
+    wm.stubFor(any(anyUrl()).inScenario("retry").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503).withBody("busy")).willSetStateTo("ok"));
+    wm.stubFor(any(anyUrl()).inScenario("retry").whenScenarioStateIs("ok").willReturn(
+        aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\": \"1\"}")));
+    String name = "polylink-sched1-scheduler";
+    HttpTransport transport = HttpTransport.builder("sched1").baseUrl(wm.baseUrl() + "/api").authorization("Bearer k")
+        .retryPolicy(dev.polylink.core.RetryPolicy.builder().initialBackoff(Duration.ofMillis(1))
+            .maxBackoff(Duration.ofMillis(2)).build())
+        .build();
+    try {
+      JsonNode body = transport.executeAsync(Operation.GET, transport.create(Api.class).get("1")).get(5, TimeUnit.SECONDS);
+      assertEquals("1", body.get("id").asText());
+      assertEquals(2, wm.getAllServeEvents().size());
+      Thread scheduler = thread(name);
+      assertTrue(scheduler != null, "the waits ran on " + name);
+      assertTrue(scheduler.isDaemon());
+    } finally {
+      transport.close();
+    }
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (thread(name) != null && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
+    assertEquals(null, thread(name), "close shut the scheduler down");
+  }
+
+  private static Thread thread(String name) {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive())
+        .findFirst().orElse(null);
+  }
+
+  @Test
+  void builderSettingsReturnTheBuilderAndTheSmallestBodyLimitIsOneByte() {
+    HttpTransport.Builder b = builder();
+    assertSame(b, b.documentedRateLimit("minute", 60, Duration.ofMinutes(1), 1));
+    assertSame(b, b.quotaWindow("month"));
+    assertSame(b, b.maxResponseBodySize(1));
+    assertThrows(dev.polylink.core.RequestValidationException.class, () -> b.maxResponseBodySize(0));
+    b.build().close();
+  }
 }
