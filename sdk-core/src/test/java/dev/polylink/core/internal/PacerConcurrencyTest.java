@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,23 +25,11 @@ class PacerConcurrencyTest {
   private static final int THREADS = 8;
 
   /** A frozen clock that yields the thread on every reading. */
-  static final class YieldingClock extends Clock {
-    private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
+  static final class YieldingClock extends PacerTest.FakeClock {
     @Override
     public Instant instant() {
       Thread.yield();
-      return now;
+      return super.instant();
     }
   }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PacerTest {
   /** A clock the test moves. */
-  static final class FakeClock extends Clock {
+  static class FakeClock extends Clock {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
     @Override
