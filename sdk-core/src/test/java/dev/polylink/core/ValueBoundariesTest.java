@@ -97,6 +97,17 @@ class ValueBoundariesTest {
   }
 
   @Test
+  void aPathNamesListIndexesAndIsPoppedAfterEachElement() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("l", java.util.Arrays.asList("ok", null, List.of("x", new Object())));
+    RequestValidationException e = assertThrows(RequestValidationException.class, () -> PlainValues.freezeMap(fields));
+    assertTrue(e.violations().get(0).startsWith("providerFields.l[2][1]: only String"), e.violations()::toString);
+    Map<String, Object> nested = Map.of("m", Map.of("n", List.of(Map.of("o", true))));
+    assertEquals(nested, PlainValues.freezeMap(nested));
+    assertEquals(java.util.Arrays.asList("a", null), PlainValues.freezeMap(Map.of("l", java.util.Arrays.asList("a", null))).get("l"));
+  }
+
+  @Test
   void theCeilingIsTheDoubledBackoffWhenTheCapIsJustAboveIt() {
     RetryPolicy p = RetryPolicy.builder().initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(401)).build();
     assertEquals(Duration.ofMillis(400), p.backoffCeiling(3));

@@ -2,7 +2,9 @@ package dev.polylink.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.AsyncLinkClient;
 import dev.polylink.core.BulkResult;
@@ -131,6 +133,34 @@ class AsyncBulkClientTest {
     assertNpe("ids", AsyncBulk.deleteAll(client, null, 1));
     assertNpe("items", AsyncBulk.run("async", null, i -> { }, i -> CompletableFuture.completedFuture(i), 1));
     assertEquals(List.of(), client.sent);
+  }
+
+  @Test
+  void aWrappedPolylinkExceptionFailsItsItemAlone() {
+    NotFoundException gone = new NotFoundException("async", Operation.GET, 404, null, "gone", null, null, "");
+    BulkResult<String> result = AsyncBulk.run("async", List.of(0, 1, 2), i -> { }, (Integer i) -> i == 0
+        ? CompletableFuture.<String>failedFuture(gone).thenApply(s -> s)
+        : i == 1 ? CompletableFuture.<String>failedFuture(new java.util.concurrent.ExecutionException(gone))
+        : CompletableFuture.completedFuture("two"), 1).join();
+    assertSame(gone, result.items().get(0).failure().orElseThrow());
+    assertSame(gone, result.items().get(1).failure().orElseThrow());
+    assertEquals(List.of("two"), result.values());
+  }
+
+  @Test
+  void aCheckedFailureFailsTheBulkAndCancelsTheItemsStillInFlight() {
+    List<CompletableFuture<String>> started = new ArrayList<>();
+    CompletableFuture<BulkResult<String>> result = AsyncBulk.run("async", List.of(0, 1, 2), i -> { }, (Integer i) -> {
+      CompletableFuture<String> f = new CompletableFuture<>();
+      started.add(f);
+      return f;
+    }, 2);
+    java.io.IOException io = new java.io.IOException("io");
+    started.get(0).completeExceptionally(io);
+    CompletionException e = assertThrows(CompletionException.class, result::join);
+    assertSame(io, e.getCause());
+    assertTrue(started.get(1).isCancelled(), "the other item in flight is cancelled");
+    assertEquals(2, started.size(), "nothing more starts");
   }
 
   private static void assertNpe(String name, CompletableFuture<?> future) {

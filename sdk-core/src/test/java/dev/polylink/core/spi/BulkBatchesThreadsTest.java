@@ -88,6 +88,7 @@ class BulkBatchesThreadsTest {
       }
       if (Thread.currentThread() != caller) {
         others.add(Thread.currentThread());
+        pause(20); // the caller, done first, must wait for this item
       }
       return "s" + i;
     });
@@ -153,6 +154,14 @@ class BulkBatchesThreadsTest {
     assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
     assertTrue(workerInterrupted.get(), "the other worker was interrupted");
     assertEquals(List.of("s0", "s1"), result.values());
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Waits up to 5 s for an interrupt; whether it came. */
