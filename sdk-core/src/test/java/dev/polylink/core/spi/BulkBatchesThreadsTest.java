@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -146,7 +147,7 @@ class BulkBatchesThreadsTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       // wait (bounded) until the caller has sent its item and waits for this worker to end
       while (!(callerDone.get() && caller.getState() == Thread.State.WAITING) && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
       }
       caller.interrupt();
       workerInterrupted.set(awaitInterrupt());
