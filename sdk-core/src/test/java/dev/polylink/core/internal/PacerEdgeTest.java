@@ -292,6 +292,15 @@ class PacerEdgeTest {
   }
 
   @Test
+  void aWaitOfExactlyTheLongestAcceptableIsTaken() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = Pacer.fixed(clock, 1, Duration.ofSeconds(1));
+    assertEquals(0, pacer.reserve(0));
+    assertEquals(SECOND, pacer.reserve(SECOND), "a wait equal to the bound is within it");
+    assertEquals(2 * SECOND, pacer.reserve(FOREVER), "and took its slot");
+  }
+
+  @Test
   void aBurstWindowLetsThatManyStartAtOnceThenSpacesThem() throws Exception {
     PacerTest.FakeClock clock = new PacerTest.FakeClock();
     Pacer pacer = seeded(clock, 10, 3);
