@@ -313,6 +313,38 @@ class PacerEdgeTest {
   }
 
   @Test
+  void aBurstWindowIdleForLongLetsOnlyItsBurstStartAtOnce() throws Exception {
+    // GCRA: after an idle minute the bucket is full again, which is `burst` starts, not more. A
+    // theoretical arrival time moved back by the tolerance on each take let 2 * burst - 1 through
+    // (0 0 0 0 0 then spaced at 10/s, burst 3), and SnipURL's hour window (1000, burst 1000)
+    // nearly 2,000 in its first hour after an idle one.
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = seeded(clock, 10, 3);
+    long interval = (long) (1e9 / (10 * Pacer.MARGIN));
+    assertEquals(0, pacer.reserve(FOREVER));
+    clock.advance(60 * SECOND);
+    assertEquals(0, pacer.reserve(FOREVER));
+    assertEquals(0, pacer.reserve(FOREVER));
+    assertEquals(0, pacer.reserve(FOREVER));
+    assertEquals(interval, pacer.reserve(FOREVER), 2, "the fourth waits one interval, as on a fresh pacer");
+    assertEquals(2 * interval, pacer.reserve(FOREVER), 4);
+  }
+
+  @Test
+  void anHourWindowIdleForAnHourAllowsItsLimitNotTwice() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.seed(List.of(new Pacer.DocumentedLimit("1h", 1000, Duration.ofHours(1), 1000)));
+    assertEquals(0, pacer.reserve(FOREVER));
+    clock.advance(2 * 3600 * SECOND);
+    int atOnce = 0;
+    while (pacer.reserve(FOREVER) == 0) {
+      atOnce++;
+    }
+    assertEquals(1000, atOnce, "a full hour bucket holds the window's burst, 1000 starts");
+  }
+
+  @Test
   void aClockBeforeTheEpochStillStartsAtOnce() throws Exception {
     PacerTest.FakeClock clock = new PacerTest.FakeClock();
     clock.now = Instant.parse("1960-01-01T00:00:00Z"); // negative nanoseconds since the epoch
