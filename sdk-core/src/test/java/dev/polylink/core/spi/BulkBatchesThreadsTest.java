@@ -191,6 +191,26 @@ class BulkBatchesThreadsTest {
   }
 
   @Test
+  void aCheckedExceptionThrownSneakilyIsNotReportedAsAnItemNeverSent() {
+    // The item's request may have gone out before the exception: calling it "not sent" (safe to
+    // retry) would be a lie, so the run fails as it would on one thread, with the exception kept.
+    java.io.IOException sneaky = new java.io.IOException("sent, then failed");
+    java.lang.reflect.UndeclaredThrowableException thrown = assertThrows(
+        java.lang.reflect.UndeclaredThrowableException.class, () -> run(2, 2, i -> {
+          if (i == 1) {
+            BulkBatchesThreadsTest.<RuntimeException>sneakyThrow(sneaky);
+          }
+          return "s" + i;
+        }));
+    assertSame(sneaky, thrown.getCause());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void sneakyThrow(Throwable e) throws E {
+    throw (E) e;
+  }
+
+  @Test
   void anUnreportedItemNamesItsBatch() {
     Capabilities bulk = Capabilities.builder().operations(Operation.CREATE).creatableFields(LinkField.DESTINATION)
         .bulk(Operation.CREATE, 2).build();
