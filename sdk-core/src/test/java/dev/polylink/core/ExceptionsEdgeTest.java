@@ -29,6 +29,19 @@ class ExceptionsEdgeTest {
   }
 
   @Test
+  void vendorTextsAreCutOnlyPastTheirLimit() {
+    int limit = ApiException.MESSAGE_VENDOR_TEXT_LIMIT;
+    String exact = "m".repeat(limit);
+    String code = "C".repeat(100);
+    ApiException whole = new ApiException("xqr", Operation.GET, 400, code, exact, "r".repeat(100), null, "", false);
+    assertEquals("xqr get failed: HTTP 400 " + code + ": " + exact + " (request id " + "r".repeat(100) + ")",
+        whole.getMessage());
+    ApiException cut = new ApiException("xqr", Operation.GET, 400, code + "CC", exact + "mmm", null, null, "", false);
+    assertEquals("xqr get failed: HTTP 400 " + code + "... (2 more characters): " + exact + "... (3 more characters)",
+        cut.getMessage());
+  }
+
+  @Test
   void aVendorCountOfZeroIsStillACount() {
     BulkOperationException zero = new BulkOperationException(
         "shortpen", Operation.DELETE, List.of(A), OptionalLong.of(0), List.of(B), List.of(), failure());

@@ -42,6 +42,29 @@ class LinkClientBuilderSettingsTest {
   }
 
   @Test
+  void theClientSchedulerExecutorAndPacingSettingsAreHandedOn() {
+    FakeLinkClient.Builder b = FakeLinkClient.builder();
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+    java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      java.util.concurrent.Executor executor = Runnable::run;
+      RateLimit fixed = RateLimit.fixed(10, Duration.ofSeconds(1));
+      assertSame(b, b.httpClient(http));
+      assertSame(b, b.timeout(Duration.ofSeconds(9)));
+      assertSame(b, b.scheduledExecutorService(scheduler));
+      assertSame(b, b.futureCompletionExecutor(executor));
+      assertSame(b, b.rateLimit(fixed));
+      assertSame(http, b.httpClient());
+      assertEquals(Duration.ofSeconds(9), b.timeout());
+      assertSame(scheduler, b.scheduledExecutorService());
+      assertSame(executor, b.futureCompletionExecutor());
+      assertSame(fixed, b.rateLimitSetting());
+    } finally {
+      scheduler.shutdown();
+    }
+  }
+
+  @Test
   void theFirstAndLastPrintableCharactersAreAcceptedAndTheirNeighboursRefused() {
     FakeLinkClient.Builder b = FakeLinkClient.builder();
     b.apiKey("sk live~key"); // space (0x20) and tilde (0x7e) inside the key

@@ -28,7 +28,9 @@ class EventDispatcherTest {
   private static final class Recording implements LinkClientListener {
     final List<Object> events = new CopyOnWriteArrayList<>();
 
+    @Override public void operationStarted(OperationStarted event) { events.add(event); }
     @Override public void rateLimitRead(RateLimitRead event) { events.add(event); }
+    @Override public void rateLimitWait(RateLimitWait event) { events.add(event); }
     @Override public void attemptFinished(AttemptFinished event) { events.add(event); }
     @Override public void operationFinished(OperationFinished event) { events.add(event); }
   }
@@ -64,6 +66,34 @@ class EventDispatcherTest {
   }
 
   @Test
+  void anAsynchronousOperationIsToldWhenItBeginsAndItsWaitsWhileItIsCurrent() {
+    EventDispatcher.Scope scope = dispatcher.begin(Operation.LIST);
+    LinkClientListener.OperationStarted started = (LinkClientListener.OperationStarted) listener.events.get(0);
+    assertEquals(Operation.LIST, started.operation());
+    assertTrue(started.asynchronous());
+    dispatcher.rateLimitWaiting(1, Duration.ofSeconds(2));
+    assertEquals(1, listener.events.size(), "no wait is told outside the operation");
+    EventDispatcher.Scope previous = dispatcher.enter(scope);
+    dispatcher.rateLimitWaiting(1, Duration.ofSeconds(2));
+    dispatcher.restore(previous);
+    assertEquals(new LinkClientListener.RateLimitWait("demo", Operation.LIST, 1, Duration.ofSeconds(2)),
+        listener.events.get(1));
+    dispatcher.end(scope, null);
+    assertTrue(listener.events.get(2) instanceof LinkClientListener.OperationFinished, listener.events.toString());
+  }
+
+  @Test
+  void aBlockingOperationIsCurrentOnlyWhileItRuns() {
+    assertEquals("done", dispatcher.operation(Operation.GET, () -> {
+      assertEquals(Operation.GET, currentOperation());
+      return "done";
+    }));
+    assertNull(currentOperation(), "the operation is no longer current once it ended");
+    EventDispatcher quiet = new EventDispatcher("demo", List.of(), false);
+    assertEquals("untracked", quiet.operation(Operation.GET, () -> "untracked"));
+  }
+
+  @Test
   void durationsRunFromTheStartAndNeverExceedTheTimeTaken() {
     long before = System.nanoTime();
     EventDispatcher.Scope scope = dispatcher.begin(Operation.GET);
@@ -74,8 +104,8 @@ class EventDispatcherTest {
     dispatcher.restore(previous);
     dispatcher.end(scope, null);
     long elapsed = System.nanoTime() - before;
-    LinkClientListener.AttemptFinished finished = (LinkClientListener.AttemptFinished) listener.events.get(0);
-    LinkClientListener.OperationFinished operation = (LinkClientListener.OperationFinished) listener.events.get(1);
+    LinkClientListener.AttemptFinished finished = (LinkClientListener.AttemptFinished) listener.events.get(1);
+    LinkClientListener.OperationFinished operation = (LinkClientListener.OperationFinished) listener.events.get(2);
     for (Duration d : new Duration[] {finished.duration(), operation.duration()}) {
       assertFalse(d.isNegative(), d::toString);
       assertTrue(d.toNanos() <= elapsed, d + " > " + Duration.ofNanos(elapsed));

@@ -50,6 +50,16 @@ class OkHttpFactoryInterceptorTest {
   }
 
   @Test
+  void theIdlePoolHoldsAsManyConnectionsAsTheClientRunsCallsAndAtLeastFive() {
+    assertEquals(OkHttpFactory.DEFAULT_MAX_REQUESTS, OkHttpFactory.maxIdleConnections(ClientSettings.builder().build()));
+    OkHttpClient shared = new OkHttpClient();
+    shared.dispatcher().setMaxRequests(12);
+    assertEquals(12, OkHttpFactory.maxIdleConnections(ClientSettings.builder().shared(shared).build()));
+    shared.dispatcher().setMaxRequests(2);
+    assertEquals(5, OkHttpFactory.maxIdleConnections(ClientSettings.builder().shared(shared).build()));
+  }
+
+  @Test
   void theWindowsSinkGivenIsKeptAndAMissingOneIsANoOp() {
     Consumer<List<RateLimitStatus>> sink = windows -> { };
     assertSame(sink, ClientSettings.builder().windowsSink(sink).build().windowsSink);

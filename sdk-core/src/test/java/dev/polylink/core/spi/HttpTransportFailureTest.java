@@ -93,6 +93,8 @@ class HttpTransportFailureTest {
         () -> transport.execute(Operation.GET, transport.create(Api.class).get()));
     assertTrue(Thread.interrupted(), "an interrupted blocking call keeps the interrupt");
     assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+    assertFalse(e.getMessage().contains("may have processed"), "nothing was sent while it waited: " + e.getMessage());
+    assertFalse(e.requestMayHaveBeenProcessed());
     return assertInstanceOf(InterruptedIOException.class, e.getCause());
   }
 
