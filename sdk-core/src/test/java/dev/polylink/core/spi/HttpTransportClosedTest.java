@@ -24,7 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import retrofit2.Call;
 import retrofit2.http.GET;
 
-/** A transport closed before its first asynchronous wait makes no scheduler that outlives it. */
+/**
+ * What {@link HttpTransport#close()} ends: the connections of a pool of its own (a user's pool is
+ * left alone), and the asynchronous waits a closed transport would start (no scheduler outlives it).
+ */
 class HttpTransportClosedTest {
   @RegisterExtension
   static final WireMockExtension wm =
@@ -33,6 +36,29 @@ class HttpTransportClosedTest {
   interface Api {
     @GET("things/1")
     Call<JsonNode> get();
+  }
+
+  @Test
+  void closeEmptiesAPoolOfItsOwnAndLeavesAUsersPoolAlone() throws Exception {
+    wm.stubFor(any(anyUrl()).willReturn(
+        aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"id\": \"1\"}")));
+    HttpTransport own = HttpTransport.builder("closed2").baseUrl(wm.baseUrl() + "/api").authorization("Bearer k").build();
+    own.execute(Operation.GET, own.create(Api.class).get());
+    okhttp3.ConnectionPool pool = own.okHttpClient().connectionPool();
+    assertEquals(1, pool.idleConnectionCount());
+    own.close();
+    assertEquals(0, pool.idleConnectionCount());
+    OkHttpClient users = new OkHttpClient();
+    try {
+      HttpTransport shared = HttpTransport.builder("closed3").baseUrl(wm.baseUrl() + "/api").authorization("Bearer k")
+          .httpClient(users).build();
+      shared.execute(Operation.GET, shared.create(Api.class).get());
+      shared.close();
+      assertEquals(1, users.connectionPool().idleConnectionCount(), "the user's pool is the user's to close");
+    } finally {
+      users.dispatcher().executorService().shutdown();
+      users.connectionPool().evictAll();
+    }
   }
 
   @Test
@@ -55,6 +81,7 @@ class HttpTransportClosedTest {
       assertEquals(1, wm.getAllServeEvents().size(), "no attempt after the wait");
     } finally {
       users.dispatcher().executorService().shutdown();
+      users.connectionPool().evictAll();
     }
   }
 }

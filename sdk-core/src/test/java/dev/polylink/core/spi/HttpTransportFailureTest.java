@@ -69,6 +69,20 @@ class HttpTransportFailureTest {
     }
   }
 
+  /** A call whose answer never comes; it records being cancelled. */
+  private static final class PendingCall implements Call<JsonNode> {
+    volatile boolean cancelled;
+
+    @Override public Response<JsonNode> execute() { throw new UnsupportedOperationException(); }
+    @Override public void enqueue(Callback<JsonNode> callback) { }
+    @Override public boolean isExecuted() { return true; }
+    @Override public void cancel() { cancelled = true; }
+    @Override public boolean isCanceled() { return cancelled; }
+    @Override public Call<JsonNode> clone() { return new PendingCall(); }
+    @Override public Request request() { return new Request.Builder().url("http://127.0.0.1:1/things/1").build(); }
+    @Override public Timeout timeout() { return Timeout.NONE; }
+  }
+
   private final HttpTransport transport = HttpTransport.builder("demo").baseUrl(wm.baseUrl() + "/api")
       .authorization("Bearer k").rateLimit(dev.polylink.core.RateLimit.fixed(1, java.time.Duration.ofSeconds(10)))
       .sleeper(d -> {
@@ -130,6 +144,35 @@ class HttpTransportFailureTest {
     Throwable failure = asyncFailure(transport.exchangeAsync(Operation.GET, new FailingCall(interrupted)));
     assertSame(interrupted, assertInstanceOf(TransportException.class, failure).getCause());
     assertFalse(Thread.interrupted());
+  }
+
+  @Test
+  void cancellingTheFutureCancelsTheCallInFlight() {
+    PendingCall call = new PendingCall();
+    CompletableFuture<Response<JsonNode>> future = transport.exchangeAsync(Operation.GET, call);
+    assertFalse(call.cancelled);
+    assertTrue(future.cancel(true));
+    assertTrue(call.cancelled, "the attempt in flight is cancelled with the future");
+  }
+
+  @Test
+  void theListenersAreToldHowAnAsynchronousOperationEnded() {
+    java.util.List<dev.polylink.core.LinkClientListener.OperationFinished> finished =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    PolylinkException invalid = new RequestValidationException("demo", "slug: too short");
+    try (HttpTransport told = HttpTransport.builder("demo").baseUrl(wm.baseUrl() + "/api").authorization("Bearer k")
+        .listeners(java.util.List.of(new dev.polylink.core.LinkClientListener() {
+          @Override
+          public void operationFinished(OperationFinished event) {
+            finished.add(event);
+          }
+        })).build()) {
+      asyncFailure(told.exchangeAsync(Operation.UPDATE, new FailingCall(invalid)));
+    }
+    assertEquals(1, finished.size());
+    assertEquals(Operation.UPDATE, finished.get(0).operation());
+    assertTrue(finished.get(0).asynchronous());
+    assertSame(invalid, finished.get(0).failure().orElseThrow());
   }
 
   @Test
