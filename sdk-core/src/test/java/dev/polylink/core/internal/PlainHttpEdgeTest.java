@@ -18,6 +18,7 @@ class PlainHttpEdgeTest {
     assertTrue(PlainHttp.isLoopback("[::1]"));
     assertTrue(PlainHttp.isLoopback("LOCALHOST"));
     assertFalse(PlainHttp.isLoopback("localhost]"), "a closing bracket alone is kept");
+    assertFalse(PlainHttp.isLoopback("xlocalhost]"), "a closing bracket alone is kept");
     assertFalse(PlainHttp.isLoopback("[localhostx"), "an opening bracket alone is kept");
   }
 
