@@ -58,9 +58,14 @@ final class RetryFakeVendor {
   final List<Request> requests = new CopyOnWriteArrayList<>();
   /** The inner client: the script's interceptors around the sent marker. */
   final OkHttpClient inner;
+  /** Runs as each attempt's call is made (from its event listener factory), before anything else. */
+  volatile Runnable onNewCall = () -> { };
 
   RetryFakeVendor() {
     Interceptor before = chain -> {
+      if (chain.call().isCanceled()) {
+        throw new IOException("Canceled"); // as connecting would: a cancelled call sends nothing
+      }
       Step step = steps.poll();
       if (step == null) {
         throw new AssertionError("more attempts than the script has steps");
@@ -79,6 +84,10 @@ final class RetryFakeVendor {
     };
     Interceptor after = chain -> current.get().answer(chain);
     inner = new OkHttpClient.Builder()
+        .eventListenerFactory(call -> {
+          onNewCall.run();
+          return okhttp3.EventListener.NONE;
+        })
         .addInterceptor(before).addInterceptor(Attempt.SENT_MARKER).addInterceptor(after).build();
   }
 
