@@ -503,4 +503,147 @@ class RetryInterceptorEdgeTest {
     assertThrows(TransportFailure.class, () -> run(retry(b -> b, idle), "POST"));
     assertTrue(lastUse(idle) > created);
   }
+
+  // ------------------------------------------------------------------ listeners
+
+  /** Runs {@code body} as one operation of {@code events}' dispatcher, its I/O failure unchecked. */
+  private static void operation(EventDispatcher dispatcher, IoBody body) {
+    dispatcher.operation(dev.polylink.core.Operation.GET, () -> {
+      try {
+        body.run();
+        return null;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface IoBody {
+    void run() throws IOException;
+  }
+
+  /** A dispatcher whose one listener writes each attempt, retry and budget wait to {@code events}. */
+  private static EventDispatcher recording(List<String> events) {
+    return new EventDispatcher("test", List.of(new dev.polylink.core.LinkClientListener() {
+      @Override
+      public void attemptFinished(AttemptFinished e) {
+        events.add("attempt " + e.attempt() + " " + (e.status().isPresent() ? e.status().getAsInt()
+            : e.failure().map(f -> f.getClass().getSimpleName()).orElse("?")));
+      }
+
+      @Override
+      public void retryScheduled(RetryScheduled e) {
+        events.add("retry " + e.attempt() + " " + e.reason() + " " + e.delay() + (e.retryAfter() ? " Retry-After" : ""));
+      }
+
+      @Override
+      public void rateLimitWait(RateLimitWait e) {
+        events.add("budget " + e.attempt() + " " + e.delay());
+      }
+    }), false);
+  }
+
+  @Test
+  void listenersAreToldEachAttemptAndWhyItIsRetried() {
+    vendor.answer(429, "").answer(503, "", "Retry-After", "2").fail(new IOException("reset"))
+        .notSent(new java.net.ConnectException("refused")).answer(200, "{}");
+    List<String> events = new CopyOnWriteArrayList<>();
+    EventDispatcher dispatcher = recording(events);
+    RetryInterceptor retry = retry(b -> b.observer(dispatcher)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ZERO).maxBackoff(Duration.ZERO).build()));
+    operation(dispatcher, () -> read(retry, "GET"));
+    assertEquals(List.of(
+        "attempt 1 429", "retry 1 RATE_LIMITED PT0S",
+        "attempt 2 503", "retry 2 RETRYABLE_STATUS PT2S Retry-After",
+        "attempt 3 IOException", "retry 3 IO_ERROR PT0S",
+        "attempt 4 ConnectException", "retry 4 NOT_SENT PT0S",
+        "attempt 5 200"), events);
+  }
+
+  @Test
+  void listenersAreToldABudgetWaitABodyTooLargeAndAnInterruptedAttempt() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    EventDispatcher dispatcher = recording(events);
+    vendor.answer(200, "{}").then(chain -> response(chain, 200, body(11, 11, 11)))
+        .then(chain -> {
+          throw sneaky(new InterruptedException());
+        });
+    RetryInterceptor retry = retry(b -> b.observer(dispatcher).maxResponseBodyBytes(10)
+        .pacer(Pacer.fixed(CLOCK, 1, Duration.ofSeconds(20))));
+    operation(dispatcher, () -> read(retry, "GET"));
+    assertThrows(java.io.UncheckedIOException.class, () -> operation(dispatcher, () -> read(retry, "GET")));
+    assertThrows(java.io.UncheckedIOException.class, () -> operation(dispatcher, () -> read(retry, "GET")));
+    // The clock stands still: each call's slot is 20 s after the one before.
+    assertEquals(List.of("attempt 1 200", "budget 1 PT20S", "attempt 1 BodyTooLarge", "budget 1 PT40S",
+        "attempt 1 Interrupted"), events);
+  }
+
+  // ------------------------------------------------------------------ attempt deadlines
+
+  /** Runs {@code body} and checks that it left no attempt deadline behind in the shared watchdog. */
+  private static void leavesNoWatch(org.junit.jupiter.api.function.Executable body) throws Throwable {
+    int before = AttemptWatchdog.SHARED.size();
+    try {
+      body.execute();
+    } catch (IOException | RuntimeException e) {
+      // the outcome is another test's business
+    }
+    // Not equal: another test's deadline may pass meanwhile; none of this call's may stay.
+    assertTrue(AttemptWatchdog.SHARED.size() <= before, "an attempt's deadline was left watched");
+  }
+
+  @Test
+  void everyWayAnAttemptEndsEndsItsDeadline() throws Throwable {
+    vendor.answer(200, "{}");
+    leavesNoWatch(() -> read(retry(b -> b), "GET"));
+    vendor.answer(404, "");
+    leavesNoWatch(() -> read(retry(b -> b), "GET"));
+    vendor.fail(new IOException("reset"));
+    leavesNoWatch(() -> read(retry(b -> b), "POST"));
+    vendor.then(chain -> response(chain, 200, body(11, 11, 11)));
+    leavesNoWatch(() -> read(retry(b -> b.maxResponseBodyBytes(10)), "GET"));
+    vendor.then(chain -> {
+      throw new IllegalStateException("an interceptor's bug");
+    });
+    leavesNoWatch(() -> read(retry(b -> b), "GET"));
+    vendor.then(chain -> {
+      throw sneaky(new Exception("odd"));
+    });
+    leavesNoWatch(() -> read(retry(b -> b), "GET"));
+    assertEquals(6, vendor.attempts());
+  }
+
+  @Test
+  void aRuntimeExceptionOfAnAttemptIsThrownAsItIs() {
+    IllegalStateException bug = new IllegalStateException("an interceptor's bug");
+    vendor.then(chain -> {
+      throw bug;
+    });
+    assertSame(bug, assertThrows(IllegalStateException.class, () -> run(retry(b -> b), "GET")));
+    assertEquals(1, vendor.attempts(), "not retried");
+  }
+
+  @Test
+  void theWindowsReadFromAnAnswerAreKeptOnItsAttemptAndGivenToTheDecoder() throws IOException {
+    RateLimitStatus minute = RateLimitStatus.builder().window("minute").remaining(5).build();
+    vendor.answer(200, "{}", "X-Window", "minute 5").answer(404, "", "X-Window", "minute 4");
+    RetryInterceptor retry = retry(b -> b.rateLimitParser(RetryFakeVendor.WINDOWS).errorDecoder(
+        new dev.polylink.core.spi.ErrorDecoder() {
+          @Override
+          public VendorError decode(int status, okhttp3.Headers headers, String body) {
+            throw new AssertionError("the four-argument decode is called");
+          }
+
+          @Override
+          public VendorError decode(int status, okhttp3.Headers headers, String body, List<RateLimitStatus> rateLimits) {
+            return VendorError.builder().errorCode(rateLimits.get(0).remaining().getAsLong() + " left").build();
+          }
+        }));
+    try (Response response = run(retry, "GET")) {
+      assertEquals(List.of(minute), Attempt.rateLimitsOf(response));
+    }
+    ApiFailure e = assertThrows(ApiFailure.class, () -> run(retry, "GET"));
+    assertEquals(java.util.Optional.of("4 left"), e.error().errorCode());
+  }
 }
