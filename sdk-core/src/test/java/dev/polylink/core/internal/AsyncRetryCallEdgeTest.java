@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
@@ -359,5 +361,44 @@ class AsyncRetryCallEdgeTest {
     IOException e = assertThrows(IOException.class, call[0]::execute);
     assertEquals("Canceled", e.getMessage());
     assertEquals(1, vendor.attempts());
+  }
+
+  // ------------------------------------------------------------------ the operation's scope and deadline
+
+  @Test
+  void everyStepRunsInTheOperationsScope() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    EventDispatcher dispatcher = new EventDispatcher("test", List.of(new dev.polylink.core.LinkClientListener() {
+      @Override
+      public void attemptFinished(AttemptFinished e) {
+        events.add("attempt " + e.attempt() + " " + e.status().getAsInt());
+      }
+
+      @Override
+      public void retryScheduled(RetryScheduled e) {
+        events.add("retry " + e.attempt());
+      }
+    }), false);
+    AsyncScope scope = new AsyncScope(dispatcher, dispatcher.begin(dev.polylink.core.Operation.GET));
+    vendor.answer(503, "").answer(200, "{}");
+    AsyncRetryCall call = call(retry(b -> b.observer(dispatcher)), "GET", manual);
+    CompletableFuture<Response> result = scope.call(() -> enqueue(call));
+    manual.awaitWaits(1).run(); // on this thread, outside the scope: the wait enters it again
+    result.get(5, TimeUnit.SECONDS).close();
+    assertEquals(List.of("attempt 1 503", "retry 1", "attempt 2 200"), events);
+  }
+
+  @Test
+  void aScheduledWaitCountsAgainstTheOperationDeadlineAsItWasAsked() throws Exception {
+    vendor.answer(429, "", "Retry-After", "30").answer(429, "", "Retry-After", "30");
+    RetryInterceptor retry = retry(b -> b.operationTimeout(Duration.ofSeconds(50)));
+    CompletableFuture<Response> result = enqueue(call(retry, "GET", manual));
+    ManualScheduler.Wait wait = manual.awaitWaits(1);
+    assertEquals(TimeUnit.SECONDS.toNanos(30), wait.delayNanos);
+    wait.run(); // at once: the 30 s count all the same, and a second 30 s would pass the 50
+    TransportFailure e = assertInstanceOf(TransportFailure.class, failure(result));
+    assertTrue(e.getMessage().contains("waiting 30 s as the vendor asked (Retry-After) would pass"), e.getMessage());
+    assertEquals(1, manual.waits.size());
+    assertEquals(2, vendor.attempts());
   }
 }
