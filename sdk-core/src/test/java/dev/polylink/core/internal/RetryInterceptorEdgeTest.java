@@ -496,6 +496,35 @@ class RetryInterceptorEdgeTest {
   }
 
   @Test
+  void eachAttemptFirstClosesThePoolsConnectionsIdleForTheBound() throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    server.start();
+    ConnectionPool pool = new ConnectionPool();
+    try {
+      OkHttpClient other = new OkHttpClient.Builder().connectionPool(pool).build();
+      other.newCall(new okhttp3.Request.Builder()
+          .url("http://127.0.0.1:" + server.getAddress().getPort() + "/").build()).execute().close();
+      assertEquals(1, pool.idleConnectionCount(), "a keep-alive connection, idle in the pool");
+      int[] idleDuringTheAttempt = new int[1];
+      vendor.then(chain -> {
+        idleDuringTheAttempt[0] = pool.idleConnectionCount();
+        return response(chain, 200, ResponseBody.create("{}", RetryFakeVendor.JSON));
+      });
+      // A bound of zero: every idle connection is past it.
+      read(retry(b -> b, new IdleConnections(pool, Duration.ZERO)), "GET");
+      assertEquals(0, idleDuringTheAttempt[0], "closed before the attempt");
+    } finally {
+      pool.evictAll();
+      server.stop(0);
+    }
+  }
+
+  @Test
   void theEndOfAFailedCallIsRecordedToo() {
     IdleConnections idle = new IdleConnections(new ConnectionPool(), Duration.ofHours(1));
     long created = lastUse(idle);
