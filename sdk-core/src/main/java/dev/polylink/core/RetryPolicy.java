@@ -101,8 +101,9 @@ public abstract class RetryPolicy {
     if (initial == 0) {
       return Duration.ZERO;
     }
-    // initial << shift would exceed cap (or overflow) exactly when initial > cap >> shift.
-    long ceiling = shift >= Long.SIZE - 1 || initial > (cap >> shift) ? cap : initial << shift;
+    // initial << shift would exceed cap (or overflow) exactly when initial > cap >> shift; a shift of
+    // 64 or more must be caught first, since Java takes a long's shift distance modulo 64.
+    long ceiling = shift >= Long.SIZE || initial > (cap >> shift) ? cap : initial << shift;
     return Duration.ofMillis(ceiling);
   }
 

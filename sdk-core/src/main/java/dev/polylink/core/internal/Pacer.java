@@ -612,9 +612,15 @@ public final class Pacer {
       return tat - (burst - 1) * interval;
     }
 
-    /** {@return the theoretical arrival time after a slot at {@code start} is taken} */
+    /**
+     * {@return the theoretical arrival time after a slot at {@code start} is taken} GCRA's
+     * {@code max(tat, start) + interval}: an idle window's bucket refills to {@code burst} starts
+     * and no further ({@code tat} never lags {@code start}; {@link #earliest} applies the burst's
+     * tolerance). {@code NONE} is {@code Long.MIN_VALUE}, so a window never taken counts from
+     * {@code start}.
+     */
     long take(long tat, long start) {
-      return Math.max(tat == NONE ? start : tat, start - (burst - 1) * interval) + interval;
+      return Math.max(tat, start) + interval;
     }
 
     Window shifted(long back) {

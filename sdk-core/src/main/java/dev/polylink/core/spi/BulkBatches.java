@@ -712,7 +712,7 @@ public final class BulkBatches {
           }
           try {
             task.body.run();
-          } catch (RuntimeException | Error e) {
+          } catch (Throwable e) { // a bug, or a checked exception thrown sneakily: the call may have been sent
             bugs.add(e);
             stopped.set(true);
           }
@@ -748,6 +748,8 @@ public final class BulkBatches {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+      // Every task either filled its items or threw; a task that threw may have sent its request, so
+      // its items cannot honestly be called "not sent": the bug surfaces as it is, as on one thread.
       Throwable bug = bugs.peek();
       if (bug instanceof RuntimeException) {
         throw (RuntimeException) bug;
@@ -755,12 +757,8 @@ public final class BulkBatches {
       if (bug instanceof Error) {
         throw (Error) bug;
       }
-      for (int i = 0; i < results.length; i++) {
-        if (results[i] == null) {
-          // Only reachable after a bug stopped the workers; kept so that a result is never partial.
-          results[i] = BulkItem.failure(i, new TransportException(providerId, operation,
-              "the bulk operation stopped before this item was sent", null, false));
-        }
+      if (bug != null) {
+        throw new java.lang.reflect.UndeclaredThrowableException(bug);
       }
     }
   }

@@ -84,7 +84,7 @@ public final class Checks {
         || type == Character.SURROGATE
         || Character.isWhitespace(cp)
         || Character.isSpaceChar(cp)
-        || (cp < 128 && SLUG_PATH_CHARACTERS.indexOf(cp) >= 0);
+        || SLUG_PATH_CHARACTERS.indexOf(cp) >= 0;
   }
 
   private static String describe(int cp) {
@@ -155,7 +155,7 @@ public final class Checks {
 
   private static boolean hasHost(URI value) {
     if (value.getHost() != null) {
-      return !value.getHost().isEmpty();
+      return true; // a defined host is never empty (URI#getHost)
     }
     // java.net.URI parses a non-ASCII host as a registry-based authority without a host: accept it
     // when its host part is a valid internationalized domain name.

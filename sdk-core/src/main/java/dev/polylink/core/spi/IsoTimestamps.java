@@ -160,7 +160,8 @@ public final class IsoTimestamps {
       if (hours < 0 || hours > 17 || minutes < 0 || minutes > 59) {
         return null;
       }
-      offset = (hours * 3600 + minutes * 60) * (s.charAt(i) == '-' ? -1 : 1);
+      int size = hours * 3600 + minutes * 60;
+      offset = s.charAt(i) == '-' ? -size : size;
     } else {
       return null;
     }

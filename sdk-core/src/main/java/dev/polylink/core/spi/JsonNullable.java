@@ -75,6 +75,10 @@ public final class JsonNullable<T> {
     return other instanceof JsonNullable<?> that && present == that.present && Objects.equals(value, that.value);
   }
 
+  /**
+   * The value's hash code plus one, and 0 for {@link #undefined()}: so that {@code of(null)} (1) and
+   * {@code undefined()} (0), which are not equal, do not collide either.
+   */
   @Override
   public int hashCode() {
     return present ? Objects.hashCode(value) + 1 : 0;

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
@@ -55,5 +56,24 @@ class IdleConnectionsTest {
     idle.afterAttempt();
     idle.beforeAttempt();
     assertEquals(1, pool.idleConnectionCount(), "within the bound: kept for reuse");
+  }
+
+  /**
+   * The bound counts from the latest attempt's end, not from when the client was made. Real time (it
+   * reads {@code System.nanoTime}), kept short: the bound is 40 ms and the test waits 60 ms; if the
+   * machine stalls so long that the two calls take the bound, it cannot tell and is skipped.
+   */
+  @Test
+  void anAttemptThatEndedJustNowKeepsTheConnectionsHoweverOldTheClient() throws Exception {
+    Duration bound = Duration.ofMillis(40);
+    ConnectionPool pool = pooledOnce();
+    IdleConnections idle = new IdleConnections(pool, bound);
+    Thread.sleep(60); // the client is older than the bound; its connection was used just now
+    long start = System.nanoTime();
+    idle.afterAttempt();
+    idle.beforeAttempt();
+    long took = System.nanoTime() - start;
+    assumeTrue(took < bound.toNanos(), "the two calls took the bound (" + took + " ns): it cannot tell");
+    assertEquals(1, pool.idleConnectionCount(), "the attempt just ended: its connection is kept");
   }
 }
