@@ -452,9 +452,6 @@ final class RetryInterceptor implements Interceptor {
   /** The response with its whole body read within the attempt, up to the size limit. */
   private Response buffered(Response response, Call call) throws IOException {
     ResponseBody body = response.body();
-    if (body == null) {
-      return response;
-    }
     try (body) {
       long declared = body.contentLength();
       if (declared > maxBodyBytes) {
@@ -533,9 +530,6 @@ final class RetryInterceptor implements Interceptor {
    * turn the vendor's answer into an I/O failure.
    */
   private static String readErrorBody(ResponseBody responseBody, Call call) {
-    if (responseBody == null) {
-      return "";
-    }
     Buffer received = new Buffer();
     try (responseBody) {
       BufferedSource source = responseBody.source();

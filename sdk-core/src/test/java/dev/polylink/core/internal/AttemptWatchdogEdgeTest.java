@@ -1,0 +1,115 @@
+package dev.polylink.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the watchdog's thread lives: a daemon, asleep (not spinning) while it waits for a deadline or
+ * idles (the thread of the first test then sleeps out its hour), woken from its idle sleep by a new attempt, ended after its idle time. The thread is found
+ * by its name among the threads that were not there before the test's first watch (tests in this
+ * module run one after another). Every wait polls for at most 5 s and returns once its condition holds.
+ */
+class AttemptWatchdogEdgeTest {
+  private static final OkHttpClient CLIENT = new OkHttpClient();
+  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long HOUR = TimeUnit.HOURS.toNanos(1);
+  private static final String NAME = "Polylink attempt watchdog";
+
+  @AfterAll
+  static void closeClient() {
+    CLIENT.dispatcher().executorService().shutdown();
+  }
+
+  private static Call call() {
+    return CLIENT.newCall(new Request.Builder().url("http://127.0.0.1:9/").build());
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < end, what + ": not within 5 s");
+      Thread.sleep(2);
+    }
+  }
+
+  private static Set<Thread> watchdogThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> NAME.equals(t.getName()))
+        .collect(Collectors.toSet());
+  }
+
+  /** Watches {@code call} for {@code timeoutNanos} and returns the thread that started for it. */
+  private static Thread watchAndFindTheThread(AttemptWatchdog watchdog, Call call, long timeoutNanos) {
+    Set<Thread> before = watchdogThreads();
+    watchdog.watch(call, timeoutNanos);
+    Thread started = watchdogThreads().stream().filter(t -> !before.contains(t)).findFirst().orElse(null);
+    assertNotNull(started, "a thread of its own");
+    return started;
+  }
+
+  @Test
+  void theThreadIsADaemonThatSleepsUntilTheDeadline() throws Exception {
+    AttemptWatchdog watchdog = new AttemptWatchdog(50 * MS);
+    Call call = call();
+    Thread thread = watchAndFindTheThread(watchdog, call, HOUR);
+    assertTrue(thread.isDaemon(), "never keeps the JVM alive");
+    await("asleep until the deadline", () -> thread.getState() == Thread.State.TIMED_WAITING);
+    assertFalse(call.isCanceled());
+    assertEquals(1, watchdog.size());
+  }
+
+  @Test
+  void anIdleThreadSleepsForItsIdleTimeAndANewAttemptWakesIt() throws Exception {
+    AttemptWatchdog watchdog = new AttemptWatchdog(HOUR);
+    Call first = call();
+    Thread thread = watchAndFindTheThread(watchdog, first, MS);
+    await("the first deadline", first::isCanceled);
+    await("asleep while idle", () -> thread.getState() == Thread.State.TIMED_WAITING);
+    Thread.sleep(20);
+    assertTrue(watchdog.running(), "idle for an hour, not ended");
+    assertTrue(thread.isAlive());
+
+    Call second = call();
+    long start = System.nanoTime();
+    watchdog.watch(second, 10 * MS);
+    await("the second deadline, which wakes the idle thread", second::isCanceled);
+    assertTrue(System.nanoTime() - start >= 10 * MS, "not before its deadline");
+    assertTrue(thread.isAlive(), "the same thread");
+  }
+
+  @Test
+  void theThreadEndsAfterItsIdleTime() throws Exception {
+    AttemptWatchdog watchdog = new AttemptWatchdog(20 * MS);
+    Call call = call();
+    Thread thread = watchAndFindTheThread(watchdog, call, MS);
+    await("the deadline", call::isCanceled);
+    thread.join(TimeUnit.SECONDS.toMillis(5));
+    assertFalse(thread.isAlive(), "ended");
+    assertFalse(watchdog.running());
+  }
+
+  @Test
+  void watchesAreEqualOnlyToThemselves() {
+    AttemptWatchdog watchdog = new AttemptWatchdog(20 * MS);
+    AttemptWatchdog.Watch a = watchdog.watch(call(), HOUR);
+    AttemptWatchdog.Watch b = watchdog.watch(call(), HOUR);
+    assertTrue(a.equals(a));
+    assertFalse(a.equals(b));
+    assertNotEquals(a.hashCode(), b.hashCode(), "each its own sequence number");
+    a.end();
+    b.end();
+    assertEquals(0, watchdog.size());
+  }
+}
