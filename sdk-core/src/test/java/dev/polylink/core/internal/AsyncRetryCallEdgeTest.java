@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.spi.VendorError;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -148,59 +146,49 @@ class AsyncRetryCallEdgeTest {
     return assertInstanceOf(IOException.class, e.getCause());
   }
 
-  /** When the latest attempt ended, as {@link IdleConnections} keeps it (not otherwise visible). */
-  private long lastUse() {
-    try {
-      Field f = IdleConnections.class.getDeclaredField("lastUse");
-      f.setAccessible(true);
-      return ((AtomicLong) f.get(idle)).get();
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   // ------------------------------------------------------------------ how attempts end
 
   @Test
   void aSuccessIsAnsweredAndItsAttemptsEndIsRecorded() throws Exception {
-    long created = lastUse();
+    long created = RetryFakeVendor.lastUse(idle);
     vendor.answer(200, "{\"id\": 7}");
     try (Response response = enqueue(call(retry(b -> b), "GET", real)).get(5, TimeUnit.SECONDS)) {
       assertEquals("{\"id\": 7}", response.body().string());
     }
-    assertTrue(lastUse() > created);
+    assertTrue(RetryFakeVendor.lastUse(idle) > created);
   }
 
   @Test
   void aSentPostThatFailsIsNotResentAndItsAttemptsEndIsRecorded() throws Exception {
-    long created = lastUse();
+    long created = RetryFakeVendor.lastUse(idle);
     vendor.fail(new IOException("reset"));
     TransportFailure e = assertInstanceOf(TransportFailure.class, failure(enqueue(call(retry(b -> b), "POST", real))));
     assertEquals("IOException: reset", e.getMessage());
     assertTrue(e.mayHaveBeenProcessed());
-    assertTrue(lastUse() > created);
+    assertTrue(RetryFakeVendor.lastUse(idle) > created);
     assertEquals(1, vendor.attempts());
   }
 
   @Test
   void aSuccessBodyAboveTheLimitFailsAndItsAttemptsEndIsRecorded() throws Exception {
-    long created = lastUse();
+    long created = RetryFakeVendor.lastUse(idle);
     vendor.then(chain -> response(chain, 200, body(11, 11, 11)));
     TransportFailure e = assertInstanceOf(TransportFailure.class,
         failure(enqueue(call(retry(b -> b.maxResponseBodyBytes(10)), "GET", real))));
     assertTrue(e.getMessage().startsWith("the response body of 11 bytes"), e.getMessage());
-    assertTrue(lastUse() > created);
+    assertTrue(RetryFakeVendor.lastUse(idle) > created);
     assertTrue(vendor.calls.get(0).isCanceled());
   }
 
   @Test
   void aSuccessBodyThatBreaksOffIsAnIoFailureOfItsAttempt() throws Exception {
-    long created = lastUse();
+    long created = RetryFakeVendor.lastUse(idle);
     vendor.then(chain -> response(chain, 201, RetryFakeVendor.brokenBody("{\"id\"", new IOException("broken"))));
     TransportFailure post = assertInstanceOf(TransportFailure.class, failure(enqueue(call(retry(b -> b), "POST", real))));
     assertEquals("IOException: broken", post.getMessage());
     assertTrue(post.mayHaveBeenProcessed());
-    assertTrue(lastUse() > created);
+    assertTrue(RetryFakeVendor.lastUse(idle) > created);
 
     vendor.then(chain -> response(chain, 200, RetryFakeVendor.brokenBody("{", new IOException("broken"))))
         .answer(200, "{}");

@@ -35,6 +35,20 @@ import okio.Timeout;
  * it (sent). Nothing opens a socket and nothing sleeps; each test gets its own vendor.
  */
 final class RetryFakeVendor {
+  /**
+   * When the latest attempt through {@code idle} ended, as {@link IdleConnections} keeps it: read by
+   * reflection, since nothing else shows it and a timing-based test would be flaky.
+   */
+  static long lastUse(IdleConnections idle) {
+    try {
+      java.lang.reflect.Field f = IdleConnections.class.getDeclaredField("lastUse");
+      f.setAccessible(true);
+      return ((java.util.concurrent.atomic.AtomicLong) f.get(idle)).get();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** One attempt's answer (or failure), given the attempt's chain. */
   @FunctionalInterface
   interface Step {

@@ -16,14 +16,12 @@ import dev.polylink.core.RateLimitStatus;
 import dev.polylink.core.RetryPolicy;
 import dev.polylink.core.spi.VendorError;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
@@ -470,29 +468,19 @@ class RetryInterceptorEdgeTest {
 
   // ------------------------------------------------------------------ idle connections
 
-  /** When the latest attempt ended, as {@link IdleConnections} keeps it (not otherwise visible). */
-  private static long lastUse(IdleConnections idle) {
-    try {
-      Field f = IdleConnections.class.getDeclaredField("lastUse");
-      f.setAccessible(true);
-      return ((AtomicLong) f.get(idle)).get();
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void theEndOfEachAttemptIsRecordedBeforeTheNextOneStarts() throws IOException {
     IdleConnections idle = new IdleConnections(new ConnectionPool(), Duration.ofHours(1));
-    long created = lastUse(idle);
+    long created = RetryFakeVendor.lastUse(idle);
     long[] duringSecond = new long[1];
     vendor.answer(503, "").then(chain -> {
-      duringSecond[0] = lastUse(idle);
+      duringSecond[0] = RetryFakeVendor.lastUse(idle);
       return response(chain, 200, ResponseBody.create("{}", RetryFakeVendor.JSON));
     });
     read(retry(b -> b, idle), "GET");
     assertTrue(duringSecond[0] > created, "the 503's attempt ended before the second began");
-    assertTrue(lastUse(idle) > duringSecond[0], "the second attempt's end");
+    assertTrue(RetryFakeVendor.lastUse(idle) > duringSecond[0], "the second attempt's end");
   }
 
   @Test
@@ -527,10 +515,10 @@ class RetryInterceptorEdgeTest {
   @Test
   void theEndOfAFailedCallIsRecordedToo() {
     IdleConnections idle = new IdleConnections(new ConnectionPool(), Duration.ofHours(1));
-    long created = lastUse(idle);
+    long created = RetryFakeVendor.lastUse(idle);
     vendor.fail(new IOException("reset"));
     assertThrows(TransportFailure.class, () -> run(retry(b -> b, idle), "POST"));
-    assertTrue(lastUse(idle) > created);
+    assertTrue(RetryFakeVendor.lastUse(idle) > created);
   }
 
   // ------------------------------------------------------------------ listeners
