@@ -21,10 +21,33 @@ public final class RateLimitHeaders {
    */
   public static Optional<RateLimitStatus> read(Headers headers, String window, String... prefixes) {
     for (String prefix : prefixes) {
-      String[] names = names(prefix);
-      long limit = whole(headers.get(names[0]));
-      long remaining = whole(headers.get(names[1]));
-      long reset = whole(headers.get(names[2]));
+      // One pass over the headers per prefix instead of three lookups (each a scan comparing
+      // names case-insensitively); as Headers.get, the last of repeated values counts.
+      String limitText = null;
+      String remainingText = null;
+      String resetText = null;
+      int p = prefix.length();
+      for (int i = 0, n = headers.size(); i < n; i++) {
+        String name = headers.name(i);
+        int suffix = name.length() - p;
+        if (suffix < 5 || suffix > 9 || !name.regionMatches(true, 0, prefix, 0, p)) {
+          continue; // 5 to 9: the lengths of "Limit", "Reset" and "Remaining"
+        }
+        if (suffix == 9) {
+          if (name.regionMatches(true, p, "Remaining", 0, 9)) {
+            remainingText = headers.value(i);
+          }
+        } else if (suffix == 5) {
+          if (name.regionMatches(true, p, "Limit", 0, 5)) {
+            limitText = headers.value(i);
+          } else if (name.regionMatches(true, p, "Reset", 0, 5)) {
+            resetText = headers.value(i);
+          }
+        }
+      }
+      long limit = whole(limitText);
+      long remaining = whole(remainingText);
+      long reset = whole(resetText);
       if (limit < 0 && remaining < 0 && reset < 0) {
         continue;
       }
@@ -44,24 +67,6 @@ public final class RateLimitHeaders {
       return Optional.of(status.build());
     }
     return Optional.empty();
-  }
-
-  /** The header names of each prefix seen, made once (a provider reads one or two prefixes per response). */
-  private static final java.util.concurrent.ConcurrentMap<String, String[]> NAMES =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** At most this many prefixes are kept; others' names are made per call. */
-  private static final int MAX_PREFIXES = 64;
-
-  private static String[] names(String prefix) {
-    String[] names = NAMES.get(prefix);
-    if (names == null) {
-      names = new String[] {prefix + "Limit", prefix + "Remaining", prefix + "Reset"};
-      if (NAMES.size() < MAX_PREFIXES) {
-        NAMES.putIfAbsent(prefix, names);
-      }
-    }
-    return names;
   }
 
   /** {@link #number} without the box: the value, or -1 for none. */
