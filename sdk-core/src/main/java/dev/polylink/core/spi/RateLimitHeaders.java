@@ -30,17 +30,17 @@ public final class RateLimitHeaders {
       for (int i = 0, n = headers.size(); i < n; i++) {
         String name = headers.name(i);
         int suffix = name.length() - p;
-        if (suffix < 5 || suffix > 9 || !name.regionMatches(true, 0, prefix, 0, p)) {
+        if (suffix < 5 || suffix > 9 || !named(name, 0, prefix)) {
           continue; // 5 to 9: the lengths of "Limit", "Reset" and "Remaining"
         }
         if (suffix == 9) {
-          if (name.regionMatches(true, p, "Remaining", 0, 9)) {
+          if (named(name, p, "Remaining")) {
             remainingText = headers.value(i);
           }
         } else if (suffix == 5) {
-          if (name.regionMatches(true, p, "Limit", 0, 5)) {
+          if (named(name, p, "Limit")) {
             limitText = headers.value(i);
-          } else if (name.regionMatches(true, p, "Reset", 0, 5)) {
+          } else if (named(name, p, "Reset")) {
             resetText = headers.value(i);
           }
         }
@@ -67,6 +67,14 @@ public final class RateLimitHeaders {
       return Optional.of(status.build());
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code name} has {@code part} at {@code offset}, ignoring case as header names do; the
+   * vendors' own spelling is compared first, which is cheaper than comparing without case.
+   */
+  private static boolean named(String name, int offset, String part) {
+    return name.startsWith(part, offset) || name.regionMatches(true, offset, part, 0, part.length());
   }
 
   /** {@link #number} without the box: the value, or -1 for none. */
