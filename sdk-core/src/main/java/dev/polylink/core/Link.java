@@ -1,6 +1,7 @@
 package dev.polylink.core;
 
 import dev.polylink.core.internal.FrozenFields;
+import dev.polylink.core.internal.UriText;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -44,14 +45,33 @@ public abstract class Link {
   /** {@return the link's id at its provider} */
   public abstract LinkId id();
 
-  /** {@return the full short URL visitors use} */
-  public abstract URI shortUrl();
+  /**
+   * The full short URL visitors use. A link mapped from a vendor's answer keeps the vendor's text
+   * and parses it at the first call (see {@link Builder#shortUrl(String)}).
+   *
+   * @return the short URL
+   */
+  public URI shortUrl() {
+    return frozenShortUrl().uri();
+  }
+
+  /** The short URL as text and, once read, as a URI; the Immutables attribute behind {@link #shortUrl()}. */
+  abstract UriText frozenShortUrl();
 
   /** {@return the code or slug: the short URL's last path segment} */
   public abstract String shortCode();
 
-  /** {@return the destination} */
-  public abstract Optional<URI> destination();
+  /**
+   * The destination. Like {@link #shortUrl()}, parsed from the vendor's text at the first call.
+   *
+   * @return the destination
+   */
+  public Optional<URI> destination() {
+    return frozenDestination().map(UriText::uri);
+  }
+
+  /** The destination's text and URI; the Immutables attribute behind {@link #destination()}. */
+  abstract Optional<UriText> frozenDestination();
 
   /** {@return the title} */
   public abstract Optional<String> title();
@@ -110,9 +130,9 @@ public abstract class Link {
     StringBuilder sb = new StringBuilder("Link{");
     sb.append("providerId=").append(providerId());
     sb.append(", id=").append(id());
-    sb.append(", shortUrl=").append(shortUrl());
+    sb.append(", shortUrl=").append(frozenShortUrl()); // the text: what URI.toString() gives
     sb.append(", shortCode=").append(shortCode());
-    append(sb, "destination", destination());
+    append(sb, "destination", frozenDestination());
     append(sb, "title", title());
     append(sb, "enabled", enabled());
     if (!labels().isEmpty()) {
@@ -177,7 +197,22 @@ public abstract class Link {
      * @return this builder
      */
     public Builder shortUrl(URI shortUrl) {
-      return generated().setShortUrl(shortUrl);
+      return generated().setShortUrl(UriText.of(shortUrl, "shortUrl"));
+    }
+
+    /**
+     * Sets the full short URL from its text, which must be a URI as {@code URI.create} reads it:
+     * {@link Link#shortUrl()} gives {@code URI.create(shortUrl)}. Text of the common shape of an
+     * absolute URL ({@code https://host/path?query}, plain ASCII) is kept and parsed at the first
+     * read of {@link Link#shortUrl()}, a link that is never asked for it never parses it; other
+     * text is parsed here. What a provider's mapper uses for the vendor's text.
+     *
+     * @param shortUrl the full short URL's text
+     * @return this builder
+     * @throws IllegalArgumentException when {@code shortUrl} is not a URI
+     */
+    public Builder shortUrl(String shortUrl) {
+      return generated().setShortUrl(UriText.parse(shortUrl, "shortUrl"));
     }
 
     /**
@@ -197,7 +232,19 @@ public abstract class Link {
      * @return this builder
      */
     public Builder destination(URI destination) {
-      return generated().setDestination(destination);
+      return generated().setDestination(UriText.of(destination, "destination"));
+    }
+
+    /**
+     * Sets the destination from its text, which must be a URI as {@code URI.create} reads it;
+     * parsed as late as {@link #shortUrl(String)} says.
+     *
+     * @param destination the destination's text
+     * @return this builder
+     * @throws IllegalArgumentException when {@code destination} is not a URI
+     */
+    public Builder destination(String destination) {
+      return generated().setDestination(UriText.parse(destination, "destination"));
     }
 
     /**
@@ -207,7 +254,8 @@ public abstract class Link {
      * @return this builder
      */
     public Builder destination(Optional<URI> destination) {
-      return generated().setDestination(destination);
+      Objects.requireNonNull(destination, "destination");
+      return generated().setDestination(destination.map(uri -> UriText.of(uri, "destination")));
     }
 
     /**

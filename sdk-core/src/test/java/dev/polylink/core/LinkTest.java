@@ -5,6 +5,7 @@ import static dev.polylink.core.Violations.assertNpe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,13 +146,44 @@ class LinkTest {
   }
 
   @Test
+  void urlsGivenAsTextAreTheUrisOfThatText() {
+    Link fromText = Link.builder().providerId("xqr").id(LinkId.of("1")).shortCode("summer24")
+        .shortUrl("https://xqr.to/summer24").destination("https://example.com/summer-sale?utm_source=qr").build();
+    Link fromUris = Link.builder().providerId("xqr").id(LinkId.of("1")).shortCode("summer24")
+        .shortUrl(URI.create("https://xqr.to/summer24"))
+        .destination(URI.create("https://example.com/summer-sale?utm_source=qr")).build();
+    assertEquals(URI.create("https://xqr.to/summer24"), fromText.shortUrl());
+    assertEquals(Optional.of(URI.create("https://example.com/summer-sale?utm_source=qr")), fromText.destination());
+    assertEquals(fromUris, fromText);
+    assertEquals(fromUris.hashCode(), fromText.hashCode());
+    assertEquals(fromUris.toString(), fromText.toString());
+    assertEquals("Link{providerId=xqr, id=1, shortUrl=https://xqr.to/summer24, shortCode=summer24,"
+        + " destination=https://example.com/summer-sale?utm_source=qr}", fromText.toString());
+    // the same value is handed out on every read, and kept by toBuilder
+    assertSame(fromText.shortUrl(), fromText.shortUrl());
+    assertSame(fromText.shortUrl(), fromText.toBuilder().build().shortUrl());
+    // text of another shape is parsed at once: relative or opaque URIs are URIs too
+    assertEquals(URI.create("mailto:a@b.example"), fromText.toBuilder().destination("mailto:a@b.example").build()
+        .destination().orElseThrow());
+    assertEquals(URI.create("/relative"), fromText.toBuilder().shortUrl("/relative").build().shortUrl());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> Link.builder().destination("https://example.com/a b"));
+    assertEquals("destination is not a URI: Illegal character in path at index 21: https://example.com/a b",
+        bad.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Link.builder().shortUrl(" https://xqr.to/x"));
+    assertNotEquals(fromUris, fromText.toBuilder().shortUrl("https://xqr.to/other").build());
+  }
+
+  @Test
   void nullArgumentsAreNullPointerExceptions() {
     Link.Builder b = Link.builder();
     assertNpe(() -> b.providerId(null));
     assertNpe(() -> b.id(null));
-    assertNpe(() -> b.shortUrl(null));
+    assertNpe(() -> b.shortUrl((URI) null));
+    assertNpe(() -> b.shortUrl((String) null));
     assertNpe(() -> b.shortCode(null));
     assertNpe(() -> b.destination((URI) null));
+    assertNpe(() -> b.destination((String) null));
     assertNpe(() -> b.destination((Optional<URI>) null));
     assertNpe(() -> b.title((String) null));
     assertNpe(() -> b.title((Optional<String>) null));

@@ -32,9 +32,9 @@ final class LinkMapper {
   static Link toLink(Operation operation, JsonNode node) {
     LinkReader link = LinkReader.of(CarrierxClient.PROVIDER_ID, operation, node);
     Optional<Instant> createdAt = createdAt(node);
-    Link.Builder b = link.link("link_sid", "url", "short_name")
-        .destination(link.url("destination_url"))
-        .redirectType(link.string("mode").flatMap(Mode::fromWire).flatMap(Mode::redirectType))
+    Link.Builder b = link.link("link_sid", "url", "short_name");
+    link.urlText("destination_url").ifPresent(b::destination); // parsed when first read
+    b.redirectType(link.string("mode").flatMap(Mode::fromWire).flatMap(Mode::redirectType))
         .clicks(link.count("hits"))
         .lastClickedAt(link.instant("date_accessed"))
         .createdAt(createdAt);

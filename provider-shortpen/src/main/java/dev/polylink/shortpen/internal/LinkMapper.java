@@ -41,8 +41,9 @@ final class LinkMapper {
   static Link toLink(Operation operation, JsonNode item) {
     LinkReader link = LinkReader.of(ShortpenClient.PROVIDER_ID, operation, item);
     long id = link.positiveId("id");
-    return link.link(Long.toString(id), link.shortUrl("link", "short_url"), null)
-        .destination(link.url("url"))
+    Link.Builder builder = link.link(Long.toString(id), link.shortUrl("link", "short_url"), null);
+    link.urlText("url").ifPresent(builder::destination); // parsed when first read
+    return builder
         .title(link.string("title"))
         .passwordProtected(link.bool("with_password"))
         .redirectType(redirectType(Json.wholeNumber(item, "redirect_type")))

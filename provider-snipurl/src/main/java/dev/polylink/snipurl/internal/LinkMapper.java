@@ -21,8 +21,9 @@ final class LinkMapper {
 
   static Link toLink(Operation operation, JsonNode node) {
     LinkReader link = LinkReader.of(SnipurlClient.PROVIDER_ID, operation, node);
-    return link.link("id", "short_url", "short_code")
-        .destination(link.url("original_url"))
+    Link.Builder builder = link.link("id", "short_url", "short_code");
+    link.urlText("original_url").ifPresent(builder::destination); // parsed when first read
+    return builder
         .title(link.string("title"))
         .enabled(link.bool("is_active"))
         .passwordProtected(link.bool("has_password"))

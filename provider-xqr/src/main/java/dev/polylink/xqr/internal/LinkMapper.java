@@ -26,8 +26,9 @@ final class LinkMapper {
 
   static Link toLink(Operation operation, JsonNode node) {
     LinkReader link = LinkReader.of(XqrClient.PROVIDER_ID, operation, node);
-    return link.link("id", "short_url", "short_code")
-        .destination(link.url("destination"))
+    Link.Builder builder = link.link("id", "short_url", "short_code");
+    link.urlText("destination").ifPresent(builder::destination); // parsed when first read
+    return builder
         .enabled(link.bool("enabled"))
         .labels(labels(node.get("labels")))
         .expiresAt(link.string("expires_at").flatMap(LinkMapper::instant))

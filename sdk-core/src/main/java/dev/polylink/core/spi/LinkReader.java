@@ -6,6 +6,7 @@ import dev.polylink.core.LinkId;
 import dev.polylink.core.Operation;
 import dev.polylink.core.TransportException;
 import dev.polylink.core.internal.FrozenFields;
+import dev.polylink.core.internal.UriText;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -79,7 +80,14 @@ public final class LinkReader {
    * @throws TransportException when the id, the short URL or the short code cannot be read
    */
   public Link.Builder link(String idField, String shortUrlField, String shortCodeField) {
-    return link(id(idField), shortUrl(shortUrlField), shortCodeField);
+    String id = id(idField);
+    String shortUrl = shortUrlText(shortUrlField);
+    return Link.builder()
+        .providerId(providerId)
+        .id(LinkId.of(id))
+        .shortUrl(shortUrl) // parsed when first read
+        .shortCode(shortCodeOf(shortCodeField, shortUrl))
+        .providerFields(FrozenFields.of(node));
   }
 
   /**
@@ -138,8 +146,20 @@ public final class LinkReader {
    * @throws TransportException when none holds one
    */
   public URI shortUrl(String... fields) {
+    return URI.create(shortUrlText(fields));
+  }
+
+  /**
+   * Like {@link #shortUrl(String...)}, the text of the URL: for {@link Link.Builder#shortUrl(String)},
+   * which parses it only when the link is asked for it.
+   *
+   * @param fields the fields to try, in order
+   * @return the short URL's text, without surrounding whitespace
+   * @throws TransportException when none holds one
+   */
+  public String shortUrlText(String... fields) {
     for (String field : fields) {
-      Optional<URI> url = url(field);
+      Optional<String> url = urlText(field);
       if (url.isPresent()) {
         return url.get();
       }
@@ -158,8 +178,20 @@ public final class LinkReader {
   public String shortCode(String field, URI shortUrl) {
     return Optional.ofNullable(field).flatMap(this::string)
         .or(() -> Links.lastPathSegment(shortUrl))
-        .orElseThrow(() -> unreadable("the link has no short code (" + (field == null ? "" : "\"" + field
-            + "\" is missing and ") + "the short URL " + shortUrl + " has no path)"));
+        .orElseThrow(() -> noShortCode(field, shortUrl.toString()));
+  }
+
+  /** {@link #shortCode(String, URI)} of a short URL's text, parsed only when the field has no code. */
+  private String shortCodeOf(String field, String shortUrl) {
+    Optional<String> code = field == null ? Optional.empty() : string(field);
+    return code.isPresent()
+        ? code.get()
+        : Links.lastPathSegment(URI.create(shortUrl)).orElseThrow(() -> noShortCode(field, shortUrl));
+  }
+
+  private TransportException noShortCode(String field, String shortUrl) {
+    return unreadable("the link has no short code (" + (field == null ? "" : "\"" + field
+        + "\" is missing and ") + "the short URL " + shortUrl + " has no path)");
   }
 
   /**
@@ -183,6 +215,19 @@ public final class LinkReader {
    */
   public Optional<URI> url(String field) {
     return string(field).flatMap(Links::absoluteUri);
+  }
+
+  /**
+   * Like {@link #url}, the URL's text without surrounding whitespace: for {@link
+   * Link.Builder#destination(String)}, which parses it only when the link is asked for it. Text of
+   * the common shape of an absolute URL is recognised without parsing it; other text is parsed to
+   * tell.
+   *
+   * @param field the field's name
+   * @return the absolute URL's text, or empty
+   */
+  public Optional<String> urlText(String field) {
+    return string(field).map(String::strip).filter(UriText::isAbsolute);
   }
 
   /**

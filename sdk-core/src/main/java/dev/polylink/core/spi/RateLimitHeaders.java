@@ -21,10 +21,33 @@ public final class RateLimitHeaders {
    */
   public static Optional<RateLimitStatus> read(Headers headers, String window, String... prefixes) {
     for (String prefix : prefixes) {
-      String[] names = names(prefix);
-      long limit = whole(headers.get(names[0]));
-      long remaining = whole(headers.get(names[1]));
-      long reset = whole(headers.get(names[2]));
+      // One pass over the headers per prefix instead of three lookups (each a scan comparing
+      // names case-insensitively); as Headers.get, the last of repeated values counts.
+      String limitText = null;
+      String remainingText = null;
+      String resetText = null;
+      int p = prefix.length();
+      for (int i = 0, n = headers.size(); i < n; i++) {
+        String name = headers.name(i);
+        int suffix = name.length() - p;
+        if (suffix < 5 || suffix > 9 || !named(name, 0, prefix)) {
+          continue; // 5 to 9: the lengths of "Limit", "Reset" and "Remaining"
+        }
+        if (suffix == 9) {
+          if (named(name, p, "Remaining")) {
+            remainingText = headers.value(i);
+          }
+        } else if (suffix == 5) {
+          if (named(name, p, "Limit")) {
+            limitText = headers.value(i);
+          } else if (named(name, p, "Reset")) {
+            resetText = headers.value(i);
+          }
+        }
+      }
+      long limit = whole(limitText);
+      long remaining = whole(remainingText);
+      long reset = whole(resetText);
       if (limit < 0 && remaining < 0 && reset < 0) {
         continue;
       }
@@ -46,22 +69,12 @@ public final class RateLimitHeaders {
     return Optional.empty();
   }
 
-  /** The header names of each prefix seen, made once (a provider reads one or two prefixes per response). */
-  private static final java.util.concurrent.ConcurrentMap<String, String[]> NAMES =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** At most this many prefixes are kept; others' names are made per call. */
-  private static final int MAX_PREFIXES = 64;
-
-  private static String[] names(String prefix) {
-    String[] names = NAMES.get(prefix);
-    if (names == null) {
-      names = new String[] {prefix + "Limit", prefix + "Remaining", prefix + "Reset"};
-      if (NAMES.size() < MAX_PREFIXES) {
-        NAMES.putIfAbsent(prefix, names);
-      }
-    }
-    return names;
+  /**
+   * Whether {@code name} has {@code part} at {@code offset}, ignoring case as header names do; the
+   * vendors' own spelling is compared first, which is cheaper than comparing without case.
+   */
+  private static boolean named(String name, int offset, String part) {
+    return name.startsWith(part, offset) || name.regionMatches(true, offset, part, 0, part.length());
   }
 
   /** {@link #number} without the box: the value, or -1 for none. */

@@ -118,6 +118,32 @@ class LinkReaderTest {
     assertEquals("p get failed: unexpected response: the link has no readable \"link\" or \"short_url\"", e.getMessage());
   }
 
+  @Test
+  void urlTextIsWhatUrlReadsAsText() {
+    LinkReader reader = reader("{\"a\": \" https://s.example/y?q=1 \", \"b\": \"/relative\", \"c\": \"mailto:a@b.example\","
+        + " \"d\": \"https://s.example/a b\", \"e\": 5, \"f\": \"  \", \"g\": \"https://[::1]:8080/x\"}");
+    for (String field : new String[] {"a", "b", "c", "d", "e", "f", "g", "missing"}) {
+      assertEquals(reader.url(field), reader.urlText(field).map(URI::create), field);
+    }
+    assertEquals(Optional.of("https://s.example/y?q=1"), reader.urlText("a"));
+    assertEquals(Optional.of("https://[::1]:8080/x"), reader.urlText("g"));
+    assertEquals(Optional.empty(), reader.urlText("b"));
+    assertEquals("https://s.example/y?q=1", reader.shortUrlText("b", "a"));
+    TransportException e = assertThrows(TransportException.class, () -> reader.shortUrlText("b", "d"));
+    assertEquals("p get failed: unexpected response: the link has no readable \"b\" or \"d\"", e.getMessage());
+  }
+
+  @Test
+  void aMappedLinksUrlsAreTheVendorsTextParsedWhenRead() {
+    Link link = reader("{\"id\": \"a1\", \"url\": \" https://s.example/abc \", \"code\": \"abc\"}")
+        .link("id", "url", "code").build();
+    assertEquals(URI.create("https://s.example/abc"), link.shortUrl());
+    assertSame(link.shortUrl(), link.shortUrl());
+    assertEquals(link, Link.builder().providerId("p").id(LinkId.of("a1")).shortCode("abc")
+        .shortUrl(URI.create("https://s.example/abc"))
+        .providerFields(Map.of("id", "a1", "url", " https://s.example/abc ", "code", "abc")).build());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"\"\"", "\"  \"", "null", "5"})
   void aBlankShortCodeFallsBackToTheShortUrlsLastSegment(String code) {

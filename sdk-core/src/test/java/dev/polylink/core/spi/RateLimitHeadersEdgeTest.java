@@ -1,25 +1,18 @@
 package dev.polylink.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.RateLimitStatus;
-import java.lang.reflect.Field;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RateLimitHeaders}' zero values (0 is a value, not "none") and its bounded cache of header
- * names, read by reflection: that it stays bounded is the point of {@code MAX_PREFIXES}, and nothing
- * public shows it. The prefixes this test adds are removed again.
+ * {@link RateLimitHeaders}' zero values (0 is a value, not "none") and its one pass over the
+ * headers, which must read what three {@code Headers.get} lookups would.
  */
 class RateLimitHeadersEdgeTest {
-  private static final String PREFIX = "X-Edge-Test-" + System.nanoTime() + "-";
 
   @Test
   void aLimitOfZeroAloneIsReported() {
@@ -39,32 +32,24 @@ class RateLimitHeadersEdgeTest {
         RateLimitHeaders.read(Headers.of("X-RateLimit-Reset", "0"), null, "X-RateLimit-"));
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, String[]> names() throws ReflectiveOperationException {
-    Field f = RateLimitHeaders.class.getDeclaredField("NAMES");
-    f.setAccessible(true);
-    return (Map<String, String[]>) f.get(null);
-  }
-
   @Test
-  void aPrefixNeverSeenIsReadAndTheCacheOfNamesStaysBounded() throws Exception {
-    Field max = RateLimitHeaders.class.getDeclaredField("MAX_PREFIXES");
-    max.setAccessible(true);
-    int bound = max.getInt(null);
-    Map<String, String[]> cache = names();
-    List<String> added = new ArrayList<>();
-    try {
-      for (int i = 0; i < bound + 6; i++) {
-        String prefix = PREFIX + i + "-";
-        added.add(prefix);
-        assertEquals(Optional.of(RateLimitStatus.builder().limit(i).remaining(1).build()),
-            RateLimitHeaders.read(Headers.of(prefix + "Limit", Integer.toString(i), prefix + "Remaining", "1"), null,
-                prefix));
-      }
-      assertEquals(bound, cache.size(), "filled up to the bound, not past it");
-      assertTrue(cache.containsKey(PREFIX + "0-"), "a prefix seen while there was room is kept");
-    } finally {
-      added.forEach(cache::remove);
-    }
+  void onePassReadsWhatHeadersGetWouldTheLastOfRepeatedValuesAndNoLongerName() {
+    Headers headers = new Headers.Builder()
+        .add("X-RateLimit-Limit", "5")
+        .add("Content-Type", "application/json")
+        .add("X-RateLimit-Burst-Limit", "50") // another prefix's: not this one's limit
+        .add("X-RateLimit-Burst-Remaining", "49")
+        .add("X-RateLimit-Limits", "7") // a longer name
+        .add("X-RateLimit-Remainder", "8") // a name of the same length
+        .add("x-ratelimit-limit", "10") // repeated, other case: the last value counts
+        .add("X-RateLimit-Remaining", "3")
+        .add("X-RateLimit-Remaining", "x") // the last value is unreadable: none, as Headers.get gives it
+        .add("X-RateLimit-Reset", "60")
+        .build();
+    assertEquals(Optional.of(RateLimitStatus.builder().limit(10).resetAt(Instant.ofEpochSecond(60)).build()),
+        RateLimitHeaders.read(headers, null, "X-RateLimit-"));
+    assertEquals(Optional.of(RateLimitStatus.builder().limit(50).remaining(49).window("burst").build()),
+        RateLimitHeaders.read(headers, "burst", "X-RateLimit-Burst-"));
+    assertEquals(Optional.empty(), RateLimitHeaders.read(headers, null, "X-RateLimit-Limit"));
   }
 }
