@@ -51,8 +51,14 @@ import java.util.function.Supplier;
  * <p>Failures. A call that throws or returns {@code null} is counted as a failure, not as a call; a
  * window with a failure ends the run with an exception that gives the count and the first failure.
  *
+ * <p>Control. With {@code control} as the fifth argument the hand-written client runs in both windows
+ * of a round (its result in the "Polylink" columns): the spread of that run's ratios, around 1, is
+ * the method's own noise on the machine at the time, which the spread of a real run is to be read
+ * against.
+ *
  * <p>Usage: {@code java -cp benchmarks.jar dev.polylink.benchmarks.ThroughputMeasurement [rounds]
- * [windowMillis] [warmupRounds] [threads]} (defaults 20, 1000, 4, 64: 192 windows, about 3.5 minutes).
+ * [windowMillis] [warmupRounds] [threads] [control]} (defaults 20, 1000, 4, 64, off: 192 windows,
+ * about 3.5 minutes).
  */
 public final class ThroughputMeasurement {
   private ThroughputMeasurement() {}
@@ -73,6 +79,7 @@ public final class ThroughputMeasurement {
   private static final class Samples {
     final List<List<Double>> callsPerSecond = List.of(new ArrayList<>(), new ArrayList<>());
     final List<List<Double>> cpuPerCall = List.of(new ArrayList<>(), new ArrayList<>());
+    final List<List<Double>> coresBusy = List.of(new ArrayList<>(), new ArrayList<>());
     final long[] warmupCalls = new long[2];
   }
 
@@ -155,7 +162,7 @@ public final class ThroughputMeasurement {
   /**
    * Runs the measurement and prints a table.
    *
-   * @param args rounds, window in milliseconds, warm-up rounds, threads
+   * @param args rounds, window in milliseconds, warm-up rounds, threads, {@code control}
    * @throws InterruptedException when interrupted while the workers stop
    */
   public static void main(String[] args) throws InterruptedException {
@@ -163,6 +170,7 @@ public final class ThroughputMeasurement {
     long windowMillis = args.length > 1 ? Long.parseLong(args[1]) : 1000;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+    boolean control = args.length > 4 && args[4].equals("control");
     if (OS.getProcessCpuTime() < 0) {
       throw new IllegalStateException("this JVM measures no process CPU time");
     }
@@ -189,17 +197,21 @@ public final class ThroughputMeasurement {
           for (int k = 0; k < 2; k++) {
             // Polylink first in even rounds, the hand-written client first in odd ones.
             int side = (round + k) % 2;
-            long[] r = workers.run(side == 0 ? op.polylink : op.hand, windowNanos);
+            long[] r = workers.run(side == 0 && !control ? op.polylink : op.hand, windowNanos);
             if (round < warmup) {
               s.warmupCalls[side] += r[0];
             } else {
               s.callsPerSecond.get(side).add(r[0] * 1e9 / r[1]);
               s.cpuPerCall.get(side).add(r[2] / 1e3 / r[0]);
+              s.coresBusy.get(side).add(r[2] / (double) r[1]);
             }
           }
         }
       }
       long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      if (control) {
+        System.out.println("control run: the hand-written client in both windows of every round");
+      }
       print(ops, samples, rounds, windowMillis, warmup, threads, seconds, loadBefore, load());
     } finally {
       workers.stop();
@@ -220,8 +232,9 @@ public final class ThroughputMeasurement {
         rounds, windowMillis, threads, warmup, warm, seconds, loadBefore, loadAfter,
         Runtime.getRuntime().availableProcessors(), Runtime.version());
     System.out.println("| op | Polylink calls/s | hand calls/s | throughput ratio | ratio IQR | ratio min-max"
-        + " | rounds >= " + TARGET + " | Polylink CPU µs/call | hand CPU µs/call | CPU ratio |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        + " | rounds >= " + TARGET + " | Polylink CPU µs/call | hand CPU µs/call | CPU ratio"
+        + " | cores busy Polylink / hand |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (int o = 0; o < ops.size(); o++) {
       Samples s = samples.get(o);
       double[] ratios = ratios(s.callsPerSecond);
@@ -229,18 +242,24 @@ public final class ThroughputMeasurement {
       Arrays.sort(sorted);
       long reached = Arrays.stream(ratios).filter(r -> r >= TARGET).count();
       System.out.printf(Locale.ROOT,
-          "| %s | %.0f | %.0f | %.3f | %.3f-%.3f | %.3f-%.3f | %d of %d | %.0f | %.0f | %.3f |%n",
+          "| %s | %.0f | %.0f | %.3f | %.3f-%.3f | %.3f-%.3f | %d of %d | %.0f | %.0f | %.3f | %.2f / %.2f |%n",
           ops.get(o).name, median(s.callsPerSecond.get(0)), median(s.callsPerSecond.get(1)), median(ratios),
           quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0], sorted[sorted.length - 1], reached,
-          ratios.length, median(s.cpuPerCall.get(0)), median(s.cpuPerCall.get(1)), median(ratios(s.cpuPerCall)));
+          ratios.length, median(s.cpuPerCall.get(0)), median(s.cpuPerCall.get(1)), median(ratios(s.cpuPerCall)),
+          median(s.coresBusy.get(0)), median(s.coresBusy.get(1)));
     }
     for (int o = 0; o < ops.size(); o++) {
-      StringBuilder line = new StringBuilder(ops.get(o).name).append(" throughput ratio per round:");
-      for (double r : ratios(samples.get(o).callsPerSecond)) {
-        line.append(String.format(Locale.ROOT, " %.3f", r));
-      }
-      System.out.println(line);
+      printRounds(ops.get(o).name + " throughput ratio per round:", ratios(samples.get(o).callsPerSecond));
+      printRounds(ops.get(o).name + " CPU ratio per round:", ratios(samples.get(o).cpuPerCall));
     }
+  }
+
+  private static void printRounds(String label, double[] values) {
+    StringBuilder line = new StringBuilder(label);
+    for (double v : values) {
+      line.append(String.format(Locale.ROOT, " %.3f", v));
+    }
+    System.out.println(line);
   }
 
   /** The rounds' ratios of Polylink's sample to the hand-written client's. */
