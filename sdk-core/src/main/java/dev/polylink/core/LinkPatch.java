@@ -92,7 +92,14 @@ public abstract class LinkPatch {
   /** {@return the provider's typed extras} */
   public abstract Optional<ProviderOptions> options();
 
-  /** {@return every field's update, absent ones included, in {@link LinkField} order} */
+  /**
+   * Every field's update, absent ones included, in {@link LinkField} order. Made at the first call
+   * and kept (a patch is immutable): a patch applied to many links, or checked and then sent, builds
+   * it once, as {@link #fields()} and {@link #clearedFields()}.
+   *
+   * @return every field's update
+   */
+  @Value.Lazy
   public Map<LinkField, FieldUpdate<?>> updates() {
     Map<LinkField, FieldUpdate<?>> all = new EnumMap<>(LinkField.class);
     all.put(LinkField.DESTINATION, destination());
@@ -107,6 +114,7 @@ public abstract class LinkPatch {
   }
 
   /** {@return the fields this patch touches (set or cleared)} */
+  @Value.Lazy
   public Set<LinkField> fields() {
     EnumSet<LinkField> touched = EnumSet.noneOf(LinkField.class);
     updates().forEach((field, update) -> {
@@ -118,6 +126,7 @@ public abstract class LinkPatch {
   }
 
   /** {@return the fields this patch clears} */
+  @Value.Lazy
   public Set<LinkField> clearedFields() {
     EnumSet<LinkField> cleared = EnumSet.noneOf(LinkField.class);
     updates().forEach((field, update) -> {

@@ -26,6 +26,24 @@ class LinkPatchTest {
   record TestOptions(String providerId, String flag) implements ProviderOptions {}
 
   @Test
+  void theDerivedViewsAreMadeOnceAndFollowEveryCopy() {
+    LinkPatch patch = LinkPatch.builder().destination("https://example.com/new").clearTitle().build();
+    assertSame(patch.updates(), patch.updates());
+    assertSame(patch.fields(), patch.fields());
+    assertSame(patch.clearedFields(), patch.clearedFields());
+    assertEquals(EnumSet.of(LinkField.DESTINATION, LinkField.TITLE), patch.fields());
+    assertEquals(Set.of(LinkField.TITLE), patch.clearedFields());
+    LinkPatch changed = patch.toBuilder().clearLabels().enabled(false).build();
+    assertEquals(EnumSet.of(LinkField.DESTINATION, LinkField.TITLE, LinkField.ENABLED, LinkField.LABELS),
+        changed.fields());
+    assertEquals(EnumSet.of(LinkField.TITLE, LinkField.LABELS), changed.clearedFields());
+    assertEquals(EnumSet.of(LinkField.DESTINATION, LinkField.TITLE), patch.fields(), "the original is unchanged");
+    assertThrows(UnsupportedOperationException.class, () -> patch.fields().clear());
+    assertThrows(UnsupportedOperationException.class, () -> patch.updates().clear());
+    assertEquals(patch, LinkPatch.builder().destination("https://example.com/new").clearTitle().build());
+  }
+
+  @Test
   void aNewPatchTouchesNothing() {
     LinkPatch patch = LinkPatch.builder().build();
     assertTrue(patch.isEmpty());
