@@ -37,6 +37,9 @@ import java.util.function.Supplier;
  * round's median call, which a preemption in the middle of a call cannot move. The cost of reading
  * the clock is measured first and subtracted.
  *
+ * <p>Each round starts both clients on new connections ({@link #reconnect}), outside the measured
+ * calls.
+ *
  * <p>Usage: {@code java -cp benchmarks.jar dev.polylink.benchmarks.CpuPerCallMeasurement [rounds]
  * [callsPerBatch] [warmupRounds]} (defaults 30, 200, 60: about a minute).
  */
@@ -89,6 +92,7 @@ public final class CpuPerCallMeasurement {
       long overhead = clockOverhead();
       String load = load();
       for (int round = 0; round < warmup + rounds; round++) {
+        reconnect(c);
         for (int pair = 0; pair < ops.size(); pair += 2) {
           Op polylink = ops.get(pair);
           Op hand = ops.get(pair + 1);
@@ -140,6 +144,23 @@ public final class CpuPerCallMeasurement {
       System.out.println("threads counted as other (CPU ms over the whole run): " + otherThreadNames(me));
     } finally {
       c.tearDown();
+    }
+  }
+
+  /**
+   * Gives both clients new connections, outside the measured calls: the next response to each
+   * closes its connection, the call after that opens a new one. How much CPU a call costs depends on
+   * the connection it runs on, and not only on the code: how often the thread reads before the
+   * server has answered (a failed read, then a {@code poll} that sleeps: two more context switches)
+   * stayed the same for a connection's life and differed between connections by 0.05 to 0.59 a
+   * call, so that with the same connections for the whole run one client's luck moved a run's
+   * ratio by up to 0.1. A new pair every round spreads that luck over both sides.
+   */
+  private static void reconnect(XqrCallBenchmark.Clients c) {
+    c.server.closeConnectionsAfter(2);
+    for (int i = 0; i < 2; i++) {
+      c.polylink.get(c.id);
+      c.handWritten.get(XqrCallBenchmark.ID);
     }
   }
 

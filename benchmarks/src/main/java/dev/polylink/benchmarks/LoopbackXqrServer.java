@@ -56,6 +56,19 @@ final class LoopbackXqrServer implements AutoCloseable {
         || name.startsWith("server-timer");
   }
 
+  /** How many of the next responses say {@code Connection: close}. */
+  private final java.util.concurrent.atomic.AtomicInteger closing = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Makes the next {@code responses} responses close their connection ({@code Connection: close}),
+   * so that each client's next call opens a new one.
+   *
+   * @param responses how many responses
+   */
+  void closeConnectionsAfter(int responses) {
+    closing.set(responses);
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
   }
@@ -79,6 +92,9 @@ final class LoopbackXqrServer implements AutoCloseable {
       body = get;
     }
     exchange.getResponseHeaders().set("Content-Type", "application/json");
+    if (closing.get() > 0 && closing.getAndDecrement() > 0) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     exchange.getResponseHeaders().set("X-RateLimit-Limit", "600");
     exchange.getResponseHeaders().set("X-RateLimit-Remaining", "597");
     exchange.getResponseHeaders().set("X-RateLimit-Reset", "1742572800");
