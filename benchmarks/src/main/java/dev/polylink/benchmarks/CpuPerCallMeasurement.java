@@ -90,7 +90,7 @@ public final class CpuPerCallMeasurement {
       ops.forEach(op -> samples.put(op, new Samples()));
       long me = Thread.currentThread().getId();
       long overhead = clockOverhead();
-      String load = load();
+      String load = Stats.load();
       for (int round = 0; round < warmup + rounds; round++) {
         reconnect(c);
         for (int pair = 0; pair < ops.size(); pair += 2) {
@@ -124,7 +124,7 @@ public final class CpuPerCallMeasurement {
               Samples s = samples.get(side == 0 ? polylink : hand);
               s.cpu.add(cpu[side] / (double) n);
               s.alloc.add(alloc[side] / (double) n);
-              s.medianCall.add(median(perCall[side]));
+              s.medianCall.add(Stats.median(perCall[side]));
             }
           }
         }
@@ -140,7 +140,7 @@ public final class CpuPerCallMeasurement {
           samples.get(op).other.add(delta(before, otherThreadsCpu(me)) / (double) n);
         }
       }
-      print(ops, samples, rounds, calls, warmup, overhead, load, load());
+      print(ops, samples, rounds, calls, warmup, overhead, load, Stats.load());
       System.out.println("threads counted as other (CPU ms over the whole run): " + otherThreadNames(me));
     } finally {
       c.tearDown();
@@ -177,9 +177,10 @@ public final class CpuPerCallMeasurement {
       Samples p = samples.get(ops.get(pair));
       Samples h = samples.get(ops.get(pair + 1));
       System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f | %.3f | %.0f | %.0f | %.3f | %.0f | %.0f |%n",
-          ops.get(pair).name, median(p.cpu), median(h.cpu), pairedRatio(p.cpu, h.cpu),
-          pairedRatio(p.medianCall, h.medianCall), median(p.alloc), median(h.alloc), pairedRatio(p.alloc, h.alloc),
-          median(p.other), median(h.other));
+          ops.get(pair).name, Stats.median(p.cpu), Stats.median(h.cpu), pairedRatio(p.cpu, h.cpu),
+          pairedRatio(p.medianCall, h.medianCall), Stats.median(p.alloc), Stats.median(h.alloc),
+          pairedRatio(p.alloc, h.alloc),
+          Stats.median(p.other), Stats.median(h.other));
     }
   }
 
@@ -232,27 +233,8 @@ public final class CpuPerCallMeasurement {
     return sum;
   }
 
+  /** {@return the median of the rounds' ratios} */
   private static double pairedRatio(List<Double> polylink, List<Double> hand) {
-    double[] ratios = new double[polylink.size()];
-    for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = polylink.get(i) / hand.get(i);
-    }
-    return median(ratios);
-  }
-
-  private static double median(List<Double> values) {
-    return median(values.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static String load() {
-    double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return String.format(Locale.ROOT, "%.2f", l);
+    return Stats.median(Stats.ratios(polylink, hand));
   }
 }

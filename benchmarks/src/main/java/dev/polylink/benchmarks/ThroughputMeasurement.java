@@ -194,7 +194,7 @@ public final class ThroughputMeasurement {
               () -> c.handWritten.update(XqrCallBenchmark.ID, XqrCallBenchmark.NEW_DESTINATION)));
       List<Samples> samples = new ArrayList<>();
       ops.forEach(op -> samples.add(new Samples()));
-      String loadBefore = load();
+      String loadBefore = Stats.load();
       long[] jit = {JIT.getTotalCompilationTime(), 0, 0};
       long windowNanos = windowMillis * 1_000_000;
       long started = System.nanoTime();
@@ -226,7 +226,7 @@ public final class ThroughputMeasurement {
       }
       System.out.printf(Locale.ROOT, "JIT compilation: %d ms in the warm-up, %d ms in the measured rounds%n",
           jit[1] - jit[0], jit[2] - jit[1]);
-      print(ops, samples, rounds, windowMillis, warmup, threads, seconds, loadBefore, load());
+      print(ops, samples, rounds, windowMillis, warmup, threads, seconds, loadBefore, Stats.load());
     } finally {
       workers.stop();
       c.tearDown();
@@ -257,10 +257,11 @@ public final class ThroughputMeasurement {
       long reached = Arrays.stream(ratios).filter(r -> r >= TARGET).count();
       System.out.printf(Locale.ROOT,
           "| %s | %.0f | %.0f | %.3f | %.3f-%.3f | %.3f-%.3f | %d of %d | %.0f | %.0f | %.3f | %.2f / %.2f |%n",
-          ops.get(o).name, median(s.callsPerSecond.get(0)), median(s.callsPerSecond.get(1)), median(ratios),
-          quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0], sorted[sorted.length - 1], reached,
-          ratios.length, median(s.cpuPerCall.get(0)), median(s.cpuPerCall.get(1)), median(ratios(s.cpuPerCall)),
-          median(s.coresBusy.get(0)), median(s.coresBusy.get(1)));
+          ops.get(o).name, Stats.median(s.callsPerSecond.get(0)), Stats.median(s.callsPerSecond.get(1)),
+          Stats.median(ratios), Stats.quantile(sorted, 0.25), Stats.quantile(sorted, 0.75), sorted[0],
+          sorted[sorted.length - 1], reached, ratios.length, Stats.median(s.cpuPerCall.get(0)),
+          Stats.median(s.cpuPerCall.get(1)), Stats.median(ratios(s.cpuPerCall)),
+          Stats.median(s.coresBusy.get(0)), Stats.median(s.coresBusy.get(1)));
     }
     for (int o = 0; o < ops.size(); o++) {
       printRounds(ops.get(o).name + " throughput ratio per round:", ratios(samples.get(o).callsPerSecond));
@@ -276,35 +277,8 @@ public final class ThroughputMeasurement {
     System.out.println(line);
   }
 
-  /** The rounds' ratios of Polylink's sample to the hand-written client's. */
+  /** {@return the rounds' ratios of Polylink's sample to the hand-written client's} */
   private static double[] ratios(List<List<Double>> sides) {
-    double[] ratios = new double[sides.get(0).size()];
-    for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = sides.get(0).get(i) / sides.get(1).get(i);
-    }
-    return ratios;
-  }
-
-  private static double median(List<Double> values) {
-    return median(values.stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return quantile(sorted, 0.5);
-  }
-
-  /** The {@code q} quantile of sorted values, interpolated between the two nearest. */
-  private static double quantile(double[] sorted, double q) {
-    double at = q * (sorted.length - 1);
-    int below = (int) Math.floor(at);
-    int above = Math.min(below + 1, sorted.length - 1);
-    return sorted[below] + (at - below) * (sorted[above] - sorted[below]);
-  }
-
-  private static String load() {
-    double l = OS.getSystemLoadAverage();
-    return String.format(Locale.ROOT, "%.2f", l);
+    return Stats.ratios(sides.get(0), sides.get(1));
   }
 }
