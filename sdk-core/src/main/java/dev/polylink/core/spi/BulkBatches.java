@@ -525,7 +525,7 @@ public final class BulkBatches {
             (index, p) -> tasks.add(() -> startSingle(index, p, results)),
             indexes -> tasks.add(() -> startBatch(indexes, prepared, results)));
         CompletableFuture<BulkResult<Boolean>> inner = dev.polylink.core.internal.AsyncBulk.run(
-            providerId, tasks, task -> { }, Supplier::get, concurrency);
+            providerId, operation, tasks, task -> { }, Supplier::get, concurrency);
         CompletableFuture<BulkResult<T>> out = new CompletableFuture<>();
         inner.whenComplete((ignored, error) -> {
           if (error != null) {
