@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +26,19 @@ import org.junit.jupiter.api.Test;
  * {@code RetargetMeasurement}): 200 updates (of 50 links, 4 each) by 8 threads sharing one client paced at the plan's 100
  * requests a second, against the xQR emulator limited to 100 a second, in real time (the pacing is
  * what is measured). The default pacing keeps them at the rate: at most 1 % answered 429, nothing
- * failed, and the wall time at least 199 slots of the paced rate and at most 1.4 times the
- * physical minimum of 2 s plus one {@code Retry-After} (the 1 % allowance).
+ * failed, the wall time at least 199 slots of the paced rate, and the time the client held its
+ * requests back (its pacer's waits and its {@code Retry-After} waits, a thread's average) at most
+ * 1.4 times the physical minimum of 2 s plus one {@code Retry-After} of the 1 s window for each
+ * 429 answered (the 1 % allowance: each holds every thread back once).
+ *
+ * <p>Not the wall time for that upper bound: a run on a machine another build loads is slower
+ * because the client and the emulator get less of the processor, not because the client waited
+ * longer than its rate asks; the wall time once passed 3.8 s that way. The waits the client asked
+ * for are what pacing decides, and load does not lengthen them: every thread holds one reservation
+ * at a time, so a slot is at most {@code THREADS} slots ahead of its reservation, and the waits of
+ * a thread average no more than the paced schedule plus its pauses however late the threads come
+ * back to the pacer. A pacer that spaced slots needlessly wide, or paused needlessly, lengthens them
+ * as it did the wall time.
  */
 class PacedRetargetTest {
   private static final int UPDATES = 200;
@@ -40,20 +53,37 @@ class PacedRetargetTest {
       List<LinkId> ids = seed(emulator);
       AtomicInteger limited = new AtomicInteger();
       AtomicInteger failed = new AtomicInteger();
-      LinkClientListener counting = new LinkClientListener() {
+      AtomicLong waitedNanos = new AtomicLong();
+      AtomicBoolean counting = new AtomicBoolean();
+      LinkClientListener listener = new LinkClientListener() {
         @Override
         public void attemptFinished(AttemptFinished event) {
           if (event.status().isPresent() && event.status().getAsInt() == 429) {
             limited.incrementAndGet();
           }
         }
+
+        @Override
+        public void rateLimitWait(RateLimitWait event) {
+          if (counting.get()) {
+            waitedNanos.addAndGet(event.delay().toNanos());
+          }
+        }
+
+        @Override
+        public void retryScheduled(RetryScheduled event) {
+          if (counting.get()) {
+            waitedNanos.addAndGet(event.delay().toNanos());
+          }
+        }
       };
       try (LinkClient client = XqrClient.builder().apiKey(emulator.apiKey()).baseUrl(emulator.baseUrl())
-          .requestsPerSecond(RATE).addListener(counting).build()) {
+          .requestsPerSecond(RATE).addListener(listener).build()) {
         // A warm connection and warm code before the vendor's window opens: its first request
         // then arrives on its slot (a late first request would open the fixed window late).
         client.get(ids.get(0));
         emulator.rateLimit(RATE, Duration.ofSeconds(1));
+        counting.set(true);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long start = System.nanoTime();
@@ -77,12 +107,16 @@ class PacedRetargetTest {
           pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        String what = seconds + " s, " + limited.get() + " answered 429, " + failed.get() + " failed";
+        double waitedPerThread = waitedNanos.get() / 1e9 / THREADS;
+        String what = seconds + " s, of which a thread waited " + waitedPerThread + " s on average, "
+            + limited.get() + " answered 429, " + failed.get() + " failed";
         assertEquals(0, failed.get(), what);
         assertTrue(limited.get() <= UPDATES / 100, what);
         double slot = 1.0 / (RATE * 0.98);
         assertTrue(seconds >= (UPDATES - 1) * slot * 0.99, "faster than the paced rate: " + what);
-        assertTrue(seconds <= 1.4 * UPDATES / RATE + 1, what);
+        // Not the wall time (see the class comment): the waits the pacer and the Retry-Afters asked for.
+        assertTrue(waitedPerThread <= 1.4 * UPDATES / RATE + limited.get() * 1.0,
+            "waited longer than the rate asks: " + what);
       }
       assertEquals(LINKS, emulator.links().stream()
           .filter(l -> "https://example.com/summer".equals(l.get("destination"))).count());

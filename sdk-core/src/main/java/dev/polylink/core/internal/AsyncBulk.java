@@ -31,6 +31,8 @@ public final class AsyncBulk<I, T> {
    */
   public static final int DEFAULT_CONCURRENCY = dev.polylink.core.LinkClientBuilder.DEFAULT_BULK_CONCURRENCY;
 
+  private final String providerId;
+  private final dev.polylink.core.Operation operation;
   private final List<I> items;
   private final Function<I, CompletableFuture<T>> send;
   private final int concurrency;
@@ -43,7 +45,10 @@ public final class AsyncBulk<I, T> {
   private int inFlight;
   private boolean finished;
 
-  private AsyncBulk(List<I> items, Function<I, CompletableFuture<T>> send, int concurrency) {
+  private AsyncBulk(String providerId, dev.polylink.core.Operation operation, List<I> items,
+      Function<I, CompletableFuture<T>> send, int concurrency) {
+    this.providerId = providerId;
+    this.operation = operation;
     this.items = items;
     this.send = send;
     this.concurrency = concurrency;
@@ -57,17 +62,19 @@ public final class AsyncBulk<I, T> {
    * @param <I> the input item type
    * @param <T> the result type
    * @param providerId the provider, for the failure of a {@code null} item
+   * @param operation the operation, for the failure of an item whose own future is cancelled
    * @param items the input, in order
    * @param check throws a {@link PolylinkException} for an invalid item; runs for all items first
    * @param send starts one item's asynchronous operation
    * @param concurrency the most items in flight, at least 1
    * @return one result per item, in input order
    */
-  public static <I, T> CompletableFuture<BulkResult<T>> run(String providerId,
+  public static <I, T> CompletableFuture<BulkResult<T>> run(String providerId, dev.polylink.core.Operation operation,
       List<I> items, Consumer<I> check, Function<I, CompletableFuture<T>> send, int concurrency) {
     try {
       Objects.requireNonNull(items, "items");
-      AsyncBulk<I, T> bulk = new AsyncBulk<>(items, send, Math.max(1, concurrency));
+      AsyncBulk<I, T> bulk = new AsyncBulk<>(providerId, Objects.requireNonNull(operation, "operation"), items, send,
+          Math.max(1, concurrency));
       for (int i = 0; i < items.size(); i++) {
         try {
           if (items.get(i) == null) {
@@ -101,7 +108,7 @@ public final class AsyncBulk<I, T> {
    */
   public static CompletableFuture<BulkResult<dev.polylink.core.Link>> createAll(
       dev.polylink.core.AsyncLinkClient client, List<dev.polylink.core.CreateLinkRequest> requests, int concurrency) {
-    return run(client.providerId(), requests, r -> Bulk.checkCreate(client.providerId(), client.capabilities(), r),
+    return run(client.providerId(), dev.polylink.core.Operation.CREATE, requests, r -> Bulk.checkCreate(client.providerId(), client.capabilities(), r),
         client::create, concurrency);
   }
 
@@ -120,7 +127,7 @@ public final class AsyncBulk<I, T> {
     }
     List<java.util.Map.Entry<dev.polylink.core.LinkId, dev.polylink.core.LinkPatch>> entries =
         new ArrayList<>(patches.entrySet());
-    return run(client.providerId(), entries,
+    return run(client.providerId(), dev.polylink.core.Operation.UPDATE, entries,
         e -> Bulk.checkUpdate(client.providerId(), client.capabilities(), e.getValue()),
         e -> client.update(e.getKey(), e.getValue()), concurrency);
   }
@@ -139,7 +146,7 @@ public final class AsyncBulk<I, T> {
     if (ids == null || patch == null) {
       return CompletableFuture.failedFuture(new NullPointerException(ids == null ? "ids" : "patch"));
     }
-    return run(client.providerId(), new ArrayList<>(ids),
+    return run(client.providerId(), dev.polylink.core.Operation.UPDATE, new ArrayList<>(ids),
         id -> Bulk.checkUpdate(client.providerId(), client.capabilities(), patch), id -> client.update(id, patch),
         concurrency);
   }
@@ -157,7 +164,7 @@ public final class AsyncBulk<I, T> {
     if (ids == null) {
       return CompletableFuture.failedFuture(new NullPointerException("ids"));
     }
-    return run(client.providerId(), new ArrayList<>(ids), id -> { },
+    return run(client.providerId(), dev.polylink.core.Operation.DELETE, new ArrayList<>(ids), id -> { },
         id -> client.delete(id).thenApply(ignored -> id), concurrency);
   }
 
@@ -196,9 +203,20 @@ public final class AsyncBulk<I, T> {
   private void start(int index) {
     CompletableFuture<T> future;
     try {
-      future = send.apply(items.get(index));
-    } catch (RuntimeException e) {
+      future = Objects.requireNonNull(send.apply(items.get(index)), "send returned null");
+    } catch (PolylinkException e) {
       future = CompletableFuture.failedFuture(e);
+    } catch (RuntimeException e) {
+      // A bug, as it propagates from the blocking bulk path, a CancellationException too: thrown
+      // by send, it is the callee's (a cancelled future it joined, say), not this bulk's own
+      // cancellation, which ended would take it for.
+      synchronized (this) {
+        inFlight--;
+      }
+      if (result.completeExceptionally(e)) {
+        cancelInFlight();
+      }
+      return;
     }
     synchronized (this) {
       inFlightFutures.add(future);
@@ -220,7 +238,15 @@ public final class AsyncBulk<I, T> {
         results.set(index, BulkItem.success(index, value));
       } else if (cause instanceof PolylinkException) {
         results.set(index, BulkItem.failure(index, (PolylinkException) cause));
-      } else if (!(cause instanceof java.util.concurrent.CancellationException)) {
+      } else if (cause instanceof java.util.concurrent.CancellationException) {
+        if (!result.isDone()) {
+          // Cancelled by its client (closing, say), not by this bulk, which cancels only once its
+          // result is done: the item's failure. Recording nothing left a null that failed the
+          // result's List.copyOf in a callback, and the result never completed.
+          results.set(index, BulkItem.failure(index, new dev.polylink.core.TransportException(providerId, operation,
+              "the request was cancelled; whether the vendor processed it is unknown", null, true)));
+        }
+      } else {
         // Not a failure of the item but a bug, as it propagates from the blocking bulk path.
         fatal = cause instanceof RuntimeException ? (RuntimeException) cause : new CompletionException(cause);
       }

@@ -216,8 +216,10 @@ public final class Pacer {
       Quota quota = s.quota;
       if (quota != null) {
         Instant at = clock.instant();
+        // Duration.between, not since.plus(QUOTA_PROBE): a minute after a clock near Instant.MAX is
+        // past what an Instant holds.
         if (quota.resetAt != null ? at.isBefore(quota.resetAt)
-            : quota.since != null && at.isBefore(quota.since.plus(QUOTA_PROBE))) {
+            : quota.since != null && Duration.between(quota.since, at).compareTo(QUOTA_PROBE) < 0) {
           if (STATE.compareAndSet(this, seen, s.at(now))) {
             throw new QuotaExhausted(quota.resetAt);
           }
@@ -240,7 +242,7 @@ public final class Pacer {
       for (int i = 0; i < windows.length; i++) {
         start = Math.max(start, windows[i].earliest(slots[2 * i]));
       }
-      long wait = start - now;
+      long wait = minus(start, now);
       boolean take = wait <= maxWaitNanos;
       if (take && windows.length > 0) {
         long[] taken = new long[slots.length];
@@ -273,10 +275,11 @@ public final class Pacer {
   public void pauseUntil(Duration wait) {
     long waitNanos = Deadline.saturatedNanos(wait);
     update(d -> {
-      // The pause read before now() moves it, as the synchronized version's
-      // Math.max(pausedUntilNanos, now() + ...) evaluated it.
-      long before = d.pausedUntil;
-      d.pausedUntil = Math.max(before, d.now(nanos(clock.instant())) + waitNanos);
+      // now() first: a clock that moved back moves the pause already set back with it, and the
+      // longer of the two is compared on the clock as it reads now. A wait too long for the sum to
+      // hold is the longest pause a long holds.
+      long now = d.now(nanos(clock.instant()));
+      d.pausedUntil = Math.max(d.pausedUntil, plus(now, waitNanos));
       return true;
     });
   }
@@ -303,7 +306,9 @@ public final class Pacer {
    */
   public void quotaExhausted(Instant resetAt) {
     update(d -> {
-      d.quota = new Quota(resetAt, clock.instant());
+      Instant at = clock.instant();
+      d.now(nanos(at)); // a clock moved back moves the state first, as observe does
+      d.quota = new Quota(resetAt, at);
       return true;
     });
   }
@@ -352,9 +357,14 @@ public final class Pacer {
 
   private void observe(Draft d, RateLimitStatus status, boolean quotaWindow) {
     boolean usedUp = status.remaining().isPresent() && status.remaining().getAsLong() == 0;
+    // What the vendor reports is on the clock as it reads now: a clock that moved back since the
+    // state last changed moves the state first, so that a reset or quota time stored here is not
+    // moved back once more by the next reservation.
+    Instant at = clock.instant();
+    d.now(nanos(at));
     if (quotaWindow) {
       if (usedUp) {
-        d.quota = new Quota(status.resetAt().orElse(null), clock.instant());
+        d.quota = new Quota(status.resetAt().orElse(null), at);
       } else if (status.remaining().isPresent()) {
         d.quota = null;
       }
@@ -366,7 +376,6 @@ public final class Pacer {
         if (status.window().get().equals(d.windows[i].name) && status.limit().getAsLong() > 0) {
           d.windows[i] = d.windows[i].reported();
           if (status.limit().getAsLong() != d.windows[i].limit) {
-            d.now(nanos(clock.instant()));
             d.relimit(i, status.limit().getAsLong());
           }
         }
@@ -406,8 +415,39 @@ public final class Pacer {
     }
   }
 
+  /**
+   * {@return nanoseconds since the epoch} Saturated: an instant past 2262 (a vendor's reset far
+   * ahead) is {@code Long.MAX_VALUE}, one before 1677 {@code NONE + 1}, never {@code NONE}.
+   */
   private static long nanos(Instant i) {
-    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    long seconds = i.getEpochSecond();
+    long whole = seconds * 1_000_000_000L;
+    if (Math.multiplyHigh(seconds, 1_000_000_000L) != whole >> 63) {
+      return seconds > 0 ? Long.MAX_VALUE : NONE + 1;
+    }
+    return plus(whole, i.getNano());
+  }
+
+  /**
+   * {@code a + b}, saturated: a sum past {@code Long.MAX_VALUE} is that (a pause or time as far
+   * ahead as a long holds), one below the range {@code NONE + 1}, so that a time never becomes
+   * {@code NONE}, which means "none".
+   */
+  static long plus(long a, long b) {
+    long sum = a + b;
+    if (((a ^ sum) & (b ^ sum)) < 0) {
+      return b > 0 ? Long.MAX_VALUE : NONE + 1;
+    }
+    return sum == NONE ? NONE + 1 : sum;
+  }
+
+  /** {@code a - b}, saturated as {@link #plus}. */
+  static long minus(long a, long b) {
+    long difference = a - b;
+    if (((a ^ b) & (a ^ difference)) < 0) {
+      return b < 0 ? Long.MAX_VALUE : NONE + 1;
+    }
+    return difference == NONE ? NONE + 1 : difference;
   }
 
   /** {@code windows} times the slots of a window nothing has taken yet. */
@@ -496,24 +536,31 @@ public final class Pacer {
 
     /**
      * Takes {@code now}, the clock's time in nanoseconds, and returns it. A clock that moved back (an
-     * NTP step, a test's clock set back) moves the windows and the pause back with it: the time
-     * already owed stays owed, and a jump back never becomes a wait as long as the jump.
+     * NTP step, a test's clock set back) moves the windows, the pause and the start of a quota's
+     * probe minute back with it: the time already owed stays owed, and a jump back never becomes a
+     * wait as long as the jump. Every change that stores a time read from the clock or reported by
+     * the vendor calls this first, so that the time is stored on the clock as it reads now and is
+     * not moved back once more by the next change.
      */
     long now(long now) {
       if (lastNow != NONE && now < lastNow) {
-        long back = lastNow - now;
+        long back = minus(lastNow, now);
         copyWindows();
         for (int i = 0; i < windows.length; i++) {
           windows[i] = windows[i].shifted(back);
           if (slots[2 * i] != NONE) {
-            slots[2 * i] -= back;
+            slots[2 * i] = minus(slots[2 * i], back);
           }
           if (slots[2 * i + 1] != NONE) {
-            slots[2 * i + 1] -= back;
+            slots[2 * i + 1] = minus(slots[2 * i + 1], back);
           }
         }
         if (pausedUntil != NONE) {
-          pausedUntil -= back;
+          pausedUntil = minus(pausedUntil, back);
+        }
+        if (quota != null && quota.since != null) {
+          // The start of the probe's minute is a time on this clock too (a vendor's reset is not).
+          quota = new Quota(quota.resetAt, quota.since.minusNanos(back));
         }
       }
       lastNow = now;
@@ -532,7 +579,7 @@ public final class Pacer {
       // A lower limit spaces the next slot from the last one taken at the new interval, not at the
       // old one: the vendor counts the request just sent in the same window as the next.
       if (lastStart != NONE && relimited.interval > before) {
-        slots[2 * i] = Math.max(tat, lastStart + relimited.interval);
+        slots[2 * i] = Math.max(tat, plus(lastStart, relimited.interval));
       }
     }
 
@@ -620,21 +667,27 @@ public final class Pacer {
      * {@code start}.
      */
     long take(long tat, long start) {
-      return Math.max(tat, start) + interval;
+      return plus(Math.max(tat, start), interval);
     }
 
     Window shifted(long back) {
-      return with(limit, maxRate, rate, lastMaxRate, lastThrottleNanos == NONE ? NONE : lastThrottleNanos - back,
-          lastLimitedNanos == NONE ? NONE : lastLimitedNanos - back, reported);
+      return with(limit, maxRate, rate, lastMaxRate, lastThrottleNanos == NONE ? NONE : minus(lastThrottleNanos, back),
+          lastLimitedNanos == NONE ? NONE : minus(lastLimitedNanos, back), reported);
     }
 
     Window throttled(long now) {
       boolean isolated = reported
-          && (lastLimitedNanos == NONE || now - lastLimitedNanos > ISOLATED_PERIODS * period.toNanos());
+          && (lastLimitedNanos == NONE || minus(now, lastLimitedNanos) > isolatedNanos());
       if (isolated) {
         return with(limit, maxRate, rate, lastMaxRate, lastThrottleNanos, now, reported);
       }
       return with(limit, maxRate, Math.max(MIN_RATE, rate * BETA), rate, now, now, reported);
+    }
+
+    /** {@value #ISOLATED_PERIODS} periods in nanoseconds, saturated: ten of a long window overflow a long. */
+    private long isolatedNanos() {
+      long p = Deadline.saturatedNanos(period);
+      return p > Long.MAX_VALUE / ISOLATED_PERIODS ? Long.MAX_VALUE : ISOLATED_PERIODS * p;
     }
 
     /** AWS's cubic growth back toward the ceiling after a throttle; this window if it did not grow. */
@@ -642,7 +695,7 @@ public final class Pacer {
       if (lastThrottleNanos == NONE || rate >= maxRate) {
         return this;
       }
-      double t = (now - lastThrottleNanos) / 1e9;
+      double t = minus(now, lastThrottleNanos) / 1e9;
       double k = Math.cbrt(lastMaxRate * (1 - BETA) / SCALE);
       double cubic = SCALE * Math.pow(t - k, 3) + lastMaxRate;
       double grown = Math.min(maxRate, Math.max(rate, Math.max(MIN_RATE, cubic)));

@@ -525,7 +525,7 @@ public final class BulkBatches {
             (index, p) -> tasks.add(() -> startSingle(index, p, results)),
             indexes -> tasks.add(() -> startBatch(indexes, prepared, results)));
         CompletableFuture<BulkResult<Boolean>> inner = dev.polylink.core.internal.AsyncBulk.run(
-            providerId, tasks, task -> { }, Supplier::get, concurrency);
+            providerId, operation, tasks, task -> { }, Supplier::get, concurrency);
         CompletableFuture<BulkResult<T>> out = new CompletableFuture<>();
         inner.whenComplete((ignored, error) -> {
           if (error != null) {
@@ -535,8 +535,19 @@ public final class BulkBatches {
           List<BulkItem<T>> list = new ArrayList<>(results.length());
           for (int i = 0; i < results.length(); i++) {
             BulkItem<T> item = results.get(i);
-            list.add(item != null ? item : BulkItem.failure(i, new TransportException(providerId, operation,
-                "the bulk operation stopped before this item was sent", null, false)));
+            if (item == null) {
+              // Unreachable: prepareAll fills the invalid items and route puts every other one in
+              // exactly one task; inner completes normally only after every task started and its
+              // future completed, and track completes a task's future normally only after recording
+              // all its items. Its future fails otherwise (a bug: inner fails), and AsyncBulk takes
+              // a failure for an item's own only when it is a PolylinkException (track never fails
+              // with one) or a cancellation (track records a cancelled call; AsyncBulk cancels a task
+              // only once inner is done; a CancellationException thrown while starting a call is a
+              // bug in AsyncBulk.start). A result completed with a hole would hide that bug.
+              out.completeExceptionally(new IllegalStateException("bug: item " + i + " has no result"));
+              return;
+            }
+            list.add(item);
           }
           out.complete(BulkResult.of(list));
         });

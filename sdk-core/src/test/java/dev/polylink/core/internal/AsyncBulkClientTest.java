@@ -131,14 +131,14 @@ class AsyncBulkClientTest {
     assertNpe("ids", AsyncBulk.updateAll(client, null, TITLE, 1));
     assertNpe("patch", AsyncBulk.updateAll(client, List.of(LinkId.of("1")), null, 1));
     assertNpe("ids", AsyncBulk.deleteAll(client, null, 1));
-    assertNpe("items", AsyncBulk.run("async", null, i -> { }, i -> CompletableFuture.completedFuture(i), 1));
+    assertNpe("items", AsyncBulk.run("async", Operation.CREATE, null, i -> { }, i -> CompletableFuture.completedFuture(i), 1));
     assertEquals(List.of(), client.sent);
   }
 
   @Test
   void aWrappedPolylinkExceptionFailsItsItemAlone() {
     NotFoundException gone = new NotFoundException("async", Operation.GET, 404, null, "gone", null, null, "");
-    BulkResult<String> result = AsyncBulk.run("async", List.of(0, 1, 2), i -> { }, (Integer i) -> i == 0
+    BulkResult<String> result = AsyncBulk.run("async", Operation.CREATE, List.of(0, 1, 2), i -> { }, (Integer i) -> i == 0
         ? CompletableFuture.<String>failedFuture(gone).thenApply(s -> s)
         : i == 1 ? CompletableFuture.<String>failedFuture(new java.util.concurrent.ExecutionException(gone))
         : CompletableFuture.completedFuture("two"), 1).join();
@@ -150,7 +150,7 @@ class AsyncBulkClientTest {
   @Test
   void aCheckedFailureFailsTheBulkAndCancelsTheItemsStillInFlight() {
     List<CompletableFuture<String>> started = new ArrayList<>();
-    CompletableFuture<BulkResult<String>> result = AsyncBulk.run("async", List.of(0, 1, 2), i -> { }, (Integer i) -> {
+    CompletableFuture<BulkResult<String>> result = AsyncBulk.run("async", Operation.CREATE, List.of(0, 1, 2), i -> { }, (Integer i) -> {
       CompletableFuture<String> f = new CompletableFuture<>();
       started.add(f);
       return f;

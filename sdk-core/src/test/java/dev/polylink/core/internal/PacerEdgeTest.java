@@ -352,4 +352,125 @@ class PacerEdgeTest {
     assertEquals(0, pacer.reserve(FOREVER));
     assertEquals((long) (1e9 / 49), pacer.reserve(FOREVER), 2);
   }
+  @Test
+  void aPauseSetBeforeTheClockMovedBackMovesBackWithItWhenAShorterOneFollows() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.pauseUntil(Duration.ofSeconds(10));
+    clock.advance(-5 * SECOND); // the clock steps back 5 s: the 10 s owed stay 10 s
+    pacer.pauseUntil(Duration.ofSeconds(1)); // shorter than what is owed: the longer pause stands
+    assertEquals(10 * SECOND, pacer.reserve(FOREVER), "the 10 s pause moved back with the clock, not 15 s");
+    pacer.pauseUntil(Duration.ofSeconds(20)); // longer than what is owed: it replaces it
+    assertEquals(20 * SECOND, pacer.reserve(FOREVER));
+  }
+
+  @Test
+  void aPauseTooLongToRepresentHoldsStartsForAsLongAsCanBe() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = seeded(clock, 50, 1);
+    pacer.pauseUntil(Duration.ofSeconds(Long.MAX_VALUE)); // a Retry-After no long holds in nanoseconds
+    long untilTheEnd = Long.MAX_VALUE - Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() * SECOND;
+    assertEquals(-untilTheEnd, pacer.reserve(DAY), "not dropped: no start within a day");
+    assertEquals(untilTheEnd, pacer.reserve(FOREVER));
+    clock.advance(-DAY);
+    assertEquals(untilTheEnd, pacer.reserve(FOREVER), "the slot after it saturates too, and moves back");
+  }
+
+  @Test
+  void aPauseOfLongMaxValueNanosecondsIsNotDropped() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.pauseUntil(Duration.ofNanos(Long.MAX_VALUE));
+    assertEquals(-1, Long.signum(pacer.reserve(DAY)), "no start within a day");
+  }
+
+  @Test
+  void aResetTooFarToRepresentHoldsStartsForAsLongAsCanBe() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = seeded(clock, 50, 1);
+    pacer.observe(burst(50).remaining(0).resetAt(Instant.parse("2300-01-01T00:00:00Z")).build(), false);
+    long untilTheEnd = Long.MAX_VALUE - Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() * SECOND;
+    assertEquals(untilTheEnd, pacer.reserve(FOREVER), "past 2262 in nanoseconds: the longest pause, not none");
+  }
+
+  @Test
+  void aResetTooFarToRepresentFromAClockBeforeTheEpochStillHolds() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    clock.now = Instant.parse("1960-01-01T00:00:00Z");
+    Pacer pacer = seeded(clock, 50, 1);
+    pacer.observe(burst(50).remaining(0).resetAt(Instant.parse("2300-01-01T00:00:00Z")).build(), false);
+    assertEquals(FOREVER, pacer.reserve(FOREVER), "a wait longer than a long holds is the longest one");
+  }
+
+  @Test
+  void aResetReportedAfterTheClockMovedBackIsNotMovedBackAgain() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = seeded(clock, 50, 1);
+    assertEquals(0, pacer.reserve(FOREVER)); // the state records this instant
+    clock.advance(-3600 * SECOND);
+    // A reset the vendor reports is a time on the clock as it reads now, not as it read before.
+    pacer.observe(burst(50).remaining(0).resetAt(clock.now.plusSeconds(40)).build(), false);
+    assertEquals(40 * SECOND, pacer.reserve(FOREVER));
+  }
+
+  @Test
+  void aQuotaReportedAfterTheClockMovedBackIsAskedAgainAMinuteLater() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = seeded(clock, 50, 1);
+    assertEquals(0, pacer.reserve(FOREVER));
+    clock.advance(-3600 * SECOND);
+    pacer.quotaExhausted(null); // reported on the moved clock
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER));
+    clock.advance(Pacer.QUOTA_PROBE.toNanos());
+    assertEquals(0, pacer.reserve(FOREVER), "a minute later, not an hour and a minute");
+  }
+
+  @Test
+  void aQuotaReportedBeforeTheClockMovedBackIsAskedAgainAMinuteAfterIt() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = seeded(clock, 50, 1);
+    pacer.observe(RateLimitStatus.builder().limit(1000).remaining(0).window("monthly").build(), true);
+    clock.advance(-3600 * SECOND); // the minute owed stays a minute
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER));
+    clock.advance(Pacer.QUOTA_PROBE.toNanos());
+    assertEquals(0, pacer.reserve(FOREVER), "a minute after it was reported, not an hour and a minute");
+  }
+
+  @Test
+  void aQuotaProbeAtTheEndOfTimeStillRefuses() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    clock.now = Instant.MAX.minusSeconds(1); // a minute later is past what an Instant holds
+    Pacer pacer = Pacer.adaptive(clock);
+    pacer.quotaExhausted(null);
+    assertThrows(Pacer.QuotaExhausted.class, () -> pacer.reserve(FOREVER));
+  }
+
+  @Test
+  void aWindowTooLongForTenPeriodsInNanosecondsStillSeesASecond429() throws Exception {
+    PacerTest.FakeClock clock = new PacerTest.FakeClock();
+    Pacer pacer = Pacer.adaptive(clock);
+    Duration thirtyYears = Duration.ofDays(30 * 365); // ten of them are more nanoseconds than a long holds
+    pacer.seed(List.of(new Pacer.DocumentedLimit("long", 1_000_000_000L, thirtyYears, 1)));
+    double seeded = pacer.ratePerSecond();
+    pacer.observe(RateLimitStatus.builder().limit(1_000_000_000L).remaining(5).window("long").build(), false);
+    pacer.throttled(); // isolated
+    assertEquals(seeded, pacer.ratePerSecond(), 1e-9);
+    clock.advance(SECOND);
+    pacer.throttled(); // a second later: not isolated
+    assertEquals(seeded * Pacer.BETA, pacer.ratePerSecond(), 1e-9);
+  }
+  @Test
+  void sumsAndDifferencesOfTimesSaturateAndNeverBecomeNone() {
+    assertEquals(Long.MAX_VALUE, Pacer.plus(Long.MAX_VALUE - 1, 2));
+    assertEquals(Long.MIN_VALUE + 1, Pacer.plus(Long.MIN_VALUE + 1, -1), "NONE is no time");
+    assertEquals(Long.MIN_VALUE + 1, Pacer.plus(Long.MIN_VALUE + 1, Long.MIN_VALUE));
+    assertEquals(5, Pacer.plus(2, 3));
+    assertEquals(-1, Pacer.plus(2, -3));
+    assertEquals(Long.MAX_VALUE, Pacer.minus(Long.MAX_VALUE - 1, -2));
+    assertEquals(Long.MAX_VALUE, Pacer.minus(0, Long.MIN_VALUE + 1));
+    assertEquals(Long.MIN_VALUE + 1, Pacer.minus(Long.MIN_VALUE + 1, 1), "NONE is no time");
+    assertEquals(Long.MIN_VALUE + 1, Pacer.minus(-2, Long.MAX_VALUE));
+    assertEquals(-1, Pacer.minus(2, 3));
+    assertEquals(5, Pacer.minus(2, -3));
+  }
 }
