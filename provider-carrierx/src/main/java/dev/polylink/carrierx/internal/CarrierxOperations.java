@@ -398,7 +398,7 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   }
 
   private static String linkSid(LinkId id) {
-    return Checks.uuidId(ID, Objects.requireNonNull(id, "id")).toString();
+    return Checks.uuidText(ID, Objects.requireNonNull(id, "id"));
   }
 
   /**

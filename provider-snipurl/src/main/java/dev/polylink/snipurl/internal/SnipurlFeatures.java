@@ -99,7 +99,7 @@ public final class SnipurlFeatures {
   /** {@code GET analytics/:link_id?start=&end=}. */
   public LinkStats stats(LinkId id, StatsRequest request) {
     FeatureChecks.stats(ID, capabilities, request);
-    String uuid = Checks.uuidId(ID, id).toString();
+    String uuid = Checks.uuidText(ID, id);
     return stats(id, request, transport.executeForBody(Operation.STATS, statsCall(uuid, request)));
   }
 
@@ -127,7 +127,7 @@ public final class SnipurlFeatures {
   /** {@link #stats} without blocking. */
   public CompletableFuture<LinkStats> statsAsync(LinkId id, StatsRequest request) {
     FeatureChecks.stats(ID, capabilities, request);
-    String uuid = Checks.uuidId(ID, id).toString();
+    String uuid = Checks.uuidText(ID, id);
     return transport.executeForBodyAsync(Operation.STATS, statsCall(uuid, request))
         .thenApply(root -> stats(id, request, root));
   }

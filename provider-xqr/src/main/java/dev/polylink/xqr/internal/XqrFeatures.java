@@ -95,7 +95,7 @@ public final class XqrFeatures {
   /** The link's statistics, from whichever documented path answers (see the class comment). */
   public LinkStats stats(LinkId id, StatsRequest request) {
     FeatureChecks.stats(ID, capabilities, request);
-    String uuid = Checks.uuidId(ID, id).toString();
+    String uuid = Checks.uuidText(ID, id);
     JsonNode root;
     if (examplesPath.get()) {
       root = operations.read(Operation.STATS, api.statsAsInTheExamples(uuid));
@@ -125,7 +125,7 @@ public final class XqrFeatures {
    */
   public CompletableFuture<LinkStats> statsAsync(LinkId id, StatsRequest request) {
     FeatureChecks.stats(ID, capabilities, request);
-    String uuid = Checks.uuidId(ID, id).toString();
+    String uuid = Checks.uuidText(ID, id);
     CompletableFuture<JsonNode> root;
     if (examplesPath.get()) {
       root = operations.readAsync(Operation.STATS, api.statsAsInTheExamples(uuid));

@@ -158,8 +158,7 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
 
   /** {@code GET /v1/links/{link_id}}. */
   public Link get(LinkId id) {
-    UUID uuid = Checks.uuidId(ID, id);
-    return link(Operation.GET, api.get(uuid.toString()));
+    return link(Operation.GET, api.get(Checks.uuidText(ID, id)));
   }
 
   /**
@@ -195,7 +194,7 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
   public Link update(LinkId id, LinkPatch patch) {
     Optional<XqrOptions> options = RequestChecks.update(ID, capabilities, patch, XqrOptions.class);
     requireRoutingRules(Operation.UPDATE, options);
-    UUID uuid = Checks.uuidId(ID, id);
+    String uuid = Checks.uuidText(ID, id);
     UpdateLinkBody body = RequestBodies.updateBody(patch, options);
     return send(uuid, body);
   }
@@ -209,13 +208,17 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
 
   /** {@code PATCH /v1/links/{link_id}} with a checked body. */
   Link send(UUID id, UpdateLinkBody body) {
-    return link(Operation.UPDATE, api.update(id.toString(), body));
+    return send(id.toString(), body);
+  }
+
+  /** {@link #send(UUID, UpdateLinkBody)} with the id as {@link Checks#uuidText} gives it. */
+  private Link send(String id, UpdateLinkBody body) {
+    return link(Operation.UPDATE, api.update(id, body));
   }
 
   /** {@code DELETE /v1/links/{link_id}}, 204 without a body. */
   public void delete(LinkId id) {
-    UUID uuid = Checks.uuidId(ID, id);
-    transport.execute(Operation.DELETE, api.delete(uuid.toString()));
+    transport.execute(Operation.DELETE, api.delete(Checks.uuidText(ID, id)));
     lastRequestId.set(null);
   }
 
@@ -256,8 +259,7 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
   /** {@link #get} without blocking. */
   @Override
   public CompletableFuture<Link> getAsync(LinkId id) {
-    UUID uuid = Checks.uuidId(ID, id);
-    return linkAsync(Operation.GET, api.get(uuid.toString()));
+    return linkAsync(Operation.GET, api.get(Checks.uuidText(ID, id)));
   }
 
   /** {@link #list} without blocking. */
@@ -274,16 +276,15 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
   public CompletableFuture<Link> updateAsync(LinkId id, LinkPatch patch) {
     Optional<XqrOptions> options = RequestChecks.update(ID, capabilities, patch, XqrOptions.class);
     requireRoutingRules(Operation.UPDATE, options);
-    UUID uuid = Checks.uuidId(ID, id);
+    String uuid = Checks.uuidText(ID, id);
     UpdateLinkBody body = RequestBodies.updateBody(patch, options);
-    return linkAsync(Operation.UPDATE, api.update(uuid.toString(), body));
+    return linkAsync(Operation.UPDATE, api.update(uuid, body));
   }
 
   /** {@link #delete} without blocking. */
   @Override
   public CompletableFuture<Void> deleteAsync(LinkId id) {
-    UUID uuid = Checks.uuidId(ID, id);
-    return transport.executeAsync(Operation.DELETE, api.delete(uuid.toString())).thenApply(ignored -> {
+    return transport.executeAsync(Operation.DELETE, api.delete(Checks.uuidText(ID, id))).thenApply(ignored -> {
       lastRequestId.set(null);
       return null;
     });

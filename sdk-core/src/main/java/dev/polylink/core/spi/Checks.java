@@ -245,6 +245,28 @@ public final class Checks {
   }
 
   /**
+   * {@return the id in the canonical text of a UUID, lowercase, as {@code uuidId(providerId,
+   * id).toString()} gives it, or a {@link RequestValidationException} naming the expected shape}
+   * For a path segment: an id already in that form (as vendors return them) is the result itself,
+   * without a {@link UUID} parsed and printed again.
+   *
+   * @param providerId the provider's id, such as {@code "xqr"}
+   * @param id the link's id
+   */
+  public static String uuidText(String providerId, LinkId id) {
+    String value = id.value();
+    if (!isUuidShape(value)) {
+      throw invalid(providerId, "id", "must be a UUID", value);
+    }
+    for (int i = 0; i < 36; i++) {
+      if (value.charAt(i) >= 'A' && value.charAt(i) <= 'F') {
+        return value.toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return value;
+  }
+
+  /**
    * The canonical 8-4-4-4-12 hex form, checked by hand instead of by a regex on every call: {@link
    * UUID#fromString} alone would also take short groups such as {@code 1-2-3-4-5}.
    */

@@ -74,7 +74,13 @@ public final class HttpTransport implements AutoCloseable {
   private final Retrofit retrofit;
   private final Clock clock;
   private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
-  private final java.util.concurrent.ConcurrentMap<String, RateLimitStatus> windows =
+  /**
+   * The latest state of each window the vendor reported, by name ("" for an unnamed one). Every
+   * response replaces one to three of them from whichever thread read it, so each window's state
+   * is an {@link AtomicReference} of its own, set without a lock; the map gains an entry only the
+   * first time a window is seen (a {@code ConcurrentHashMap.put} of an existing key locks its bin).
+   */
+  private final java.util.concurrent.ConcurrentMap<String, AtomicReference<RateLimitStatus>> windows =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final dev.polylink.core.internal.Pacer pacer;
   private final java.util.Set<String> quotaWindows;
@@ -497,9 +503,12 @@ public final class HttpTransport implements AutoCloseable {
   public void recordRateLimit(RateLimitStatus status) {
     if (!status.isEmpty()) {
       rateLimitRead(status);
-      status.window().ifPresent(w -> windows.put(w, status));
+      Optional<String> name = status.window();
+      if (name.isPresent()) {
+        window(name.get()).set(status);
+      }
       if (pacer != null) {
-        pacer.observe(status, status.window().map(quotaWindows::contains).orElse(false));
+        pacer.observe(status, name.isPresent() && quotaWindows.contains(name.get()));
       }
     }
   }
@@ -518,8 +527,14 @@ public final class HttpTransport implements AutoCloseable {
 
   private void windowsRead(java.util.List<RateLimitStatus> read) {
     for (RateLimitStatus w : read) {
-      windows.put(w.window().orElse(""), w);
+      window(w.window().orElse("")).set(w);
     }
+  }
+
+  /** {@return the state of the window named {@code name}, added the first time it is seen} */
+  private AtomicReference<RateLimitStatus> window(String name) {
+    AtomicReference<RateLimitStatus> state = windows.get(name);
+    return state != null ? state : windows.computeIfAbsent(name, n -> new AtomicReference<>());
   }
 
   /**
@@ -527,7 +542,14 @@ public final class HttpTransport implements AutoCloseable {
    * a window without a name is the one the vendor does not name}
    */
   public java.util.List<RateLimitStatus> rateLimits() {
-    return java.util.List.copyOf(new java.util.TreeMap<>(windows).values());
+    java.util.List<RateLimitStatus> all = new java.util.ArrayList<>(windows.size());
+    for (AtomicReference<RateLimitStatus> state : new java.util.TreeMap<>(windows).values()) {
+      RateLimitStatus status = state.get();
+      if (status != null) { // a window is added just before its first state is set
+        all.add(status);
+      }
+    }
+    return java.util.List.copyOf(all);
   }
 
   // ---- obs: operation scopes for listeners and logging (lane/obs) ----

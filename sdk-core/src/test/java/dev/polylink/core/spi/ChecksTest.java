@@ -3,6 +3,7 @@ package dev.polylink.core.spi;
 import static dev.polylink.core.Violations.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polylink.core.LinkId;
@@ -75,6 +76,27 @@ class ChecksTest {
     for (String bad : List.of("42", "not-a-uuid", "1b4e28ba-2fa1-11d2-883f-0016d3cca42", "1-1-1-1-1",
         "1b4e28ba2fa111d2883f0016d3cca427", "{1b4e28ba-2fa1-11d2-883f-0016d3cca427}")) {
       RequestValidationException e = assertInvalid("id", () -> Checks.uuidId("xqr", LinkId.of(bad)));
+      assertTrue(e.violations().get(0).contains("must be a UUID"), bad);
+      assertEquals("xqr", e.providerId());
+    }
+  }
+
+  @Test
+  void uuidTextIsTheCanonicalFormOfTheSameChecks() {
+    String lower = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    assertSame(lower, Checks.uuidText("xqr", LinkId.of(lower)), "an id already canonical is used as it is");
+    assertEquals(lower, Checks.uuidText("xqr", LinkId.of("1B4E28BA-2FA1-11D2-883F-0016D3CCA427")));
+    assertEquals(lower, Checks.uuidText("xqr", LinkId.of("1b4e28ba-2FA1-11d2-883f-0016d3ccA427")));
+    java.util.Random random = new java.util.Random(13);
+    for (int i = 0; i < 2_000; i++) {
+      UUID uuid = new UUID(random.nextLong(), random.nextLong());
+      String text = random.nextBoolean() ? uuid.toString() : uuid.toString().toUpperCase(java.util.Locale.ROOT);
+      assertEquals(Checks.uuidId("xqr", LinkId.of(text)).toString(), Checks.uuidText("xqr", LinkId.of(text)), text);
+    }
+    for (String bad : List.of("42", "not-a-uuid", "1b4e28ba-2fa1-11d2-883f-0016d3cca42", "1-1-1-1-1",
+        "1b4e28ba2fa111d2883f0016d3cca427", "{1b4e28ba-2fa1-11d2-883f-0016d3cca427}",
+        "1b4e28ba-2fa1-11d2-883f-0016d3cca42g", "1b4e28ba-2fa1-11d2-883f-0016d3cca4G7")) {
+      RequestValidationException e = assertInvalid("id", () -> Checks.uuidText("xqr", LinkId.of(bad)));
       assertTrue(e.violations().get(0).contains("must be a UUID"), bad);
       assertEquals("xqr", e.providerId());
     }
