@@ -42,7 +42,12 @@ import java.util.function.Supplier;
  * the JIT's included) over each window, divided by the window's calls, is reported beside it, as the
  * median of each client's and of the rounds' ratios. Other processes' CPU is not in it; a ratio of
  * CPU per call that agrees with the throughput ratio says the throughput was set by the client's own
- * work and not by the machine's.
+ * work and not by the machine's. A second table splits it: the workers' own CPU time per call
+ * ({@code ThreadMXBean.getThreadCpuTime} of each worker, read while all of them wait at the phaser),
+ * which is the client's work on the calling threads (OkHttp's and Polylink's, socket system calls
+ * included), and the rest of the process's (the server's threads, OkHttp's pool cleanup, Polylink's
+ * attempt watchdog, the garbage collector, the JIT), which a client changes only through how its
+ * requests arrive at the server and what garbage it leaves.
  *
  * <p>Warm-up. The JIT needs thousands of calls of each path before the code is final ({@link
  * CpuPerCallMeasurement} measured Polylink 5 to 15 % slower after 2,000 calls than after 12,000), and
@@ -73,6 +78,8 @@ public final class ThroughputMeasurement {
 
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
+  private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   /** The ratio that issue 13 asks of the throughput. */
   private static final double TARGET = 0.95;
 
@@ -87,6 +94,7 @@ public final class ThroughputMeasurement {
     final List<List<Double>> callsPerSecond = List.of(new ArrayList<>(), new ArrayList<>());
     final List<List<Double>> cpuPerCall = List.of(new ArrayList<>(), new ArrayList<>());
     final List<List<Double>> coresBusy = List.of(new ArrayList<>(), new ArrayList<>());
+    final List<List<Double>> workerCpuPerCall = List.of(new ArrayList<>(), new ArrayList<>());
     final long[] warmupCalls = new long[2];
   }
 
@@ -144,6 +152,7 @@ public final class ThroughputMeasurement {
      *     process's CPU nanoseconds in between
      */
     long[] run(Supplier<?> call, long windowNanos) {
+      long workers0 = workerCpu();
       long cpu0 = OS.getProcessCpuTime();
       long start = System.nanoTime();
       window = new Window(call, start + windowNanos);
@@ -151,11 +160,21 @@ public final class ThroughputMeasurement {
       phaser.arriveAndAwaitAdvance(); // the last worker has stopped
       long elapsed = System.nanoTime() - start;
       long cpu = OS.getProcessCpuTime() - cpu0;
+      long workersCpu = workerCpu() - workers0;
       long failed = Arrays.stream(failures).sum();
       if (failed > 0) {
         throw new IllegalStateException(failed + " calls failed in one window; the first:", firstFailure.get());
       }
-      return new long[] {Arrays.stream(calls).sum(), elapsed, cpu};
+      return new long[] {Arrays.stream(calls).sum(), elapsed, cpu, workersCpu};
+    }
+
+    /** {@return the CPU time of all workers so far, nanoseconds; read while they wait at the phaser} */
+    private long workerCpu() {
+      long sum = 0;
+      for (Thread t : threads) {
+        sum += THREADS.getThreadCpuTime(t.getId());
+      }
+      return sum;
     }
 
     void stop() throws InterruptedException {
@@ -215,6 +234,7 @@ public final class ThroughputMeasurement {
               s.callsPerSecond.get(side).add(r[0] * 1e9 / r[1]);
               s.cpuPerCall.get(side).add(r[2] / 1e3 / r[0]);
               s.coresBusy.get(side).add(r[2] / (double) r[1]);
+              s.workerCpuPerCall.get(side).add(r[3] / 1e3 / r[0]);
             }
           }
         }
@@ -263,9 +283,27 @@ public final class ThroughputMeasurement {
           Stats.median(s.cpuPerCall.get(1)), Stats.median(ratios(s.cpuPerCall)),
           Stats.median(s.coresBusy.get(0)), Stats.median(s.coresBusy.get(1)));
     }
+    System.out.println("| op | Polylink workers' CPU µs/call | hand workers' CPU µs/call | workers' CPU ratio"
+        + " | other threads' CPU µs/call Polylink / hand |");
+    System.out.println("|---|---|---|---|---|");
+    for (int o = 0; o < ops.size(); o++) {
+      Samples s = samples.get(o);
+      double[] other = new double[2];
+      for (int side = 0; side < 2; side++) {
+        List<Double> rest = new ArrayList<>();
+        for (int i = 0; i < s.cpuPerCall.get(side).size(); i++) {
+          rest.add(s.cpuPerCall.get(side).get(i) - s.workerCpuPerCall.get(side).get(i));
+        }
+        other[side] = Stats.median(rest);
+      }
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f | %.1f / %.1f |%n", ops.get(o).name,
+          Stats.median(s.workerCpuPerCall.get(0)), Stats.median(s.workerCpuPerCall.get(1)),
+          Stats.median(ratios(s.workerCpuPerCall)), other[0], other[1]);
+    }
     for (int o = 0; o < ops.size(); o++) {
       printRounds(ops.get(o).name + " throughput ratio per round:", ratios(samples.get(o).callsPerSecond));
       printRounds(ops.get(o).name + " CPU ratio per round:", ratios(samples.get(o).cpuPerCall));
+      printRounds(ops.get(o).name + " workers' CPU ratio per round:", ratios(samples.get(o).workerCpuPerCall));
     }
   }
 
