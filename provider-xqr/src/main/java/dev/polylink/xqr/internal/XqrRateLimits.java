@@ -70,6 +70,11 @@ final class XqrRateLimits implements RateLimitParser {
   Optional<RateLimitStatus> combine(java.util.List<RateLimitStatus> headerWindows, JsonNode meta) {
     try {
       Optional<RateLimitStatus> monthly = window(headerWindows, MONTHLY);
+      if (monthly.isPresent() && complete(monthly.get())) {
+        // The headers win and the body only fills what they lack: with nothing lacking, the body
+        // (read on every success) cannot change the result, so it is not parsed.
+        return monthly;
+      }
       Optional<RateLimitStatus> body = fromBody(meta == null ? null : meta.get("rate_limit"));
       if (monthly.isPresent()) {
         return Optional.of(body.filter(b -> agrees(monthly.get(), b))
@@ -111,6 +116,11 @@ final class XqrRateLimits implements RateLimitParser {
     return built.limit().isEmpty() && built.remaining().isEmpty() && built.resetAt().isEmpty()
         ? Optional.empty()
         : Optional.of(built);
+  }
+
+  /** Whether {@code s} says all that a body could fill in: the limit, the remaining count and the reset. */
+  private static boolean complete(RateLimitStatus s) {
+    return s.limit().isPresent() && s.remaining().isPresent() && s.resetAt().isPresent();
   }
 
   private static boolean agrees(RateLimitStatus headers, RateLimitStatus body) {

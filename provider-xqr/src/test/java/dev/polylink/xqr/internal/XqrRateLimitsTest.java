@@ -35,6 +35,19 @@ class XqrRateLimitsTest {
   }
 
   @Test
+  void completeMonthlyHeadersAreTheResultWhateverTheBodySays() {
+    Headers complete = Headers.of("X-RateLimit-Limit", "1000", "X-RateLimit-Remaining", "9",
+        "X-RateLimit-Reset", "1700000000", "X-RateLimit-Burst-Limit", "10", "X-RateLimit-Burst-Remaining", "4");
+    RateLimitStatus expected = RateLimitStatus.builder().limit(1000).remaining(9)
+        .resetAt(Instant.ofEpochSecond(1700000000)).window("monthly").build();
+    for (String body : new String[] {"{\"limit\": 1000, \"remaining\": 9, \"reset\": 1700000000}",
+        "{\"limit\": 600, \"remaining\": 1, \"reset_at\": \"2026-04-01T00:00:00Z\"}", "{}", "\"not an object\""}) {
+      assertEquals(Optional.of(expected), combine(complete, body), body);
+    }
+    assertEquals(Optional.of(expected), XqrRateLimits.INSTANCE.combine(XqrRateLimits.INSTANCE.windows(complete), null));
+  }
+
+  @Test
   void withoutMonthlyHeadersTheBodyAloneIsUsed() {
     assertEquals(Optional.of(RateLimitStatus.builder().limit(600).remaining(0).build()),
         combine(Headers.of(), "{\"limit\": 600, \"remaining\": 0}"));
