@@ -1,5 +1,9 @@
 package dev.polylink.core.internal;
 
+import static dev.polylink.core.internal.WatchdogCalls.HOUR;
+import static dev.polylink.core.internal.WatchdogCalls.MS;
+import static dev.polylink.core.internal.WatchdogCalls.await;
+import static dev.polylink.core.internal.WatchdogCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,12 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import okhttp3.Call;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,27 +24,7 @@ import org.junit.jupiter.api.Test;
  * module run one after another). Every wait polls for at most 5 s and returns once its condition holds.
  */
 class AttemptWatchdogEdgeTest {
-  private static final OkHttpClient CLIENT = new OkHttpClient();
-  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long HOUR = TimeUnit.HOURS.toNanos(1);
   private static final String NAME = "Polylink attempt watchdog";
-
-  @AfterAll
-  static void closeClient() {
-    CLIENT.dispatcher().executorService().shutdown();
-  }
-
-  private static Call call() {
-    return CLIENT.newCall(new Request.Builder().url("http://127.0.0.1:9/").build());
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < end, what + ": not within 5 s");
-      Thread.sleep(2);
-    }
-  }
 
   private static Set<Thread> watchdogThreads() {
     return Thread.getAllStackTraces().keySet().stream().filter(t -> NAME.equals(t.getName()))

@@ -1,5 +1,9 @@
 package dev.polylink.core.internal;
 
+import static dev.polylink.core.internal.WatchdogCalls.HOUR;
+import static dev.polylink.core.internal.WatchdogCalls.MS;
+import static dev.polylink.core.internal.WatchdogCalls.await;
+import static dev.polylink.core.internal.WatchdogCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,11 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import okhttp3.Call;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,27 +27,7 @@ import org.junit.jupiter.api.Test;
  * shows the watchdog's work. Every wait polls for at most 5 s and returns once its condition holds.
  */
 class AttemptWatchdogQueueTest {
-  private static final OkHttpClient CLIENT = new OkHttpClient();
-  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long HOUR = TimeUnit.HOURS.toNanos(1);
   private static final long QUEUED = AttemptWatchdog.QUEUED_MIN_NANOS;
-
-  @AfterAll
-  static void closeClient() {
-    CLIENT.dispatcher().executorService().shutdown();
-  }
-
-  private static Call call() {
-    return CLIENT.newCall(new Request.Builder().url("http://127.0.0.1:9/").build());
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < end, what + ": not within 5 s");
-      Thread.sleep(2);
-    }
-  }
 
   @Test
   void aQueuedWatchWhoseDeadlinePassesIsCancelledAndItsWatchSaysWhy() throws Exception {

@@ -1,5 +1,9 @@
 package dev.polylink.core.internal;
 
+import static dev.polylink.core.internal.WatchdogCalls.HOUR;
+import static dev.polylink.core.internal.WatchdogCalls.MS;
+import static dev.polylink.core.internal.WatchdogCalls.await;
+import static dev.polylink.core.internal.WatchdogCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import okhttp3.Call;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,26 +24,6 @@ import org.junit.jupiter.api.Test;
  * milliseconds; every wait polls for at most 5 s and returns as soon as the condition holds.
  */
 class AttemptWatchdogTest {
-  private static final OkHttpClient CLIENT = new OkHttpClient();
-  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long HOUR = TimeUnit.HOURS.toNanos(1);
-
-  @AfterAll
-  static void closeClient() {
-    CLIENT.dispatcher().executorService().shutdown();
-  }
-
-  private static Call call() {
-    return CLIENT.newCall(new Request.Builder().url("http://127.0.0.1:9/").build());
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < end, "not within 5 s");
-      Thread.sleep(2);
-    }
-  }
 
   @Test
   void aCallWhoseDeadlinePassesIsCancelledAndItsWatchSaysWhy() throws Exception {
@@ -51,7 +31,7 @@ class AttemptWatchdogTest {
     Call call = call();
     long start = System.nanoTime();
     AttemptWatchdog.Watch watch = watchdog.watch(call, 20 * MS);
-    await(call::isCanceled);
+    await("the deadline", call::isCanceled);
     assertTrue(System.nanoTime() - start >= 20 * MS, "cancelled before its deadline");
     assertTrue(watch.expired());
     assertEquals(0, watchdog.size());
@@ -67,7 +47,7 @@ class AttemptWatchdogTest {
     assertEquals(0, watchdog.size());
     // A later deadline that does pass shows that the watchdog ran past the first one.
     watchdog.watch(later, 30 * MS);
-    await(later::isCanceled);
+    await("the later deadline", later::isCanceled);
     assertFalse(ended.isCanceled());
     assertFalse(watch.expired());
   }
@@ -81,7 +61,7 @@ class AttemptWatchdogTest {
     Thread.sleep(10); // the thread now sleeps for an hour
     long start = System.nanoTime();
     watchdog.watch(soon, 10 * MS);
-    await(soon::isCanceled);
+    await("the earlier deadline", soon::isCanceled);
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
     assertFalse(slow.isCanceled());
     assertEquals(1, watchdog.size());
@@ -100,7 +80,7 @@ class AttemptWatchdogTest {
       calls.add(c);
       watches.add(watchdog.watch(c, t * MS));
     }
-    await(() -> calls.stream().allMatch(Call::isCanceled));
+    await("every deadline", () -> calls.stream().allMatch(Call::isCanceled));
     assertTrue(watches.stream().allMatch(AttemptWatchdog.Watch::expired));
     assertEquals(0, watchdog.size());
   }
@@ -112,7 +92,7 @@ class AttemptWatchdogTest {
     AttemptWatchdog.Watch watch = watchdog.watch(forever, Long.MAX_VALUE);
     Call soon = call();
     watchdog.watch(soon, 10 * MS);
-    await(soon::isCanceled);
+    await("the earlier deadline", soon::isCanceled);
     assertFalse(forever.isCanceled());
     watch.end();
   }
@@ -124,12 +104,12 @@ class AttemptWatchdogTest {
     Call first = call();
     watchdog.watch(first, 10 * MS);
     assertTrue(watchdog.running());
-    await(first::isCanceled);
-    await(() -> !watchdog.running());
+    await("the first deadline", first::isCanceled);
+    await("the idle thread's end", () -> !watchdog.running());
     Call call = call();
     watchdog.watch(call, 10 * MS);
     assertTrue(watchdog.running());
-    await(call::isCanceled);
+    await("the deadline after a restart", call::isCanceled);
   }
 
   @Test
