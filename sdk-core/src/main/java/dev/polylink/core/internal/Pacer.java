@@ -314,6 +314,19 @@ public final class Pacer {
   }
 
   /**
+   * {@link #observe(RateLimitStatus, boolean)}, the window a quota when its name is one of {@code
+   * quotaWindows}: what the retry interceptor (for each window of the headers) and the transport
+   * (for a state a provider read from a body) both ask, for every response.
+   *
+   * @param status a reported window
+   * @param quotaWindows the names of the vendor's quota windows
+   */
+  public void observe(RateLimitStatus status, java.util.Set<String> quotaWindows) {
+    java.util.Optional<String> name = status.window();
+    observe(status, name.isPresent() && !quotaWindows.isEmpty() && quotaWindows.contains(name.get()));
+  }
+
+  /**
    * Corrects the windows from what the vendor reported in one response. What almost every response
    * reports (a window with room left, whose limit the pacer already has) changes nothing and is
    * recognised from the current state alone, without a new one, which every thread of every client

@@ -556,15 +556,6 @@ final class RetryInterceptor implements Interceptor {
    * and are returned for the error decoder and kept on the attempt for the provider
    * ({@code HttpTransport.rateLimits(Response)}), so that nothing parses them again.
    */
-  /** Whether {@code w} is one of the vendor's quota windows; read for every window of every response. */
-  private boolean isQuota(RateLimitStatus w) {
-    if (quotaWindows.isEmpty()) {
-      return false;
-    }
-    Optional<String> name = w.window();
-    return name.isPresent() && quotaWindows.contains(name.get());
-  }
-
   private java.util.List<RateLimitStatus> readRateLimit(Response response) {
     try {
       java.util.List<RateLimitStatus> windows = rateLimitParser.windows(response.headers());
@@ -573,7 +564,7 @@ final class RetryInterceptor implements Interceptor {
       }
       if (pacer != null) {
         for (RateLimitStatus w : windows) {
-          pacer.observe(w, isQuota(w));
+          pacer.observe(w, quotaWindows);
         }
       }
       rateLimitSink.accept(windows.get(0));

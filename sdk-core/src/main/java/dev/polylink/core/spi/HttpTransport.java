@@ -508,7 +508,7 @@ public final class HttpTransport implements AutoCloseable {
         window(name.get()).set(status);
       }
       if (pacer != null) {
-        pacer.observe(status, name.isPresent() && quotaWindows.contains(name.get()));
+        pacer.observe(status, quotaWindows);
       }
     }
   }
