@@ -53,13 +53,18 @@ final class XqrRateLimits implements RateLimitParser {
     return monthly.isPresent() ? monthly : RateLimitHeaders.read(headers, BURST, "X-RateLimit-Burst-");
   }
 
-  /** Both windows the headers report, read once per response: monthly (first), then burst. */
+  /**
+   * Both windows the headers report, read once per response: monthly (first), then burst. An
+   * unmodifiable list, which the attempt keeps as it is ({@code List.copyOf} copies no such list).
+   */
   @Override
   public java.util.List<RateLimitStatus> windows(Headers headers) {
-    java.util.List<RateLimitStatus> all = new java.util.ArrayList<>(2);
-    RateLimitHeaders.read(headers, MONTHLY, "X-RateLimit-").ifPresent(all::add);
-    RateLimitHeaders.read(headers, BURST, "X-RateLimit-Burst-").ifPresent(all::add);
-    return all;
+    RateLimitStatus monthly = RateLimitHeaders.read(headers, MONTHLY, "X-RateLimit-").orElse(null);
+    RateLimitStatus burst = RateLimitHeaders.read(headers, BURST, "X-RateLimit-Burst-").orElse(null);
+    if (monthly == null) {
+      return burst == null ? java.util.List.of() : java.util.List.of(burst);
+    }
+    return burst == null ? java.util.List.of(monthly) : java.util.List.of(monthly, burst);
   }
 
   /**

@@ -23,17 +23,30 @@ import okhttp3.ConnectionPool;
 final class IdleConnections {
   private final ConnectionPool pool;
   private final long boundNanos;
-  /** When the latest attempt of this client ended (System.nanoTime). */
-  private final AtomicLong lastUse = new AtomicLong(System.nanoTime());
+  /**
+   * When the latest attempt of this client ended (System.nanoTime), at most {@link #LAG_NANOS}
+   * late; before the first, the client's creation less that lag (so that the first end is always
+   * written and a new client's connections count from its creation).
+   */
+  private final AtomicLong lastUse = new AtomicLong(System.nanoTime() - LAG_NANOS);
 
   IdleConnections(ConnectionPool pool, Duration bound) {
     this.pool = pool;
     this.boundNanos = bound.toNanos();
   }
 
+  /**
+   * How far {@link #lastUse} may lag behind the latest end: it is written at most once in this
+   * time, not on every attempt, where every thread of a busy client would write the one shared
+   * value and move its cache line between the cores on each call. A millisecond against a bound of
+   * seconds; {@link #beforeAttempt} adds it to the bound, so it never closes a connection released
+   * less than the bound ago.
+   */
+  static final long LAG_NANOS = 1_000_000;
+
   /** Closes the pool's idle connections if all of them have been idle for the bound or longer. */
   void beforeAttempt() {
-    if (System.nanoTime() - lastUse.get() >= boundNanos) {
+    if (System.nanoTime() - lastUse.get() - LAG_NANOS >= boundNanos) {
       pool.evictAll();
     }
   }
@@ -41,6 +54,8 @@ final class IdleConnections {
   /** An attempt ended: its connection, if any, was released no later than now. */
   void afterAttempt() {
     long now = System.nanoTime();
-    lastUse.accumulateAndGet(now, (a, b) -> b - a > 0 ? b : a);
+    if (now - lastUse.get() >= LAG_NANOS) {
+      lastUse.accumulateAndGet(now, (a, b) -> b - a > 0 ? b : a);
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -91,9 +92,13 @@ final class RetryInterceptor implements Interceptor {
   private final Pacer pacer;
   private final Set<String> quotaWindows;
   private final Consumer<java.util.List<RateLimitStatus>> windowsSink;
-  /** The credentials' header value; never shown (this class has no toString of its fields). */
-  private final String authorization;
-  private final String userAgent;
+  /**
+   * The headers every attempt adds: the credentials, the User-Agent and Accept, checked once
+   * instead of on every attempt (OkHttp's {@code header(name, value)} scans and validates each).
+   * Never shown: this class has no toString of its fields, and OkHttp's {@code Headers.toString()}
+   * redacts {@code Authorization}.
+   */
+  private final Headers attemptHeaders;
   private final AttemptWatchdog watchdog = AttemptWatchdog.SHARED;
 
   RetryInterceptor(OkHttpClient inner, ClientSettings s, IdleConnections idleConnections) {
@@ -112,8 +117,11 @@ final class RetryInterceptor implements Interceptor {
     this.pacer = s.pacer;
     this.quotaWindows = s.quotaWindows;
     this.windowsSink = s.windowsSink;
-    this.authorization = s.authorization;
-    this.userAgent = s.userAgent;
+    this.attemptHeaders = new Headers.Builder()
+        .add("Authorization", s.authorization)
+        .add("User-Agent", s.userAgent)
+        .add("Accept", "application/json")
+        .build();
   }
 
   @Override
@@ -268,12 +276,7 @@ final class RetryInterceptor implements Interceptor {
       // The credentials, the User-Agent and Accept are added here, in the one copy of the request
       // each attempt needs anyway for its tag, instead of in an interceptor of their own that
       // rebuilt every request once more.
-      Call call = inner.newCall(request.newBuilder()
-          .header("Authorization", authorization)
-          .header("User-Agent", userAgent)
-          .header("Accept", "application/json")
-          .tag(Attempt.TAG, state)
-          .build());
+      Call call = inner.newCall(withAttemptHeaders(request).tag(Attempt.TAG, state).build());
       watch = watchdog.watch(call, Math.min(remaining, attemptNanos));
       observed = observer.started(request, attempt); // obs
       return call;
@@ -423,6 +426,22 @@ final class RetryInterceptor implements Interceptor {
           failure.statusCode() == 429 ? RetryReason.RATE_LIMITED : RetryReason.RETRYABLE_STATUS, pause, wait != null);
       return pause;
     }
+  }
+
+  /**
+   * The attempt's copy of the request with {@link #attemptHeaders}, which replace any of the same
+   * name: a request with no headers of its own (nearly every one Retrofit builds: a body's type is
+   * the body's) takes them as they are, without checking them again.
+   */
+  private Request.Builder withAttemptHeaders(Request request) {
+    Request.Builder copy = request.newBuilder();
+    if (request.headers().size() == 0) {
+      return copy.headers(attemptHeaders);
+    }
+    for (int i = 0, n = attemptHeaders.size(); i < n; i++) {
+      copy.header(attemptHeaders.name(i), attemptHeaders.value(i));
+    }
+    return copy;
   }
 
   /** 500, 502 and 504 may come after the vendor (or the service behind a gateway) acted. */

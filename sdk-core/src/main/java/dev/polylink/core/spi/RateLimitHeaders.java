@@ -70,11 +70,25 @@ public final class RateLimitHeaders {
   }
 
   /**
-   * Whether {@code name} has {@code part} at {@code offset}, ignoring case as header names do; the
-   * vendors' own spelling is compared first, which is cheaper than comparing without case.
+   * Whether {@code name} has {@code part} at {@code offset}, ignoring case as header names do, in
+   * one pass folding ASCII letters only: HTTP/2 sends every name in lower case and some servers
+   * (the JDK's among them) capitalize only the first letter, so a comparison that tries the
+   * vendor's spelling first and then {@code regionMatches(true, ...)} (which folds through {@code
+   * Character}) ran twice on most responses. Header names are ASCII (OkHttp accepts no other), and
+   * two characters differing in bit 5 alone are the same letter only when the part's is a letter.
    */
-  private static boolean named(String name, int offset, String part) {
-    return name.startsWith(part, offset) || name.regionMatches(true, offset, part, 0, part.length());
+  static boolean named(String name, int offset, String part) {
+    for (int i = 0, n = part.length(); i < n; i++) {
+      char c = name.charAt(offset + i);
+      char p = part.charAt(i);
+      if (c != p) {
+        int lower = p | 0x20;
+        if ((c | 0x20) != lower || lower < 'a' || lower > 'z') {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** {@link #number} without the box: the value, or -1 for none. */

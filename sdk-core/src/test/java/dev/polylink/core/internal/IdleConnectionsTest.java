@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -75,5 +76,51 @@ class IdleConnectionsTest {
     long took = System.nanoTime() - start;
     assumeTrue(took < bound.toNanos(), "the two calls took the bound (" + took + " ns): it cannot tell");
     assertEquals(1, pool.idleConnectionCount(), "the attempt just ended: its connection is kept");
+  }
+
+  /**
+   * An end within {@link IdleConnections#LAG_NANOS} of the recorded one is not written (no shared
+   * write per call); a later one is. Real time, kept short: a pause of 2 ms.
+   */
+  @Test
+  void anEndWithinTheLagOfTheRecordedOneIsNotWritten() throws Exception {
+    IdleConnections idle = new IdleConnections(new ConnectionPool(), Duration.ofSeconds(30));
+    idle.afterAttempt();
+    long recorded = RetryFakeVendor.lastUse(idle);
+    idle.afterAttempt();
+    long took = System.nanoTime() - recorded;
+    assumeTrue(took < IdleConnections.LAG_NANOS, "the two calls took the lag (" + took + " ns): it cannot tell");
+    assertEquals(recorded, RetryFakeVendor.lastUse(idle), "within the lag: not written again");
+    Thread.sleep(2);
+    idle.afterAttempt();
+    assertTrue(RetryFakeVendor.lastUse(idle) > recorded, "past the lag: written");
+  }
+
+  /**
+   * The recorded end may be up to the lag old while a later end went unwritten: {@link
+   * IdleConnections#beforeAttempt} closes the connections only when even the latest possible end is
+   * past the bound. The recorded end is set directly, so no timing decides it.
+   */
+  @Test
+  void aRecordedEndWithinTheBoundPlusTheLagKeepsTheConnections() throws Exception {
+    Duration bound = Duration.ofSeconds(10);
+    ConnectionPool pool = pooledOnce();
+    IdleConnections idle = new IdleConnections(pool, bound);
+    recordEnd(idle, System.nanoTime() - bound.toNanos() - IdleConnections.LAG_NANOS / 2);
+    idle.beforeAttempt();
+    assertEquals(1, pool.idleConnectionCount(), "a later end may be unwritten: kept");
+    recordEnd(idle, System.nanoTime() - bound.toNanos() - IdleConnections.LAG_NANOS - 1_000_000);
+    idle.beforeAttempt();
+    assertEquals(0, pool.connectionCount(), "even the latest possible end is past the bound: closed");
+  }
+
+  private static void recordEnd(IdleConnections idle, long nanoTime) {
+    try {
+      java.lang.reflect.Field f = IdleConnections.class.getDeclaredField("lastUse");
+      f.setAccessible(true);
+      ((java.util.concurrent.atomic.AtomicLong) f.get(idle)).set(nanoTime);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -476,6 +476,11 @@ class RetryInterceptorEdgeTest {
     long[] duringSecond = new long[1];
     vendor.answer(503, "").then(chain -> {
       duringSecond[0] = RetryFakeVendor.lastUse(idle);
+      // An end within IdleConnections.LAG_NANOS of the recorded one is not written again.
+      long until = System.nanoTime() + 2 * IdleConnections.LAG_NANOS;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
       return response(chain, 200, ResponseBody.create("{}", RetryFakeVendor.JSON));
     });
     read(retry(b -> b, idle), "GET");

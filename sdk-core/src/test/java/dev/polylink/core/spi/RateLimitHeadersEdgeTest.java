@@ -52,4 +52,20 @@ class RateLimitHeadersEdgeTest {
         RateLimitHeaders.read(headers, "burst", "X-RateLimit-Burst-"));
     assertEquals(Optional.empty(), RateLimitHeaders.read(headers, null, "X-RateLimit-Limit"));
   }
+
+  @Test
+  void namesAreComparedWithoutCaseInEveryLetterAndOnlyInLetters() {
+    // The JDK server's spelling (first letter only) and HTTP/2's (all lower case) are read.
+    Headers headers = Headers.of("X-ratelimit-limit", "10", "x-ratelimit-remaining", "3", "X-RATELIMIT-RESET", "0");
+    assertEquals(Optional.of(RateLimitStatus.builder().limit(10).remaining(3).resetAt(Instant.EPOCH).build()),
+        RateLimitHeaders.read(headers, null, "X-RateLimit-"));
+    // Differing in bit 5 alone is no match where the expected character is not a letter: '-'
+    // (0x2d) and '\r' (0x0d), '1' (0x31) and 0x11, are not the same character in another case.
+    assertEquals(true, RateLimitHeaders.named("X-RateLimit-Limit", 0, "x-ratelimit-LIMIT"));
+    assertEquals(false, RateLimitHeaders.named("X\rRateLimit-Limit", 0, "X-RateLimit-Limit"));
+    assertEquals(false, RateLimitHeaders.named("Limit\u0011", 0, "Limit1"));
+    assertEquals(false, RateLimitHeaders.named("X-RateLimit-Lim1t", 0, "X-RateLimit-Limit"));
+    assertEquals(false, RateLimitHeaders.named("X-RateLimit-Limit", 0, "X-RateLimit-Limiz"));
+    assertEquals(Optional.empty(), RateLimitHeaders.read(Headers.of("X-RateLimit-Lim1t", "10"), null, "X-RateLimit-"));
+  }
 }
