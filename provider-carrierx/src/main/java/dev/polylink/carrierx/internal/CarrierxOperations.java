@@ -23,6 +23,7 @@ import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.IdPath;
 import dev.polylink.core.spi.RateLimitParser;
 import dev.polylink.core.spi.RequestChecks;
 import java.time.Instant;
@@ -47,6 +48,7 @@ import retrofit2.Call;
  * use it; not part of the API.
  */
 public final class CarrierxOperations implements AutoCloseable, AsyncClients.Operations, AsyncClients.BulkOperations {
+  private static final IdPath LINK = CarrierxApi.LINK;
   private static final String ID = CarrierxClient.PROVIDER_ID;
 
   private final Capabilities capabilities;
@@ -156,7 +158,7 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
 
   /** See {@link CarrierxClient#get}. */
   public Link get(LinkId id) {
-    return LinkMapper.toLink(Operation.GET, transport.executeForBody(Operation.GET, api.get(linkSid(id))));
+    return LinkMapper.toLink(Operation.GET, transport.executeForBody(Operation.GET, api.get(LINK.with(linkSid(id)), LINK)));
   }
 
   /**
@@ -203,18 +205,18 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
     PatchPlan plan = plan(id, patch);
     Long maximumTtl = plan.clearExpiry ? Lifetime.NEVER : null;
     if (plan.expiresAt != null) {
-      JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(plan.linkSid));
+      JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(LINK.with(plan.linkSid), LINK));
       maximumTtl = ttlSinceCreation(current, plan.expiresAt);
     }
     UpdateLinkBody body = new UpdateLinkBody(plan.destinationUrl, plan.shortName, plan.mode, maximumTtl);
-    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.update(plan.linkSid, body), plan.proxyPass));
+    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.update(LINK.with(plan.linkSid), LINK, body), plan.proxyPass));
   }
 
   /** See {@link CarrierxClient#replace}. */
   public Link replace(LinkId id, LinkPatch patch) {
     PatchPlan plan = plan(id, patch);
-    JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(plan.linkSid));
-    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.replace(plan.linkSid, replaced(current, plan)), plan.proxyPass));
+    JsonNode current = transport.executeForBody(Operation.UPDATE, api.get(LINK.with(plan.linkSid), LINK));
+    return LinkMapper.toLink(Operation.UPDATE, send(Operation.UPDATE, api.replace(LINK.with(plan.linkSid), LINK, replaced(current, plan)), plan.proxyPass));
   }
 
   /** The link as read, with the patch applied: the body of the PUT. */
@@ -242,7 +244,7 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
 
   /** See {@link CarrierxClient#delete}. */
   public void delete(LinkId id) {
-    transport.execute(Operation.DELETE, api.delete(linkSid(id)));
+    transport.execute(Operation.DELETE, api.delete(LINK.with(linkSid(id)), LINK));
   }
 
   /**
@@ -271,7 +273,7 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
   /** {@link #get} without blocking. */
   @Override
   public CompletableFuture<Link> getAsync(LinkId id) {
-    return transport.executeForBodyAsync(Operation.GET, api.get(linkSid(id)))
+    return transport.executeForBodyAsync(Operation.GET, api.get(LINK.with(linkSid(id)), LINK))
         .thenApply(answer -> LinkMapper.toLink(Operation.GET, answer));
   }
 
@@ -300,8 +302,8 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
    */
   public CompletableFuture<Link> replaceAsync(LinkId id, LinkPatch patch) {
     PatchPlan plan = plan(id, patch);
-    return transport.executeForBodyAsync(Operation.UPDATE, api.get(plan.linkSid))
-        .thenCompose(current -> sendAsync(Operation.UPDATE, api.replace(plan.linkSid, replaced(current, plan)), plan.proxyPass))
+    return transport.executeForBodyAsync(Operation.UPDATE, api.get(LINK.with(plan.linkSid), LINK))
+        .thenCompose(current -> sendAsync(Operation.UPDATE, api.replace(LINK.with(plan.linkSid), LINK, replaced(current, plan)), plan.proxyPass))
         .thenApply(answer -> LinkMapper.toLink(Operation.UPDATE, answer));
   }
 
@@ -314,18 +316,18 @@ public final class CarrierxOperations implements AutoCloseable, AsyncClients.Ope
     PatchPlan plan = plan(id, patch);
     CompletableFuture<Long> ttl = plan.expiresAt == null
         ? CompletableFuture.completedFuture(plan.clearExpiry ? Lifetime.NEVER : null)
-        : transport.executeForBodyAsync(Operation.UPDATE, api.get(plan.linkSid))
+        : transport.executeForBodyAsync(Operation.UPDATE, api.get(LINK.with(plan.linkSid), LINK))
             .thenApply(current -> ttlSinceCreation(current, plan.expiresAt));
     return ttl.thenCompose(maximumTtl -> {
       UpdateLinkBody body = new UpdateLinkBody(plan.destinationUrl, plan.shortName, plan.mode, maximumTtl);
-      return sendAsync(Operation.UPDATE, api.update(plan.linkSid, body), plan.proxyPass);
+      return sendAsync(Operation.UPDATE, api.update(LINK.with(plan.linkSid), LINK, body), plan.proxyPass);
     }).thenApply(answer -> LinkMapper.toLink(Operation.UPDATE, answer));
   }
 
   /** {@link #delete} without blocking. */
   @Override
   public CompletableFuture<Void> deleteAsync(LinkId id) {
-    return transport.executeAsync(Operation.DELETE, api.delete(linkSid(id))).thenApply(ignored -> null);
+    return transport.executeAsync(Operation.DELETE, api.delete(LINK.with(linkSid(id)), LINK)).thenApply(ignored -> null);
   }
 
   /** {@link #stats} without blocking. */

@@ -16,6 +16,7 @@ import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.FrozenJson;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.IdPath;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.QrImages;
 import dev.polylink.snipurl.SnipurlAnalyticsSummary;
@@ -51,6 +52,8 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class SnipurlFeatures {
+  private static final IdPath QR = SnipurlFeatureApi.QR;
+  private static final IdPath STATS = SnipurlFeatureApi.STATS;
   private static final String ID = SnipurlClient.PROVIDER_ID;
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
@@ -87,7 +90,7 @@ public final class SnipurlFeatures {
   }
 
   private retrofit2.Call<okhttp3.ResponseBody> qrCall(String code, QrOptions options, Optional<SnipurlQrOptions> extras) {
-    return api.qr(code,
+    return api.qr(QR.with(code), QR,
         options.format().map(f -> f.label()).orElse(null),
         options.size().isPresent() ? options.size().getAsInt() : null,
         extras.flatMap(SnipurlQrOptions::color).orElse(null),
@@ -107,7 +110,7 @@ public final class SnipurlFeatures {
     String start = request.from().map(d -> ISO_MILLIS.format(d.atStartOfDay(ZoneOffset.UTC))).orElse(null);
     String end = request.to().map(d -> ISO_MILLIS.format(d.plusDays(1).atStartOfDay(ZoneOffset.UTC).minusNanos(1_000_000)))
         .orElse(null);
-    return api.stats(uuid, start, end);
+    return api.stats(STATS.with(uuid), STATS, start, end);
   }
 
   // ---- async (lane/async) ----

@@ -25,6 +25,7 @@ import dev.polylink.core.spi.CountingJsonBody;
 import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.IdPath;
 import dev.polylink.core.spi.IdLists;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
@@ -52,6 +53,7 @@ import java.util.regex.Pattern;
  * part of the API.
  */
 public final class SnipurlOperations implements AutoCloseable, AsyncClients.Operations, AsyncClients.BulkOperations {
+  private static final IdPath LINK = SnipurlApi.LINK;
   private static final String ID = SnipurlClient.PROVIDER_ID;
   /** zod 4's {@code uuid()} pattern, which SnipURL's bulk delete applies to every id. */
   private static final Pattern BULK_UUID = Pattern.compile(
@@ -248,7 +250,7 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
         .concurrency(transport.bulkConcurrency())
         .prepare(entry -> prepareUpdate(entry.getKey(), entry.getValue()))
         .single(p -> transport.observe(Operation.UPDATE,
-            () -> link(Operation.UPDATE, api.update(p.getKey(), p.getValue()))))
+            () -> link(Operation.UPDATE, api.update(LINK.with(p.getKey()), LINK, p.getValue()))))
         .run(patches);
   }
 
@@ -324,7 +326,7 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
         .concurrency(transport.bulkConcurrency())
         .prepare(entry -> prepareUpdate(entry.getKey(), entry.getValue()))
         .singleAsync(p -> transport.observeAsync(Operation.UPDATE,
-            () -> linkAsync(Operation.UPDATE, api.update(p.getKey(), p.getValue()))))
+            () -> linkAsync(Operation.UPDATE, api.update(LINK.with(p.getKey()), LINK, p.getValue()))))
         .runAsync(patches);
   }
 
@@ -345,18 +347,18 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
 
   /** {@code GET links/{id}}. */
   public Link get(LinkId id) {
-    return link(Operation.GET, api.get(uuid(id)));
+    return link(Operation.GET, api.get(LINK.with(uuid(id)), LINK));
   }
 
   /** {@code GET links/{id}}, read as the link's analytics settings. */
   public SnipurlOptions analyticsSettings(LinkId id) {
-    JsonNode root = transport.executeForBody(Operation.GET, api.get(uuid(id)));
+    JsonNode root = transport.executeForBody(Operation.GET, api.get(LINK.with(uuid(id)), LINK));
     return AnalyticsSettings.read(Envelope.dataObject(ID, Operation.GET, root));
   }
 
   /** {@link #analyticsSettings} without blocking. */
   public CompletableFuture<SnipurlOptions> analyticsSettingsAsync(LinkId id) {
-    return transport.executeForBodyAsync(Operation.GET, api.get(uuid(id)))
+    return transport.executeForBodyAsync(Operation.GET, api.get(LINK.with(uuid(id)), LINK))
         .thenApply(root -> AnalyticsSettings.read(Envelope.dataObject(ID, Operation.GET, root)));
   }
 
@@ -391,12 +393,12 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
   public Link update(LinkId id, LinkPatch patch) {
     Optional<SnipurlOptions> options = RequestChecks.update(ID, capabilities, patch, SnipurlOptions.class);
     UpdateLinkBody body = RequestBodies.update(patch, options);
-    return link(Operation.UPDATE, api.update(uuid(id), body));
+    return link(Operation.UPDATE, api.update(LINK.with(uuid(id)), LINK, body));
   }
 
   /** {@code DELETE links/{id}}. */
   public void delete(LinkId id) {
-    transport.execute(Operation.DELETE, api.delete(uuid(id)));
+    transport.execute(Operation.DELETE, api.delete(LINK.with(uuid(id)), LINK));
   }
 
   /**
@@ -505,7 +507,7 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
   /** {@link #get} without blocking. */
   @Override
   public CompletableFuture<Link> getAsync(LinkId id) {
-    return linkAsync(Operation.GET, api.get(uuid(id)));
+    return linkAsync(Operation.GET, api.get(LINK.with(uuid(id)), LINK));
   }
 
   /** {@link #list} without blocking. */
@@ -522,13 +524,13 @@ public final class SnipurlOperations implements AutoCloseable, AsyncClients.Oper
   public CompletableFuture<Link> updateAsync(LinkId id, LinkPatch patch) {
     Optional<SnipurlOptions> options = RequestChecks.update(ID, capabilities, patch, SnipurlOptions.class);
     UpdateLinkBody body = RequestBodies.update(patch, options);
-    return linkAsync(Operation.UPDATE, api.update(uuid(id), body));
+    return linkAsync(Operation.UPDATE, api.update(LINK.with(uuid(id)), LINK, body));
   }
 
   /** {@link #delete(LinkId)} without blocking. */
   @Override
   public CompletableFuture<Void> deleteAsync(LinkId id) {
-    return transport.executeAsync(Operation.DELETE, api.delete(uuid(id))).thenApply(ignored -> null);
+    return transport.executeAsync(Operation.DELETE, api.delete(LINK.with(uuid(id)), LINK)).thenApply(ignored -> null);
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.FrozenJson;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.IdPath;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.QrImages;
 import dev.polylink.xqr.XqrClient;
@@ -57,6 +58,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * answer is remembered for {@link #lastUsage()}.
  */
 public final class XqrFeatures {
+  private static final IdPath QR = XqrFeatureApi.QR;
+  private static final IdPath STATS = XqrFeatureApi.STATS;
+  private static final IdPath STATS_AS_IN_THE_EXAMPLES = XqrFeatureApi.STATS_AS_IN_THE_EXAMPLES;
   private static final String ID = XqrClient.PROVIDER_ID;
 
   private final Capabilities capabilities;
@@ -81,7 +85,7 @@ public final class XqrFeatures {
   }
 
   private retrofit2.Call<okhttp3.ResponseBody> qrCall(UUID uuid, QrOptions options, Optional<XqrQrOptions> extras) {
-    return api.qr(uuid.toString(),
+    return api.qr(QR.with(uuid.toString()), QR,
         options.format().map(f -> f.label()).orElse(null),
         options.size().isPresent() ? options.size().getAsInt() : null,
         extras.flatMap(XqrQrOptions::templateId).map(UUID::toString).orElse(null));
@@ -98,12 +102,12 @@ public final class XqrFeatures {
     String uuid = Checks.uuidText(ID, id);
     JsonNode root;
     if (examplesPath.get()) {
-      root = operations.read(Operation.STATS, api.statsAsInTheExamples(uuid));
+      root = operations.read(Operation.STATS, api.statsAsInTheExamples(STATS_AS_IN_THE_EXAMPLES.with(uuid), STATS_AS_IN_THE_EXAMPLES));
     } else {
       try {
-        root = operations.read(Operation.STATS, api.stats(uuid));
+        root = operations.read(Operation.STATS, api.stats(STATS.with(uuid), STATS));
       } catch (NotFoundException headingMissing) {
-        root = operations.read(Operation.STATS, api.statsAsInTheExamples(uuid));
+        root = operations.read(Operation.STATS, api.statsAsInTheExamples(STATS_AS_IN_THE_EXAMPLES.with(uuid), STATS_AS_IN_THE_EXAMPLES));
         examplesPath.set(true);
       }
     }
@@ -128,11 +132,11 @@ public final class XqrFeatures {
     String uuid = Checks.uuidText(ID, id);
     CompletableFuture<JsonNode> root;
     if (examplesPath.get()) {
-      root = operations.readAsync(Operation.STATS, api.statsAsInTheExamples(uuid));
+      root = operations.readAsync(Operation.STATS, api.statsAsInTheExamples(STATS_AS_IN_THE_EXAMPLES.with(uuid), STATS_AS_IN_THE_EXAMPLES));
     } else {
-      root = operations.readAsync(Operation.STATS, api.stats(uuid)).exceptionallyCompose(e -> {
+      root = operations.readAsync(Operation.STATS, api.stats(STATS.with(uuid), STATS)).exceptionallyCompose(e -> {
         if (HttpTransport.unwrap(e) instanceof NotFoundException) {
-          return operations.readAsync(Operation.STATS, api.statsAsInTheExamples(uuid)).thenApply(answer -> {
+          return operations.readAsync(Operation.STATS, api.statsAsInTheExamples(STATS_AS_IN_THE_EXAMPLES.with(uuid), STATS_AS_IN_THE_EXAMPLES)).thenApply(answer -> {
             examplesPath.set(true);
             return answer;
           });

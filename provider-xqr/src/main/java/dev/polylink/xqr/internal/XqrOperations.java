@@ -22,6 +22,7 @@ import dev.polylink.core.spi.Cursors;
 import dev.polylink.core.spi.Envelope;
 import dev.polylink.core.spi.FeatureChecks;
 import dev.polylink.core.spi.HttpTransport;
+import dev.polylink.core.spi.IdPath;
 import dev.polylink.core.spi.Json;
 import dev.polylink.core.spi.RequestChecks;
 import dev.polylink.xqr.XqrAnalyticsSummary;
@@ -48,6 +49,7 @@ import retrofit2.Response;
  * Thread-safe.
  */
 public final class XqrOperations implements AutoCloseable, AsyncClients.Operations, AsyncClients.BulkOperations {
+  private static final IdPath LINK = XqrApi.LINK;
   private static final String ID = XqrClient.PROVIDER_ID;
   /** xQR's documented default page size. */
   private static final long DEFAULT_LIMIT = 50;
@@ -158,7 +160,7 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
 
   /** {@code GET /v1/links/{link_id}}. */
   public Link get(LinkId id) {
-    return link(Operation.GET, api.get(Checks.uuidText(ID, id)));
+    return link(Operation.GET, api.get(LINK.with(Checks.uuidText(ID, id)), LINK));
   }
 
   /**
@@ -213,12 +215,12 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
 
   /** {@link #send(UUID, UpdateLinkBody)} with the id as {@link Checks#uuidText} gives it. */
   private Link send(String id, UpdateLinkBody body) {
-    return link(Operation.UPDATE, api.update(id, body));
+    return link(Operation.UPDATE, api.update(LINK.with(id), LINK, body));
   }
 
   /** {@code DELETE /v1/links/{link_id}}, 204 without a body. */
   public void delete(LinkId id) {
-    transport.execute(Operation.DELETE, api.delete(Checks.uuidText(ID, id)));
+    transport.execute(Operation.DELETE, api.delete(LINK.with(Checks.uuidText(ID, id)), LINK));
     lastRequestId.set(null);
   }
 
@@ -235,7 +237,7 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
 
   /** {@link #send(UUID, UpdateLinkBody)} without blocking. */
   CompletableFuture<Link> sendAsync(UUID id, UpdateLinkBody body) {
-    return linkAsync(Operation.UPDATE, api.update(id.toString(), body));
+    return linkAsync(Operation.UPDATE, api.update(LINK.with(id.toString()), LINK, body));
   }
 
   /** {@link XqrBulk#createAllAsync}. */
@@ -259,7 +261,7 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
   /** {@link #get} without blocking. */
   @Override
   public CompletableFuture<Link> getAsync(LinkId id) {
-    return linkAsync(Operation.GET, api.get(Checks.uuidText(ID, id)));
+    return linkAsync(Operation.GET, api.get(LINK.with(Checks.uuidText(ID, id)), LINK));
   }
 
   /** {@link #list} without blocking. */
@@ -278,13 +280,13 @@ public final class XqrOperations implements AutoCloseable, AsyncClients.Operatio
     requireRoutingRules(Operation.UPDATE, options);
     String uuid = Checks.uuidText(ID, id);
     UpdateLinkBody body = RequestBodies.updateBody(patch, options);
-    return linkAsync(Operation.UPDATE, api.update(uuid, body));
+    return linkAsync(Operation.UPDATE, api.update(LINK.with(uuid), LINK, body));
   }
 
   /** {@link #delete} without blocking. */
   @Override
   public CompletableFuture<Void> deleteAsync(LinkId id) {
-    return transport.executeAsync(Operation.DELETE, api.delete(Checks.uuidText(ID, id))).thenApply(ignored -> {
+    return transport.executeAsync(Operation.DELETE, api.delete(LINK.with(Checks.uuidText(ID, id)), LINK)).thenApply(ignored -> {
       lastRequestId.set(null);
       return null;
     });

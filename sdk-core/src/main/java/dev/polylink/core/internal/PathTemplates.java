@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import dev.polylink.core.spi.IdPath;
 import okhttp3.Request;
 import retrofit2.Invocation;
 import retrofit2.http.DELETE;
@@ -16,9 +17,9 @@ import retrofit2.http.POST;
 import retrofit2.http.PUT;
 
 /**
- * The path template of a request, such as {@code /v1/links/{link_id}}: the relative URL of the
- * Retrofit method's HTTP annotation (found through the {@link Invocation} tag Retrofit puts on every
- * request), without its query. Read once per method and cached; never the raw path, which carries
+ * The path template of a request, such as {@code /v1/links/{link_id}}: the {@link IdPath} the
+ * provider tagged it with, or else the relative URL of the Retrofit method's HTTP annotation (found
+ * through the {@link Invocation} tag Retrofit puts on every request), without its query. Read once per method and cached; never the raw path, which carries
  * ids.
  */
 final class PathTemplates {
@@ -29,8 +30,22 @@ final class PathTemplates {
 
   private PathTemplates() {}
 
+  /** The tag keys, made once (OkHttp 5's {@code Class} overload makes a Kotlin class per lookup). */
+  private static final kotlin.reflect.KClass<IdPath> ID_PATH = kotlin.jvm.JvmClassMappingKt.getKotlinClass(IdPath.class);
+
+  private static final kotlin.reflect.KClass<Invocation> INVOCATION =
+      kotlin.jvm.JvmClassMappingKt.getKotlinClass(Invocation.class);
+
+  /**
+   * The request's template: its {@link IdPath} tag's, for a method that takes its path as
+   * {@code @Url}; otherwise its Retrofit method's HTTP annotation's.
+   */
   static String of(Request request) {
-    Invocation invocation = request.tag(Invocation.class);
+    IdPath idPath = request.tag(ID_PATH);
+    if (idPath != null) {
+      return idPath.template();
+    }
+    Invocation invocation = request.tag(INVOCATION);
     return invocation == null ? UNKNOWN : CACHE.computeIfAbsent(invocation.method(), PathTemplates::read);
   }
 

@@ -101,6 +101,16 @@ class PathTemplatesTest {
   }
 
   @Test
+  void anIdPathTagIsTheTemplateOfAMethodThatTakesItsPathAsUrl() throws Exception {
+    Method m = freshApi().getDeclaredMethod("get");
+    Request request = new Request.Builder().url("http://127.0.0.1/v1/links/123")
+        .tag(Invocation.class, Invocation.of(m, List.of()))
+        .tag(dev.polylink.core.spi.IdPath.class, dev.polylink.core.spi.IdPath.of("v1/links/{link_id}"))
+        .build();
+    assertEquals("/v1/links/{link_id}", PathTemplates.of(request));
+  }
+
+  @Test
   void unknownWithoutAnHttpAnnotationOrInvocation() throws Exception {
     assertEquals(PathTemplates.UNKNOWN, of("none"));
     assertEquals("unknown", PathTemplates.of(new Request.Builder().url("http://127.0.0.1/x").build()));
