@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Why not Retrofit's {@code @Path}: for every call it percent-encodes the value, replaces the
  * placeholder in the relative URL and matches the whole result against a path-traversal regular
- * expression. For an xQR {@code get} that was about 3.5 % of the CPU on the calling thread
+ * expression. For an xQR {@code get} that was about 3 % of the CPU on the calling thread
  * (benchmarks/README.md), spent on ids the provider had already checked. Here the template is split
  * once, and the id is put between its two parts:
  *
