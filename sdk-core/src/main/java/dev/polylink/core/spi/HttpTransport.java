@@ -33,7 +33,8 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * {@link #execute} (or, without blocking, {@link #executeAsync} within an {@link #observeAsync}
  * operation). Retrofit's calls come from a call factory of the transport's own: a blocking {@code
  * execute()} runs the attempts on the caller's thread, an {@code enqueue()} runs the same attempts
- * as OkHttp asynchronous calls with every wait on a scheduler.
+ * as OkHttp asynchronous calls with every wait on a scheduler. A Retrofit method whose path holds
+ * an id takes it as {@code @Url} from an {@link IdPath}, tagged with it, rather than {@code @Path}.
  */
 public final class HttpTransport implements AutoCloseable {
   /** The connect, read and write (socket) timeout of a client of our own: 30 s. */
