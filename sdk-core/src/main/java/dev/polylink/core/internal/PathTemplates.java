@@ -1,10 +1,10 @@
 package dev.polylink.core.internal;
 
+import dev.polylink.core.spi.IdPath;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import dev.polylink.core.spi.IdPath;
 import okhttp3.Request;
 import retrofit2.Invocation;
 import retrofit2.http.DELETE;
@@ -19,8 +19,8 @@ import retrofit2.http.PUT;
 /**
  * The path template of a request, such as {@code /v1/links/{link_id}}: the {@link IdPath} the
  * provider tagged it with, or else the relative URL of the Retrofit method's HTTP annotation (found
- * through the {@link Invocation} tag Retrofit puts on every request), without its query. Read once per method and cached; never the raw path, which carries
- * ids.
+ * through the {@link Invocation} tag Retrofit puts on every request), without its query, read once
+ * per method and cached. Never the raw path, which carries ids.
  */
 final class PathTemplates {
   /** For a request that did not come from a Retrofit interface method. */
